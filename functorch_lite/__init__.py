@@ -1,0 +1,16 @@
+"""functorch_lite: JAX-style transforms and a PyTorch-style Tensor facade on NumPy.
+
+    import functorch_lite as fl
+    import functorch_lite.numpy as fnp
+"""
+from .core import tree_util
+from .core.errors import TracerConversionError, UnexpectedTracerError
+from .core.ir import ClosedJaxpr, Jaxpr
+from . import errors  # noqa: F401
+from . import numpy  # noqa: F401  (installs the operators on tracers)
+from .transforms.api import (grad, value_and_grad, vjp, jvp, vmap, make_jaxpr,
+                             stop_gradient)
+from . import backends
+from .backends import set_default_backend
+
+__version__ = "0.1.0"

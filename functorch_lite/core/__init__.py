@@ -1,0 +1,9 @@
+"""The core: avals, the jaxpr IR, primitives and bind, tracers, pytrees.
+
+Nothing here imports from a layer above (primitives, transforms, numpy, ...).
+"""
+from .dtypes import canonical_dtype, dtype_short_name, result_type, is_float
+from .ir import ShapedArray, Var, Literal, Eqn, Jaxpr, ClosedJaxpr, typecheck_jaxpr
+from .trace import (Primitive, Tracer, Trace, MainTrace, new_main, bind,
+                    source_info, full_lower, get_aval, find_top_trace)
+from .errors import TracerConversionError, UnexpectedTracerError

@@ -1,0 +1,59 @@
+"""Dtype helpers: short names for printing and NumPy-2 promotion with weak types.
+
+A *weak* value is a Python scalar (or a traced value that came from one): it
+takes the dtype of the array it meets, so ``x_f32 * 2.0`` stays float32.  We
+reuse NumPy 2's own promotion (NEP 50), which already treats Python scalars
+that way, by handing ``np.result_type`` a Python scalar for each weak operand.
+"""
+import numpy as np
+
+_SHORT = {
+    "float16": "f16", "float32": "f32", "float64": "f64",
+    "int8": "i8", "int16": "i16", "int32": "i32", "int64": "i64",
+    "uint8": "u8", "uint16": "u16", "uint32": "u32", "uint64": "u64",
+    "bool": "bool", "complex64": "c64", "complex128": "c128",
+}
+_WEAK_STANDIN = {"b": False, "i": 0, "u": 0, "f": 0.0, "c": 0j}
+SUPPORTED_KINDS = "biuf"
+
+
+def canonical_dtype(dt):
+    return np.dtype(dt)
+
+
+def dtype_short_name(dt):
+    dt = np.dtype(dt)
+    return _SHORT.get(dt.name, dt.name)
+
+
+def is_float(dt):
+    return np.dtype(dt).kind == "f"
+
+
+def is_inexact(dt):
+    return np.dtype(dt).kind in "fc"
+
+
+def result_type(*avals_or_values):
+    """Promote ShapedArrays / arrays / Python scalars the NumPy-2 way."""
+    args = []
+    for a in avals_or_values:
+        if isinstance(a, (bool, int, float, complex)):
+            args.append(a)
+        elif getattr(a, "weak_type", False):
+            args.append(_WEAK_STANDIN[np.dtype(a.dtype).kind])
+        else:
+            args.append(np.dtype(a.dtype))
+    return np.result_type(*args)
+
+
+def python_scalar_dtype(x, default_float=np.float64):
+    if isinstance(x, bool):
+        return np.dtype(np.bool_)
+    if isinstance(x, int):
+        return np.dtype(np.int64)
+    if isinstance(x, float):
+        return np.dtype(default_float)
+    if isinstance(x, complex):
+        return np.dtype(np.complex128)
+    raise TypeError(f"not a Python scalar: {type(x).__name__}")

@@ -1,0 +1,246 @@
+"""The jaxpr IR: abstract values, variables, equations, and JAX-format printing.
+
+A ``Jaxpr`` is a flat list of equations in SSA form.  ``ClosedJaxpr`` pairs a
+jaxpr with the concrete values of its constvars.
+"""
+import itertools
+
+import numpy as np
+
+from .dtypes import dtype_short_name
+
+
+class ShapedArray:
+    """Abstract value: what tracing knows about an array (shape, dtype, weak)."""
+    __slots__ = ("shape", "dtype", "weak_type")
+
+    def __init__(self, shape, dtype, weak_type=False):
+        self.shape = tuple(int(d) for d in shape)
+        self.dtype = np.dtype(dtype)
+        self.weak_type = bool(weak_type)
+
+    ndim = property(lambda self: len(self.shape))
+
+    @property
+    def size(self):
+        n = 1
+        for d in self.shape:
+            n *= d
+        return n
+
+    def str_short(self):
+        return f"{dtype_short_name(self.dtype)}[{','.join(map(str, self.shape))}]"
+
+    def strip_weak(self):
+        return ShapedArray(self.shape, self.dtype, False)
+
+    def update(self, shape=None, dtype=None, weak_type=None):
+        return ShapedArray(self.shape if shape is None else shape,
+                           self.dtype if dtype is None else dtype,
+                           self.weak_type if weak_type is None else weak_type)
+
+    def __eq__(self, other):
+        return (isinstance(other, ShapedArray) and self.shape == other.shape
+                and self.dtype == other.dtype and self.weak_type == other.weak_type)
+
+    def __hash__(self):
+        return hash((self.shape, self.dtype, self.weak_type))
+
+    def __repr__(self):
+        return f"ShapedArray({self.str_short()}{', weak' if self.weak_type else ''})"
+
+
+_var_ids = itertools.count()
+
+
+class Var:
+    __slots__ = ("aval", "id")
+
+    def __init__(self, aval):
+        self.aval = aval
+        self.id = next(_var_ids)
+
+    def __repr__(self):
+        return f"Var({self.id}:{self.aval.str_short()})"
+
+
+class Literal:
+    """A scalar constant inlined into an equation (prints as ``2.0:f32[]``)."""
+    __slots__ = ("val", "aval")
+
+    def __init__(self, val, aval):
+        self.val = val
+        self.aval = aval
+
+    def __repr__(self):
+        return f"Literal({self.val})"
+
+
+class Eqn:
+    __slots__ = ("primitive", "invars", "outvars", "params", "source")
+
+    def __init__(self, primitive, invars, outvars, params, source=None):
+        self.primitive = primitive
+        self.invars = list(invars)
+        self.outvars = list(outvars)
+        self.params = dict(params)
+        self.source = source  # "file:line" of the user's code that bound it
+
+    def __repr__(self):
+        return f"Eqn({self.primitive.name}, {self.invars} -> {self.outvars})"
+
+
+class Jaxpr:
+    __slots__ = ("constvars", "invars", "outvars", "eqns", "_last_use")
+
+    def __init__(self, constvars, invars, outvars, eqns):
+        self.constvars = list(constvars)
+        self.invars = list(invars)
+        self.outvars = list(outvars)
+        self.eqns = list(eqns)
+        self._last_use = None
+
+    def __str__(self):
+        return pp_jaxpr(self)
+
+    __repr__ = __str__
+
+    @property
+    def in_avals(self):
+        return [v.aval for v in self.invars]
+
+    @property
+    def out_avals(self):
+        return [v.aval for v in self.outvars]
+
+
+class ClosedJaxpr:
+    __slots__ = ("jaxpr", "consts")
+
+    def __init__(self, jaxpr, consts):
+        self.jaxpr = jaxpr
+        self.consts = list(consts)
+
+    in_avals = property(lambda self: self.jaxpr.in_avals)
+    out_avals = property(lambda self: self.jaxpr.out_avals)
+    eqns = property(lambda self: self.jaxpr.eqns)
+
+    def __str__(self):
+        return pp_jaxpr(self.jaxpr)
+
+    __repr__ = __str__
+
+
+# ----------------------------------------------------------------- printing
+
+def _encode_name(n):
+    # 0 -> a, 25 -> z, 26 -> ba, 27 -> bb ... (JAX's scheme)
+    s = ""
+    while not s or n:
+        n, i = divmod(n, 26)
+        s = chr(97 + i) + s
+    return s
+
+
+class _Names:
+    def __init__(self):
+        self.names = {}
+
+    def __call__(self, v):
+        if isinstance(v, Literal):
+            return _pp_literal(v)
+        name = self.names.get(v)
+        if name is None:
+            name = self.names[v] = _encode_name(len(self.names))
+        return name
+
+
+def _pp_literal(lit):
+    v = lit.val
+    if isinstance(v, np.ndarray):
+        v = v.item() if v.ndim == 0 else v
+    if isinstance(v, (bool, np.bool_)):
+        s = str(bool(v))
+    elif np.dtype(lit.aval.dtype).kind == "f":
+        s = repr(float(v))
+    elif np.dtype(lit.aval.dtype).kind in "iu":
+        s = str(int(v))
+    else:
+        s = str(v)
+    return f"{s}:{lit.aval.str_short()}"
+
+
+def _pp_param(v, names, indent):
+    if isinstance(v, ClosedJaxpr):
+        return _pp(v.jaxpr, names, indent + 4)
+    if isinstance(v, Jaxpr):
+        return _pp(v, names, indent + 4)
+    if isinstance(v, np.dtype):
+        return v.name
+    if isinstance(v, type) and issubclass(v, np.generic):
+        return np.dtype(v).name
+    if isinstance(v, (tuple, list)) and any(isinstance(e, (Jaxpr, ClosedJaxpr)) for e in v):
+        return "(" + ", ".join(_pp_param(e, names, indent) for e in v) + ")"
+    return str(v)
+
+
+def pp_eqn(eqn, names, indent=0):
+    lhs = " ".join(f"{names(v)}:{v.aval.str_short()}" for v in eqn.outvars)
+    params = ""
+    if eqn.params:
+        params = "[" + " ".join(f"{k}={_pp_param(eqn.params[k], _Names(), indent)}"
+                                for k in sorted(eqn.params)) + "]"
+    rhs = " ".join(names(v) for v in eqn.invars)
+    return f"{lhs} = {eqn.primitive.name}{params} {rhs}".rstrip()
+
+
+def _pp(jaxpr, names, indent=0):
+    cv = " ".join(f"{names(v)}:{v.aval.str_short()}" for v in jaxpr.constvars)
+    iv = " ".join(f"{names(v)}:{v.aval.str_short()}" for v in jaxpr.invars)
+    eqns = [pp_eqn(e, names, indent) for e in jaxpr.eqns]
+    outnames = [names(v) for v in jaxpr.outvars]
+    outs = "(" + ", ".join(outnames) + ("," if len(outnames) == 1 else "") + ")"
+    head = f"{{ lambda {cv}; {iv}. let"
+    one_line = f"{head} {'; '.join(eqns)} in {outs} }}" if eqns else f"{head} in {outs} }}"
+    if len(one_line) + indent <= 80 and "\n" not in one_line:
+        return one_line
+    pad = " " * (indent + 4)
+    body = "".join(f"\n{pad}{e}" for e in eqns)
+    return f"{head}{body}\n{' ' * (indent + 2)}in {outs} }}"
+
+
+def pp_jaxpr(jaxpr):
+    return _pp(jaxpr, _Names())
+
+
+# ------------------------------------------------------------- type checking
+
+def typecheck_jaxpr(jaxpr):
+    """Check SSA well-formedness and that each eqn's outvars match its shape rule.
+
+    Raises TypeError describing the first problem found; returns None.
+    """
+    from .trace import abstract_eval_eqn  # late: trace imports ir
+    defined = set()
+    for v in list(jaxpr.constvars) + list(jaxpr.invars):
+        if v in defined:
+            raise TypeError(f"variable {v} bound twice")
+        defined.add(v)
+    for eqn in jaxpr.eqns:
+        for v in eqn.invars:
+            if isinstance(v, Var) and v not in defined:
+                raise TypeError(f"{eqn.primitive.name}: input {v} used before definition")
+        out_avals = abstract_eval_eqn(eqn)
+        if len(out_avals) != len(eqn.outvars):
+            raise TypeError(f"{eqn.primitive.name}: expected {len(out_avals)} outputs, "
+                            f"jaxpr has {len(eqn.outvars)}")
+        for v, a in zip(eqn.outvars, out_avals):
+            if v.aval.shape != a.shape or v.aval.dtype != a.dtype:
+                raise TypeError(f"{eqn.primitive.name}: outvar {v.aval.str_short()} "
+                                f"but the shape rule gives {a.str_short()}")
+            if v in defined:
+                raise TypeError(f"variable {v} bound twice")
+            defined.add(v)
+    for v in jaxpr.outvars:
+        if isinstance(v, Var) and v not in defined:
+            raise TypeError(f"output {v} is never defined")

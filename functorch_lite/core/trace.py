@@ -1,0 +1,303 @@
+"""Primitives, bind, tracers and the trace stack.
+
+``bind(prim, *args)`` either runs the backend kernel (no tracer among the
+arguments: the fast path) or hands the call to the innermost trace that owns
+one of the tracers.  Each transform pushes a ``MainTrace`` with a level; a
+tracer knows its trace, so nested transforms never confuse their values.
+"""
+import os
+import sys
+from contextlib import contextmanager
+
+import numpy as np
+
+from .errors import TracerConversionError, UnexpectedTracerError
+from .ir import ShapedArray
+
+_PKG_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__))) + os.sep
+
+
+# ------------------------------------------------------------ source lines
+
+def user_frame():
+    """The innermost frame outside this package (the user's code), or None."""
+    f = sys._getframe(1)
+    while f is not None and f.f_code.co_filename.startswith(_PKG_DIR):
+        f = f.f_back
+    return f
+
+
+def source_info():
+    f = user_frame()
+    return f"{f.f_code.co_filename}:{f.f_lineno}" if f is not None else "<unknown>"
+
+
+# ---------------------------------------------------------- array backends
+
+_extra_array_types = {}   # type -> namespace (cupy registers itself here)
+
+
+def register_array_type(typ, xp):
+    _extra_array_types[typ] = xp
+
+
+def array_namespace(args):
+    """The backend namespace (numpy or cupy) for a primitive's concrete inputs."""
+    if _extra_array_types:
+        for a in args:
+            xp = _extra_array_types.get(type(a))
+            if xp is not None:
+                return xp
+    return np
+
+
+# ------------------------------------------------------------- primitives
+
+class Primitive:
+    """A named operation with all its rules in one place.
+
+    impl(xp, *args, **params)                  -> array(s)      the kernel
+    abstract(*avals, **params)                 -> aval(s)       shape/dtype rule
+    jvp(primals, tangents, **params)           -> (out, t_out)  forward mode
+    vjp(ct, ins, out, needs, **params)         -> input cts     reverse mode
+    batch(vals, dims, **params)                -> (out, dim)    vmap
+    vjp_fwd(*ins, **params)  (optional)        -> (out, res); then ``ins`` of vjp is res
+    Derivative rules call primitives (never raw xp) so they differentiate again.
+    """
+
+    def __init__(self, name, multiple_results=False):
+        self.name = name
+        self.multiple_results = multiple_results
+        self.impl = self.abstract = self.jvp = self.vjp = self.batch = None
+        self.vjp_fwd = None
+
+    def bind(self, *args, **params):
+        return bind(self, *args, **params)
+
+    def __repr__(self):
+        return self.name
+
+    # decorators: prim.def_impl(fn) etc.
+    def def_impl(self, f):
+        self.impl = f
+        return f
+
+    def def_abstract(self, f):
+        self.abstract = f
+        return f
+
+    def def_jvp(self, f):
+        self.jvp = f
+        return f
+
+    def def_vjp(self, f):
+        self.vjp = f
+        return f
+
+    def def_batch(self, f):
+        self.batch = f
+        return f
+
+
+def bind(prim, *args, **params):
+    main = None
+    for a in args:
+        if isinstance(a, Tracer):
+            m = a._trace.main
+            if main is None or m.level > main.level:
+                main = m
+    if main is None:  # fast path: plain arrays, run the kernel
+        return prim.impl(array_namespace(args), *args, **params)
+    if not main.alive:
+        raise _leak_error(main, prim)
+    trace = main.trace
+    tracers = [trace.full_raise(a) for a in args]
+    return trace.process_primitive(prim, tracers, params)
+
+
+def find_top_trace(args):
+    main = None
+    for a in args:
+        if isinstance(a, Tracer):
+            m = a._trace.main
+            if main is None or m.level > main.level:
+                main = m
+    return main
+
+
+def _leak_error(main, prim=None):
+    what = f" passed to {prim.name}" if prim is not None else ""
+    return UnexpectedTracerError(
+        f"A traced value created inside {main.name} (called at {main.source}) was "
+        f"used{what} at {source_info()} after that transform returned: it has "
+        f"escaped. Return it from the transformed function instead of storing it "
+        f"in a global, a list or an object attribute.")
+
+
+def abstract_eval_eqn(eqn):
+    avals = [v.aval for v in eqn.invars]
+    out = eqn.primitive.abstract(*avals, **eqn.params)
+    return list(out) if eqn.primitive.multiple_results else [out]
+
+
+# ---------------------------------------------------------- traces & stack
+
+class MainTrace:
+    __slots__ = ("level", "trace", "name", "source", "alive", "payload")
+
+    def __init__(self, level, trace_type, name, payload):
+        self.level = level
+        self.name = name
+        self.source = source_info()
+        self.alive = True
+        self.payload = payload
+        self.trace = trace_type(self)
+
+
+_stack = []
+
+
+@contextmanager
+def new_main(trace_type, name, payload=None):
+    main = MainTrace(len(_stack), trace_type, name, payload)
+    _stack.append(main)
+    try:
+        yield main
+    finally:
+        _stack.pop()
+        main.alive = False
+
+
+def tracing_depth():
+    return len(_stack)
+
+
+class Trace:
+    def __init__(self, main):
+        self.main = main
+
+    def pure(self, val):
+        """Wrap a value from outside every transform."""
+        raise NotImplementedError
+
+    def lift(self, tracer):
+        """Wrap a tracer of a lower (outer) trace."""
+        raise NotImplementedError
+
+    def full_raise(self, val):
+        if isinstance(val, Tracer):
+            m = val._trace.main
+            if m is self.main:
+                return val
+            if not m.alive:
+                raise _leak_error(m)
+            if m.level < self.main.level:
+                return self.lift(val)
+            raise UnexpectedTracerError(
+                f"A value from {m.name} (level {m.level}) reached {self.main.name} "
+                f"(level {self.main.level}) at {source_info()}: a tracer escaped.")
+        return self.pure(val)
+
+    def process_primitive(self, prim, tracers, params):
+        raise NotImplementedError
+
+
+def get_aval(x):
+    if isinstance(x, Tracer):
+        return x.aval
+    if isinstance(x, np.ndarray):
+        return ShapedArray(x.shape, x.dtype)
+    if isinstance(x, bool):
+        return ShapedArray((), np.bool_, weak_type=True)
+    if isinstance(x, int):
+        return ShapedArray((), np.int64, weak_type=True)
+    if isinstance(x, float):
+        return ShapedArray((), np.float64, weak_type=True)
+    if isinstance(x, complex):
+        return ShapedArray((), np.complex128, weak_type=True)
+    if isinstance(x, np.generic):
+        return ShapedArray((), x.dtype)
+    shape, dtype = getattr(x, "shape", None), getattr(x, "dtype", None)
+    if shape is not None and dtype is not None:  # cupy and friends
+        return ShapedArray(shape, dtype)
+    raise TypeError(f"{type(x).__name__} is not a valid array value; "
+                    f"use an array, a Python scalar or a functorch_lite.numpy function")
+
+
+def full_lower(x):
+    return x
+
+
+class Tracer:
+    """A value standing for an array inside a transform.
+
+    Operators and ndarray methods are installed by functorch_lite.numpy.
+    """
+    __slots__ = ("_trace",)
+    __array_priority__ = 1000
+    __array_ufunc__ = None  # ndarray <op> tracer defers to the tracer's operator
+
+    @property
+    def aval(self):
+        raise NotImplementedError
+
+    shape = property(lambda self: self.aval.shape)
+    dtype = property(lambda self: self.aval.dtype)
+    ndim = property(lambda self: len(self.aval.shape))
+    size = property(lambda self: self.aval.size)
+    weak_type = property(lambda self: self.aval.weak_type)
+
+    def __len__(self):
+        if not self.aval.shape:
+            raise TypeError("len() of unsized object (a 0-d traced value)")
+        return self.aval.shape[0]
+
+    def concrete(self, why):
+        """The concrete value behind this tracer, or TracerConversionError."""
+        raise NotImplementedError
+
+    def _conversion_error(self, why, detail):
+        return TracerConversionError(
+            f"{why} at {source_info()}: {detail} Python control flow cannot "
+            f"depend on it. Ways out: lax.cond(pred, true_fun, false_fun, *operands) "
+            f"for if/else, lax.while_loop / lax.fori_loop for loops, or mark the "
+            f"argument static with jit(f, static_argnums=...).")
+
+    def __bool__(self):
+        return bool(self.concrete(f"bool() of a traced {self.aval.str_short()} value"))
+
+    def __float__(self):
+        return float(self.concrete(f"float() of a traced {self.aval.str_short()} value"))
+
+    def __int__(self):
+        return int(self.concrete(f"int() of a traced {self.aval.str_short()} value"))
+
+    def __complex__(self):
+        return complex(self.concrete(f"complex() of a traced value"))
+
+    def __index__(self):
+        v = self.concrete(f"using a traced {self.aval.str_short()} value as an index")
+        return int(v)
+
+    def item(self):
+        return self.concrete(f".item() of a traced {self.aval.str_short()} value").item()
+
+    def tolist(self):
+        return np.asarray(self.concrete("tolist() of a traced value")).tolist()
+
+    def __array__(self, dtype=None, copy=None):
+        raise TracerConversionError(
+            f"numpy.asarray() of a traced {self.aval.str_short()} value at {source_info()}: "
+            f"converting to a NumPy array would drop it from the transform (and its "
+            f"gradient). Use functorch_lite.numpy functions on it instead of numpy ones.")
+
+    def __hash__(self):
+        raise TypeError("traced values are unhashable (like numpy arrays)")
+
+    def __iter__(self):
+        if not self.aval.shape:
+            raise TypeError("iteration over a 0-d traced value")
+        return (self[i] for i in range(self.aval.shape[0]))
+
+    def __repr__(self):
+        return f"Traced<{self.aval.str_short()}>({type(self).__name__})"

@@ -1,0 +1,2 @@
+"""``fl.errors``: the error types of the public API."""
+from .core.errors import TracerConversionError, UnexpectedTracerError  # noqa: F401

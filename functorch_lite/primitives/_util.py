@@ -1,0 +1,124 @@
+"""Helpers shared by the primitive families, written with primitives only.
+
+Module-level imports are of sibling *modules* (not names) so the families may
+refer to each other without import-order trouble.
+"""
+import numpy as np
+
+from ..core.trace import get_aval
+from . import elementwise as ew
+from . import reductions as red
+from . import shape as shp
+
+PY_SCALARS = (bool, int, float, complex)
+
+
+def aval(x):
+    return get_aval(x)
+
+
+def shape_of(x):
+    return tuple(np.shape(x)) if not hasattr(x, "aval") else x.aval.shape
+
+
+def dtype_of(x):
+    return get_aval(x).dtype
+
+
+def full(shape, value, dtype):
+    return shp.broadcast_in_dim(np.array(value, dtype), tuple(shape), ())
+
+
+def zeros_like(x):
+    a = get_aval(x)
+    return full(a.shape, 0, a.dtype)
+
+
+def ones_like(x):
+    a = get_aval(x)
+    return full(a.shape, 1, a.dtype)
+
+
+def unbroadcast(ct, shape):
+    """Sum ``ct`` down to ``shape`` (the reverse of numpy broadcasting)."""
+    ct_shape = get_aval(ct).shape
+    shape = tuple(shape)
+    if ct_shape == shape:
+        return ct
+    lead = len(ct_shape) - len(shape)
+    axes = tuple(range(lead)) + tuple(
+        lead + i for i, d in enumerate(shape) if d == 1 and ct_shape[lead + i] != 1)
+    if axes:
+        ct = red.reduce_sum(ct, axes)
+    if get_aval(ct).shape != shape:
+        ct = shp.reshape(ct, shape)
+    return ct
+
+
+def moveaxis(x, src, dst):
+    nd = get_aval(x).ndim
+    src, dst = src % nd, dst % nd
+    if src == dst:
+        return x
+    perm = [i for i in range(nd) if i != src]
+    perm.insert(dst, src)
+    return shp.transpose(x, tuple(perm))
+
+
+def bdim_to_front(x, d, size):
+    """Batched value with its batch axis at 0 (broadcast if unbatched, d=None)."""
+    if d is None:
+        a = get_aval(x)
+        return shp.broadcast_in_dim(x, (size,) + a.shape, tuple(range(1, a.ndim + 1)))
+    return moveaxis(x, d, 0)
+
+
+def batch_size(vals, dims):
+    for v, d in zip(vals, dims):
+        if d is not None:
+            return get_aval(v).shape[d]
+    raise ValueError("no batched operand")
+
+
+def broadcasting_batch(prim, vals, dims, **params):
+    """Batching for numpy-broadcasting n-ary elementwise primitives: batch axis
+    goes to the front, and batched operands get size-1 axes so that numpy's
+    right-aligned broadcasting lines the rest up."""
+    ranks = [get_aval(v).ndim - (d is not None) for v, d in zip(vals, dims)]
+    n = max(ranks)
+    new = []
+    for v, d, r in zip(vals, dims, ranks):
+        if d is None:
+            new.append(v)
+            continue
+        v = moveaxis(v, d, 0)
+        if r < n:
+            s = get_aval(v).shape
+            v = shp.reshape(v, (s[0],) + (1,) * (n - r) + s[1:])
+        new.append(v)
+    return prim.bind(*new, **params), 0
+
+
+def promote(*xs):
+    """NumPy-2 promotion: Python scalars are weak.  Returns same-dtype values;
+    Python scalars become NumPy scalars of the result dtype (printed as literals)."""
+    dt = None
+    if len(xs) == 2:  # the common case, kept short
+        a, b = xs
+        ta, tb = type(a) in PY_SCALARS, type(b) in PY_SCALARS
+        if tb and not ta:
+            da = get_aval(a).dtype
+            dt = np.result_type(da, b)
+            if dt == da:
+                return a, dt.type(b)
+        elif ta and not tb:
+            db = get_aval(b).dtype
+            dt = np.result_type(a, db)
+            if dt == db:
+                return dt.type(a), b
+    if dt is None:
+        from ..core.dtypes import result_type
+        dt = result_type(*[x if type(x) in PY_SCALARS else get_aval(x) for x in xs])
+    return tuple(dt.type(x) if type(x) in PY_SCALARS else
+                 (x if get_aval(x).dtype == dt else ew.convert_element_type(x, dt))
+                 for x in xs)

@@ -1,0 +1,133 @@
+"""dot_general: batched tensor contraction (matmul, dot, tensordot, einsum steps).
+
+dimension_numbers = ((lhs_contract, rhs_contract), (lhs_batch, rhs_batch)).
+Output axes: batch dims, then lhs free dims, then rhs free dims (JAX's layout).
+"""
+import numpy as np
+
+from ..core.ir import ShapedArray
+from ..core.trace import get_aval
+from . import _util as U
+from ._registry import _prim
+
+dot_general_p = _prim("dot_general")
+
+
+def _free(ndim, contract, batch):
+    return [i for i in range(ndim) if i not in contract and i not in batch]
+
+
+def _dot_impl(xp, x, y, dimension_numbers):
+    (lc, rc), (lb, rb) = dimension_numbers
+    if not lb:
+        # common cases go straight to BLAS through matmul (transposed views, no copies)
+        if x.ndim == 2 and y.ndim == 2 and len(lc) == 1:
+            a = x if lc[0] == 1 else x.T
+            b = y if rc[0] == 0 else y.T
+            return xp.matmul(a, b)
+        if len(lc) == 1 and x.ndim <= 2 and y.ndim <= 2:
+            if x.ndim == 1 and y.ndim == 1:
+                return xp.asarray(xp.dot(x, y))
+            if x.ndim == 2 and y.ndim == 1:
+                return xp.matmul(x if lc[0] == 1 else x.T, y)
+            if x.ndim == 1 and y.ndim == 2:
+                return xp.matmul(x, y if rc[0] == 0 else y.T)
+    lf, rf = _free(x.ndim, lc, lb), _free(y.ndim, rc, rb)
+    bshape = [x.shape[i] for i in lb]
+    m = int(np.prod([x.shape[i] for i in lf], dtype=np.int64))
+    n = int(np.prod([y.shape[i] for i in rf], dtype=np.int64))
+    k = int(np.prod([x.shape[i] for i in lc], dtype=np.int64))
+    b = int(np.prod(bshape, dtype=np.int64))
+    a = xp.transpose(x, list(lb) + lf + list(lc)).reshape(b, m, k)
+    c = xp.transpose(y, list(rb) + list(rc) + rf).reshape(b, k, n)
+    out = xp.matmul(a, c)
+    return out.reshape(bshape + [x.shape[i] for i in lf] + [y.shape[i] for i in rf])
+
+
+def _dot_abstract(x, y, dimension_numbers):
+    (lc, rc), (lb, rb) = dimension_numbers
+    if x.dtype != y.dtype:
+        raise TypeError(f"dot_general: operands have different dtypes {x.dtype} and {y.dtype}")
+    if len(lc) != len(rc) or len(lb) != len(rb):
+        raise ValueError(f"dot_general: bad dimension_numbers {dimension_numbers}")
+    for a, b in zip(lc, rc):
+        if not (0 <= a < x.ndim and 0 <= b < y.ndim) or x.shape[a] != y.shape[b]:
+            raise ValueError(f"dot_general: contracting dimension mismatch between shapes "
+                             f"{x.shape} and {y.shape} (axes {tuple(lc)} vs {tuple(rc)})")
+    for a, b in zip(lb, rb):
+        if x.shape[a] != y.shape[b]:
+            raise ValueError(f"dot_general: batch dimension mismatch between shapes "
+                             f"{x.shape} and {y.shape}")
+    lf, rf = _free(x.ndim, lc, lb), _free(y.ndim, rc, rb)
+    shape = [x.shape[i] for i in lb] + [x.shape[i] for i in lf] + [y.shape[i] for i in rf]
+    return ShapedArray(shape, x.dtype, x.weak_type and y.weak_type)
+
+
+def _dot_jvp(primals, tangents, dimension_numbers):
+    x, y = primals
+    tx, ty = tangents
+    out = dot_general(x, y, dimension_numbers)
+    terms = []
+    if tx is not None:
+        terms.append(dot_general(tx, y, dimension_numbers))
+    if ty is not None:
+        terms.append(dot_general(x, ty, dimension_numbers))
+    if not terms:
+        return out, None
+    return out, terms[0] if len(terms) == 1 else U.ew.add(terms[0], terms[1])
+
+
+def _ranks(x, y, dimension_numbers):
+    (lc, rc), (lb, rb) = dimension_numbers
+    xa, ya = get_aval(x), get_aval(y)
+    return list(lc), list(rc), list(lb), list(rb), _free(xa.ndim, lc, lb), _free(ya.ndim, rc, rb)
+
+
+def _dot_vjp(ct, ins, out, needs, dimension_numbers):
+    x, y = ins
+    lc, rc, lb, rb, lf, rf = _ranks(x, y, dimension_numbers)
+    nb = len(lb)
+    ct_batch = list(range(nb))
+    ct_lf = list(range(nb, nb + len(lf)))
+    ct_rf = list(range(nb + len(lf), nb + len(lf) + len(rf)))
+    cx = cy = None
+    if needs[0]:
+        # ct . y over y's free dims -> [batch, lf, rc in y's order]
+        r = dot_general(ct, y, ((ct_rf, rf), (ct_batch, rb)))
+        src = lb + lf + [lc[rc.index(j)] for j in sorted(rc)]
+        cx = U.shp.transpose(r, tuple(np.argsort(src)))
+    if needs[1]:
+        # x . ct over x's free dims -> [batch, lc in x's order, rf]
+        r = dot_general(x, ct, ((lf, ct_lf), (lb, ct_batch)))
+        src = rb + [rc[lc.index(i)] for i in sorted(lc)] + rf
+        cy = U.shp.transpose(r, tuple(np.argsort(src)))
+    return cx, cy
+
+
+def _dot_batch(vals, dims, dimension_numbers):
+    (x, y), (dx, dy) = vals, dims
+    (lc, rc), (lb, rb) = dimension_numbers
+    sh = lambda ds: tuple(d + 1 for d in ds)  # noqa: E731
+    if dx is not None and dy is not None:
+        x, y = U.moveaxis(x, dx, 0), U.moveaxis(y, dy, 0)
+        dn = ((sh(lc), sh(rc)), ((0,) + sh(lb), (0,) + sh(rb)))
+        return dot_general(x, y, dn), 0
+    if dx is not None:
+        x = U.moveaxis(x, dx, 0)
+        dn = ((sh(lc), rc), (sh(lb), rb))
+        return dot_general(x, y, dn), len(lb)
+    y = U.moveaxis(y, dy, 0)
+    dn = ((lc, sh(rc)), (lb, sh(rb)))
+    xa = get_aval(x)
+    return dot_general(x, y, dn), len(lb) + len(_free(xa.ndim, lc, lb))
+
+
+dot_general_p.impl, dot_general_p.abstract = _dot_impl, _dot_abstract
+dot_general_p.jvp, dot_general_p.vjp, dot_general_p.batch = _dot_jvp, _dot_vjp, _dot_batch
+
+
+def dot_general(x, y, dimension_numbers):
+    (lc, rc), (lb, rb) = dimension_numbers
+    dn = ((tuple(lc), tuple(rc)), (tuple(lb), tuple(rb)))
+    x, y = U.promote(x, y)
+    return dot_general_p.bind(x, y, dimension_numbers=dn)

@@ -1,0 +1,373 @@
+"""Elementwise primitives: unary math, binary arithmetic, comparisons, select,
+convert_element_type, stop_gradient.
+
+Binary primitives broadcast like NumPy and require one dtype (the wrappers at
+the bottom promote first); their vjp sums the cotangent back to each input's
+shape.  Derivative rules use the wrappers, i.e. primitives, so they nest.
+"""
+import numpy as np
+
+from ..core.ir import ShapedArray
+from ..core.trace import get_aval
+from . import _util as U
+from ._registry import _prim
+
+
+
+def _no_tangent(dtype):
+    return np.dtype(dtype).kind not in "fc"
+
+
+# ------------------------------------------------------------------ unary
+
+def _unary_abstract(name, float_only):
+    def abstract(x):
+        if x.dtype.kind not in "biufc":
+            raise TypeError(f"{name}: unsupported dtype {x.dtype} (shape {x.shape})")
+        if float_only and x.dtype.kind not in "fc":
+            raise TypeError(f"{name} needs a floating-point input, got {x.dtype} "
+                            f"(shape {x.shape}); cast it first with .astype(float)")
+        return ShapedArray(x.shape, x.dtype, x.weak_type)
+    return abstract
+
+
+def _def_unary(name, kernel, deriv, float_only=True, linear=False, singular=False):
+    """deriv(x, out) -> d out / d x, written with primitives (None: zero).
+
+    singular: the derivative can be inf/nan (log, sqrt at 0, ...), so the vjp
+    multiplies with safe_mul: a zero cotangent stays exactly zero."""
+    cmul = (lambda c, d: safe_mul(c, d)) if singular else (lambda c, d: mul(c, d))
+    p = _prim(name)
+    k = kernel
+    p.impl = lambda xp, x: getattr(xp, k)(x)
+    p.abstract = _unary_abstract(name, float_only)
+
+    def jvp(primals, tangents):
+        (x,), (t,) = primals, tangents
+        out = p.bind(x)
+        if t is None or deriv is None:
+            return out, None
+        return out, (neg(t) if linear == "neg" else mul(t, deriv(x, out)))
+
+    def vjp(ct, ins, out, needs):
+        if deriv is None:
+            return (None,)
+        if linear == "neg":
+            return (neg(ct),)
+        return (cmul(ct, deriv(ins[0], out)),)
+
+    p.jvp, p.vjp = jvp, vjp
+    p.batch = lambda vals, dims: (p.bind(vals[0]), dims[0])
+    return p
+
+
+neg_p = _def_unary("neg", "negative", lambda x, o: None, float_only=False, linear="neg")
+exp_p = _def_unary("exp", "exp", lambda x, o: o)
+log_p = _def_unary("log", "log", lambda x, o: reciprocal(x), singular=True)
+sin_p = _def_unary("sin", "sin", lambda x, o: cos(x))
+cos_p = _def_unary("cos", "cos", lambda x, o: neg(sin(x)))
+tanh_p = _def_unary("tanh", "tanh", lambda x, o: sub(1.0, mul(o, o)))
+sqrt_p = _def_unary("sqrt", "sqrt", lambda x, o: div(0.5, o), singular=True)
+abs_p = _def_unary("abs", "abs", lambda x, o: sign(x), float_only=False)
+sign_p = _def_unary("sign", "sign", None, float_only=False)
+
+
+# ----------------------------------------------------------------- binary
+
+def _binary_abstract(name):
+    def abstract(x, y):
+        if x.dtype != y.dtype:
+            raise TypeError(f"{name}: operands have different dtypes {x.dtype} and "
+                            f"{y.dtype}; promote first (functorch_lite.numpy does)")
+        try:
+            shape = np.broadcast_shapes(x.shape, y.shape)
+        except ValueError:
+            raise ValueError(f"{name}: shapes {x.shape} and {y.shape} do not broadcast "
+                             f"together; reshape one of them (e.g. add a None axis)") from None
+        return ShapedArray(shape, x.dtype, x.weak_type and y.weak_type)
+    return abstract
+
+
+def _def_binary(name, kernel, dx, dy, float_only=False):
+    """dx(ct, x, y, out) / dy(...) give each input's (unreduced) cotangent."""
+    p = _prim(name)
+    p.impl = lambda xp, x, y, _k=kernel: getattr(xp, _k)(x, y)
+    base = _binary_abstract(name)
+
+    def abstract(x, y):
+        out = base(x, y)
+        if float_only and out.dtype.kind not in "fc":
+            raise TypeError(f"{name} needs floating-point inputs, got {out.dtype}")
+        return out
+    p.abstract = abstract
+
+    def vjp(ct, ins, out, needs):
+        x, y = ins
+        cx = U.unbroadcast(dx(ct, x, y, out), get_aval(x).shape) if needs[0] else None
+        cy = U.unbroadcast(dy(ct, x, y, out), get_aval(y).shape) if needs[1] else None
+        return cx, cy
+
+    p.vjp = vjp
+    p.batch = lambda vals, dims: U.broadcasting_batch(p, vals, dims)
+    return p
+
+
+def _binary_jvp(p, jx, jy):
+    """jx(t, x, y, out): tangent contribution of x (likewise jy)."""
+    def jvp(primals, tangents):
+        x, y = primals
+        tx, ty = tangents
+        out = p.bind(x, y)
+        terms = []
+        if tx is not None:
+            terms.append(jx(tx, x, y, out))
+        if ty is not None:
+            terms.append(jy(ty, x, y, out))
+        if not terms:
+            return out, None
+        t = terms[0] if len(terms) == 1 else add(terms[0], terms[1])
+        oshape = get_aval(out).shape
+        if get_aval(t).shape != oshape:
+            t = U.shp.broadcast_to(t, oshape)
+        return out, t
+    p.jvp = jvp
+
+
+add_p = _def_binary("add", "add", lambda c, x, y, o: c, lambda c, x, y, o: c)
+_binary_jvp(add_p, lambda t, x, y, o: t, lambda t, x, y, o: t)
+sub_p = _def_binary("sub", "subtract", lambda c, x, y, o: c, lambda c, x, y, o: neg(c))
+_binary_jvp(sub_p, lambda t, x, y, o: t, lambda t, x, y, o: neg(t))
+mul_p = _def_binary("mul", "multiply", lambda c, x, y, o: mul(c, y), lambda c, x, y, o: mul(c, x))
+_binary_jvp(mul_p, lambda t, x, y, o: mul(t, y), lambda t, x, y, o: mul(x, t))
+div_p = _def_binary("div", "true_divide", lambda c, x, y, o: safe_div(c, y),
+                    lambda c, x, y, o: neg(safe_mul(c, div(o, y))), float_only=True)
+_binary_jvp(div_p, lambda t, x, y, o: div(t, y), lambda t, x, y, o: neg(mul(t, div(o, y))))
+
+
+def _pow_dx(c, x, y, o):
+    return safe_mul(c, mul(y, pow(x, sub(y, 1.0))))
+
+
+def _pow_dy(c, x, y, o):
+    logx = log(select(eq(x, 0.0), U.ones_like(x), x))
+    return safe_mul(c, mul(o, logx))
+
+
+pow_p = _def_binary("pow", "power", _pow_dx, _pow_dy, float_only=True)
+_binary_jvp(pow_p, lambda t, x, y, o: _pow_dx(t, x, y, o), lambda t, x, y, o: _pow_dy(t, x, y, o))
+
+
+def _tie_weights(x, y):
+    # d max(x, y)/dx: 1 where x wins, 1/2 on ties (as JAX and PyTorch do), else 0
+    gt_ = convert_element_type(gt(x, y), get_aval(x).dtype)
+    eq_ = convert_element_type(eq(x, y), get_aval(x).dtype)
+    return add(gt_, mul(eq_, 0.5))
+
+
+max_p = _def_binary("max", "maximum", lambda c, x, y, o: mul(c, _tie_weights(x, y)),
+                    lambda c, x, y, o: mul(c, _tie_weights(y, x)))
+_binary_jvp(max_p, lambda t, x, y, o: mul(t, _tie_weights(x, y)),
+            lambda t, x, y, o: mul(t, _tie_weights(y, x)))
+min_p = _def_binary("min", "minimum", lambda c, x, y, o: mul(c, _tie_weights(y, x)),
+                    lambda c, x, y, o: mul(c, _tie_weights(x, y)))
+_binary_jvp(min_p, lambda t, x, y, o: mul(t, _tie_weights(y, x)),
+            lambda t, x, y, o: mul(t, _tie_weights(x, y)))
+
+
+# ------------------------------------------------ integer power (static n)
+
+integer_pow_p = _prim("integer_pow")
+integer_pow_p.impl = lambda xp, x, y: xp.power(x, y) if y >= 0 else xp.power(x, float(y)).astype(x.dtype)
+integer_pow_p.abstract = lambda x, y: ShapedArray(x.shape, x.dtype, x.weak_type)
+
+
+def _ipow_deriv(x, y):
+    if y == 0:
+        return U.zeros_like(x)
+    if y == 1:
+        return U.ones_like(x)
+    return mul(np.array(y, get_aval(x).dtype)[()], integer_pow(x, y - 1))
+
+
+def _ipow_jvp(primals, tangents, y):
+    (x,), (t,) = primals, tangents
+    out = integer_pow(x, y)
+    return out, (None if t is None else mul(t, _ipow_deriv(x, y)))
+
+
+integer_pow_p.jvp = _ipow_jvp
+integer_pow_p.vjp = lambda ct, ins, out, needs, y: (
+    (safe_mul if y < 1 else mul)(ct, _ipow_deriv(ins[0], y)),)
+integer_pow_p.batch = lambda vals, dims, y: (integer_pow(vals[0], y), dims[0])
+
+
+# ------------------------------------------------------------ comparisons
+
+def _def_compare(name, kernel):
+    p = _prim(name)
+    p.impl = lambda xp, x, y, _k=kernel: getattr(xp, _k)(x, y)
+    base = _binary_abstract(name)
+    p.abstract = lambda x, y: base(x, y).update(dtype=np.bool_, weak_type=False)
+    p.jvp = lambda primals, tangents: (p.bind(*primals), None)
+    p.vjp = lambda ct, ins, out, needs: (None, None)
+    p.batch = lambda vals, dims: U.broadcasting_batch(p, vals, dims)
+    return p
+
+
+eq_p = _def_compare("eq", "equal")
+ne_p = _def_compare("ne", "not_equal")
+lt_p = _def_compare("lt", "less")
+le_p = _def_compare("le", "less_equal")
+gt_p = _def_compare("gt", "greater")
+ge_p = _def_compare("ge", "greater_equal")
+
+
+# ----------------------------------------------------------------- select
+
+select_p = _prim("select")
+select_p.impl = lambda xp, c, a, b: xp.where(c, a, b)
+
+
+def _select_abstract(c, a, b):
+    if c.dtype != np.bool_:
+        raise TypeError(f"select: the condition must be bool, got {c.dtype}")
+    if a.dtype != b.dtype:
+        raise TypeError(f"select: branches have different dtypes {a.dtype} and {b.dtype}")
+    try:
+        shape = np.broadcast_shapes(c.shape, a.shape, b.shape)
+    except ValueError:
+        raise ValueError(f"select: shapes {c.shape}, {a.shape}, {b.shape} do not "
+                         f"broadcast together") from None
+    return ShapedArray(shape, a.dtype, a.weak_type and b.weak_type)
+
+
+select_p.abstract = _select_abstract
+
+
+def _select_jvp(primals, tangents):
+    c, a, b = primals
+    _, ta, tb = tangents
+    out = select(c, a, b)
+    if ta is None and tb is None:
+        return out, None
+    ta = U.zeros_like(a) if ta is None else ta
+    tb = U.zeros_like(b) if tb is None else tb
+    t = select(c, ta, tb)
+    oshape = get_aval(out).shape
+    return out, (t if get_aval(t).shape == oshape else U.shp.broadcast_to(t, oshape))
+
+
+def _select_vjp(ct, ins, out, needs):
+    # The branch not taken gets an exact zero cotangent; the elementwise rules
+    # below it multiply with safe_mul, so 0 * inf stays 0 (NaN-safe where).
+    c, a, b = ins
+    z = U.zeros_like(ct)
+    ca = U.unbroadcast(select(c, ct, z), get_aval(a).shape) if needs[1] else None
+    cb = U.unbroadcast(select(c, z, ct), get_aval(b).shape) if needs[2] else None
+    return None, ca, cb
+
+
+select_p.jvp, select_p.vjp = _select_jvp, _select_vjp
+select_p.batch = lambda vals, dims: U.broadcasting_batch(select_p, vals, dims)
+
+
+# --------------------------------------------------------- dtype conversion
+
+convert_element_type_p = _prim("convert_element_type")
+convert_element_type_p.impl = lambda xp, x, new_dtype: xp.asarray(x).astype(new_dtype)
+convert_element_type_p.abstract = lambda x, new_dtype: ShapedArray(x.shape, new_dtype, False)
+
+
+def _convert_jvp(primals, tangents, new_dtype):
+    (x,), (t,) = primals, tangents
+    out = convert_element_type(x, new_dtype)
+    if t is None or _no_tangent(new_dtype):
+        return out, None
+    return out, convert_element_type(t, new_dtype)
+
+
+def _convert_vjp(ct, ins, out, needs, new_dtype):
+    xdt = get_aval(ins[0]).dtype
+    if _no_tangent(xdt):
+        return (None,)
+    return (convert_element_type(ct, xdt),)
+
+
+convert_element_type_p.jvp, convert_element_type_p.vjp = _convert_jvp, _convert_vjp
+convert_element_type_p.batch = lambda vals, dims, new_dtype: (
+    convert_element_type(vals[0], new_dtype), dims[0])
+
+# ------------------------------------------------------------ stop_gradient
+
+stop_gradient_p = _prim("stop_gradient")
+stop_gradient_p.impl = lambda xp, x: x
+stop_gradient_p.abstract = lambda x: x
+stop_gradient_p.jvp = lambda primals, tangents: (stop_gradient(primals[0]), None)
+stop_gradient_p.vjp = lambda ct, ins, out, needs: (None,)
+stop_gradient_p.batch = lambda vals, dims: (stop_gradient(vals[0]), dims[0])
+
+# ------------------------------------------- NaN-safe cotangent multiplication
+
+mul_safe_p = _prim("mul_safe")
+
+
+def _mul_safe_impl(xp, ct, d):
+    # ct * d, but exactly 0 wherever ct == 0 (even if d is inf or nan): a branch
+    # that a where() did not select must not poison the gradient with 0*inf.
+    out = xp.multiply(ct, d)
+    bad = ~xp.isfinite(d)
+    if bad.any():
+        out = xp.where(xp.logical_and(bad, ct == 0), xp.zeros((), out.dtype), out)
+    return out
+
+
+mul_safe_p.impl = _mul_safe_impl
+mul_safe_p.abstract = _binary_abstract("mul_safe")
+mul_safe_p.jvp = lambda primals, tangents: mul_p.jvp(primals, tangents)
+mul_safe_p.vjp = lambda ct, ins, out, needs: mul_p.vjp(ct, ins, out, needs)
+mul_safe_p.batch = lambda vals, dims: U.broadcasting_batch(mul_safe_p, vals, dims)
+
+
+# ------------------------------------------------------------- wrappers
+# These promote (Python scalars are weak) and bind; rules and fnp use them.
+
+def neg(x): return neg_p.bind(x)
+def exp(x): return exp_p.bind(x)
+def log(x): return log_p.bind(x)
+def sin(x): return sin_p.bind(x)
+def cos(x): return cos_p.bind(x)
+def tanh(x): return tanh_p.bind(x)
+def sqrt(x): return sqrt_p.bind(x)
+def abs(x): return abs_p.bind(x)  # noqa: A001
+def sign(x): return sign_p.bind(x)
+def add(x, y): return add_p.bind(*U.promote(x, y))
+def sub(x, y): return sub_p.bind(*U.promote(x, y))
+def mul(x, y): return mul_p.bind(*U.promote(x, y))
+def div(x, y): return div_p.bind(*U.promote(x, y))
+def pow(x, y): return pow_p.bind(*U.promote(x, y))  # noqa: A001
+def max(x, y): return max_p.bind(*U.promote(x, y))  # noqa: A001
+def min(x, y): return min_p.bind(*U.promote(x, y))  # noqa: A001
+def eq(x, y): return eq_p.bind(*U.promote(x, y))
+def ne(x, y): return ne_p.bind(*U.promote(x, y))
+def lt(x, y): return lt_p.bind(*U.promote(x, y))
+def le(x, y): return le_p.bind(*U.promote(x, y))
+def gt(x, y): return gt_p.bind(*U.promote(x, y))
+def ge(x, y): return ge_p.bind(*U.promote(x, y))
+def integer_pow(x, y):
+    return x if y == 1 else integer_pow_p.bind(x, y=int(y))
+def reciprocal(x): return div(1.0, x)
+def stop_gradient(x): return stop_gradient_p.bind(x)
+def safe_mul(ct, d): return mul_safe_p.bind(*U.promote(ct, d))
+def safe_div(ct, y): return safe_mul(ct, reciprocal(y))
+
+
+def select(c, a, b):
+    a, b = U.promote(a, b)
+    return select_p.bind(c, a, b)
+
+
+def convert_element_type(x, new_dtype):
+    new_dtype = np.dtype(new_dtype)
+    if not isinstance(x, U.PY_SCALARS) and get_aval(x).dtype == new_dtype and not get_aval(x).weak_type:
+        return x
+    return convert_element_type_p.bind(x, new_dtype=new_dtype)

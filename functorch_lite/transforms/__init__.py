@@ -1,0 +1,1 @@
+"""Transforms: jvp, the reverse-mode family, vmap, make_jaxpr (and later jit)."""

@@ -1,0 +1,143 @@
+"""Reverse mode on a tape.
+
+Under ``vjp``/``grad`` each VJPTracer holds its concrete value (the value one
+level out) and the tape node that made it.  The backward pass walks the tape
+in reverse and calls each primitive's vjp rule.  Rules bind primitives, so an
+outer transform records or differentiates the backward pass too: that is how
+grad(grad(f)) and jvp(grad(f)) work.  The Tensor facade's backward() calls
+``backward_pass`` on the same kind of nodes.
+"""
+import itertools
+
+from ..core.trace import Trace, Tracer, get_aval, new_main
+from ..primitives import add
+
+_seq = itertools.count()
+
+
+class Node:
+    """One recorded primitive application (prim None marks an input leaf)."""
+    __slots__ = ("prim", "params", "parents", "ins", "out", "needs", "seq")
+
+    def __init__(self, prim, params, parents, ins, out, needs):
+        self.prim = prim
+        self.params = params
+        self.parents = parents    # per input: (node, output index) or None
+        self.ins = ins            # primal inputs (or vjp_fwd residuals)
+        self.out = out
+        self.needs = needs        # per input: does it need a cotangent?
+        self.seq = next(_seq)
+
+
+class VJPTracer(Tracer):
+    __slots__ = ("value", "node", "idx")
+
+    def __init__(self, trace, value, node, idx=0):
+        self._trace = trace
+        self.value = value
+        self.node = node
+        self.idx = idx
+
+    @property
+    def aval(self):
+        return get_aval(self.value)
+
+    def concrete(self, why):
+        v = self.value
+        return v.concrete(why) if isinstance(v, Tracer) else v
+
+
+class VJPTrace(Trace):
+    def pure(self, val):
+        return VJPTracer(self, val, None)
+
+    lift = pure
+
+    def process_primitive(self, prim, tracers, params):
+        vals = [t.value for t in tracers]
+        parents = [None if t.node is None else (t.node, t.idx) for t in tracers]
+        if all(p is None for p in parents):
+            out = prim.bind(*vals, **params)
+            if prim.multiple_results:
+                return [VJPTracer(self, o, None) for o in out]
+            return VJPTracer(self, out, None)
+        if prim.vjp_fwd is not None:
+            out, ins = prim.vjp_fwd(*vals, **params)
+        else:
+            out, ins = prim.bind(*vals, **params), vals
+        node = Node(prim, params, parents, ins, out, tuple(p is not None for p in parents))
+        if prim.multiple_results:
+            return [VJPTracer(self, o, node, i) for i, o in enumerate(out)]
+        return VJPTracer(self, out, node)
+
+
+def new_leaf(trace, value):
+    return VJPTracer(trace, value, Node(None, None, (), (), value, ()))
+
+
+def backward_pass(outputs, cts, leaves):
+    """Propagate cotangents from ``outputs`` ((node, idx) pairs) to ``leaves`` (nodes).
+
+    Returns one cotangent (or None for zero) per leaf.
+    """
+    acc = {}
+    for (node, idx), ct in zip(outputs, cts):
+        if node is None or ct is None:
+            continue
+        key = (node, idx)
+        acc[key] = ct if key not in acc else add(acc[key], ct)
+    # collect the nodes reachable from the outputs, then run them newest first
+    seen, stack = set(), [n for n, _ in outputs if n is not None]
+    order = []
+    while stack:
+        n = stack.pop()
+        if n in seen:
+            continue
+        seen.add(n)
+        order.append(n)
+        for p in n.parents:
+            if p is not None and p[0] not in seen:
+                stack.append(p[0])
+    order.sort(key=lambda n: n.seq, reverse=True)
+    leaf_set = set(leaves)
+    for node in order:
+        if node.prim is None:
+            continue
+        if node.prim.multiple_results:
+            ct = [acc.pop((node, i), None) for i in range(len(node.out))]
+            if all(c is None for c in ct):
+                continue
+        else:
+            ct = acc.pop((node, 0), None)
+            if ct is None:
+                continue
+        in_cts = node.prim.vjp(ct, node.ins, node.out, node.needs, **node.params)
+        for parent, c in zip(node.parents, in_cts):
+            if parent is None or c is None:
+                continue
+            acc[parent] = c if parent not in acc else add(acc[parent], c)
+    return [acc.get((leaf, 0)) if leaf in leaf_set else None for leaf in leaves]
+
+
+def vjp_flat(flat_fun, primals, name="vjp"):
+    """Run flat_fun under a new reverse trace.
+
+    Returns (out_values, out_refs, leaves, extra): out_refs are (node, idx)
+    pairs for backward_pass; extra is whatever flat_fun returned beyond the
+    differentiated outputs (aux), lowered out of this trace.
+    """
+    with new_main(VJPTrace, name) as main:
+        trace = main.trace
+        ins = [new_leaf(trace, p) for p in primals]
+        outs, aux = flat_fun(*ins)
+        outs = [trace.full_raise(o) for o in outs]
+        aux = [lower(trace, a) for a in aux]
+    refs = [(o.node, o.idx) if o.node is not None else (None, 0) for o in outs]
+    return [o.value for o in outs], refs, [t.node for t in ins], aux
+
+
+def lower(trace, x):
+    """A value of this trace as a value one level out (aux outputs)."""
+    if isinstance(x, VJPTracer) and x._trace is trace:
+        return x.value
+    return x
