@@ -202,11 +202,17 @@ class Trace:
         raise NotImplementedError
 
 
+_new_object = object.__new__
+
+
 def get_aval(x):
     if isinstance(x, Tracer):
         return x.aval
     if isinstance(x, np.ndarray):
-        return ShapedArray(x.shape, x.dtype)
+        # hot path (every vjp rule asks for shapes): skip the validating __init__
+        a = _new_object(ShapedArray)
+        a.shape, a.dtype, a.weak_type = x.shape, x.dtype, False
+        return a
     if isinstance(x, bool):
         return ShapedArray((), np.bool_, weak_type=True)
     if isinstance(x, int):

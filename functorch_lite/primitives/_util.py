@@ -105,14 +105,20 @@ def promote(*xs):
     dt = None
     if len(xs) == 2:  # the common case, kept short
         a, b = xs
+        if type(a) is np.ndarray and type(b) is np.ndarray and a.dtype == b.dtype:
+            return xs
         ta, tb = type(a) in PY_SCALARS, type(b) in PY_SCALARS
         if tb and not ta:
             da = get_aval(a).dtype
+            if da.kind == "f" and type(b) in (float, int):  # float array op Python number
+                return a, da.type(b)
             dt = np.result_type(da, b)
             if dt == da:
                 return a, dt.type(b)
         elif ta and not tb:
             db = get_aval(b).dtype
+            if db.kind == "f" and type(a) in (float, int):
+                return db.type(a), b
             dt = np.result_type(a, db)
             if dt == db:
                 return dt.type(a), b

@@ -75,10 +75,14 @@ def new_leaf(trace, value):
     return VJPTracer(trace, value, Node(None, None, (), (), value, ()))
 
 
-def backward_pass(outputs, cts, leaves):
+def backward_pass(outputs, cts, leaves, pre_vjp=None):
     """Propagate cotangents from ``outputs`` ((node, idx) pairs) to ``leaves`` (nodes).
 
-    Returns one cotangent (or None for zero) per leaf.
+    Returns one cotangent (or None for zero) per leaf; with ``leaves=None``, a
+    dict {leaf node: cotangent} of every leaf reached (the Tensor facade's
+    backward, which does not know its leaves in advance).  ``pre_vjp(node, ct)``,
+    if given, runs before each node's rule (the facade checks saved-tensor
+    versions and captures retained gradients there).
     """
     acc = {}
     for (node, idx), ct in zip(outputs, cts):
@@ -99,7 +103,7 @@ def backward_pass(outputs, cts, leaves):
             if p is not None and p[0] not in seen:
                 stack.append(p[0])
     order.sort(key=lambda n: n.seq, reverse=True)
-    leaf_set = set(leaves)
+    leaf_set = set(leaves) if leaves is not None else ()
     for node in order:
         if node.prim is None:
             continue
@@ -111,11 +115,15 @@ def backward_pass(outputs, cts, leaves):
             ct = acc.pop((node, 0), None)
             if ct is None:
                 continue
+        if pre_vjp is not None:
+            pre_vjp(node, ct)
         in_cts = node.prim.vjp(ct, node.ins, node.out, node.needs, **node.params)
         for parent, c in zip(node.parents, in_cts):
             if parent is None or c is None:
                 continue
             acc[parent] = c if parent not in acc else add(acc[parent], c)
+    if leaves is None:
+        return {n: c for (n, _), c in acc.items() if n.prim is None}
     return [acc.get((leaf, 0)) if leaf in leaf_set else None for leaf in leaves]
 
 
