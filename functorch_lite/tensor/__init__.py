@@ -118,3 +118,5 @@ def equal(a, b):
 
 def outer(a, b):
     return O.mul(O.unsqueeze(a, 1), O.unsqueeze(b, 0))
+
+__all__ = [_n for _n in list(globals()) if not _n.startswith("_") and _n not in ("np", "O")]
