@@ -1,4 +1,6 @@
 """The PyTorch-style Tensor facade (``import functorch_lite as torch``)."""
+import builtins as _b
+
 import numpy as np
 
 from . import _ops as O
@@ -109,11 +111,11 @@ def is_floating_point(input):  # noqa: A002
 
 
 def allclose(a, b, rtol=1e-05, atol=1e-08, equal_nan=False):
-    return bool(np.allclose(np.asarray(a._v), np.asarray(b._v), rtol, atol, equal_nan))
+    return _b.bool(np.allclose(np.asarray(a._v), np.asarray(b._v), rtol, atol, equal_nan))
 
 
 def equal(a, b):
-    return a.shape == b.shape and bool(np.array_equal(np.asarray(a._v), np.asarray(b._v)))
+    return a.shape == b.shape and _b.bool(np.array_equal(np.asarray(a._v), np.asarray(b._v)))
 
 
 def outer(a, b):

@@ -4,6 +4,7 @@ Each op is one primitive (fast path in ``_tensor.unary``/``binary``) or a short
 composite of primitives whose last node is renamed to PyTorch's grad_fn name
 and whose inner nodes are hidden from ``next_functions``.
 """
+import builtins as _b
 import collections
 import functools
 
@@ -300,10 +301,11 @@ def _dims(dim, nd):
     dims = (dim,) if isinstance(dim, (int, np.integer)) else tuple(dim)
     out = []
     for d in dims:
-        if not -max(nd, 1) <= d < max(nd, 1):
+        m = _b.max(nd, 1)
+        if not -m <= d < m:
             raise IndexError(f"Dimension out of range (expected to be in range of "
-                             f"[{-max(nd, 1)}, {max(nd, 1) - 1}], but got {d})")
-        out.append(int(d) % max(nd, 1))
+                             f"[{-m}, {m - 1}], but got {d})")
+        out.append(int(d) % m)
     return tuple(sorted(set(out))) if nd else ()
 
 
@@ -363,7 +365,7 @@ def var(self, dim=None, unbiased=None, keepdim=False, *, correction=None):
     axes = _dims(dim, x.ndim)
     start = next(_seq)
     d = x - mean(x, dim=axes, keepdim=True)
-    r = sum(d * d, dim=axes, keepdim=keepdim) / float(max(_count(x, axes) - corr, 0))
+    r = sum(d * d, dim=axes, keepdim=keepdim) / float(_b.max(_count(x, axes) - corr, 0))
     if r.grad_fn is not None:
         r.grad_fn.__class__ = node_class("VarBackward0")
         mark_hidden(r.grad_fn, start)
