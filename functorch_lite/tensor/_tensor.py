@@ -16,7 +16,7 @@ import numpy as np
 from ..core.trace import _stack, source_info
 from ..primitives.elementwise import convert_element_type_p
 from . import _types as T
-from ._engine import (_GRAD, NO_OUT, SHAPE_ONLY, edge, node_class)
+from ._engine import (_CLASSES, _GRAD, NO_OUT, SHAPE_ONLY, edge, node_class)
 
 _new = object.__new__
 _nd = np.ndarray
@@ -61,14 +61,29 @@ def _attached(v, parent):
 
 
 def _record(t, prim, params, ts, vals, out, name):
-    parents = tuple(None if (x is None or not x.requires_grad) else edge(x) for x in ts)
-    node = node_class(name)(prim, params, parents, tuple(vals), out,
-                            tuple(p is not None for p in parents))
+    parents = []
+    saved = []
     pn = prim.name
-    if pn not in SHAPE_ONLY:
-        saved = [(i, x._st, x._st[0]) for i, x in enumerate(ts) if x is not None]
+    check = pn not in SHAPE_ONLY
+    for i, x in enumerate(ts):
+        if x is None:
+            parents.append(None)
+            continue
+        if check:
+            st = x._st
+            saved.append((i, st, st[0]))
+        if x.requires_grad:
+            fn = x.grad_fn
+            parents.append((fn, x._oi) if fn is not None else edge(x))
+        else:
+            parents.append(None)
+    cls = _CLASSES.get(name) or node_class(name)
+    node = cls(prim, params, tuple(parents), vals, out,
+               tuple([p is not None for p in parents]))
+    if check:
         if pn not in NO_OUT:
-            saved.append((-1, t._st, t._st[0]))
+            st = t._st
+            saved.append((-1, st, st[0]))
         node.saved = tuple(saved)
     t.requires_grad = True
     t.grad_fn = node
@@ -156,6 +171,21 @@ def result_np_dtype(a, b):
     return np.promote_types(da, db)
 
 
+_SCALARS = {}
+
+
+def _scalar_const(key):
+    """0-d array for a Python number operand (cached: ``x * 1.01`` in a loop
+    builds it once; these arrays are never written to)."""
+    if len(_SCALARS) > 512:
+        _SCALARS.clear()
+    v = np.array(key[1], key[2])
+    v.flags.writeable = False
+    if key[1] and key[1] == key[1]:
+        _SCALARS[key] = v
+    return v
+
+
 def binary(prim, a, b, name, rev=False, float_op=False):
     """a (Tensor) <op> b (Tensor or number); rev computes b <op> a."""
     av = a._v
@@ -176,7 +206,10 @@ def binary(prim, a, b, name, rev=False, float_op=False):
         if dt != av.dtype:
             a = a.to(dt)
             av = a._v
-        bv = np.array(b, dt)
+        key = (type(b), b, dt)
+        bv = _SCALARS.get(key) if b else None   # 0 / -0.0 / nan: not cached
+        if bv is None:
+            bv = _scalar_const(key)
     else:
         return binary(prim, a, as_tensor(b), name, rev, float_op)
     if float_op and av.dtype.kind not in "fc":
