@@ -368,6 +368,10 @@ class Tensor(metaclass=_TensorMeta):
     def __fl_value__(self):
         return self._v
 
+    @staticmethod
+    def __fl_wrap__(v):   # transforms hand traced values to Tensor code as Tensors
+        return _wrap(np.asarray(v) if isinstance(v, np.generic) else v)
+
     @property
     def shape(self):
         return T.Size(np.shape(self._v))
