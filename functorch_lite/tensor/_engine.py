@@ -100,7 +100,7 @@ class inference_mode(no_grad):
 
 class BackwardNode(Node):
     """A facade graph node: a reverse.Node plus PyTorch's grad_fn surface."""
-    __slots__ = ("saved", "hidden", "retained", "variable")
+    __slots__ = ("saved", "hidden", "retained", "variable", "composite")
 
     def __init__(self, prim, params, parents, ins, out, needs):
         self.prim = prim
@@ -114,18 +114,22 @@ class BackwardNode(Node):
         self.hidden = False
         self.retained = None
         self.variable = None
+        self.composite = False
 
     def name(self):
         return type(self).__name__
 
     @property
     def next_functions(self):
+        # a composite op (mean = sum / n) shows only its tensor inputs: the
+        # constants inside it are not inputs of PyTorch's single node
         out = []
         for p in self.parents:
             if p is None:
-                out.append((None, 0))
+                if not self.composite:
+                    out.append((None, 0))
             elif p[0].hidden:
-                out.extend(p[0].next_functions)
+                out.extend(q for q in p[0].next_functions if q[0] is not None)
             else:
                 out.append(p)
         return tuple(out)
@@ -179,6 +183,7 @@ def edge(t):
 def mark_hidden(node, start_seq):
     """Hide the nodes a composite op created before its last one (next_functions
     then shows the composite's real inputs, as PyTorch's single node would)."""
+    node.composite = True
     stack = [p[0] for p in node.parents if p is not None]
     while stack:
         n = stack.pop()
