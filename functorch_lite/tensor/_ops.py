@@ -17,9 +17,20 @@ from ..primitives.contractions import dot_general_p
 from ..primitives.reductions import reduce_max_p, reduce_sum_p
 from ..primitives.shape import broadcast_in_dim_p, reshape_p, transpose_p
 from . import _types as T
-from ._engine import _seq, mark_hidden, node_class
-from ._tensor import (Tensor, _run, _wrap, apply_prim, as_tensor, binary, inplace,
-                      unary, unary_float, view_of)
+from ._engine import _GRAD, _seq, mark_hidden, node_class
+from ._tensor import (Tensor, _bump, _record, _run, _scalar_const, _SCALARS, _wrap,
+                      apply_prim, as_tensor, binary, check_inplace, inplace, unary,
+                      unary_float, view_of)
+
+
+_EMPTY = {}
+
+
+def _const(v, dt):
+    """Cached 0-d array of dtype dt for a Python number."""
+    key = (type(v), v, dt) if v else (type(v), repr(v), dt)
+    c = _SCALARS.get(key)
+    return c if c is not None else _scalar_const(key)
 
 
 def composite(name):
@@ -143,30 +154,34 @@ def expm1(self):
 
 
 def _select(c, a, b, name):
-    """where(c, a, b) with a/b Tensors or numbers (c a raw bool array)."""
-    ts = [None, a if isinstance(a, Tensor) else None, b if isinstance(b, Tensor) else None]
-    dt = (a if isinstance(a, Tensor) else b)._v.dtype
-    av = a._v if isinstance(a, Tensor) else np.array(a, dt)
-    bv = b._v if isinstance(b, Tensor) else np.array(b, dt)
-    if av.dtype != bv.dtype:
-        dt = np.promote_types(av.dtype, bv.dtype)
-        if isinstance(a, Tensor) and av.dtype != dt:
-            a = a.to(dt)
-            ts[1], av = a, a._v
-        else:
-            av = av.astype(dt) if not isinstance(a, Tensor) else av
-        if isinstance(b, Tensor) and bv.dtype != dt:
-            b = b.to(dt)
-            ts[2], bv = b, b._v
-        else:
-            bv = bv.astype(dt) if not isinstance(b, Tensor) else bv
+    """where(c, a, b) with a/b Tensors, numbers or 0-d arrays (c a raw bool array)."""
+    if isinstance(a, Tensor) and not isinstance(b, Tensor):
+        # the common case (clamp, relu): tensor branch and a constant
+        av = a._v
+        bv = b if type(b) is np.ndarray and b.dtype == av.dtype else _const(b, av.dtype)
+        ts = (None, a, None)
+    else:
+        ts = [None, a if isinstance(a, Tensor) else None, b if isinstance(b, Tensor) else None]
+        dt = (a if isinstance(a, Tensor) else b)._v.dtype
+        av = a._v if isinstance(a, Tensor) else np.array(a, dt)
+        bv = b._v if isinstance(b, Tensor) else np.array(b, dt)
+        if av.dtype != bv.dtype:
+            dt = np.promote_types(av.dtype, bv.dtype)
+            if isinstance(a, Tensor) and av.dtype != dt:
+                a = a.to(dt)
+                ts[1], av = a, a._v
+            elif not isinstance(a, Tensor):
+                av = av.astype(dt)
+            if isinstance(b, Tensor) and bv.dtype != dt:
+                b = b.to(dt)
+                ts[2], bv = b, b._v
+            elif not isinstance(b, Tensor):
+                bv = bv.astype(dt)
     vals = (c, av, bv)
     out = _run(E.select_p, *vals)
     t = _wrap(out)
-    from ._engine import _GRAD
     if _GRAD[0] and any(x is not None and x.requires_grad for x in ts):
-        from ._tensor import _record
-        _record(t, E.select_p, {}, ts, vals, out, name)
+        _record(t, E.select_p, _EMPTY, ts, vals, out, name)
     return t
 
 
@@ -189,12 +204,13 @@ def clamp(self, min=None, max=None):  # noqa: A002
     x = self
     if x._v.dtype.kind not in "fc" and any(isinstance(v, float) for v in (min, max)):
         x = x.to(T.get_default_dtype())
+    dt = x._v.dtype
     if max is None:
-        return _select(_run(E.ge_p, x._v, np.array(min, x._v.dtype)), x, min,
-                       "ClampBackward1")
+        m = _const(min, dt)
+        return _select(_run(E.ge_p, x._v, m), x, m, "ClampBackward1")
     if min is None:
-        return _select(_run(E.le_p, x._v, np.array(max, x._v.dtype)), x, max,
-                       "ClampBackward1")
+        m = _const(max, dt)
+        return _select(_run(E.le_p, x._v, m), x, m, "ClampBackward1")
     start = next(_seq)
     inner = _select(_run(E.le_p, x._v, np.array(max, x._v.dtype)), x, max, "ClampBackward1")
     r = _select(_run(E.ge_p, inner._v, np.array(min, x._v.dtype)), inner, min,
@@ -216,8 +232,8 @@ def clamp_max(self, max):  # noqa: A002
 
 
 def relu(self):
-    return _select(_run(E.gt_p, self._v, np.zeros((), self._v.dtype)), self, 0,
-                   "ReluBackward0")
+    z = _const(0, self._v.dtype)
+    return _select(_run(E.gt_p, self._v, z), self, z, "ReluBackward0")
 
 
 def sigmoid(self):
@@ -482,9 +498,7 @@ def _dot(a, b, dn, name):
     av, bv = a._v, b._v
     out = _run(dot_general_p, av, bv, dimension_numbers=dn)
     t = _wrap(out)
-    from ._engine import _GRAD
     if _GRAD[0] and (a.requires_grad or b.requires_grad):
-        from ._tensor import _record
         _record(t, dot_general_p, {"dimension_numbers": dn}, (a, b), (av, bv), out, name)
     return t
 
@@ -494,11 +508,12 @@ _MM = (((1,), (0,)), ((), ()))
 
 def mm(self, mat2):
     _check_mm("mm", self, mat2)
-    if self.ndim != 2 or mat2.ndim != 2:
-        raise RuntimeError(f"mm: expected 2-D tensors, got {self.ndim}-D and {mat2.ndim}-D")
-    if self.shape[1] != mat2.shape[0]:
-        raise RuntimeError(f"mat1 and mat2 shapes cannot be multiplied ({self.shape[0]}x"
-                           f"{self.shape[1]} and {mat2.shape[0]}x{mat2.shape[1]})")
+    sa, sb = self._v.shape, mat2._v.shape
+    if len(sa) != 2 or len(sb) != 2:
+        raise RuntimeError(f"mm: expected 2-D tensors, got {len(sa)}-D and {len(sb)}-D")
+    if sa[1] != sb[0]:
+        raise RuntimeError(f"mat1 and mat2 shapes cannot be multiplied ({sa[0]}x{sa[1]} "
+                           f"and {sb[0]}x{sb[1]})")
     return _dot(self, mat2, _MM, "MmBackward0")
 
 
@@ -594,9 +609,7 @@ def reshape(self, *shape):
     arr = v.reshape(shape) if isinstance(v, np.ndarray) else _run(reshape_p, v, new_sizes=shape)
     if isinstance(v, np.ndarray) and not np.shares_memory(arr, v) and v.size:
         t = _wrap(arr)  # a copy (non-contiguous input), as torch.reshape makes
-        from ._engine import _GRAD
         if self.requires_grad and _GRAD[0]:
-            from ._tensor import _record
             _record(t, reshape_p, {"new_sizes": shape}, (self,), (v,), arr,
                     "UnsafeViewBackward0")
         return t
@@ -803,7 +816,6 @@ def fill_(self, value):
                   else vv)
         return r2
     if not (self.requires_grad or isinstance(value, Tensor) and value.requires_grad):
-        from ._tensor import check_inplace, _bump
         check_inplace(self, "fill_")
         self._v[...] = value._v if isinstance(value, Tensor) else value
         _bump(self)
@@ -824,7 +836,6 @@ def copy_(self, src, non_blocking=False):
             r = expand(r, s.shape)
         return r + s * 0 if s.requires_grad else r
     if not (self.requires_grad or src.requires_grad):
-        from ._tensor import check_inplace, _bump
         check_inplace(self, "copy_")
         np.copyto(self._v, np.broadcast_to(np.asarray(src._v), self._v.shape),
                   casting="unsafe")
@@ -834,7 +845,6 @@ def copy_(self, src, non_blocking=False):
 
 
 def t_(self):
-    from ._tensor import check_inplace, _bump
     check_inplace(self, "t_")
     if self.requires_grad:
         raise RuntimeError("t_: in-place transpose of a tensor that requires grad is not "
@@ -846,7 +856,6 @@ def t_(self):
 
 def _rand_fill(name, sampler):
     def method(self, *args, **kwargs):
-        from ._tensor import check_inplace, _bump
         from ._creation import _rng
         check_inplace(self, name)
         self._v[...] = sampler(_rng(), self._v.shape, *args, **kwargs)

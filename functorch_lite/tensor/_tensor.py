@@ -179,9 +179,12 @@ def _scalar_const(key):
     builds it once; these arrays are never written to)."""
     if len(_SCALARS) > 512:
         _SCALARS.clear()
-    v = np.array(key[1], key[2])
+    val = key[1]
+    if type(val) is str:
+        val = key[0](val)
+    v = np.array(val, key[2])
     v.flags.writeable = False
-    if key[1] and key[1] == key[1]:
+    if val == val:      # nan keys never match: do not fill the cache with them
         _SCALARS[key] = v
     return v
 
@@ -206,8 +209,8 @@ def binary(prim, a, b, name, rev=False, float_op=False):
         if dt != av.dtype:
             a = a.to(dt)
             av = a._v
-        key = (type(b), b, dt)
-        bv = _SCALARS.get(key) if b else None   # 0 / -0.0 / nan: not cached
+        key = (type(b), b, dt) if b else (type(b), repr(b), dt)   # 0.0 vs -0.0
+        bv = _SCALARS.get(key)
         if bv is None:
             bv = _scalar_const(key)
     else:
@@ -374,10 +377,10 @@ class Tensor(metaclass=_TensorMeta):
 
     @property
     def shape(self):
-        return T.Size(np.shape(self._v))
+        return T.Size(self._v.shape)
 
     def size(self, dim=None):
-        s = np.shape(self._v)
+        s = self._v.shape
         if dim is None:
             return T.Size(s)
         return s[dim]
@@ -397,15 +400,18 @@ class Tensor(metaclass=_TensorMeta):
 
     @property
     def ndim(self):
-        return len(np.shape(self._v))
+        return len(self._v.shape)
 
     def dim(self):
-        return len(np.shape(self._v))
+        return len(self._v.shape)
 
     ndimension = dim
 
     def numel(self):
-        return int(np.prod(np.shape(self._v), dtype=np.int64))
+        n = 1
+        for d in self._v.shape:
+            n *= d
+        return n
 
     nelement = numel
 
@@ -432,7 +438,7 @@ class Tensor(metaclass=_TensorMeta):
         self._v, self._st = other._v, other._st
 
     def __len__(self):
-        s = np.shape(self._v)
+        s = self._v.shape
         if not s:
             raise TypeError("len() of a 0-d tensor")
         return s[0]
