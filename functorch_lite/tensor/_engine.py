@@ -17,7 +17,7 @@ import itertools
 
 import numpy as np
 
-from ..core.trace import Trace, Tracer, get_aval, new_main, source_info
+from ..core.trace import Trace, Tracer, _stack, get_aval, new_main, source_info
 from ..transforms import reverse as _rev
 from ..transforms.reverse import Node, backward_pass
 
@@ -221,7 +221,6 @@ _FREED = ("Trying to backward through the graph a second time (or directly acces
 # ------------------------------------------------------------------- backward
 
 def _check_roots(tensors, grads, what):
-    from ._tensor import Tensor, _wrap
     roots, cts = [], []
     for i, (t, g) in enumerate(zip(tensors, grads)):
         if not isinstance(t, Tensor):
@@ -230,7 +229,7 @@ def _check_roots(tensors, grads, what):
         if e is None:
             raise RuntimeError(f"element {i} of tensors does not require grad and does "
                                f"not have a grad_fn")
-        shape = np.shape(t._v)
+        shape = t._v.shape
         if g is None:
             if t.numel() != 1:
                 raise RuntimeError("grad can be implicitly created only for scalar outputs")
@@ -238,7 +237,7 @@ def _check_roots(tensors, grads, what):
         else:
             if not isinstance(g, Tensor):
                 g = _wrap(np.asarray(g, t._v.dtype))
-            gs = np.shape(g._v)
+            gs = g._v.shape
             if gs != shape:
                 if int(np.prod(gs)) == 1 and int(np.prod(shape)) == 1:
                     g = g.reshape(shape)      # old style: out.backward(Tensor([1.0]))
@@ -255,7 +254,6 @@ def _check_roots(tensors, grads, what):
 def run_backward(tensors, grad_tensors, retain_graph, create_graph, capture=None,
                  accumulate=True):
     """The engine: returns {leaf node: ct} (and fills ``capture`` {(node, idx): ct})."""
-    from ._tensor import Tensor
     roots, cts = _check_roots(tensors, grad_tensors, "backward")
     if retain_graph is None:
         retain_graph = create_graph
@@ -323,7 +321,6 @@ def _own(c, cts):
 
 
 def _accumulate(t, c, create_graph):
-    from ._tensor import Tensor, _wrap
     if isinstance(c, Tensor):
         if not create_graph:
             c = c.detach()
@@ -337,7 +334,7 @@ def _accumulate(t, c, create_graph):
     else:
         cv = c._v if isinstance(c, Tensor) else c
         gv = g._v
-        if isinstance(gv, np.ndarray) and gv.flags.writeable and gv.shape == np.shape(cv):
+        if isinstance(gv, np.ndarray) and gv.flags.writeable and gv.shape == cv.shape:
             np.add(gv, cv, out=gv)
             g._st[0] += 1
         else:
@@ -364,13 +361,11 @@ class _RecTracer(Tracer):
 
 class _RecTrace(Trace):
     def pure(self, val):
-        from ._tensor import Tensor, _wrap
         return _RecTracer(self, val if isinstance(val, Tensor) else _wrap(val))
 
     lift = pure
 
     def process_primitive(self, prim, tracers, params):
-        from ._tensor import apply_prim
         out = apply_prim(prim, [t.t for t in tracers], params)
         if prim.multiple_results:
             return [_RecTracer(self, o) for o in out]
@@ -378,7 +373,6 @@ class _RecTrace(Trace):
 
 
 def _unrec(c):
-    from ._tensor import Tensor, _wrap
     if c is None:
         return None
     if isinstance(c, _RecTracer):
@@ -388,7 +382,6 @@ def _unrec(c):
 
 def _rewrap(node):
     """Saved inputs/output as Tensors attached to the graph (for create_graph)."""
-    from ._tensor import _attached
     if node.prim.vjp_fwd is not None:
         raise RuntimeError(f"{node.name()}: create_graph=True is not supported through "
                            f"primitive {node.prim.name} (its rule uses residuals)")
@@ -402,7 +395,6 @@ def _rewrap(node):
 
 
 def _rev_trace():
-    from ..core.trace import _stack
     return _stack[-1].trace
 
 
@@ -410,7 +402,6 @@ def _rev_trace():
 
 def grad(outputs, inputs, grad_outputs=None, retain_graph=None, create_graph=False,
          allow_unused=None, is_grads_batched=False, materialize_grads=False):
-    from ._tensor import Tensor, _wrap
     single_in = isinstance(inputs, Tensor)
     outputs = [outputs] if isinstance(outputs, Tensor) else list(outputs)
     inputs = [inputs] if single_in else list(inputs)
@@ -453,7 +444,6 @@ def grad(outputs, inputs, grad_outputs=None, retain_graph=None, create_graph=Fal
 
 def backward(tensors, grad_tensors=None, retain_graph=None, create_graph=False,
              inputs=None):
-    from ._tensor import Tensor
     tensors = [tensors] if isinstance(tensors, Tensor) else list(tensors)
     if grad_tensors is None:
         grad_tensors = [None] * len(tensors)
@@ -464,3 +454,7 @@ def backward(tensors, grad_tensors=None, retain_graph=None, create_graph=False,
 
 __all__ = ["no_grad", "enable_grad", "set_grad_enabled", "is_grad_enabled", "grad",
            "backward", "inference_mode", "source_info", "itertools"]
+
+
+# the Tensor module imports this one; bind its names once it exists
+from ._tensor import Tensor, _attached, _wrap, apply_prim  # noqa: E402

@@ -15,6 +15,7 @@ import numpy as np
 
 from ..core.trace import _stack, source_info
 from ..primitives.elementwise import convert_element_type_p
+from . import _engine
 from . import _types as T
 from ._engine import (_CLASSES, _GRAD, NO_OUT, SHAPE_ONLY, edge, node_class)
 
@@ -545,8 +546,7 @@ class Tensor(metaclass=_TensorMeta):
         return fn is not None and fn.retained is not None and self._oi in fn.retained
 
     def backward(self, gradient=None, retain_graph=None, create_graph=False, inputs=None):
-        from ._engine import run_backward
-        run_backward([self], [gradient], retain_graph, create_graph)
+        _engine.run_backward([self], [gradient], retain_graph, create_graph)
 
     def register_hook(self, hook):
         raise NotImplementedError("Tensor.register_hook is not supported by functorch_lite")
