@@ -62,30 +62,40 @@ def _attached(v, parent):
 
 
 def _record(t, prim, params, ts, vals, out, name):
-    parents = []
-    saved = []
-    pn = prim.name
-    check = pn not in SHAPE_ONLY
-    for i, x in enumerate(ts):
-        if x is None:
-            parents.append(None)
-            continue
-        if check:
-            st = x._st
-            saved.append((i, st, st[0]))
-        if x.requires_grad:
-            fn = x.grad_fn
-            parents.append((fn, x._oi) if fn is not None else edge(x))
-        else:
-            parents.append(None)
+    """Attach a node for ``prim`` (inputs ``ts``: Tensors or None for constants)."""
     cls = _CLASSES.get(name) or node_class(name)
-    node = cls(prim, params, tuple(parents), vals, out,
-               tuple([p is not None for p in parents]))
-    if check:
-        if pn not in NO_OUT:
-            st = t._st
-            saved.append((-1, st, st[0]))
-        node.saved = tuple(saved)
+    check = prim.name not in SHAPE_ONLY
+    if len(ts) == 1:            # the hot cases, unrolled
+        (a,) = ts
+        fn = a.grad_fn
+        pa = (fn, a._oi) if fn is not None else edge(a)
+        node = cls(prim, params, (pa,), vals, out, (True,))
+        if check:
+            st = a._st
+            node.saved = ((0, st, st[0]),) if prim.name in NO_OUT else (
+                (0, st, st[0]), (-1, t._st, t._st[0]))
+    else:
+        parents = []
+        saved = []
+        for i, x in enumerate(ts):
+            if x is None:
+                parents.append(None)
+                continue
+            if check:
+                st = x._st
+                saved.append((i, st, st[0]))
+            if x.requires_grad:
+                fn = x.grad_fn
+                parents.append((fn, x._oi) if fn is not None else edge(x))
+            else:
+                parents.append(None)
+        node = cls(prim, params, tuple(parents), vals, out,
+                   tuple([p is not None for p in parents]))
+        if check:
+            if prim.name not in NO_OUT:
+                st = t._st
+                saved.append((-1, st, st[0]))
+            node.saved = tuple(saved)
     t.requires_grad = True
     t.grad_fn = node
     return node
@@ -193,6 +203,39 @@ def _scalar_const(key):
 def binary(prim, a, b, name, rev=False, float_op=False):
     """a (Tensor) <op> b (Tensor or number); rev computes b <op> a."""
     av = a._v
+    tb = type(b)
+    if (tb is float or tb is int) and av.dtype.kind == "f":
+        # fast path: float tensor <op> Python number (x * 1.01, lr * grad)
+        dt = av.dtype
+        key = (tb, b, dt) if b else (tb, repr(b), dt)
+        bv = _SCALARS.get(key)
+        if bv is None:
+            bv = _scalar_const(key)
+        out = (prim.impl(np, bv, av) if rev else prim.impl(np, av, bv)) if not _stack else (
+            prim.bind(bv, av) if rev else prim.bind(av, bv))
+        if type(out) is not _nd and isinstance(out, np.generic):
+            out = np.asarray(out)
+        t = _new(Tensor)
+        t._v = out
+        t._st = [0, None]
+        if a.requires_grad and _GRAD[0]:
+            fn = a.grad_fn
+            pa = (fn, a._oi) if fn is not None else edge(a)
+            cls = _CLASSES.get(name) or node_class(name)
+            if rev:
+                node = cls(prim, _EMPTY, (None, pa), (bv, av), out, (False, True))
+                i = 1
+            else:
+                node = cls(prim, _EMPTY, (pa, None), (av, bv), out, (True, False))
+                i = 0
+            pn = prim.name
+            if pn not in SHAPE_ONLY:
+                st = a._st
+                node.saved = ((i, st, st[0]),) if pn in NO_OUT else (
+                    (i, st, st[0]), (-1, t._st, 0))
+            t.requires_grad = True
+            t.grad_fn = node
+        return t
     if isinstance(b, Tensor):
         bt = b
         bv = b._v
