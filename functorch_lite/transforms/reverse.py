@@ -8,11 +8,13 @@ grad(grad(f)) and jvp(grad(f)) work.  The Tensor facade's backward() calls
 ``backward_pass`` on the same kind of nodes.
 """
 import itertools
+import operator
 
 from ..core.trace import Trace, Tracer, get_aval, new_main
 from ..primitives import add
 
 _seq = itertools.count()
+_by_seq = operator.attrgetter("seq")
 
 
 class Node:
@@ -102,7 +104,7 @@ def backward_pass(outputs, cts, leaves, pre_vjp=None):
         for p in n.parents:
             if p is not None and p[0] not in seen:
                 stack.append(p[0])
-    order.sort(key=lambda n: n.seq, reverse=True)
+    order.sort(key=_by_seq, reverse=True)
     leaf_set = set(leaves) if leaves is not None else ()
     for node in order:
         if node.prim is None:
