@@ -11,6 +11,9 @@ from . import reductions as red
 from . import shape as shp
 
 PY_SCALARS = (bool, int, float, complex)
+# concrete values whose dtype is exact (arrays and NumPy scalars): equal dtypes
+# need no promotion work
+_CONCRETE = frozenset([np.ndarray] + [np.dtype(c).type for c in "?bBhHiIlLqQefdgFDG"])
 
 
 def aval(x):
@@ -107,7 +110,7 @@ def promote(*xs):
     dt = None
     if len(xs) == 2:  # the common case, kept short
         a, b = xs
-        if type(a) is np.ndarray and type(b) is np.ndarray and a.dtype == b.dtype:
+        if type(a) in _CONCRETE and type(b) in _CONCRETE and a.dtype == b.dtype:
             return xs
         ta, tb = type(a) in PY_SCALARS, type(b) in PY_SCALARS
         if tb and not ta:
