@@ -203,7 +203,7 @@ def version_error(node, i, st, ver):
     except Exception:  # noqa: BLE001 - only for the message
         tname = "Tensor"
     what = "its output" if i < 0 else f"its input {i}"
-    where = f" It was last modified in place at {st[1]}." if st[1] else ""
+    where = f" It was last modified in place at {st[1][0]}:{st[1][1]}." if st[1] else ""
     return RuntimeError(
         f"one of the variables needed for gradient computation has been modified by an "
         f"inplace operation: [torch.{tname} {shape}], saved by {node.name()} as {what}, "

@@ -153,8 +153,11 @@ def expm1(self):
     return exp(self) - 1.0
 
 
-def _select(c, a, b, name):
-    """where(c, a, b) with a/b Tensors, numbers or 0-d arrays (c a raw bool array)."""
+def _select(c, a, b, name, fast=None):
+    """where(c, a, b) with a/b Tensors, numbers or 0-d arrays (c a raw bool array).
+    ``fast(a, b)``, if given, computes the same values in one pass (np.maximum
+    for clamp(min)/relu; it also propagates NaN as torch does); the node is
+    still select's, whose rule needs only c."""
     if isinstance(a, Tensor) and not isinstance(b, Tensor):
         # the common case (clamp, relu): tensor branch and a constant
         av = a._v
@@ -178,7 +181,10 @@ def _select(c, a, b, name):
             elif not isinstance(b, Tensor):
                 bv = bv.astype(dt)
     vals = (c, av, bv)
-    out = _run(E.select_p, *vals)
+    if fast is not None and not _stack and ts[2] is None:
+        out = fast(av, bv)
+    else:
+        out = _run(E.select_p, *vals)
     t = _wrap(out)
     if _GRAD[0] and any(x is not None and x.requires_grad for x in ts):
         _record(t, E.select_p, _EMPTY, ts, vals, out, name)
@@ -207,7 +213,7 @@ def clamp(self, min=None, max=None):  # noqa: A002
     dt = x._v.dtype
     if max is None:
         m = _const(min, dt)
-        return _select(_run(E.ge_p, x._v, m), x, m, "ClampBackward1")
+        return _select(_run(E.ge_p, x._v, m), x, m, "ClampBackward1", np.maximum)
     if min is None:
         m = _const(max, dt)
         return _select(_run(E.le_p, x._v, m), x, m, "ClampBackward1")
@@ -233,7 +239,7 @@ def clamp_max(self, max):  # noqa: A002
 
 def relu(self):
     z = _const(0, self._v.dtype)
-    return _select(_run(E.gt_p, self._v, z), self, z, "ReluBackward0")
+    return _select(_run(E.gt_p, self._v, z), self, z, "ReluBackward0", np.maximum)
 
 
 def sigmoid(self):
@@ -817,7 +823,10 @@ def fill_(self, value):
         return r2
     if not (self.requires_grad or isinstance(value, Tensor) and value.requires_grad):
         check_inplace(self, "fill_")
-        self._v[...] = value._v if isinstance(value, Tensor) else value
+        if isinstance(value, Tensor):
+            self._v[...] = value._v
+        else:
+            self._v.fill(value)
         _bump(self)
         return self
     return inplace(self, "fill_", compute, (value,))

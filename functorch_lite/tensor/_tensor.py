@@ -11,9 +11,11 @@ is tracing (``bind`` otherwise, so Tensor code also runs under ``fl.grad``),
 wraps the result without parsing anything, and records a node only when an
 input requires grad and grad mode is on.
 """
+import sys
+
 import numpy as np
 
-from ..core.trace import _stack, source_info
+from ..core.trace import _stack
 from ..primitives.elementwise import convert_element_type_p
 from . import _engine
 from . import _types as T
@@ -303,10 +305,29 @@ def view_of(x, arr, prim, params, name):
 
 # ----------------------------------------------------------------- in-place
 
+_PKG_CODE = {}    # code object -> is it functorch_lite's own code?
+_PKG_DIR = __file__.rsplit("tensor", 1)[0]
+
+
+def _site():
+    """(file, line) of the user's code that called the in-place op (cheap: a
+    per-code-object cache instead of source_info's string work)."""
+    f = sys._getframe(2)
+    while f is not None:
+        c = f.f_code
+        mine = _PKG_CODE.get(c)
+        if mine is None:
+            mine = _PKG_CODE[c] = c.co_filename.startswith(_PKG_DIR)
+        if not mine:
+            return (c.co_filename, f.f_lineno)
+        f = f.f_back
+    return None
+
+
 def _bump(t):
     st = t._st
     st[0] += 1
-    st[1] = source_info()
+    st[1] = _site()
 
 
 def check_inplace(t, opname):
