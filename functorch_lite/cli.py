@@ -68,7 +68,7 @@ def bench(args, parser):
                          "(pip install 'functorch_lite[cuda]')")
     rep = driver.run_bench(workloads, backend=args.backend, threads=args.threads,
                            quick=args.quick, compare=args.compare,
-                           progress=not args.no_progress, argv=sys.argv[1:])
+                           progress=not args.no_progress, argv=args.argv)
     print(report.table(rep))
     if args.json:
         report.write_json(rep, args.json)
@@ -82,6 +82,7 @@ def bench(args, parser):
 def main(argv=None):
     parser = build_parser()
     args = parser.parse_args(argv)
+    args.argv = list(sys.argv[1:] if argv is None else argv)
     if args.cmd == "bench":
         return bench(args, parser)
     from .demo import demo

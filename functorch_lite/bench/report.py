@@ -49,24 +49,24 @@ def table(report):
             lines += [f"  error: {w['error']}", ""]
             continue
         if w["memory"]:
-            lines.append(f"  {'entry':<18}{'peak RSS':>12}{'x floor':>9}{'traced peak':>13}"
+            lines.append(f"  {'entry':<21}{'peak RSS':>12}{'x floor':>9}{'traced peak':>13}"
                          f"{'time':>11}{'x floor':>9}")
         else:
-            lines.append(f"  {'entry':<18}{'median':>13}{'IQR':>13}{'x floor':>9}"
+            lines.append(f"  {'entry':<21}{'median':>13}{'IQR':>13}{'x floor':>9}"
                          f"{'first call':>12}")
         for e in w["entries"]:
             name = e["name"]
             if e["status"] != "ok":
-                lines.append(f"  {name:<18}{e['status']}: {e['reason']}")
+                lines.append(f"  {name:<21}{e['status']}: {e['reason']}")
             elif w["memory"]:
-                lines.append(f"  {name:<18}{_fmt_mib(e.get('rss_peak_bytes')):>12}"
+                lines.append(f"  {name:<21}{_fmt_mib(e.get('rss_peak_bytes')):>12}"
                              f"{_fmt_ratio(e.get('ratio')):>9}"
                              f"{_fmt_mib(e.get('traced_peak_bytes')):>13}"
                              f"{_fmt_time(e.get('median_s'), 'ms', 1):>11}"
                              f"{_fmt_ratio(e.get('time_ratio')):>9}")
             else:
                 unit, per = w["unit"], w["per"]
-                lines.append(f"  {name:<18}{_fmt_time(e['median_s'], unit, per):>13}"
+                lines.append(f"  {name:<21}{_fmt_time(e['median_s'], unit, per):>13}"
                              f"{_fmt_time(e['iqr_s'], unit, per):>13}"
                              f"{_fmt_ratio(e.get('ratio')):>9}"
                              f"{_fmt_time(e.get('first_call_s'), 'ms', 1):>12}")
@@ -114,9 +114,9 @@ def write_plot(report, path):
         ax.set_title(f"{w['name']}: {what} / NumPy floor", fontsize=9, loc="left")
         ax.tick_params(labelsize=8)
         for y, v in enumerate(vals):
-            ax.text(v, y, f" {v:.2g}x", va="center", fontsize=7)
+            ax.text(v, y, " " + _fmt_ratio(v), va="center", fontsize=7)
     fig.suptitle(f"functorch-lite bench, {report['date']}, threads={report['threads']}",
                  fontsize=10)
-    fig.tight_layout()
+    fig.tight_layout(rect=(0, 0, 1, 0.985))
     fig.savefig(path, dpi=110)
     plt.close(fig)

@@ -1,7 +1,8 @@
 """The benchmark's workloads, in the order they run and are shown."""
-from . import twolayer
+from . import chain, deepchain, hessian, mlp, perex, twolayer
 
-WORKLOADS = [*twolayer.WORKLOADS]
+WORKLOADS = [*twolayer.WORKLOADS, *chain.WORKLOADS, *mlp.WORKLOADS, *hessian.WORKLOADS,
+             *perex.WORKLOADS, *deepchain.WORKLOADS]
 BY_NAME = {w.name: w for w in WORKLOADS}
 
 
