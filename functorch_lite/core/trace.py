@@ -107,12 +107,26 @@ def bind(prim, *args, **params):
             if main is None or m.level > main.level:
                 main = m
     if main is None:  # fast path: plain arrays, run the kernel
-        return prim.impl(array_namespace(args), *args, **params)
+        try:
+            return prim.impl(array_namespace(args), *args, **params)
+        except Exception as e:  # noqa: BLE001 - re-raised, with the shape rule's words if it objects
+            raise _explain_failure(prim, args, params, e) from None
     if not main.alive:
         raise _leak_error(main, prim)
     trace = main.trace
     tracers = [trace.full_raise(a) for a in args]
     return trace.process_primitive(prim, tracers, params)
+
+
+def _explain_failure(prim, args, params, err):
+    """A kernel failed: let the shape/dtype rule name the problem, with the user's line."""
+    try:
+        prim.abstract(*[get_aval(a) for a in args], **params)
+    except (TypeError, ValueError, IndexError) as rule_err:
+        return type(rule_err)(f"{rule_err} (at {source_info()})")
+    except Exception:  # noqa: BLE001 - the rule itself could not run; keep the kernel's error
+        pass
+    return err
 
 
 def find_top_trace(args):

@@ -103,8 +103,8 @@ def _def_binary(name, kernel, dx, dy, float_only=False):
 
     def vjp(ct, ins, out, needs):
         x, y = ins
-        cx = U.unbroadcast(dx(ct, x, y, out), get_aval(x).shape) if needs[0] else None
-        cy = U.unbroadcast(dy(ct, x, y, out), get_aval(y).shape) if needs[1] else None
+        cx = U.unbroadcast(dx(ct, x, y, out), U.shape_of(x)) if needs[0] else None
+        cy = U.unbroadcast(dy(ct, x, y, out), U.shape_of(y)) if needs[1] else None
         return cx, cy
 
     p.vjp = vjp
@@ -314,11 +314,12 @@ mul_safe_p = _prim("mul_safe")
 def _mul_safe_impl(xp, ct, d):
     # ct * d, but exactly 0 wherever ct == 0 (even if d is inf or nan): a branch
     # that a where() did not select must not poison the gradient with 0*inf.
-    out = xp.multiply(ct, d)
-    bad = ~xp.isfinite(d)
-    if bad.any():
-        out = xp.where(xp.logical_and(bad, ct == 0), xp.zeros((), out.dtype), out)
-    return out
+    finite = xp.isfinite(d)
+    if finite.all():  # the common case costs one isfinite pass
+        return xp.multiply(ct, d)
+    with np.errstate(invalid="ignore"):
+        out = xp.multiply(ct, d)
+    return xp.where(xp.logical_and(~finite, ct == 0), xp.zeros((), out.dtype), out)
 
 
 mul_safe_p.impl = _mul_safe_impl
