@@ -306,6 +306,18 @@ stop_gradient_p.jvp = lambda primals, tangents: (stop_gradient(primals[0]), None
 stop_gradient_p.vjp = lambda ct, ins, out, needs: (None,)
 stop_gradient_p.batch = lambda vals, dims: (stop_gradient(vals[0]), dims[0])
 
+# ---------------------------------------------------------------- full_like
+# Zeros/ones shaped like a value, made by that value's backend (numpy or cupy):
+# rules create zero tangents this way so they never pin a computation to the host.
+
+full_like_p = _prim("full_like")
+full_like_p.impl = lambda xp, x, fill_value: xp.full_like(x, fill_value)
+full_like_p.abstract = lambda x, fill_value: ShapedArray(x.shape, x.dtype, x.weak_type)
+full_like_p.jvp = lambda primals, tangents, fill_value: (
+    full_like(primals[0], fill_value), None)
+full_like_p.vjp = lambda ct, ins, out, needs, fill_value: (None,)
+full_like_p.batch = lambda vals, dims, fill_value: (full_like(vals[0], fill_value), dims[0])
+
 # ------------------------------------------- NaN-safe cotangent multiplication
 
 mul_safe_p = _prim("mul_safe")
@@ -358,6 +370,7 @@ def integer_pow(x, y):
     return x if y == 1 else integer_pow_p.bind(x, y=int(y))
 def reciprocal(x): return div(1.0, x)
 def stop_gradient(x): return stop_gradient_p.bind(x)
+def full_like(x, fill_value): return full_like_p.bind(x, fill_value=fill_value)
 def safe_mul(ct, d): return mul_safe_p.bind(*U.promote(ct, d))
 def safe_div(ct, y): return safe_mul(ct, reciprocal(y))
 
