@@ -95,9 +95,6 @@ class Primitive:
         self.impl = self.abstract = self.jvp = self.vjp = self.batch = None
         self.vjp_fwd = None
 
-    def bind(self, *args, **params):
-        return bind(self, *args, **params)
-
     def __repr__(self):
         return self.name
 
@@ -151,6 +148,9 @@ def _explain_failure(prim, args, params, err):
     except Exception:  # noqa: BLE001 - the rule itself could not run; keep the kernel's error
         pass
     return err
+
+
+Primitive.bind = bind  # prim.bind(*args) is bind(prim, *args), without an extra frame
 
 
 def find_top_trace(args):
