@@ -12,6 +12,7 @@ import os
 import subprocess
 import sys
 import tempfile
+import time
 
 from . import env
 from .common import Context
@@ -39,6 +40,7 @@ def _spawn(args, ctx, memory, timeout):
 
 
 def _run_memory(w, ctx, progress, timeout):
+    t_start = time.perf_counter()
     entries = entries_for(w, ctx)
     bar = Progress(w.name, len(entries), enabled=progress)
     results = []
@@ -65,7 +67,8 @@ def _run_memory(w, ctx, progress, timeout):
                 res[rkey] = res[key] / floor[key]
     params = [r.pop("params", None) for r in results][0] or {}
     return dict(name=w.name, title=w.title, unit=w.unit, per=w.per, memory=True,
-                dtype=w.dtype, params=params, entries=results)
+                dtype=w.dtype, params=params, wall_s=time.perf_counter() - t_start,
+                entries=results)
 
 
 def run_bench(workloads, backend="numpy", threads=1, quick=False,
