@@ -66,6 +66,10 @@ def bench(args, parser):
         if "cupy" not in backends.available():
             parser.error("--backend cupy: CuPy with a visible NVIDIA GPU is needed "
                          "(pip install 'functorch_lite[cuda]')")
+    from .bench.env import allowed_cpus
+    if args.threads > len(allowed_cpus()):
+        print(f"warning: --threads {args.threads} but only {len(allowed_cpus())} CPUs are "
+              "allowed to this process; the threads will share them", file=sys.stderr)
     rep = driver.run_bench(workloads, backend=args.backend, threads=args.threads,
                            quick=args.quick, compare=args.compare,
                            progress=not args.no_progress, argv=args.argv)
