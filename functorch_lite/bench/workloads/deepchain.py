@@ -63,6 +63,28 @@ def _fl(jit):
     return make
 
 
+def fl_checkpointed(d, ctx):
+    """Rematerialise: keep only every k-th activation (k ~ sqrt(layers))."""
+    import functorch_lite as fl
+    import functorch_lite.numpy as fnp
+    checkpoint = fl_feature("checkpoint")
+    Ws = d["Ws"]
+    k = max(1, int(round(len(Ws) ** 0.5)))
+
+    def segment(x, seg):
+        for W in seg:
+            x = fnp.tanh(x @ W)
+        return x
+
+    def f(x, Ws):
+        for i in range(0, len(Ws), k):
+            x = checkpoint(segment)(x, Ws[i:i + k])
+        return x.sum()
+    g = fl.grad(f)
+    x = d["x"]
+    return lambda: g(x, Ws)
+
+
 def torch_style(which):
     def make(d, ctx):
         T, tensor = torch_like(which, ctx)
@@ -119,6 +141,7 @@ WORKLOADS = [Workload(
         Entry("numpy (floor)", "numpy", floor, floor=True),
         Entry("fl.grad", "functorch_lite", _fl(False)),
         Entry("fl.jit(grad)", "functorch_lite", _fl(True)),
+        Entry("fl.checkpoint", "functorch_lite", fl_checkpointed),
         Entry("fl facade", "functorch_lite", torch_style("facade")),
         Entry("torch eager", "torch", torch_style("torch")),
         Entry("torch.func", "torch", torch_func),
