@@ -249,3 +249,22 @@ def test_demo_facade_parts_with_pytorch(capsys):
     runs = demo.training(100, torch)
     assert set(runs) == {"facade", "functional"}
     assert "same loss curve: True" in capsys.readouterr().out
+
+
+def test_cupy_backend_without_a_gpu_is_a_clear_error(capsys):
+    if "cupy" in fl.backends.available():
+        pytest.skip("a GPU is visible")
+    with pytest.raises(SystemExit):
+        cli.main(["bench", "chain", "--backend", "cupy"])
+    assert "CuPy" in capsys.readouterr().err
+
+
+def test_children_get_the_same_threads_for_every_library():
+    from functorch_lite.bench import env
+    e = env.child_env(3)
+    assert all(e[k] == "3" for k in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS",
+                                      "MKL_NUM_THREADS"))
+    assert "multi_thread_eigen" not in e["XLA_FLAGS"]
+    e1 = env.child_env(1, memory=True)
+    assert "--xla_cpu_multi_thread_eigen=false" in e1["XLA_FLAGS"]
+    assert "MALLOC_MMAP_THRESHOLD_" in e1
