@@ -1,4 +1,4 @@
-"""functorch-lite: ``demo`` (the default), a short tour; ``bench``, the benchmark suite."""
+"""functorch-lite: `demo` (the default) is a short tour; `bench` runs the benchmark suite."""
 import argparse
 import sys
 
@@ -33,7 +33,8 @@ def build_parser():
                                    "NumPy floor. See benchmarks/README.md.")
     b.add_argument("workloads", nargs="*", metavar="WORKLOAD",
                    help="workload names or prefixes (default: all; see --list)")
-    b.add_argument("--backend", choices=("numpy", "cupy"), default="numpy")
+    b.add_argument("--backend", choices=("numpy", "cupy"), default="numpy",
+                   help="arrays for the floors and functorch_lite (default numpy)")
     b.add_argument("--threads", type=_threads, default=1,
                    help="threads for every library (default 1)")
     b.add_argument("--quick", action="store_true",
