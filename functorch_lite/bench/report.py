@@ -96,6 +96,7 @@ def write_plot(report, path):
     import matplotlib
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
+    from matplotlib import ticker
     ws = [w for w in report["workloads"] if any(e.get("ratio") for e in w["entries"])]
     if not ws:
         raise RuntimeError("--plot: no workload produced any ratio to plot")
@@ -110,6 +111,9 @@ def write_plot(report, path):
         ax.barh(names, vals, color=colors)
         ax.axvline(1.0, color="black", linewidth=0.8)
         ax.set_xscale("log")
+        ax.set_xlim(min(vals + [1.0]) / 1.3, max(vals + [1.0]) * 1.6)  # room for the labels
+        ax.xaxis.set_major_formatter(ticker.FuncFormatter(lambda v, _: f"{v:g}x"))
+        ax.xaxis.set_minor_formatter(ticker.NullFormatter())
         what = "peak memory" if w["memory"] else "time"
         ax.set_title(f"{w['name']}: {what} / NumPy floor", fontsize=9, loc="left")
         ax.tick_params(labelsize=8)
