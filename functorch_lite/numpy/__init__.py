@@ -468,3 +468,5 @@ def _install_tracer_methods():
 
 
 _install_tracer_methods()
+
+from . import linalg  # noqa: E402,F401
