@@ -14,3 +14,4 @@ from . import backends
 from .backends import set_default_backend
 
 __version__ = "0.1.0"
+from .transforms.jacobians import jacfwd, jacrev, hessian, linearize  # noqa: E402

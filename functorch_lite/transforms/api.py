@@ -8,7 +8,7 @@ from ..core.trace import Tracer, get_aval, source_info
 from ..core.tracing import trace_to_jaxpr
 from ..primitives import _util as U
 from .batching import vmap_flat
-from .jvp import jvp_flat
+from .jvp import JVPTracer, jvp_flat
 from .reverse import backward_pass, vjp_flat
 
 
@@ -185,6 +185,10 @@ def jvp(fun, primals, tangents, has_aux=False):
         aux = None
         if has_aux:
             out, aux = _split_aux(out, "jvp")
+            # aux leaves leave this jvp as their primal values (not dead tracers)
+            tr = xs[0]._trace if xs else None
+            aux = tu.tree_map(lambda a: a.primal if isinstance(a, JVPTracer) and
+                              a._trace is tr else a, aux)
         leaves, tree = tu.tree_flatten(out)
         box.append((tree, aux))
         return leaves
