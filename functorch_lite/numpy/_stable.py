@@ -35,7 +35,7 @@ def _keepdims_shape(shape, axes):
 def _prepare(x, axis, name):
     x = _float(x)
     nd = get_aval(x).ndim
-    return x, _axes(axis, nd, name)
+    return x, (() if nd == 0 else _axes(axis, nd, name))
 
 
 def _lse_parts(x, axes):

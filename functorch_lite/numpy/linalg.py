@@ -108,7 +108,7 @@ def eigh(a, UPLO="L"):
     a = _square(a, "eigh")
     if UPLO not in ("L", "U"):
         raise ValueError(f"eigh: UPLO must be 'L' or 'U', got {UPLO!r}")
-    w, v = PL.eigh(a if UPLO == "L" else PL._T(a))
+    w, v = PL.eigh(a, lower=UPLO == "L")
     return w, v
 
 

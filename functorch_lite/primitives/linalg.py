@@ -237,27 +237,36 @@ cholesky_p.abstract, cholesky_p.jvp, cholesky_p.vjp = _chol_abstract, _chol_jvp,
 cholesky_p.batch = lambda vals, dims: _front_batch(cholesky_p, vals, dims)
 
 # ---------------------------------------------------------------------- eigh
-# (w, v): ascending eigenvalues and orthonormal eigenvectors (columns)
+# (w, v): ascending eigenvalues and orthonormal eigenvectors (columns); reads
+# the lower triangle (lower=True, NumPy's UPLO='L') or the upper one
 
 eigh_p = _prim("eigh", multiple_results=True)
-eigh_p.impl = lambda xp, a: list(xp.linalg.eigh(a, UPLO="L"))
+eigh_p.impl = lambda xp, a, lower: list(xp.linalg.eigh(a, UPLO="L" if lower else "U"))
 
 
-def _eigh_abstract(a):
+def _sym_from(x, lower):
+    return _sym_from_lower(x) if lower else _T(_sym_from_lower(_T(x)))
+
+
+def _to_tri(g, lower):
+    return _to_lower(g) if lower else _T(_to_lower(_T(g)))
+
+
+def _eigh_abstract(a, lower):
     _check_square("eigh", a)
     return [ShapedArray(a.shape[:-1], a.dtype), ShapedArray(a.shape, a.dtype)]
 
 
-def _eigh_jvp(primals, tangents):
+def _eigh_jvp(primals, tangents, lower):
     (a,), (ta,) = primals, tangents
-    w, v = eigh_p.bind(a)
-    p = _mm(_T(v), _mm(_sym_from_lower(ta), v))
+    w, v = eigh_p.bind(a, lower=lower)
+    p = _mm(_T(v), _mm(_sym_from(ta, lower), v))
     dw = _diag(p)
     dv = _mm(v, ew.mul(_gap_matrix(w), p))
     return [w, v], [dw, dv]
 
 
-def _eigh_vjp(ct, ins, out, needs):
+def _eigh_vjp(ct, ins, out, needs, lower):
     w, v = out
     cw, cv = ct
     inner = None
@@ -266,11 +275,11 @@ def _eigh_vjp(ct, ins, out, needs):
     if cv is not None:
         t = ew.mul(_gap_matrix(w), _mm(_T(v), cv))
         inner = t if inner is None else ew.add(inner, t)
-    return (_to_lower(_mm(v, _mm(inner, _T(v)))),)
+    return (_to_tri(_mm(v, _mm(inner, _T(v))), lower),)
 
 
 eigh_p.abstract, eigh_p.jvp, eigh_p.vjp = _eigh_abstract, _eigh_jvp, _eigh_vjp
-eigh_p.batch = lambda vals, dims: _front_batch(eigh_p, vals, dims)
+eigh_p.batch = lambda vals, dims, lower: _front_batch(eigh_p, vals, dims, lower=lower)
 
 # ------------------------------------------------------------------------ qr
 # reduced QR: a (..., m, n) -> q (..., m, k), r (..., k, n), k = min(m, n).
@@ -290,17 +299,17 @@ def _qr_abstract(a):
     return [ShapedArray(lead + (m, k), a.dtype), ShapedArray(lead + (k, n), a.dtype)]
 
 
-def _qr_check_tall(a):
-    m, n = get_aval(a).shape[-2:]
-    if m < n:
-        raise NotImplementedError(f"qr: derivatives need a tall or square matrix (m >= n), "
-                                  f"got shape {get_aval(a).shape}")
+def _qr_check_tall(r):
+    k, n = get_aval(r).shape[-2:]
+    if k < n:   # r is square exactly when m >= n
+        raise NotImplementedError(f"qr: derivatives need a tall or square matrix (m >= n); "
+                                  f"this one has n = {n} columns but rank {k}")
 
 
 def _qr_jvp(primals, tangents):
     (a,), (ta,) = primals, tangents
-    _qr_check_tall(a)
     q, r = qr_p.bind(a)
+    _qr_check_tall(r)
     y = _T(solve(_T(r), _T(ta)))                 # dA R^-1
     x = _mm(_T(q), y)
     low = ew.mul(x, _mask(x, "strict_lower"))
@@ -312,7 +321,7 @@ def _qr_jvp(primals, tangents):
 
 def _qr_vjp(ct, ins, out, needs):
     q, r = out
-    _qr_check_tall(q)
+    _qr_check_tall(r)
     cq, cr = ct
     m = None
     if cr is not None:
@@ -411,8 +420,8 @@ def cholesky(a):
     return cholesky_p.bind(a)
 
 
-def eigh(a):
-    return eigh_p.bind(a)
+def eigh(a, lower=True):
+    return eigh_p.bind(a, lower=bool(lower))
 
 
 def qr(a):
