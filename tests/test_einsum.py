@@ -91,6 +91,8 @@ def test_einsum_errors():
         fnp.einsum("ij->i", r(2, 2, 2))
     with pytest.raises(ValueError, match="index 'j' has sizes 3 and 4"):
         fnp.einsum("ij,jk->ik", r(2, 3), r(4, 2))
+    with pytest.raises(ValueError, match="repeats an index"):
+        fnp.einsum("ij->jj", r(2, 2))
     with pytest.raises(ValueError, match="output index 'z'"):
         fnp.einsum("ij->z", r(2, 2))
 

@@ -234,3 +234,27 @@ def test_degenerate_eigenvalues_give_finite_gradients():
     np.testing.assert_allclose(g, 2 * np.eye(3))
     g = fl.grad(lambda m: L.norm(m, "nuc"))(np.eye(3))
     np.testing.assert_allclose(g, np.eye(3))
+
+
+@pytest.mark.parametrize("name,f,ref,args", CASES, ids=[c[0] for c in CASES])
+def test_shape_rules_agree_with_kernels(name, f, ref, args):
+    """make_jaxpr of f, its jvp and its vjp type-checks, and evaluating the jaxpr
+    gives the eager values with the avals the shape rules promised (f32 too)."""
+    from functorch_lite.backends.interpreter import eval_closed_jaxpr
+    from functorch_lite.core.ir import typecheck_jaxpr
+    if name == "svd_square":
+        f = thin_svd
+    for dt in (np.float64, np.float32):
+        xs = tuple(a.astype(dt) for a in args)
+        ts = tuple(np.ones_like(a) for a in xs)
+        progs = [f, lambda *a: fl.jvp(f, a, ts)[1],
+                 lambda *a: fl.vjp(f, *a)[1](f(*xs))]
+        for g in progs:
+            closed = fl.make_jaxpr(g)(*xs)
+            typecheck_jaxpr(closed.jaxpr)
+            got = eval_closed_jaxpr(closed, *xs)
+            want = leaves(g(*xs))
+            for v, w, var in zip(got, want, closed.jaxpr.outvars):
+                assert v.shape == w.shape == var.aval.shape
+                assert v.dtype == w.dtype == var.aval.dtype == dt
+                np.testing.assert_allclose(v, w, rtol=1e-4 if dt == np.float32 else 1e-12)

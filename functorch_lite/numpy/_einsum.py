@@ -149,6 +149,9 @@ def _parse(subscripts, shapes):
         new_terms.append(t)
     if explicit:
         out = out.replace("...", ell)
+        if len(set(out)) != len(out):
+            raise ValueError(f"einsum: output subscript {out!r} of {subscripts!r} repeats an "
+                             f"index")
         for c in out:
             if not any(c in t for t in new_terms):
                 raise ValueError(f"einsum: output index {c!r} of {subscripts!r} appears in "
