@@ -183,3 +183,26 @@ def test_linearize_pytrees_aux_vmap_and_errors():
     # a constant output has a zero tangent
     _, lin0 = fl.linearize(lambda v: np.ones(2), np.ones(3))
     np.testing.assert_array_equal(lin0(np.ones(3)), np.zeros(2))
+
+
+def test_compose_with_make_jaxpr_grad_and_vmap():
+    from functorch_lite.backends.interpreter import eval_closed_jaxpr
+
+    def f(v):
+        return fnp.sin(v) * fnp.sum(v ** 2)
+    x = np.arange(3.0)
+    for g in (fl.jacfwd(f), fl.jacrev(f), fl.hessian(lambda v: fnp.sum(f(v)))):
+        closed = fl.make_jaxpr(g)(x)
+        np.testing.assert_allclose(eval_closed_jaxpr(closed, x)[0], g(x), rtol=1e-12)
+
+    def lin_then(v):
+        return fl.linearize(f, v)[1](np.ones(3))
+
+    def jvp_then(v):
+        return fl.jvp(f, (v,), (np.ones(3),))[1]
+    closed = fl.make_jaxpr(lin_then)(x)
+    np.testing.assert_allclose(eval_closed_jaxpr(closed, x)[0], jvp_then(x), rtol=1e-12)
+    np.testing.assert_allclose(fl.grad(lambda v: fnp.sum(lin_then(v)))(x),
+                               fl.grad(lambda v: fnp.sum(jvp_then(v)))(x), rtol=1e-12)
+    xb = np.stack([x, x + 1])
+    np.testing.assert_allclose(fl.vmap(lin_then)(xb), fl.vmap(jvp_then)(xb), rtol=1e-12)
