@@ -150,3 +150,12 @@ def test_int_input_and_bad_axis():
     np.testing.assert_allclose(fnp.logsumexp(np.array([0, 0])), np.log(2))
     with pytest.raises(ValueError, match="softmax: axis 2 is out of bounds"):
         fnp.softmax(np.ones((2, 2)), axis=2)
+
+
+def test_inf_and_nan_inputs():
+    with np.errstate(all="ignore"):
+        assert fnp.logsumexp(np.array([np.inf, 0.0])) == np.inf
+        assert np.isnan(fnp.logsumexp(np.array([np.nan, 0.0])))
+        np.testing.assert_array_equal(fnp.softplus(np.array([np.inf, -np.inf])), [np.inf, 0])
+        np.testing.assert_array_equal(fnp.sigmoid(np.array([np.inf, -np.inf])), [1, 0])
+        np.testing.assert_array_equal(fnp.softmax(np.array([-np.inf, 0.0])), [0, 1])
