@@ -112,6 +112,8 @@ def test_norm_grad_at_zero_is_zero(kw):
         gm = fl.grad(lambda m: L.norm(m, **kwm))(np.zeros((2, 3)))
         assert np.all(np.isfinite(gm))
     np.testing.assert_array_equal(fl.grad(L.norm)(np.zeros((2, 3))), np.zeros((2, 3)))
+    np.testing.assert_array_equal(fl.hessian(L.norm)(np.zeros(3)), np.zeros((3, 3)))
+    np.testing.assert_array_equal(fl.jacfwd(L.norm)(np.zeros(3)), np.zeros(3))
 
 
 def test_lower_triangle_semantics():
