@@ -24,8 +24,7 @@ from . import _axes, _float
 
 
 def _full(x, value):
-    a = get_aval(x)
-    return P.full(a.shape, value, a.dtype)
+    return P.full_like(x, value)      # on x's backend
 
 
 def _keepdims_shape(shape, axes):

@@ -52,17 +52,58 @@ def _diag(m):
     return shp.slice_(flat, (0,) * nb + (0,), lead + (n * n,), (1,) * nb + (n + 1,))
 
 
+# Constant matrices (identity, triangular masks) are built from a value with
+# full_like + pad/reshape/slice, so they live on that value's backend (numpy or
+# cupy) and never pin a computation to the host.
+
+def ones_vector(ref, n, dtype=None):
+    """A length-n vector of ones on ref's backend (ref: any non-empty value)."""
+    a = get_aval(ref)
+    dtype = a.dtype if dtype is None else np.dtype(dtype)
+    if a.size == 0:
+        return np.ones((n,), dtype)
+    one = shp.slice_(shp.reshape(ref, (a.size,)), (0,), (1,))
+    one = ew.convert_element_type(ew.full_like(one, 1), dtype)
+    return shp.broadcast_in_dim(one, (n,), (0,))
+
+
+def eye_like(ref, n, dtype=None):
+    """n x n identity on ref's backend: ones padded with n zeros between them."""
+    v = ones_vector(ref, n, dtype)
+    zero = np.zeros((), get_aval(v).dtype)[()]
+    return shp.reshape(shp.pad(v, zero, ((0, 0, n),)), (n, n)) if n else \
+        shp.reshape(v, (0, 0))
+
+
+def tril_like(ref, n, k=0, dtype=None):
+    """n x n mask with ones where j <= i + k (k = 0 or -1) on ref's backend.
+
+    Skew trick: tile w (length 2n) n times and re-read it with row stride
+    2n - 1, so entry (i, j) is w[(j - i) mod 2n]; w is 1 exactly where that
+    offset means j - i <= k."""
+    if n == 0:
+        return shp.reshape(ones_vector(ref, 0, dtype), (0, 0))
+    dt = get_aval(ref).dtype if dtype is None else np.dtype(dtype)
+    zero = np.zeros((), dt)[()]
+    w = shp.pad(ones_vector(ref, n - 1, dt), zero, ((n + 1, 0, 0),))    # offsets -(n-1)..-1
+    if k == 0:
+        w = ew.add(w, shp.pad(ones_vector(ref, 1, dt), zero, ((0, 2 * n - 1, 0),)))
+    t = shp.reshape(shp.broadcast_in_dim(w, (n, 2 * n), (1,)), (2 * n * n,))
+    t = shp.reshape(shp.slice_(t, (0,), (n * (2 * n - 1),)), (n, 2 * n - 1))
+    return shp.slice_(t, (0, 0), (n, n))
+
+
 def _mask(x, kind):
-    """Constant (n, n) mask of x's dtype (broadcasts over the batch dims)."""
+    """Constant (n, n) mask of x's dtype and backend (broadcasts over batch dims)."""
     n = get_aval(x).shape[-1]
-    one = np.tril(np.ones((n, n), _dt(x)))
-    if kind == "tril_half":      # Phi: lower triangle, diagonal halved
-        return one - 0.5 * np.eye(n, dtype=_dt(x))
-    if kind == "lower_twice":    # adjoint of "symmetrise from the lower triangle"
-        return 2 * one - np.eye(n, dtype=_dt(x))
     if kind == "strict_lower":
-        return np.tril(np.ones((n, n), _dt(x)), -1)
-    return one
+        return tril_like(x, n, -1)
+    low = tril_like(x, n, 0)
+    if kind == "tril_half":      # Phi: lower triangle, diagonal halved
+        return ew.sub(low, ew.mul(eye_like(x, n), 0.5))
+    if kind == "lower_twice":    # adjoint of "symmetrise from the lower triangle"
+        return ew.sub(ew.mul(low, 2.0), eye_like(x, n))
+    return low
 
 
 def _sym_from_lower(x):
@@ -105,8 +146,7 @@ def _gap_matrix(v):
 
 
 def _eye_like(x, n=None):
-    n = get_aval(x).shape[-1] if n is None else n
-    return np.eye(n, dtype=_dt(x))
+    return eye_like(x, get_aval(x).shape[-1] if n is None else n)
 
 
 def _diag_embed(v):

@@ -25,6 +25,7 @@ from ..core import tree_util as tu
 from ..core.trace import get_aval
 from ..core.tracing import trace_to_jaxpr
 from ..primitives import _util as U
+from ..primitives.linalg import eye_like
 from .api import (_argnums_tuple, _as_value, _check_float_leaves, _split_aux, jvp, vjp,
                   vmap)
 from .jvp import JVPTracer, jvp_flat
@@ -40,15 +41,17 @@ def _partial(fun, args, kwargs, nums, tree):
     return f
 
 
-def _basis(avals, dtypes=None):
-    """Per leaf, an (N, *shape) slab of the N x N identity (N = total size)."""
+def _basis(refs):
+    """Per leaf, its (N, *shape) slab of the N x N identity (N = total size),
+    built on each leaf's backend (see primitives.linalg.eye_like)."""
+    avals = [get_aval(r) for r in refs]
     sizes = [a.size for a in avals]
     n = sum(sizes)
     out, off = [], 0
-    for a, s in zip(avals, sizes):
-        b = np.zeros((n, s), a.dtype)
-        b[off:off + s] = np.eye(s, dtype=a.dtype)
-        out.append(b.reshape((n,) + a.shape))
+    for r, a, s in zip(refs, avals, sizes):
+        zero = np.zeros((), a.dtype)[()]
+        block = U.shp.pad(eye_like(r, s), zero, ((off, n - off - s, 0), (0, 0, 0)))
+        out.append(U.shp.reshape(block, (n,) + a.shape))
         off += s
     return out, sizes
 
@@ -89,7 +92,7 @@ def jacfwd(fun, argnums=0, has_aux=False):
         single, nums, leaves, tree = _prepare("jacfwd", argnums, args)
         f = _partial(fun, args, kwargs, nums, tree)
         avals = [get_aval(x) for x in leaves]
-        basis, sizes = _basis(avals)
+        basis, sizes = _basis(leaves)
         box = []
 
         def push(*tangents):
@@ -123,7 +126,7 @@ def jacrev(fun, argnums=0, has_aux=False):
         out, vjp_fn = res[0], res[1]
         out_leaves, out_tree = tu.tree_flatten(out)
         out_avals = [get_aval(_as_value(o)) for o in out_leaves]
-        basis, sizes = _basis(out_avals)
+        basis, sizes = _basis([_as_value(o) for o in out_leaves])
 
         def pull(*cts):
             return list(vjp_fn(tu.tree_unflatten(out_tree, list(cts))))
