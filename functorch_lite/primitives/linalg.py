@@ -218,7 +218,7 @@ def solve(a, b):
 # ------------------------------------------------------------------- slogdet
 
 slogdet_p = _prim("slogdet", multiple_results=True)
-slogdet_p.impl = lambda xp, a: list(xp.linalg.slogdet(a))
+slogdet_p.impl = lambda xp, a: [xp.asarray(v) for v in xp.linalg.slogdet(a)]
 
 
 def _slogdet_abstract(a):
