@@ -315,3 +315,14 @@ def test_no_host_constants_leak_into_another_backend():
                 assert type(v) is _OtherArray
     finally:
         core_trace._extra_array_types.pop(_OtherArray, None)
+
+
+def test_vmap_over_right_hand_sides_factors_once():
+    a, bs = A, randn(5, 4, 2)
+    got = fl.vmap(lambda b: L.solve(a, b))(bs)
+    np.testing.assert_allclose(got, np.stack([np.linalg.solve(a, b) for b in bs]))
+    got = fl.vmap(lambda b: L.solve(a, b), in_axes=2)(bs.transpose(1, 2, 0))
+    np.testing.assert_allclose(got, np.stack([np.linalg.solve(a, b) for b in bs]))
+    closed = fl.make_jaxpr(fl.vmap(lambda b: L.solve(a, b)))(bs)
+    (eqn,) = [e for e in closed.jaxpr.eqns if e.primitive.name == "solve"]
+    assert eqn.invars[0].aval.shape == (4, 4)        # the matrix is not broadcast

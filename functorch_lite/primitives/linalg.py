@@ -208,7 +208,20 @@ def _solve_vjp(ct, ins, out, needs):
 
 
 solve_p.abstract, solve_p.jvp, solve_p.vjp = _solve_abstract, _solve_jvp, _solve_vjp
-solve_p.batch = lambda vals, dims: _front_batch(solve_p, vals, dims)
+def _solve_batch(vals, dims):
+    (a, b), (da, db) = vals, dims
+    if da is not None:
+        return _front_batch(solve_p, vals, dims)
+    # only the right-hand side is batched: fold the batch into its columns so the
+    # matrix is factored once, not once per lane
+    nd = _nd(b)
+    b = U.moveaxis(b, db, nd - 1)                       # (..., n, k, B)
+    s = get_aval(b).shape
+    x = solve(a, shp.reshape(b, s[:-2] + (s[-2] * s[-1],)))
+    return shp.reshape(x, s), nd - 1
+
+
+solve_p.batch = _solve_batch
 
 
 def solve(a, b):
