@@ -34,21 +34,45 @@ def source_info():
 
 # ---------------------------------------------------------- array backends
 
-_extra_array_types = {}   # type -> namespace (cupy registers itself here)
+_extra_array_types = {}   # type -> namespace (the cupy backend registers itself here)
 
 
 def register_array_type(typ, xp):
     _extra_array_types[typ] = xp
 
 
-def array_namespace(args):
-    """The backend namespace (numpy or cupy) for a primitive's concrete inputs."""
-    if _extra_array_types:
-        for a in args:
-            xp = _extra_array_types.get(type(a))
-            if xp is not None:
-                return xp
-    return np
+def array_namespace(args, prim=None):
+    """The backend namespace (numpy or cupy) for a primitive's concrete inputs.
+
+    NumPy *scalars* and Python scalars go anywhere; arrays of two backends in
+    one call are an error (transfers are explicit: fl.device_put)."""
+    if not _extra_array_types:
+        return np
+    found = None
+    for i, a in enumerate(args):
+        xp = _extra_array_types.get(type(a))
+        if xp is None:
+            if type(a) is not np.ndarray:
+                continue
+            xp = np
+        if found is None:
+            found = (i, xp)
+        elif found[1] is not xp:
+            raise ValueError(_mixed_message(args, prim))
+    return np if found is None else found[1]
+
+
+def _mixed_message(args, prim):
+    where = []
+    for i, a in enumerate(args):
+        xp = _extra_array_types.get(type(a), np if type(a) is np.ndarray else None)
+        if xp is not None:
+            a_ = get_aval(a)
+            where.append(f"input {i} {a_.str_short()} on {'cpu (numpy)' if xp is np else xp.__name__}")
+    name = prim.name if prim is not None else "an operation"
+    return (f"{name} at {source_info()}: inputs live on different backends: "
+            f"{', '.join(where)}. Move them to one place first with "
+            f"fl.device_put(x, 'cuda') or fl.device_put(x, 'cpu').")
 
 
 # ------------------------------------------------------------- primitives
@@ -63,6 +87,10 @@ class Primitive:
     batch(vals, dims, **params)                -> (out, dim)    vmap
     vjp_fwd(*ins, **params)  (optional)        -> (out, res); then ``ins`` of vjp is res
     Derivative rules call primitives (never raw xp) so they differentiate again.
+
+    vjp_uses_ins / vjp_uses_out say what the vjp rule reads, so the reverse
+    tape keeps only that (tanh keeps its output, dot_general its inputs):
+    peak memory then matches hand-written backprop.
     """
 
     def __init__(self, name, multiple_results=False):
@@ -70,9 +98,8 @@ class Primitive:
         self.multiple_results = multiple_results
         self.impl = self.abstract = self.jvp = self.vjp = self.batch = None
         self.vjp_fwd = None
-
-    def bind(self, *args, **params):
-        return bind(self, *args, **params)
+        self.vjp_uses_ins = True
+        self.vjp_uses_out = True
 
     def __repr__(self):
         return self.name
@@ -107,7 +134,10 @@ def bind(prim, *args, **params):
             if main is None or m.level > main.level:
                 main = m
     if main is None:  # fast path: plain arrays, run the kernel
-        return prim.impl(array_namespace(args) if _extra_array_types else np, *args, **params)
+        try:
+            return prim.impl(array_namespace(args, prim), *args, **params)
+        except Exception as e:  # noqa: BLE001 - re-raised, with the shape rule's words if it objects
+            raise _explain_failure(prim, args, params, e) from None
     if not main.alive:
         raise _leak_error(main, prim)
     trace = main.trace
@@ -115,7 +145,18 @@ def bind(prim, *args, **params):
     return trace.process_primitive(prim, tracers, params)
 
 
-Primitive.bind = bind  # one frame less per primitive call (same signature)
+def _explain_failure(prim, args, params, err):
+    """A kernel failed: let the shape/dtype rule name the problem, with the user's line."""
+    try:
+        prim.abstract(*[get_aval(a) for a in args], **params)
+    except (TypeError, ValueError, IndexError) as rule_err:
+        return type(rule_err)(f"{rule_err} (at {source_info()})")
+    except Exception:  # noqa: BLE001 - the rule itself could not run; keep the kernel's error
+        pass
+    return err
+
+
+Primitive.bind = bind  # prim.bind(*args) is bind(prim, *args), without an extra frame
 
 
 def find_top_trace(args):
@@ -205,17 +246,11 @@ class Trace:
         raise NotImplementedError
 
 
-_new_object = object.__new__
-
-
 def get_aval(x):
     if isinstance(x, Tracer):
         return x.aval
     if isinstance(x, np.ndarray):
-        # hot path (every vjp rule asks for shapes): skip the validating __init__
-        a = _new_object(ShapedArray)
-        a.shape, a.dtype, a.weak_type = x.shape, x.dtype, False
-        return a
+        return ShapedArray(x.shape, x.dtype)
     if isinstance(x, bool):
         return ShapedArray((), np.bool_, weak_type=True)
     if isinstance(x, int):

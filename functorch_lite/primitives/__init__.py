@@ -1,11 +1,11 @@
 """All primitives, one module per family.  ``REGISTRY`` lists every primitive;
 the wrapper functions (add, mul, reduce_sum, ...) bind them after promotion."""
-from . import elementwise, reductions, shape, contractions, take, _util  # noqa: F401
+from . import elementwise, reductions, shape, contractions, linalg, take, _util  # noqa: F401
 from ._registry import REGISTRY
 from .elementwise import (neg, exp, log, sin, cos, tanh, sqrt, abs, sign, add, sub, mul,
                           div, pow, max, min, eq, ne, lt, le, gt, ge, integer_pow,
                           reciprocal, stop_gradient, select, convert_element_type,
-                          safe_mul)
+                          safe_mul, full_like)
 from .reductions import reduce_sum, reduce_max
 from .shape import (broadcast_in_dim, broadcast_to, reshape, transpose, slice_, pad,
                     concatenate)

@@ -11,9 +11,6 @@ from . import reductions as red
 from . import shape as shp
 
 PY_SCALARS = (bool, int, float, complex)
-# concrete values whose dtype is exact (arrays and NumPy scalars): equal dtypes
-# need no promotion work
-_CONCRETE = frozenset([np.ndarray] + [np.dtype(c).type for c in "?bBhHiIlLqQefdgFDG"])
 
 
 def aval(x):
@@ -21,7 +18,8 @@ def aval(x):
 
 
 def shape_of(x):
-    return tuple(np.shape(x)) if not hasattr(x, "aval") else x.aval.shape
+    """Shape without building an aval (hot in rules): arrays, tracers, scalars."""
+    return getattr(x, "shape", ())
 
 
 def dtype_of(x):
@@ -33,20 +31,16 @@ def full(shape, value, dtype):
 
 
 def zeros_like(x):
-    a = get_aval(x)
-    return full(a.shape, 0, a.dtype)
+    return ew.full_like(x, 0)
 
 
 def ones_like(x):
-    a = get_aval(x)
-    return full(a.shape, 1, a.dtype)
+    return ew.full_like(x, 1)
 
 
 def unbroadcast(ct, shape):
     """Sum ``ct`` down to ``shape`` (the reverse of numpy broadcasting)."""
-    if type(ct) is np.ndarray and ct.shape == shape:   # hot path: nothing to do
-        return ct
-    ct_shape = get_aval(ct).shape
+    ct_shape = ct.shape
     shape = tuple(shape)
     if ct_shape == shape:
         return ct
@@ -55,7 +49,7 @@ def unbroadcast(ct, shape):
         lead + i for i, d in enumerate(shape) if d == 1 and ct_shape[lead + i] != 1)
     if axes:
         ct = red.reduce_sum(ct, axes)
-    if get_aval(ct).shape != shape:
+    if ct.shape != shape:
         ct = shp.reshape(ct, shape)
     return ct
 
@@ -104,32 +98,33 @@ def broadcasting_batch(prim, vals, dims, **params):
     return prim.bind(*new, **params), 0
 
 
+_result_cache = {}
+
+
 def promote(*xs):
     """NumPy-2 promotion: Python scalars are weak.  Returns same-dtype values;
     Python scalars become NumPy scalars of the result dtype (printed as literals)."""
-    dt = None
-    if len(xs) == 2:  # the common case, kept short
+    if len(xs) == 2:  # the hot case, kept short: no aval objects built
         a, b = xs
-        if type(a) in _CONCRETE and type(b) in _CONCRETE and a.dtype == b.dtype:
+        da, db = getattr(a, "dtype", None), getattr(b, "dtype", None)
+        if da is not None and db is not None and da == db:
             return xs
-        ta, tb = type(a) in PY_SCALARS, type(b) in PY_SCALARS
-        if tb and not ta:
-            da = get_aval(a).dtype
-            if da.kind == "f" and type(b) in (float, int):  # float array op Python number
-                return a, da.type(b)
-            dt = np.result_type(da, b)
+        if db is None and da is not None and type(b) in PY_SCALARS:
+            key = (da, type(b))
+            dt = _result_cache.get(key)
+            if dt is None:
+                dt = _result_cache[key] = np.result_type(da, b)
             if dt == da:
                 return a, dt.type(b)
-        elif ta and not tb:
-            db = get_aval(b).dtype
-            if db.kind == "f" and type(a) in (float, int):
-                return db.type(a), b
-            dt = np.result_type(a, db)
+        elif da is None and db is not None and type(a) in PY_SCALARS:
+            key = (db, type(a))
+            dt = _result_cache.get(key)
+            if dt is None:
+                dt = _result_cache[key] = np.result_type(a, db)
             if dt == db:
                 return dt.type(a), b
-    if dt is None:
-        from ..core.dtypes import result_type
-        dt = result_type(*[x if type(x) in PY_SCALARS else get_aval(x) for x in xs])
+    from ..core.dtypes import result_type
+    dt = result_type(*[x if type(x) in PY_SCALARS else get_aval(x) for x in xs])
     return tuple(dt.type(x) if type(x) in PY_SCALARS else
                  (x if get_aval(x).dtype == dt else ew.convert_element_type(x, dt))
                  for x in xs)

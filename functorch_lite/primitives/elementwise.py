@@ -58,18 +58,25 @@ def _def_unary(name, kernel, deriv, float_only=True, linear=False, singular=Fals
 
     p.jvp, p.vjp = jvp, vjp
     p.batch = lambda vals, dims: (p.bind(vals[0]), dims[0])
+    p.vjp_uses_out = False  # the callers below turn on what each derivative reads
     return p
 
 
-neg_p = _def_unary("neg", "negative", lambda x, o: None, float_only=False, linear="neg")
-exp_p = _def_unary("exp", "exp", lambda x, o: o)
+def _reads(p, ins, out):
+    p.vjp_uses_ins, p.vjp_uses_out = ins, out
+    return p
+
+
+neg_p = _reads(_def_unary("neg", "negative", lambda x, o: None, float_only=False,
+                          linear="neg"), False, False)
+exp_p = _reads(_def_unary("exp", "exp", lambda x, o: o), False, True)
 log_p = _def_unary("log", "log", lambda x, o: reciprocal(x), singular=True)
 sin_p = _def_unary("sin", "sin", lambda x, o: cos(x))
 cos_p = _def_unary("cos", "cos", lambda x, o: neg(sin(x)))
-tanh_p = _def_unary("tanh", "tanh", lambda x, o: sub(1.0, mul(o, o)))
-sqrt_p = _def_unary("sqrt", "sqrt", lambda x, o: div(0.5, o), singular=True)
+tanh_p = _reads(_def_unary("tanh", "tanh", lambda x, o: sub(1.0, mul(o, o))), False, True)
+sqrt_p = _reads(_def_unary("sqrt", "sqrt", lambda x, o: div(0.5, o), singular=True), False, True)
 abs_p = _def_unary("abs", "abs", lambda x, o: sign(x), float_only=False)
-sign_p = _def_unary("sign", "sign", None, float_only=False)
+sign_p = _reads(_def_unary("sign", "sign", None, float_only=False), False, False)
 
 
 # ----------------------------------------------------------------- binary
@@ -103,12 +110,13 @@ def _def_binary(name, kernel, dx, dy, float_only=False):
 
     def vjp(ct, ins, out, needs):
         x, y = ins
-        cx = U.unbroadcast(dx(ct, x, y, out), get_aval(x).shape) if needs[0] else None
-        cy = U.unbroadcast(dy(ct, x, y, out), get_aval(y).shape) if needs[1] else None
+        cx = U.unbroadcast(dx(ct, x, y, out), U.shape_of(x)) if needs[0] else None
+        cy = U.unbroadcast(dy(ct, x, y, out), U.shape_of(y)) if needs[1] else None
         return cx, cy
 
     p.vjp = vjp
     p.batch = lambda vals, dims: U.broadcasting_batch(p, vals, dims)
+    p.vjp_uses_out = name in ("div", "pow")
     return p
 
 
@@ -199,6 +207,7 @@ integer_pow_p.jvp = _ipow_jvp
 integer_pow_p.vjp = lambda ct, ins, out, needs, y: (
     (safe_mul if y < 1 else mul)(ct, _ipow_deriv(ins[0], y)),)
 integer_pow_p.batch = lambda vals, dims, y: (integer_pow(vals[0], y), dims[0])
+integer_pow_p.vjp_uses_out = False
 
 
 # ------------------------------------------------------------ comparisons
@@ -211,6 +220,7 @@ def _def_compare(name, kernel):
     p.jvp = lambda primals, tangents: (p.bind(*primals), None)
     p.vjp = lambda ct, ins, out, needs: (None, None)
     p.batch = lambda vals, dims: U.broadcasting_batch(p, vals, dims)
+    p.vjp_uses_ins = p.vjp_uses_out = False
     return p
 
 
@@ -269,6 +279,7 @@ def _select_vjp(ct, ins, out, needs):
 
 select_p.jvp, select_p.vjp = _select_jvp, _select_vjp
 select_p.batch = lambda vals, dims: U.broadcasting_batch(select_p, vals, dims)
+select_p.vjp_uses_out = False
 
 
 # --------------------------------------------------------- dtype conversion
@@ -296,6 +307,7 @@ def _convert_vjp(ct, ins, out, needs, new_dtype):
 convert_element_type_p.jvp, convert_element_type_p.vjp = _convert_jvp, _convert_vjp
 convert_element_type_p.batch = lambda vals, dims, new_dtype: (
     convert_element_type(vals[0], new_dtype), dims[0])
+convert_element_type_p.vjp_uses_out = False
 
 # ------------------------------------------------------------ stop_gradient
 
@@ -305,6 +317,20 @@ stop_gradient_p.abstract = lambda x: x
 stop_gradient_p.jvp = lambda primals, tangents: (stop_gradient(primals[0]), None)
 stop_gradient_p.vjp = lambda ct, ins, out, needs: (None,)
 stop_gradient_p.batch = lambda vals, dims: (stop_gradient(vals[0]), dims[0])
+stop_gradient_p.vjp_uses_ins = stop_gradient_p.vjp_uses_out = False
+
+# ---------------------------------------------------------------- full_like
+# Zeros/ones shaped like a value, made by that value's backend (numpy or cupy):
+# rules create zero tangents this way so they never pin a computation to the host.
+
+full_like_p = _prim("full_like")
+full_like_p.impl = lambda xp, x, fill_value: xp.full_like(x, fill_value)
+full_like_p.abstract = lambda x, fill_value: ShapedArray(x.shape, x.dtype, x.weak_type)
+full_like_p.jvp = lambda primals, tangents, fill_value: (
+    full_like(primals[0], fill_value), None)
+full_like_p.vjp = lambda ct, ins, out, needs, fill_value: (None,)
+full_like_p.batch = lambda vals, dims, fill_value: (full_like(vals[0], fill_value), dims[0])
+full_like_p.vjp_uses_ins = full_like_p.vjp_uses_out = False
 
 # ------------------------------------------- NaN-safe cotangent multiplication
 
@@ -314,11 +340,12 @@ mul_safe_p = _prim("mul_safe")
 def _mul_safe_impl(xp, ct, d):
     # ct * d, but exactly 0 wherever ct == 0 (even if d is inf or nan): a branch
     # that a where() did not select must not poison the gradient with 0*inf.
-    out = xp.multiply(ct, d)
-    bad = ~xp.isfinite(d)
-    if bad.any():
-        out = xp.where(xp.logical_and(bad, ct == 0), xp.zeros((), out.dtype), out)
-    return out
+    finite = xp.isfinite(d)
+    if finite.all():  # the common case costs one isfinite pass
+        return xp.multiply(ct, d)
+    with np.errstate(invalid="ignore"):
+        out = xp.multiply(ct, d)
+    return xp.where(xp.logical_and(~finite, ct == 0), xp.zeros((), out.dtype), out)
 
 
 mul_safe_p.impl = _mul_safe_impl
@@ -326,6 +353,7 @@ mul_safe_p.abstract = _binary_abstract("mul_safe")
 mul_safe_p.jvp = lambda primals, tangents: mul_p.jvp(primals, tangents)
 mul_safe_p.vjp = lambda ct, ins, out, needs: mul_p.vjp(ct, ins, out, needs)
 mul_safe_p.batch = lambda vals, dims: U.broadcasting_batch(mul_safe_p, vals, dims)
+mul_safe_p.vjp_uses_out = False
 
 
 # ------------------------------------------------------------- wrappers
@@ -357,6 +385,7 @@ def integer_pow(x, y):
     return x if y == 1 else integer_pow_p.bind(x, y=int(y))
 def reciprocal(x): return div(1.0, x)
 def stop_gradient(x): return stop_gradient_p.bind(x)
+def full_like(x, fill_value): return full_like_p.bind(x, fill_value=fill_value)
 def safe_mul(ct, d): return mul_safe_p.bind(*U.promote(ct, d))
 def safe_div(ct, y): return safe_mul(ct, reciprocal(y))
 

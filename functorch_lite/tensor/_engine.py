@@ -287,7 +287,7 @@ def run_backward(tensors, grad_tensors, retain_graph, create_graph, capture=None
         with new_main(_RecTrace, "backward(create_graph=True)") as main:
             trace = main.trace
             wrapped = [_RecTracer(trace, c) for c in cts]
-            leaf_cts = backward_pass(roots, wrapped, None, pre)
+            leaf_cts = backward_pass(roots, wrapped, None, pre_vjp=pre)
             if capture is not None:
                 for k, c in capture.items():
                     capture[k] = _unrec(c)
@@ -295,7 +295,7 @@ def run_backward(tensors, grad_tensors, retain_graph, create_graph, capture=None
         for node, ins, out in keep:
             node.ins, node.out = ins, out
     else:
-        leaf_cts = backward_pass(roots, [c._v for c in cts], None, pre)
+        leaf_cts = backward_pass(roots, [c._v for c in cts], None, pre_vjp=pre)
         if capture is not None:
             for k, c in capture.items():
                 if c is not None and not isinstance(c, Tensor):

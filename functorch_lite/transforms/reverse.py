@@ -44,6 +44,12 @@ class VJPTracer(Tracer):
     def aval(self):
         return get_aval(self.value)
 
+    # shape/dtype straight from the value: rules ask for them constantly
+    shape = property(lambda self: getattr(self.value, "shape", ()) if not isinstance(
+        self.value, (bool, int, float, complex)) else ())
+    dtype = property(lambda self: get_aval(self.value).dtype if isinstance(
+        self.value, (bool, int, float, complex)) else self.value.dtype)
+
     def concrete(self, why):
         v = self.value
         return v.concrete(why) if isinstance(v, Tracer) else v
@@ -66,8 +72,10 @@ class VJPTrace(Trace):
         if prim.vjp_fwd is not None:
             out, ins = prim.vjp_fwd(*vals, **params)
         else:
-            out, ins = prim.bind(*vals, **params), vals
-        node = Node(prim, params, parents, ins, out, tuple(p is not None for p in parents))
+            out = prim.bind(*vals, **params)
+            ins = vals if prim.vjp_uses_ins else (None,) * len(vals)
+        kept = out if prim.vjp_uses_out or prim.multiple_results else None
+        node = Node(prim, params, parents, ins, kept, tuple(p is not None for p in parents))
         if prim.multiple_results:
             return [VJPTracer(self, o, node, i) for i, o in enumerate(out)]
         return VJPTracer(self, out, node)
@@ -77,14 +85,16 @@ def new_leaf(trace, value):
     return VJPTracer(trace, value, Node(None, None, (), (), value, ()))
 
 
-def backward_pass(outputs, cts, leaves, pre_vjp=None):
+def backward_pass(outputs, cts, leaves, release=False, pre_vjp=None):
     """Propagate cotangents from ``outputs`` ((node, idx) pairs) to ``leaves`` (nodes).
 
     Returns one cotangent (or None for zero) per leaf; with ``leaves=None``, a
     dict {leaf node: cotangent} of every leaf reached (the Tensor facade's
-    backward, which does not know its leaves in advance).  ``pre_vjp(node, ct)``,
-    if given, runs before each node's rule (the facade checks saved-tensor
-    versions and captures retained gradients there).
+    backward, which does not know its leaves in advance).  With ``release``
+    each node drops its saved values as soon as its rule has run (a one-shot
+    backward, as grad's: peak memory then matches hand-written backprop).
+    ``pre_vjp(node, ct)``, if given, runs before each node's rule (the facade
+    checks saved-tensor versions and captures retained gradients there).
     """
     acc = {}
     for (node, idx), ct in zip(outputs, cts):
@@ -120,6 +130,8 @@ def backward_pass(outputs, cts, leaves, pre_vjp=None):
         if pre_vjp is not None:
             pre_vjp(node, ct)
         in_cts = node.prim.vjp(ct, node.ins, node.out, node.needs, **node.params)
+        if release:
+            node.ins = node.out = None
         for parent, c in zip(node.parents, in_cts):
             if parent is None or c is None:
                 continue
