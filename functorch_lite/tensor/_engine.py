@@ -29,9 +29,14 @@ _seq = _rev._seq
 SHAPE_ONLY = frozenset({"neg", "add", "sub", "reduce_sum", "broadcast_in_dim", "reshape",
                         "transpose", "slice", "pad", "concatenate", "convert_element_type",
                         "stop_gradient", "sign", "eq", "ne", "lt", "le", "gt", "ge"})
-# prims whose vjp rule never reads the output value
+# prims whose vjp rule never reads the output value (for others the core's
+# ``prim.vjp_uses_out`` flag decides, see _tensor._record)
 NO_OUT = SHAPE_ONLY | {"mul", "log", "sin", "cos", "abs", "integer_pow", "max", "min",
                        "select", "dot_general", "mul_safe", "index_take", "index_add"}
+
+
+def checks_out(prim):
+    return prim.name not in NO_OUT and getattr(prim, "vjp_uses_out", True)
 
 
 # ------------------------------------------------------------------ grad mode

@@ -19,7 +19,7 @@ from ..core.trace import _stack
 from ..primitives.elementwise import convert_element_type_p
 from . import _engine
 from . import _types as T
-from ._engine import (_CLASSES, _GRAD, NO_OUT, SHAPE_ONLY, edge, node_class)
+from ._engine import (_CLASSES, _GRAD, NO_OUT, SHAPE_ONLY, checks_out, edge, node_class)
 
 _new = object.__new__
 _nd = np.ndarray
@@ -74,7 +74,7 @@ def _record(t, prim, params, ts, vals, out, name):
         node = cls(prim, params, (pa,), vals, out, (True,))
         if check:
             st = a._st
-            node.saved = ((0, st, st[0]),) if prim.name in NO_OUT else (
+            node.saved = ((0, st, st[0]),) if not checks_out(prim) else (
                 (0, st, st[0]), (-1, t._st, t._st[0]))
     else:
         parents = []
@@ -94,7 +94,7 @@ def _record(t, prim, params, ts, vals, out, name):
         node = cls(prim, params, tuple(parents), vals, out,
                    tuple([p is not None for p in parents]))
         if check:
-            if prim.name not in NO_OUT:
+            if checks_out(prim):
                 st = t._st
                 saved.append((-1, st, st[0]))
             node.saved = tuple(saved)
@@ -233,7 +233,7 @@ def binary(prim, a, b, name, rev=False, float_op=False):
             pn = prim.name
             if pn not in SHAPE_ONLY:
                 st = a._st
-                node.saved = ((i, st, st[0]),) if pn in NO_OUT else (
+                node.saved = ((i, st, st[0]),) if pn in NO_OUT or not prim.vjp_uses_out else (
                     (i, st, st[0]), (-1, t._st, 0))
             t.requires_grad = True
             t.grad_fn = node
