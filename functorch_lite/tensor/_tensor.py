@@ -66,16 +66,20 @@ def _attached(v, parent):
 def _record(t, prim, params, ts, vals, out, name):
     """Attach a node for ``prim`` (inputs ``ts``: Tensors or None for constants)."""
     cls = _CLASSES.get(name) or node_class(name)
-    check = prim.name not in SHAPE_ONLY
+    # inputs whose values the rule reads get their versions checked at backward
+    check = prim.name not in SHAPE_ONLY and getattr(prim, "vjp_uses_ins", True)
     if len(ts) == 1:            # the hot cases, unrolled
         (a,) = ts
         fn = a.grad_fn
         pa = (fn, a._oi) if fn is not None else edge(a)
         node = cls(prim, params, (pa,), vals, out, (True,))
-        if check:
+        if checks_out(prim):
+            st = t._st
+            node.saved = ((0, a._st, a._st[0]), (-1, st, st[0])) if check else (
+                (-1, st, st[0]),)
+        elif check:
             st = a._st
-            node.saved = ((0, st, st[0]),) if not checks_out(prim) else (
-                (0, st, st[0]), (-1, t._st, t._st[0]))
+            node.saved = ((0, st, st[0]),)
     else:
         parents = []
         saved = []
@@ -93,10 +97,10 @@ def _record(t, prim, params, ts, vals, out, name):
                 parents.append(None)
         node = cls(prim, params, tuple(parents), vals, out,
                    tuple([p is not None for p in parents]))
-        if check:
-            if checks_out(prim):
-                st = t._st
-                saved.append((-1, st, st[0]))
+        if checks_out(prim):
+            st = t._st
+            saved.append((-1, st, st[0]))
+        if saved:
             node.saved = tuple(saved)
     t.requires_grad = True
     t.grad_fn = node
