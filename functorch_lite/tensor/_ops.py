@@ -24,6 +24,7 @@ from ._tensor import (Tensor, _bump, _record, _run, _scalar_const, _SCALARS, _wr
 
 
 _EMPTY = {}
+_new = object.__new__
 
 
 def _const(v, dt):
@@ -107,8 +108,21 @@ def neg(self):
 
 
 def _float_unary(prim, name):
+    impl = prim.impl
+
     def f(self):
-        return unary_float(prim, self, name)
+        v = self._v
+        if _stack or v.dtype.kind not in "fc":
+            return unary_float(prim, self, name)
+        out = impl(np, v)          # the hot path of x.sin(), x.exp(), ...
+        if type(out) is not np.ndarray:
+            out = np.asarray(out)
+        t = _new(Tensor)
+        t._v = out
+        t._st = [0, None]
+        if self.requires_grad and _GRAD[0]:
+            _record(t, prim, _EMPTY, (self,), (v,), out, name)
+        return t
     f.__name__ = prim.name
     return f
 
