@@ -34,9 +34,11 @@ def _unary_abstract(name, float_only):
 def _def_unary(name, kernel, deriv, float_only=True, linear=False, singular=False):
     """deriv(x, out) -> d out / d x, written with primitives (None: zero).
 
-    singular: the derivative can be inf/nan (log, sqrt at 0, ...), so the vjp
-    multiplies with safe_mul: a zero cotangent stays exactly zero."""
-    cmul = (lambda c, d: safe_mul(c, d)) if singular else (lambda c, d: mul(c, d))
+    singular: the derivative itself can be inf/nan (log, sqrt at 0, ...).  The
+    vjp always multiplies with safe_mul, not only for singular rules: in an
+    untaken where() branch the primal itself may be nan (sin(sqrt(-1))), so
+    even cos(x) can be nan there, and a zero cotangent must stay exactly zero."""
+    cmul = lambda c, d: safe_mul(c, d)  # noqa: E731  (defined below)
     p = _prim(name)
     k = kernel
     p.impl = lambda xp, x: getattr(xp, k)(x)
@@ -137,7 +139,8 @@ add_p = _def_binary("add", "add", lambda c, x, y, o: c, lambda c, x, y, o: c)
 _binary_jvp(add_p, lambda t, x, y, o: t, lambda t, x, y, o: t)
 sub_p = _def_binary("sub", "subtract", lambda c, x, y, o: c, lambda c, x, y, o: neg(c))
 _binary_jvp(sub_p, lambda t, x, y, o: t, lambda t, x, y, o: neg(t))
-mul_p = _def_binary("mul", "multiply", lambda c, x, y, o: mul(c, y), lambda c, x, y, o: mul(c, x))
+mul_p = _def_binary("mul", "multiply", lambda c, x, y, o: safe_mul(c, y),
+                    lambda c, x, y, o: safe_mul(c, x))
 _binary_jvp(mul_p, lambda t, x, y, o: mul(t, y), lambda t, x, y, o: mul(x, t))
 div_p = _def_binary("div", "true_divide", lambda c, x, y, o: safe_div(c, y),
                     lambda c, x, y, o: neg(safe_mul(c, div(o, y))), float_only=True)
@@ -196,8 +199,7 @@ def _ipow_jvp(primals, tangents, y):
 
 
 integer_pow_p.jvp = _ipow_jvp
-integer_pow_p.vjp = lambda ct, ins, out, needs, y: (
-    (safe_mul if y < 1 else mul)(ct, _ipow_deriv(ins[0], y)),)
+integer_pow_p.vjp = lambda ct, ins, out, needs, y: (safe_mul(ct, _ipow_deriv(ins[0], y)),)
 integer_pow_p.batch = lambda vals, dims, y: (integer_pow(vals[0], y), dims[0])
 
 
@@ -314,11 +316,23 @@ mul_safe_p = _prim("mul_safe")
 def _mul_safe_impl(xp, ct, d):
     # ct * d, but exactly 0 wherever ct == 0 (even if d is inf or nan): a branch
     # that a where() did not select must not poison the gradient with 0*inf.
-    out = xp.multiply(ct, d)
-    bad = ~xp.isfinite(d)
-    if bad.any():
-        out = xp.where(xp.logical_and(bad, ct == 0), xp.zeros((), out.dtype), out)
-    return out
+    if xp is np:
+        out = ct * d
+        # one cheap BLAS pass: a finite sum of squares means no inf/nan anywhere,
+        # nothing to fix (an overflow only sends us to the exact path below)
+        if type(out) is not np.ndarray:  # a NumPy scalar
+            s = out
+        elif out.size == 1:
+            s = out.item()
+        else:
+            f = out.ravel()
+            s = f.dot(f)
+        if s - s == 0:
+            return out
+    else:
+        out = xp.multiply(ct, d)
+    fix = xp.logical_and(ct == 0, ~xp.isfinite(d))
+    return xp.where(fix, xp.zeros((), out.dtype), out)
 
 
 mul_safe_p.impl = _mul_safe_impl
