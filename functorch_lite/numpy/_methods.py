@@ -29,6 +29,14 @@ def _logical(name, f):
     return op
 
 
+def _invert(self):
+    import numpy as np
+    if self.dtype != np.bool_:
+        raise TypeError("operator ~ is only supported on bool traced values (bitwise "
+                        "integer ops are not implemented)")
+    return E.logical_not(self)
+
+
 def _setitem(self, idx, value):
     raise TypeError(f"traced values are immutable: x[idx] = v is not supported; use "
                     f"x = x.at[idx].set(v) (or .add/.multiply/.min/.max)")
@@ -132,7 +140,7 @@ def install():
         "__rmatmul__": _swap(M.matmul), "__lt__": E.less, "__le__": E.less_equal,
         "__gt__": E.greater, "__ge__": E.greater_equal, "__eq__": E.equal,
         "__ne__": E.not_equal, "__neg__": E.negative, "__pos__": lambda self: self,
-        "__abs__": E.abs, "__invert__": _logical("~", lambda s, o=True: E.logical_not(s)),
+        "__abs__": E.abs, "__invert__": _invert,
         "__and__": _logical("&", E.logical_and), "__rand__": _logical("&", E.logical_and),
         "__or__": _logical("|", E.logical_or), "__ror__": _logical("|", E.logical_or),
         "__xor__": _logical("^", E.logical_xor), "__rxor__": _logical("^", E.logical_xor),
