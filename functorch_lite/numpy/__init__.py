@@ -28,6 +28,7 @@ from ._shape import (reshape, ravel, transpose, swapaxes, moveaxis, expand_dims,
                      squeeze, broadcast_to, broadcast_arrays, concatenate, stack, vstack,
                      hstack, split, tile, repeat, flip, fliplr, flipud, roll, pad)
 from ._indexing import take, take_along_axis, nonzero, at  # noqa: F401
+from ._indexing import getitem as _getitem  # noqa: F401  (x[...] for other layers)
 from ._matrix import dot, matmul, diag, tril, triu  # noqa: F401
 from . import _methods
 
