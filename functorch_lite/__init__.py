@@ -11,6 +11,6 @@ from . import numpy  # noqa: F401  (installs the operators on tracers)
 from .transforms.api import (grad, value_and_grad, vjp, jvp, vmap, make_jaxpr,
                              stop_gradient)
 from . import backends
-from .backends import set_default_backend
+from .backends import set_default_backend, device_put, transfer_guard
 
 __version__ = "0.1.0"
