@@ -37,8 +37,6 @@ def _v(x, name=None):
             from ._shape import stack
             return stack([_v(e, name) for e in x])
         return _v(_np.asarray(x), name)
-    if isinstance(x, _np.ndarray):  # subclasses
-        return _v(_np.asarray(x), name)
     if hasattr(x, "shape") and hasattr(x, "dtype"):  # cupy and friends
         if _np.dtype(x.dtype).kind not in "biuf":
             raise _bad_dtype(name, x.dtype, x.shape)
