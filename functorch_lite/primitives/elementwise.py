@@ -5,6 +5,8 @@ Binary primitives broadcast like NumPy and require one dtype (the wrappers at
 the bottom promote first); their vjp sums the cotangent back to each input's
 shape.  Derivative rules use the wrappers, i.e. primitives, so they nest.
 """
+import math
+
 import numpy as np
 
 from ..core.ir import ShapedArray
@@ -142,6 +144,18 @@ _binary_jvp(sub_p, lambda t, x, y, o: t, lambda t, x, y, o: neg(t))
 mul_p = _def_binary("mul", "multiply", lambda c, x, y, o: safe_mul(c, y),
                     lambda c, x, y, o: safe_mul(c, x))
 _binary_jvp(mul_p, lambda t, x, y, o: mul(t, y), lambda t, x, y, o: mul(x, t))
+_mul_vjp_generic = mul_p.vjp
+
+
+def _mul_vjp(ct, ins, out, needs):
+    x, y = ins
+    if x is y and needs[0] and needs[1]:  # x * x: one product serves both inputs
+        c = U.unbroadcast(safe_mul(ct, x), get_aval(x).shape)
+        return c, c
+    return _mul_vjp_generic(ct, ins, out, needs)
+
+
+mul_p.vjp = _mul_vjp
 div_p = _def_binary("div", "true_divide", lambda c, x, y, o: safe_div(c, y),
                     lambda c, x, y, o: neg(safe_mul(c, div(o, y))), float_only=True)
 _binary_jvp(div_p, lambda t, x, y, o: div(t, y), lambda t, x, y, o: neg(mul(t, div(o, y))))
@@ -323,6 +337,7 @@ full_like_p.batch = lambda vals, dims, fill_value: (full_like(vals[0], fill_valu
 # ------------------------------------------- NaN-safe cotangent multiplication
 
 mul_safe_p = _prim("mul_safe")
+_isfinite, _ndarray = math.isfinite, np.ndarray
 
 
 def _mul_safe_impl(xp, ct, d):
@@ -331,15 +346,17 @@ def _mul_safe_impl(xp, ct, d):
     if xp is np:
         # one cheap BLAS pass over d: a finite sum of squares means d has no
         # inf/nan, so the plain product is right (an overflow of the sum only
-        # sends us to the exact path below)
-        if type(d) is not np.ndarray:  # a NumPy scalar
+        # sends us to the exact path below).  Branches ordered by frequency.
+        if type(d) is _ndarray:
+            n = d.size
+            if n > 1:
+                f = d if d.ndim == 1 else d.ravel()
+                s = f.dot(f)
+            else:
+                s = d.item() if n else 0.0
+        else:  # a NumPy scalar
             s = d
-        elif d.size == 1:
-            s = d.item()
-        else:
-            f = d.ravel()
-            s = f.dot(f)
-        if s - s == 0:
+        if _isfinite(s):
             return ct * d
     finite = xp.isfinite(d)
     with np.errstate(invalid="ignore"):
