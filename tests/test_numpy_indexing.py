@@ -51,6 +51,11 @@ def test_traced_integer_indices():
     # a traced scalar index under vmap, negative indices wrap
     out = fl.vmap(lambda i: fnp.take(x, i))(np.array([-1, 2]))
     np.testing.assert_array_equal(out, [81.0, 4.0])
+    # take's modes with traced indices
+    out = fl.vmap(lambda i: fnp.take(x, i, mode="wrap"))(np.array([12, -1]))
+    np.testing.assert_array_equal(out, [x[2], x[9]])
+    out = fl.vmap(lambda i: fnp.take(x, i, mode="clip"))(np.array([12, -1]))
+    np.testing.assert_array_equal(out, [x[9], x[0]])
     # gradient w.r.t. x with a traced index
     g = fl.vmap(fl.grad(lambda x, i: fnp.sum(fnp.at(x)[i].get())), in_axes=(None, 0))(x, idx)
     assert g.shape == (2, 10) and g[0, 3] == 1.0 and g[1, 9] == 1.0

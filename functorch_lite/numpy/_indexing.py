@@ -231,7 +231,19 @@ def take(a, indices, axis=None, mode=None):
             return P.reshape(getitem(x, (slice(None),) * ax + (idx,)),
                              get_aval(x).shape[:ax] + get_aval(x).shape[ax + 1:])
         indices = idx
+    else:
+        indices = _v(indices, "take")
+        if mode == "wrap":
+            indices = _wrap(indices, n)
+        elif mode == "clip":
+            indices = P.min(P.max(indices, 0), n - 1)
     return getitem(x, (slice(None),) * ax + (indices,))
+
+
+def _wrap(i, n):
+    # i mod n for traced integers (Python's sign convention, as NumPy's 'wrap')
+    from ._elementwise import mod
+    return mod(i, n)
 
 
 def take_along_axis(arr, indices, axis):
