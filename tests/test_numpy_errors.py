@@ -53,6 +53,7 @@ ERRORS = [
     (lambda: fnp.sin([1 + 2j]), TypeError, r"sin: unsupported dtype complex128"),
     (lambda: fnp.asarray(OBJ), TypeError, r"asarray: unsupported dtype object"),
     (lambda: fnp.sqrt("abc"), TypeError, r"sqrt: cannot use a str as an array"),
+    (lambda: fnp.power(np.arange(3), -1), ValueError, r"power: .*negative integer powers"),
     (lambda: fnp.at(A23)[2, 0].set(1.0), IndexError, r"at\[...\]: .*index 2.*\(2, 3\)"),
     (lambda: fnp.at(A23)[:, 0].set(np.ones(3)), ValueError, r"at\[...\].set: .*\(3,\).*\(2,\)"),
 ]

@@ -134,7 +134,7 @@ def _power(x, y):
     x, y = U.promote(x, y)
     dt = get_aval(x).dtype
     if dt.kind != "f":
-        if dt.kind in "iu" and isinstance(y, _np.ndarray) and (y < 0).any():
+        if dt.kind in "iu" and isinstance(y, (_np.ndarray, _np.generic)) and (y < 0).any():
             raise ValueError("power: integers to negative integer powers are not allowed")
         if dt.kind in "iu":  # integer ** integer array stays integer
             f = _np.float64
