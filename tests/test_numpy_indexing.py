@@ -21,6 +21,8 @@ INDEXES = [
     np.s_[:, [0, 3, 3]], np.s_[[2, 0], :, [1, 4]], np.s_[[[0], [2]], [1, 2]],
     np.s_[0, :, [1, 1]], np.s_[X[:, 0, 0] > 0], np.s_[:, X[0, :, 0] > -5, 1:3],
     np.s_[2:0:-1, [True, False, True, True]], np.s_[-3:, ..., ::3], np.s_[[-1, -3]],
+    # an empty ... between advanced indices separates them (result axes go first)
+    np.s_[:, [3, 0], ..., [[1], [4]]], np.s_[1, ..., [0, 2], :], np.s_[:, [1, 2], None, [0, 4]],
 ]
 
 
@@ -134,3 +136,58 @@ def test_tracer_methods_match_ndarray(k):
     got = traced_value(lambda x: f(x), x)
     assert got.dtype == np.asarray(want).dtype
     np.testing.assert_allclose(got, want, rtol=1e-12)
+
+
+def _random_index(rng, shape):
+    def entry(d):
+        k = rng.integers(0, 7)
+        if k == 0:
+            return int(rng.integers(-d, d))
+        if k == 1:
+            a, b = rng.integers(-d - 2, d + 2, 2)
+            return slice(int(a) if rng.random() < .7 else None,
+                         int(b) if rng.random() < .7 else None,
+                         int(rng.choice([-3, -2, -1, 1, 2, 3])))
+        if k == 2:
+            return slice(None)
+        if k == 3:
+            return rng.integers(-d, d, size=tuple(rng.integers(1, 3, rng.integers(0, 3))))
+        if k == 4:
+            return rng.random(d) > 0.5
+        if k == 5:
+            return None
+        return [int(i) for i in rng.integers(-d, d, 2)]
+    idx, dim = [], 0
+    while dim < len(shape) and rng.random() < 0.8:
+        e = entry(shape[dim])
+        idx.append(e)
+        dim += e is not None
+    if rng.random() < 0.3:
+        idx.insert(int(rng.integers(0, len(idx) + 1)), Ellipsis)
+    return tuple(idx)
+
+
+def test_random_indices_match_numpy_values_and_gradients():
+    """Random mixes of ints, slices (any step), None, ..., integer and boolean
+    arrays: value and error agree with NumPy; the gradient counts how often
+    each element was read."""
+    from functorch_lite.numpy._indexing import getitem
+    r = np.random.default_rng(11)
+    for _ in range(400):
+        shape = tuple(int(s) for s in r.integers(1, 5, r.integers(1, 4)))
+        x = r.standard_normal(shape)
+        idx = _random_index(r, shape)
+        try:
+            want = x[idx]
+        except IndexError:
+            with pytest.raises(IndexError):
+                getitem(x, idx)
+            continue
+        got = getitem(x, idx)
+        assert np.shape(got) == want.shape and np.array_equal(got, want), (shape, idx)
+        w = r.standard_normal(want.shape)
+        g = fl.grad(lambda x: fnp.sum(x[idx] * w))(x)
+        ref = np.zeros(x.size)
+        pos = np.arange(x.size).reshape(shape)[idx]
+        np.add.at(ref, pos.ravel(), np.broadcast_to(w, pos.shape).ravel())
+        np.testing.assert_allclose(g, ref.reshape(shape), err_msg=str((shape, idx)))

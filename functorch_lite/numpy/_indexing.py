@@ -75,7 +75,8 @@ def _expand(shape, idx):
     fill = [slice(None)] * (len(shape) - consumed)
     if n_ell:
         k = next(j for j, e in enumerate(entries) if e is Ellipsis)
-        entries = entries[:k] + fill + entries[k + 1:]
+        # an empty ... still separates advanced indices in NumPy: keep a marker
+        entries = entries[:k] + (fill or [_GAP]) + entries[k + 1:]
     else:
         entries = entries + fill
     out, dim = [], 0
@@ -92,8 +93,11 @@ def _expand(shape, idx):
             dim += m.ndim
         else:
             out.append(e)
-            dim += e is not None
+            dim += e is not None and e is not _GAP
     return out
+
+
+_GAP = object()  # where an empty Ellipsis stood
 
 
 def _slice_params(s, d):
@@ -151,9 +155,15 @@ def getitem(x, idx):
     shape = get_aval(x).shape
     entries = _expand(shape, idx if isinstance(idx, tuple) else (idx,))
     adv = [j for j, e in enumerate(entries)
-           if e is not None and not isinstance(e, (int, slice))]
+           if e is not None and e is not _GAP and not isinstance(e, (int, slice))]
     if not adv:
-        return _basic(x, entries)
+        return _basic(x, [e for e in entries if e is not _GAP])
+    # NumPy keeps the result axes in place only if the advanced indices (ints
+    # included) stand next to each other in the index; None or ... separates
+    pos = [j for j, e in enumerate(entries)
+           if e is not None and e is not _GAP and not isinstance(e, slice)]
+    contiguous = pos == list(range(pos[0], pos[0] + len(pos)))
+    entries = [e for e in entries if e is not _GAP]
     # None -> a size-1 axis, so every entry lines up with one axis
     if any(e is None for e in entries):
         new_shape, dim = [], 0
@@ -189,7 +199,6 @@ def getitem(x, idx):
     else:
         lin = idxs[0]
     out = P.gather(x, lin)
-    contiguous = A == list(range(A[0], A[0] + len(A)))
     if contiguous and A[0] > 0:
         nb, nout = len(B), get_aval(out).ndim
         perm = (tuple(range(nb, nb + A[0])) + tuple(range(nb)) +
