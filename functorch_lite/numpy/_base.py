@@ -103,9 +103,13 @@ def _axes(axis, ndim, name):
 
 
 def _keep(x_shape, out, axes, keepdims):
+    """Re-insert reduced axes as size 1.  ``x_shape``: the input's shape (or the
+    input itself, the older calling convention)."""
     if not keepdims:
         return out
     from .. import primitives as P
+    if not isinstance(x_shape, tuple):
+        x_shape = get_aval(x_shape).shape
     shape = tuple(1 if i in axes else d for i, d in enumerate(x_shape))
     return P.reshape(out, shape)
 
