@@ -60,3 +60,6 @@ _methods.install()
 
 # linalg, einsum/tensordot/..., and the stable helpers (logsumexp, softmax, ...)
 # are added by their own modules below.
+from . import linalg  # noqa: E402,F401
+from ._einsum import einsum, tensordot, inner, outer, vdot, trace, diagonal  # noqa: E402,F401
+from ._stable import logsumexp, softmax, log_softmax, sigmoid, softplus  # noqa: E402,F401
