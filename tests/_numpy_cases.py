@@ -302,3 +302,65 @@ case("stop_gradient", fnp.stop_gradient, lambda x: x, [U(3)], grad=False)
 case("shape_fns", lambda x: fnp.full((fnp.ndim(x), fnp.size(x)), float(len(fnp.shape(x)))),
      lambda x: np.full((np.ndim(x), np.size(x)), float(len(np.shape(x)))), [X23], grad=False,
      vmap=False)
+
+# ---------------------- linalg, einsum family, stable helpers (other modules)
+L = fnp.linalg
+SQ = U(3, 3) + 3 * np.eye(3)          # well conditioned
+SQB = U(2, 3, 3) + 3 * np.eye(3)
+SYM = lambda a: a @ np.swapaxes(a, -1, -2) + 3 * np.eye(a.shape[-1])  # noqa: E731
+for _ord, _ax in [(None, None), (1, None), (2, None), (np.inf, None), (None, 1), (3, -1)]:
+    case(f"linalg.norm-vec{_ord}-{_ax}", lambda x, _o=_ord, _a=_ax: L.norm(x, _o, _a),
+         lambda x, _o=_ord, _a=_ax: np.linalg.norm(x, _o, _a),
+         [AWAY(4)] if _ax is None else [AWAY(2, 4)])
+for _ord in [None, "fro", 1, np.inf, 2]:
+    case(f"linalg.norm-mat{_ord}", lambda x, _o=_ord: L.norm(x, _o),
+         lambda x, _o=_ord: np.linalg.norm(x, _o), [SQ])
+case("linalg.norm-keep", lambda x: L.norm(x, axis=(0, 1), keepdims=True),
+     lambda x: np.linalg.norm(x, axis=(0, 1), keepdims=True), [U(2, 3)])
+case("linalg.inv", L.inv, np.linalg.inv, [SQ], [SQB])
+case("linalg.solve", L.solve, np.linalg.solve, [SQ, U(3)], [SQ, U(3, 2)], [SQB, U(2, 3, 1)])
+case("linalg.det", L.det, np.linalg.det, [SQ], [SQB])
+case("linalg.slogdet", lambda a: L.slogdet(a)[1], lambda a: np.linalg.slogdet(a)[1], [SQ])
+case("linalg.cholesky", lambda a: L.cholesky(SYM(a)), lambda a: np.linalg.cholesky(SYM(a)),
+     [U(3, 3)], [U(2, 3, 3)])
+case("linalg.eigh", lambda a: L.eigh(SYM(a))[0], lambda a: np.linalg.eigh(SYM(a))[0],
+     [U(3, 3)])
+case("linalg.eigvalsh", lambda a: L.eigvalsh(SYM(a)), lambda a: np.linalg.eigvalsh(SYM(a)),
+     [U(3, 3)])
+case("linalg.qr", lambda a: L.qr(a)[1] ** 2, lambda a: np.linalg.qr(a)[1] ** 2, [SQ], [U(4, 3)])
+case("linalg.svd", lambda a: L.svd(a, compute_uv=False),
+     lambda a: np.linalg.svd(a, compute_uv=False), [U(3, 2)], [SQ])
+case("einsum", lambda a, b: fnp.einsum("ij,jk->ik", a, b),
+     lambda a, b: np.einsum("ij,jk->ik", a, b), [U(2, 3), U(3, 4)])
+case("einsum_batch", lambda a, b, c: fnp.einsum("bij,bjk,k->bi", a, b, c),
+     lambda a, b, c: np.einsum("bij,bjk,k->bi", a, b, c), [U(2, 2, 3), U(2, 3, 4), U(4)])
+case("einsum_trace", lambda a: fnp.einsum("ii", a), lambda a: np.einsum("ii", a), [SQ])
+case("tensordot", lambda a, b: fnp.tensordot(a, b, axes=([1, 2], [0, 1])),
+     lambda a, b: np.tensordot(a, b, axes=([1, 2], [0, 1])), [U(2, 3, 4), U(3, 4, 2)])
+case("tensordot_int", fnp.tensordot, np.tensordot, [U(2, 3, 4), U(3, 4, 2)])
+case("inner", fnp.inner, np.inner, [U(3), U(3)], [U(2, 3), U(4, 3)])
+case("outer", fnp.outer, np.outer, [U(3), U(2)], [U(2, 2), U(3)])
+case("vdot", fnp.vdot, np.vdot, [U(3), U(3)], [U(2, 3), U(3, 2)])
+case("trace", fnp.trace, np.trace, [SQ], [U(2, 3, 4)])
+case("trace_offset", lambda a: fnp.trace(a, 1), lambda a: np.trace(a, 1), [U(3, 4)])
+case("diagonal", fnp.diagonal, np.diagonal, [U(3, 4)], [U(2, 3, 4)])
+case("diagonal_axes", lambda a: fnp.diagonal(a, -1, 1, 2), lambda a: np.diagonal(a, -1, 1, 2),
+     [U(2, 3, 4)])
+
+
+def _np_lse(x, axis=None, keepdims=False):
+    m = np.max(x, axis=axis, keepdims=True)
+    out = np.log(np.sum(np.exp(x - m), axis=axis, keepdims=True)) + m
+    return out if keepdims else np.squeeze(out, axis=axis) if axis is not None else out.reshape(())
+
+
+for _ax, _kd in [(None, False), (0, True), (-1, False), ((0, 1), False)]:
+    case(f"logsumexp-{_ax}-{int(_kd)}", lambda x, _a=_ax, _k=_kd: fnp.logsumexp(x, _a, _k),
+         lambda x, _a=_ax, _k=_kd: _np_lse(x, _a, _k), [U(2, 3) * 3])
+for _ax in [-1, 0]:
+    case(f"softmax{_ax}", lambda x, _a=_ax: fnp.softmax(x, _a),
+         lambda x, _a=_ax: np.exp(x - _np_lse(x, _a, True)), [U(2, 3) * 3])
+    case(f"log_softmax{_ax}", lambda x, _a=_ax: fnp.log_softmax(x, _a),
+         lambda x, _a=_ax: x - _np_lse(x, _a, True), [U(2, 3) * 3])
+case("sigmoid", fnp.sigmoid, lambda x: 1 / (1 + np.exp(-x)), [U(3) * 5], [U()])
+case("softplus", fnp.softplus, lambda x: np.logaddexp(0.0, x), [U(3) * 5], [U()])

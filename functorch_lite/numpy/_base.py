@@ -16,15 +16,20 @@ def _bad_dtype(name, dt, shape):
 
 
 def _v(x, name=None):
-    """Coerce a user input to a value primitives accept (Python scalars stay weak)."""
+    """Coerce a user input to a value primitives accept (Python scalars stay weak).
+
+    With ``name`` (the calling function), complex/object inputs are rejected
+    here with an error naming it; without, they pass on to the caller's checks."""
     t = type(x)
     if t is _np.ndarray:
-        if x.dtype.kind not in "biuf":
+        if name is not None and x.dtype.kind not in "biuf":
             raise _bad_dtype(name, x.dtype, x.shape)
         return x
     if isinstance(x, Tracer) or t in _SCALARS:
         return x
     if t is complex:
+        if name is None:
+            return _np.asarray(x)
         raise _bad_dtype(name, "complex128", ())
     if isinstance(x, _np.generic):
         return _v(_np.asarray(x), name)
@@ -38,7 +43,7 @@ def _v(x, name=None):
             return stack([_v(e, name) for e in x])
         return _v(_np.asarray(x), name)
     if hasattr(x, "shape") and hasattr(x, "dtype"):  # cupy and friends
-        if _np.dtype(x.dtype).kind not in "biuf":
+        if name is not None and _np.dtype(x.dtype).kind not in "biuf":
             raise _bad_dtype(name, x.dtype, x.shape)
         return x
     raise TypeError(f"{name or 'functorch_lite.numpy'}: cannot use a {type(x).__name__} "
