@@ -133,3 +133,29 @@ def _prod(xs):
 
 
 _builtin_max, _builtin_min, _builtin_sum = builtins.max, builtins.min, builtins.sum
+
+
+def _concrete_of(x):
+    """The concrete array behind a tracer (through jvp/vjp/vmap levels), or None
+    when it is abstract (make_jaxpr, jit)."""
+    while isinstance(x, Tracer):
+        for attr in ("value", "primal", "val"):
+            v = getattr(x, attr, None)
+            if v is not None:
+                x = v
+                break
+        else:
+            return None
+    return x
+
+
+def _on_backend_of(const, ref):
+    """Host constant ``const`` (an index array, a mask) placed on ``ref``'s
+    backend, so that NumPy-built constants never mix with cupy values.
+    Abstract tracers keep the host constant (it becomes a jaxpr constant)."""
+    from ..core.trace import array_namespace
+    r = _concrete_of(ref)
+    if r is None or type(r) is _np.ndarray or not hasattr(r, "shape"):
+        return const
+    xp = array_namespace([r])
+    return const if xp is _np else xp.asarray(const)

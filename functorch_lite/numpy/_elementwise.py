@@ -220,9 +220,14 @@ def where(condition, x=None, y=None):
     a, b = _v(x, "where"), _v(y, "where")
     try:
         return P.select(c, a, b)
-    except ValueError:
-        raise ValueError(f"where: shapes {get_aval(c).shape}, {get_aval(a).shape} and "
-                         f"{get_aval(b).shape} do not broadcast together") from None
+    except ValueError as e:
+        shapes = [get_aval(v).shape for v in (c, a, b)]
+        try:
+            _np.broadcast_shapes(*shapes)
+        except ValueError:
+            raise ValueError(f"where: shapes {shapes[0]}, {shapes[1]} and {shapes[2]} do "
+                             f"not broadcast together") from None
+        raise e
 
 
 def clip(a, a_min=None, a_max=None, *, min=None, max=None):  # noqa: A002

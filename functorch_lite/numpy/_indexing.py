@@ -17,19 +17,22 @@ import numpy as _np
 
 from .. import primitives as P
 from ..core.trace import Tracer, get_aval
-from ._base import _arr, _v, _norm_axis, _prod
+from ._base import _arr, _v, _norm_axis, _prod, _on_backend_of
 
 
 def _is_traced(i):
-    return isinstance(i, Tracer) or getattr(i, "__fl_value__", None) is not None
+    """Traced, a Tensor, or another backend's array: kept as a value, not np.asarray'd."""
+    return (isinstance(i, Tracer) or getattr(i, "__fl_value__", None) is not None or
+            (hasattr(i, "shape") and hasattr(i, "dtype") and not isinstance(i, _np.ndarray)))
 
 
 def _concrete_mask(m):
     if isinstance(m, Tracer):
-        return _np.asarray(m.concrete(
+        m = m.concrete(
             f"boolean-mask indexing with a traced {m.aval.str_short()} mask (the result "
-            f"shape depends on its values; use fnp.where(mask, x, 0) instead)"))
-    return _np.asarray(m)
+            f"shape depends on its values; use fnp.where(mask, x, 0) instead)")
+    # another backend's mask stays there (its nonzero() gives that backend's indices)
+    return m if hasattr(m, "nonzero") and hasattr(m, "shape") else _np.asarray(m)
 
 
 def _convert_entries(idx):
@@ -178,6 +181,8 @@ def getitem(x, idx):
     x = _basic(x, [e if isinstance(e, slice) else slice(None) for e in entries])
     shape = get_aval(x).shape
     idxs = [_norm_index(entries[j], shape[j], j) for j in A]
+    if not all(isinstance(i, _np.ndarray) for i in idxs):  # some live on x's backend
+        idxs = [_on_backend_of(i, x) if isinstance(i, _np.ndarray) else i for i in idxs]
     try:
         B = _np.broadcast_shapes(*[get_aval(i).shape for i in idxs])
     except ValueError:
@@ -198,7 +203,7 @@ def getitem(x, idx):
         lin = _np.broadcast_to(lin, B) if isinstance(lin, _np.ndarray) else P.broadcast_to(lin, B)
     else:
         lin = idxs[0]
-    out = P.gather(x, lin)
+    out = P.gather(x, _on_backend_of(lin, x) if isinstance(lin, _np.ndarray) else lin)
     if contiguous and A[0] > 0:
         nb, nout = len(B), get_aval(out).ndim
         perm = (tuple(range(nb, nb + A[0])) + tuple(range(nb)) +
@@ -208,9 +213,8 @@ def getitem(x, idx):
 
 
 def nonzero(a):
-    m = a if not _is_traced(a) else _v(a, "nonzero")
-    m = _concrete_mask(m) if isinstance(m, Tracer) else _np.asarray(m)
-    return _np.nonzero(m)
+    m = _concrete_mask(_v(a, "nonzero") if _is_traced(a) else a)
+    return m.nonzero() if not isinstance(m, _np.ndarray) else _np.nonzero(m)
 
 
 def take(a, indices, axis=None, mode=None):
@@ -277,21 +281,24 @@ def take_along_axis(arr, indices, axis):
 
 # --------------------------------------------------------------- .at updates
 
-def _positions(shape, idx):
+def _positions(shape, idx, ref):
     size = _prod(shape)
     iota = _np.arange(size, dtype=_np.int64).reshape(shape)
     flat = idx if isinstance(idx, tuple) else (idx,)
     if any(_is_traced(i) for i in flat):
-        return getitem(iota, idx)
+        return getitem(_on_backend_of(iota, ref), idx)
     try:
         return iota[idx]
     except IndexError as e:
         raise IndexError(f"at[...]: {e} (array shape {shape})") from None
 
 
-def _groups(pf):
-    """Split positions into groups without repeats, in write order."""
-    if isinstance(pf, Tracer) or len(_np.unique(pf)) == len(pf):
+def _groups(pf, traced):
+    """Split host positions into groups without repeats, in write order
+    (traced positions: one group, repeats are not detected)."""
+    if pf is None:
+        return [(traced, None)]
+    if len(_np.unique(pf)) == len(pf):
         return [(pf, None)]
     order = _np.argsort(pf, kind="stable")
     s = pf[order]
@@ -305,11 +312,11 @@ def _groups(pf):
 def _update(x, idx, v, op):
     x = _arr(x, f"at[...].{op}")
     a = get_aval(x)
-    pos = _positions(a.shape, idx)
+    pos = _positions(a.shape, idx, x)
     pshape = get_aval(pos).shape
     v = _v(v, f"at[...].{op}")
     if isinstance(v, (bool, int, float)):
-        v = _np.asarray(v, a.dtype)
+        v = _on_backend_of(_np.asarray(v, a.dtype), x)
     elif get_aval(v).dtype != a.dtype:
         v = P.convert_element_type(v, a.dtype)
     try:
@@ -324,21 +331,24 @@ def _update(x, idx, v, op):
     if n == 0:
         return x
     xf = P.reshape(x, (a.size,))
-    pf = P.reshape(pos, (n,)) if isinstance(pos, Tracer) else _np.ravel(pos)
+    host = isinstance(pos, _np.ndarray)
+    pf = _np.ravel(pos) if host else P.reshape(pos, (n,))
     vf = P.reshape(P.broadcast_to(v, pshape), (n,))
+    put = (lambda c: _on_backend_of(c, x))   # host constants follow x's backend
     if op == "add":
-        out = P.scatter_add(xf, pf, vf)
+        out = P.scatter_add(xf, put(pf) if host else pf, vf)
     else:
         out = xf
-        zeros = _np.zeros(a.size, a.dtype)
-        for p, sel in _groups(pf):
-            vr = vf if sel is None else P.gather(vf, sel)
-            if isinstance(p, Tracer):
-                mask = P.gt(P.scatter_add(_np.zeros(a.size, _np.int64), p,
-                                          P.full(get_aval(p).shape, 1, _np.int64)), 0)
-            else:
+        zeros = put(_np.zeros(a.size, a.dtype))
+        for p, sel in _groups(pf if host else None, pf):
+            vr = vf if sel is None else P.gather(vf, put(sel))
+            if host:
                 mask = _np.zeros(a.size, bool)
                 mask[p] = True
+                mask, p = put(mask), put(p)
+            else:  # traced positions: the mask is computed too
+                mask = P.gt(P.scatter_add(put(_np.zeros(a.size, _np.int64)), p,
+                                          put(_np.ones(get_aval(p).shape, _np.int64))), 0)
             scat = P.scatter_add(zeros, p, vr)
             if op == "set":
                 new = scat

@@ -5,7 +5,7 @@ import numpy as _np
 
 from .. import primitives as P
 from ..core.trace import get_aval
-from ._base import _arr
+from ._base import _arr, _on_backend_of
 
 
 def dot(a, b):
@@ -60,13 +60,14 @@ def diag(v, k=0):
         N = n + abs(k)
         i = _np.arange(n) + max(-k, 0)
         pos = i * N + i + k
-        flat = P.scatter_add(_np.zeros(N * N, get_aval(x).dtype), pos, x)
+        flat = P.scatter_add(_on_backend_of(_np.zeros(N * N, get_aval(x).dtype), x),
+                             _on_backend_of(pos, x), x)
         return P.reshape(flat, (N, N))
     if len(shape) == 2:
         r, c = shape
         i = _np.arange(max(0, min(r + min(k, 0), c - max(k, 0))))
         pos = (i + max(-k, 0)) * c + i + max(k, 0)
-        return P.gather(P.reshape(x, (r * c,)), pos)
+        return P.gather(P.reshape(x, (r * c,)), _on_backend_of(pos, x))
     raise ValueError(f"diag: input must be 1-d or 2-d, got shape {shape}")
 
 
@@ -75,14 +76,14 @@ def _tri_mask(name, x, k, lower):
     if len(shape) < 2:
         raise ValueError(f"{name}: input must be at least 2-d, got shape {shape}")
     m = _np.tri(shape[-2], shape[-1], int(k) - (not lower), dtype=bool)
-    return m if lower else ~m
+    return _on_backend_of(m if lower else ~m, x)
 
 
 def tril(m, k=0):
     x = _arr(m, "tril")
-    return P.select(_tri_mask("tril", x, k, True), x, 0)
+    return P.select(_tri_mask("tril", x, k, True), x, P.full_like(x, 0))
 
 
 def triu(m, k=0):
     x = _arr(m, "triu")
-    return P.select(_tri_mask("triu", x, k, False), x, 0)
+    return P.select(_tri_mask("triu", x, k, False), x, P.full_like(x, 0))

@@ -266,8 +266,10 @@ def _select_jvp(primals, tangents):
     out = select(c, a, b)
     if ta is None and tb is None:
         return out, None
-    ta = U.zeros_like(a) if ta is None else ta
-    tb = U.zeros_like(b) if tb is None else tb
+    # a missing tangent's zeros are made like the other tangent: a constant
+    # branch may be a host scalar, and its zeros must not pin us to the host
+    ta = U.zeros_like(tb) if ta is None else ta
+    tb = U.zeros_like(ta) if tb is None else tb
     t = select(c, ta, tb)
     oshape = get_aval(out).shape
     return out, (t if get_aval(t).shape == oshape else U.shp.broadcast_to(t, oshape))

@@ -71,10 +71,22 @@ def _gather_vjp(ct, ins, out, needs):
     return scatter_add(U.zeros_like(x), idx, ct), None
 
 
+def _iota_like(ref, size):
+    """0, 1, ..., size-1 in ref's dtype, on ref's backend (built from ref with
+    full_like + cumsum, so a host array never meets a device value)."""
+    from .cumulative import cumsum
+    a = get_aval(ref)
+    if a.size == 0:
+        return np.arange(size, dtype=a.dtype)
+    one = U.shp.slice_(U.shp.reshape(ref, (a.size,)), (0,), (1,))
+    ones = U.shp.broadcast_in_dim(U.ew.full_like(one, 1), (size,), (0,))
+    return U.ew.sub(cumsum(ones, 0), 1)
+
+
 def _flat_batch_index(idx, n, size):
     """Batch-front indices into a (size*n, ...) flattened operand."""
     ishape = get_aval(idx).shape
-    offs = np.arange(size, dtype=get_aval(idx).dtype).reshape((size,) + (1,) * (len(ishape) - 1)) * n
+    offs = U.shp.reshape(U.ew.mul(_iota_like(idx, size), n), (size,) + (1,) * (len(ishape) - 1))
     return U.ew.add(idx, offs)
 
 
@@ -101,7 +113,7 @@ scatter_add_p = _prim("scatter_add")
 
 def _scatter_impl(xp, operand, idx, updates):
     out = xp.array(operand, copy=True)
-    if xp is np:
+    if isinstance(out, np.ndarray):  # numpy (and its subclasses)
         np.add.at(out, idx, updates)
     else:  # cupy
         import cupyx
