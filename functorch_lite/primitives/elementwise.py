@@ -62,18 +62,25 @@ def _def_unary(name, kernel, deriv, float_only=True, linear=False, singular=Fals
 
     p.jvp, p.vjp = jvp, vjp
     p.batch = lambda vals, dims: (p.bind(vals[0]), dims[0])
+    p.vjp_uses_out = False  # the callers below turn on what each derivative reads
     return p
 
 
-neg_p = _def_unary("neg", "negative", lambda x, o: None, float_only=False, linear="neg")
-exp_p = _def_unary("exp", "exp", lambda x, o: o)
+def _reads(p, ins, out):
+    p.vjp_uses_ins, p.vjp_uses_out = ins, out
+    return p
+
+
+neg_p = _reads(_def_unary("neg", "negative", lambda x, o: None, float_only=False,
+                          linear="neg"), False, False)
+exp_p = _reads(_def_unary("exp", "exp", lambda x, o: o), False, True)
 log_p = _def_unary("log", "log", lambda x, o: reciprocal(x), singular=True)
 sin_p = _def_unary("sin", "sin", lambda x, o: cos(x))
 cos_p = _def_unary("cos", "cos", lambda x, o: neg(sin(x)))
-tanh_p = _def_unary("tanh", "tanh", lambda x, o: sub(1.0, mul(o, o)))
-sqrt_p = _def_unary("sqrt", "sqrt", lambda x, o: div(0.5, o), singular=True)
+tanh_p = _reads(_def_unary("tanh", "tanh", lambda x, o: sub(1.0, mul(o, o))), False, True)
+sqrt_p = _reads(_def_unary("sqrt", "sqrt", lambda x, o: div(0.5, o), singular=True), False, True)
 abs_p = _def_unary("abs", "abs", lambda x, o: sign(x), float_only=False)
-sign_p = _def_unary("sign", "sign", None, float_only=False)
+sign_p = _reads(_def_unary("sign", "sign", None, float_only=False), False, False)
 
 
 # ----------------------------------------------------------------- binary
@@ -113,6 +120,7 @@ def _def_binary(name, kernel, dx, dy, float_only=False):
 
     p.vjp = vjp
     p.batch = lambda vals, dims: U.broadcasting_batch(p, vals, dims)
+    p.vjp_uses_out = name in ("div", "pow")
     return p
 
 
@@ -215,6 +223,7 @@ def _ipow_jvp(primals, tangents, y):
 integer_pow_p.jvp = _ipow_jvp
 integer_pow_p.vjp = lambda ct, ins, out, needs, y: (safe_mul(ct, _ipow_deriv(ins[0], y)),)
 integer_pow_p.batch = lambda vals, dims, y: (integer_pow(vals[0], y), dims[0])
+integer_pow_p.vjp_uses_out = False
 
 
 # ------------------------------------------------------------ comparisons
@@ -227,6 +236,7 @@ def _def_compare(name, kernel):
     p.jvp = lambda primals, tangents: (p.bind(*primals), None)
     p.vjp = lambda ct, ins, out, needs: (None, None)
     p.batch = lambda vals, dims: U.broadcasting_batch(p, vals, dims)
+    p.vjp_uses_ins = p.vjp_uses_out = False
     return p
 
 
@@ -287,6 +297,7 @@ def _select_vjp(ct, ins, out, needs):
 
 select_p.jvp, select_p.vjp = _select_jvp, _select_vjp
 select_p.batch = lambda vals, dims: U.broadcasting_batch(select_p, vals, dims)
+select_p.vjp_uses_out = False
 
 
 # --------------------------------------------------------- dtype conversion
@@ -314,6 +325,7 @@ def _convert_vjp(ct, ins, out, needs, new_dtype):
 convert_element_type_p.jvp, convert_element_type_p.vjp = _convert_jvp, _convert_vjp
 convert_element_type_p.batch = lambda vals, dims, new_dtype: (
     convert_element_type(vals[0], new_dtype), dims[0])
+convert_element_type_p.vjp_uses_out = False
 
 # ------------------------------------------------------------ stop_gradient
 
@@ -323,6 +335,7 @@ stop_gradient_p.abstract = lambda x: x
 stop_gradient_p.jvp = lambda primals, tangents: (stop_gradient(primals[0]), None)
 stop_gradient_p.vjp = lambda ct, ins, out, needs: (None,)
 stop_gradient_p.batch = lambda vals, dims: (stop_gradient(vals[0]), dims[0])
+stop_gradient_p.vjp_uses_ins = stop_gradient_p.vjp_uses_out = False
 
 # ---------------------------------------------------------------- full_like
 # Zeros/ones shaped like a value, made by that value's backend (numpy or cupy):
@@ -335,6 +348,7 @@ full_like_p.jvp = lambda primals, tangents, fill_value: (
     full_like(primals[0], fill_value), None)
 full_like_p.vjp = lambda ct, ins, out, needs, fill_value: (None,)
 full_like_p.batch = lambda vals, dims, fill_value: (full_like(vals[0], fill_value), dims[0])
+full_like_p.vjp_uses_ins = full_like_p.vjp_uses_out = False
 
 # ------------------------------------------- NaN-safe cotangent multiplication
 
@@ -371,6 +385,7 @@ mul_safe_p.abstract = _binary_abstract("mul_safe")
 mul_safe_p.jvp = lambda primals, tangents: mul_p.jvp(primals, tangents)
 mul_safe_p.vjp = lambda ct, ins, out, needs: mul_p.vjp(ct, ins, out, needs)
 mul_safe_p.batch = lambda vals, dims: U.broadcasting_batch(mul_safe_p, vals, dims)
+mul_safe_p.vjp_uses_out = False
 
 
 # ------------------------------------------------------------- wrappers

@@ -60,6 +60,7 @@ def _bid_batch(vals, dims, shape, broadcast_dimensions):
 broadcast_in_dim_p.impl, broadcast_in_dim_p.abstract = _bid_impl, _bid_abstract
 broadcast_in_dim_p.jvp, broadcast_in_dim_p.vjp = _bid_jvp, _bid_vjp
 broadcast_in_dim_p.batch = _bid_batch
+broadcast_in_dim_p.vjp_uses_out = False
 
 # ------------------------------------------------------------------- reshape
 
@@ -86,6 +87,7 @@ def _reshape_batch(vals, dims, new_sizes):
 
 
 reshape_p.batch = _reshape_batch
+reshape_p.vjp_uses_out = False
 
 # ----------------------------------------------------------------- transpose
 
@@ -114,6 +116,7 @@ def _transpose_batch(vals, dims, permutation):
 
 
 transpose_p.batch = _transpose_batch
+transpose_p.vjp_uses_ins = transpose_p.vjp_uses_out = False
 
 # --------------------------------------------------------------------- slice
 
@@ -226,6 +229,7 @@ def _pad_batch(vals, dims, padding_config):
 
 pad_p.impl, pad_p.abstract, pad_p.jvp = _pad_impl, _pad_abstract, _pad_jvp
 pad_p.vjp, pad_p.batch = _pad_vjp, _pad_batch
+pad_p.vjp_uses_out = False
 
 # --------------------------------------------------------------- concatenate
 
@@ -279,6 +283,7 @@ def _concat_batch(vals, dims, dimension):
 
 concatenate_p.abstract, concatenate_p.jvp = _concat_abstract, _concat_jvp
 concatenate_p.vjp, concatenate_p.batch = _concat_vjp, _concat_batch
+concatenate_p.vjp_uses_out = False
 
 
 # ------------------------------------------------------------------ wrappers
