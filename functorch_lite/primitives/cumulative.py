@@ -40,6 +40,7 @@ cumsum_p.jvp = lambda primals, tangents, axis, reverse: (
 cumsum_p.vjp = lambda ct, ins, out, needs, axis, reverse: (cumsum(ct, axis, not reverse),)
 cumsum_p.batch = lambda vals, dims, axis, reverse: (
     cumsum(vals[0], _moved_axis(axis, dims[0]), reverse), dims[0])
+cumsum_p.vjp_uses_ins = cumsum_p.vjp_uses_out = False
 
 # ----------------------------------------------------------------- argmax
 
@@ -71,6 +72,7 @@ argmax_p.jvp = lambda primals, tangents, axis, index_dtype: (
     argmax(primals[0], axis, index_dtype), None)
 argmax_p.vjp = lambda ct, ins, out, needs, axis, index_dtype: (None,)
 argmax_p.batch = _argmax_batch
+argmax_p.vjp_uses_ins = argmax_p.vjp_uses_out = False
 
 
 def cumsum(x, axis, reverse=False):

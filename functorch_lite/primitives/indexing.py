@@ -39,6 +39,7 @@ def _rev_batch(vals, dims, dimensions):
 
 
 rev_p.batch = _rev_batch
+rev_p.vjp_uses_ins = rev_p.vjp_uses_out = False
 
 # ---------------------------------------------------------------- gather
 
@@ -105,6 +106,7 @@ def _gather_batch(vals, dims):
 
 gather_p.abstract, gather_p.jvp = _gather_abstract, _gather_jvp
 gather_p.vjp, gather_p.batch = _gather_vjp, _gather_batch
+gather_p.vjp_uses_out = False
 
 # ----------------------------------------------------------- scatter_add
 
@@ -160,6 +162,7 @@ def _scatter_batch(vals, dims):
 scatter_add_p.impl, scatter_add_p.abstract = _scatter_impl, _scatter_abstract
 scatter_add_p.jvp, scatter_add_p.vjp, scatter_add_p.batch = (
     _scatter_jvp, _scatter_vjp, _scatter_batch)
+scatter_add_p.vjp_uses_out = False
 
 
 # --------------------------------------------------------------- wrappers

@@ -31,6 +31,12 @@ floor_p = E._def_unary("floor", "floor", None, float_only=False)
 ceil_p = E._def_unary("ceil", "ceil", None, float_only=False)
 
 
+# what each vjp rule reads, so the reverse tape keeps only that
+expm1_p.vjp_uses_ins, expm1_p.vjp_uses_out = False, True
+tan_p.vjp_uses_ins, tan_p.vjp_uses_out = False, True
+for _p in (floor_p, ceil_p):
+    _p.vjp_uses_ins = _p.vjp_uses_out = False
+
 # ------------------------------------------------------------------ round
 
 round_p = _prim("round")
@@ -47,6 +53,7 @@ round_p.abstract = _round_abstract
 round_p.jvp = lambda primals, tangents, decimals: (round_(primals[0], decimals), None)
 round_p.vjp = lambda ct, ins, out, needs, decimals: (None,)
 round_p.batch = lambda vals, dims, decimals: (round_(vals[0], decimals), dims[0])
+round_p.vjp_uses_ins = round_p.vjp_uses_out = False
 
 
 # ------------------------------------------------------------------ atan2
