@@ -1,6 +1,6 @@
 """All primitives, one module per family.  ``REGISTRY`` lists every primitive;
 the wrapper functions (add, mul, reduce_sum, ...) bind them after promotion."""
-from . import elementwise, reductions, shape, contractions, linalg, take, _util  # noqa: F401
+from . import elementwise, reductions, shape, contractions, linalg, _util  # noqa: F401
 from ._registry import REGISTRY
 from .elementwise import (neg, exp, log, sin, cos, tanh, sqrt, abs, sign, add, sub, mul,
                           div, pow, max, min, eq, ne, lt, le, gt, ge, integer_pow,
@@ -10,7 +10,11 @@ from .reductions import reduce_sum, reduce_max
 from .shape import (broadcast_in_dim, broadcast_to, reshape, transpose, slice_, pad,
                     concatenate)
 from .contractions import dot_general
-from .take import index_take, index_add
+from . import math_more, indexing, cumulative  # noqa: F401
+from .math_more import (log1p, expm1, tan, asin, acos, atan, sinh, cosh, floor, ceil,
+                        round_, atan2)
+from .indexing import rev, gather, scatter_add
+from .cumulative import cumsum, argmax
 from ._util import full, zeros_like, ones_like, unbroadcast, moveaxis, promote
 
 PRIMITIVES = {p.name: p for p in REGISTRY}

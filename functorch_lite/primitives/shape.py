@@ -213,10 +213,18 @@ def _pad_vjp(ct, ins, out, needs, padding_config):
 def _pad_batch(vals, dims, padding_config):
     x, v = vals
     dx, dv = dims
-    if dv is not None:
-        raise NotImplementedError("pad: a batched padding value is not supported under vmap")
-    x = U.moveaxis(x, dx, 0)
-    return pad(x, v, ((0, 0, 0),) + tuple(padding_config)), 0
+    cfg = ((0, 0, 0),) + tuple(padding_config)
+    if dv is None:
+        return pad(U.moveaxis(x, dx, 0), v, cfg), 0
+    # batched value: pad with zeros, then select the value where padding went
+    size = U.batch_size(vals, dims)
+    x = U.bdim_to_front(x, dx, size)
+    xa = get_aval(x)
+    out = pad(x, np.zeros((), xa.dtype)[()], cfg)
+    where = pad(np.zeros(xa.shape[1:], bool), True, padding_config)
+    v = U.moveaxis(v, dv, 0)
+    v = reshape(v, (size,) + (1,) * (xa.ndim - 1))
+    return U.ew.select(where, v, out), 0
 
 
 pad_p.impl, pad_p.abstract, pad_p.jvp = _pad_impl, _pad_abstract, _pad_jvp

@@ -32,7 +32,7 @@ SHAPE_ONLY = frozenset({"neg", "add", "sub", "reduce_sum", "broadcast_in_dim", "
 # prims whose vjp rule never reads the output value (for others the core's
 # ``prim.vjp_uses_out`` flag decides, see _tensor._record)
 NO_OUT = SHAPE_ONLY | {"mul", "log", "sin", "cos", "abs", "integer_pow", "max", "min",
-                       "select", "dot_general", "mul_safe", "index_take", "index_add"}
+                       "select", "dot_general", "mul_safe", "gather", "scatter_add"}
 
 
 def checks_out(prim):

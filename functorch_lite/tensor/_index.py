@@ -2,13 +2,13 @@
 
 Without autograd, NumPy does the indexing (basic indices give views sharing
 storage).  Under autograd, basic indices are recorded as slice + reshape and
-advanced ones as a gather (index_take) over the flattened tensor; writes are
+advanced ones as a gather (primitives.indexing) over the flattened tensor; writes are
 recorded as "clear the positions, scatter-add the values" (CopySlices).
 """
 import numpy as np
 
 from ..primitives.shape import reshape_p, slice_p
-from ..primitives.take import index_add_p, index_take_p
+from ..primitives.indexing import gather_p, scatter_add_p
 from ._engine import _GRAD, mark_hidden, node_class, _seq
 from ._tensor import (Tensor, _bump, _record, _wrap, apply_prim, check_inplace,
                       view_of)
@@ -100,7 +100,7 @@ def getitem(x, idx):
     pos = np.arange(n, dtype=np.int64).reshape(shape)[idx]
     start = next(_seq)
     flat = apply_prim(reshape_p, [x], {"new_sizes": (n,)}, "ViewBackward0")
-    r = apply_prim(index_take_p, [flat, _wrap(pos)], {}, "IndexBackward0")
+    r = apply_prim(gather_p, [flat, _wrap(pos)], {}, "IndexBackward0")
     mark_hidden(r.grad_fn, start)
     return r
 
@@ -122,7 +122,7 @@ def setitem(x, idx, value):
     pos = np.arange(n, dtype=np.int64).reshape(shape)[idx].ravel()
     if np.unique(pos).size != pos.size:
         raise RuntimeError("setitem under autograd with repeated indices is ambiguous; "
-                           "use index_add / scatter explicitly")
+                           "write the values out of place instead")
     keep = np.ones(n, bool)
     keep[pos] = False
     old = _wrap(x._v.copy())
@@ -137,7 +137,7 @@ def setitem(x, idx, value):
     flat = reshape(old, (-1,))
     cleared = _select(keep, flat, 0, "MaskedFillBackward0")
     zeros = _wrap(np.zeros(n, x._v.dtype))
-    scat = apply_prim(index_add_p, [zeros, _wrap(pos), vals], {}, "IndexAddBackward0")
+    scat = apply_prim(scatter_add_p, [zeros, _wrap(pos), vals], {}, "IndexAddBackward0")
     r = reshape(cleared + scat, shape)
     if r.grad_fn is not None:
         r.grad_fn.__class__ = node_class("CopySlices")

@@ -38,7 +38,7 @@ _DEFAULT_NAMES = {
     "slice": "SliceBackward0", "select": "WhereBackward0",
     "convert_element_type": "ToCopyBackward0", "concatenate": "CatBackward0",
     "pad": "ConstantPadNdBackward0", "mul_safe": "MulBackward0",
-    "index_take": "IndexBackward0", "index_add": "IndexAddBackward0",
+    "gather": "IndexBackward0", "scatter_add": "IndexAddBackward0",
 }
 
 
