@@ -374,3 +374,13 @@ def test_two_layer_net_same_numbers_as_numpy(steps):
     r1, r2 = _numpy_net(xn, yn, w1n.copy(), w2n.copy(), steps, lr)
     assert np.abs(w1.detach().numpy() - r1).max() <= 1e-10 * np.abs(r1).max()
     assert np.abs(w2.detach().numpy() - r2).max() <= 1e-10 * np.abs(r2).max()
+
+
+def test_at_functional_updates_on_tensors():
+    x = torch.tensor([1.0, 2.0, 3.0], requires_grad=True)
+    v = torch.tensor(5.0, requires_grad=True)
+    y = x.at[0].set(v)
+    assert y.tolist() == [5.0, 2.0, 3.0] and x.tolist() == [1.0, 2.0, 3.0]
+    z = y.at[[0, 0, 2]].add(torch.tensor([1.0, 1.0, 1.0]))
+    (z * z).sum().backward()
+    assert x.grad.tolist() == [0.0, 4.0, 8.0] and v.grad.item() == 14.0

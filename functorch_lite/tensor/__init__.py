@@ -122,3 +122,43 @@ def outer(a, b):
     return O.mul(O.unsqueeze(a, 1), O.unsqueeze(b, 0))
 
 __all__ = [_n for _n in list(globals()) if not _n.startswith("_") and _n not in ("np", "O")]
+
+
+class _AtIndexer:
+    """``t.at[idx].set(v)`` (and add / multiply / min / max): functional updates
+    returning a new Tensor, differentiable in both t and v (functorch_lite.numpy's
+    ``at`` applied through the recording bridge)."""
+
+    def __init__(self, t, idx=None):
+        self._t, self._idx = t, idx
+
+    def __getitem__(self, idx):
+        return _AtIndexer(self._t, idx)
+
+    def _apply(self, op, value, name):
+        from .. import numpy as fnp
+        from ..nn import _stable
+        idx = self._idx
+
+        def fn(x, v):
+            return getattr(fnp.at(x)[idx], op)(v)
+        return _stable.bridge(fn, name, self._t, value)
+
+    def set(self, v):
+        return self._apply("set", v, "IndexPutBackward0")
+
+    def add(self, v):
+        return self._apply("add", v, "IndexPutBackward0")
+
+    def multiply(self, v):
+        return self._apply("multiply", v, "IndexPutBackward0")
+
+    def min(self, v):
+        return self._apply("min", v, "IndexPutBackward0")
+
+    def max(self, v):
+        return self._apply("max", v, "IndexPutBackward0")
+
+
+Tensor.at = property(lambda self: _AtIndexer(self))
+__all__ = [_n for _n in __all__ if _n != "_AtIndexer"]
