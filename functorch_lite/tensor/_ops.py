@@ -764,8 +764,8 @@ def cat(tensors, dim=0, *, out=None):
     for x in ts[1:]:
         dt = np.promote_types(dt, x._v.dtype)
     ts = [x.to(dt) for x in ts]
-    r = apply_prim(P.concatenate_p if hasattr(P, "concatenate_p") else _concat_p(),
-                   ts, {"dimension": int(dim) % nd}, "CatBackward0") if len(ts) > 1 else ts[0]
+    r = apply_prim(_concat_p(), ts, {"dimension": int(dim) % nd},
+                   "CatBackward0") if len(ts) > 1 else ts[0]
     return _out(r, out)
 
 

@@ -697,8 +697,8 @@ class Tensor(metaclass=_TensorMeta):
                                                                 new_dtype=v.dtype)
         t = _wrap(out)
         if self.requires_grad and _GRAD[0]:
-            from ..primitives.elementwise import stop_gradient_p  # noqa: F401
-            _record(t, _identity_prim(), _EMPTY, (self,), (v,), out, "CloneBackward0")
+            # recorded as a same-dtype convert_element_type: its rule is the identity
+            _record(t, convert_element_type_p, _EMPTY, (self,), (v,), out, "CloneBackward0")
         return t
 
     def contiguous(self, memory_format=None):
@@ -729,16 +729,6 @@ class Tensor(metaclass=_TensorMeta):
     @property
     def _version(self):
         return self._st[0]
-
-
-_IDENT = []
-
-
-def _identity_prim():
-    """clone's node: a convert_element_type to the same dtype (derivative: identity)."""
-    if not _IDENT:
-        _IDENT.append(convert_element_type_p)
-    return _IDENT[0]
 
 
 def _check_device(device):
