@@ -163,7 +163,7 @@ def binary_cross_entropy_with_logits(input, target, weight=None, reduction="mean
 def embedding(input, weight, padding_idx=None):  # noqa: A002
     idx = np.asarray(input._v if isinstance(input, Tensor) else input)
     from ..primitives.indexing import gather_p
-    from ..tensor._tensor import apply_prim
+    from ..tensor._dispatch import apply_prim
     r = apply_prim(gather_p, [weight, _wrap(idx)], {}, "EmbeddingBackward0")
     return r
 

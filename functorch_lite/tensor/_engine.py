@@ -461,5 +461,6 @@ __all__ = ["no_grad", "enable_grad", "set_grad_enabled", "is_grad_enabled", "gra
            "backward", "inference_mode", "source_info", "itertools"]
 
 
-# the Tensor module imports this one; bind its names once it exists
-from ._tensor import Tensor, _attached, _wrap, apply_prim  # noqa: E402
+# the Tensor modules import this one; bind their names once they exist
+from ._tensor import Tensor, _attached, _wrap  # noqa: E402
+from ._dispatch import apply_prim  # noqa: E402

@@ -1,0 +1,112 @@
+"""Tensor's dtype/device conversions and copies: ``to``, ``float()``...,
+``type``, ``cuda``/``cpu``, ``clone``, ``contiguous``.
+
+They are methods of Tensor; they live here, installed on the class below,
+because ``to`` and ``clone`` go through the op path, which imports the class.
+"""
+import numpy as np
+
+from ..primitives.elementwise import convert_element_type_p
+from . import _types as T
+from ._dispatch import _EMPTY, _record, _run, unary
+from ._engine import _GRAD
+from ._tensor import Tensor, _wrap
+
+
+class _Conversions:
+    """Namespace for Tensor methods, copied onto the class below (a class body,
+    so ``float``/``int``/``bool``/``type`` can be method names without hiding
+    the builtins from the module's code)."""
+
+    def to(self, *args, dtype=None, device=None, copy=False, non_blocking=False):
+        for a in args:
+            if isinstance(a, Tensor):
+                dtype = dtype or a.dtype
+            elif isinstance(a, (T.dtype, np.dtype, type)):
+                dtype = a
+            elif a is not None:
+                device = a
+        t = self
+        if device is not None:
+            t = t._to_device(T.device(device))
+        if dtype is not None:
+            npdt = T.as_dtype(dtype).np
+            if t._v.dtype != npdt:
+                t = unary(convert_element_type_p, t, "ToCopyBackward0", new_dtype=npdt)
+        if copy and t is self:
+            t = self.clone()
+        return t
+
+    def _to_device(self, dev):
+        if dev.type == "cpu":
+            if isinstance(self._v, np.ndarray):
+                return self
+            raise RuntimeError("moving a GPU tensor to the CPU needs the CuPy backend")
+        from . import cuda
+        if not cuda.is_available():
+            raise RuntimeError(f"Cannot move a tensor to {dev}: CUDA is not available "
+                               f"(functorch_lite needs CuPy and an NVIDIA GPU). Check "
+                               f"torch.cuda.is_available() first, or stay on the CPU.")
+        raise RuntimeError(f"moving tensors to {dev} arrives with the CuPy backend issue; "
+                           f"it is not supported by the Tensor facade yet")
+
+    def cuda(self, device=None, non_blocking=False):
+        return self._to_device(T.device("cuda" if device is None else (
+            f"cuda:{device}" if isinstance(device, int) else device)))
+
+    def cpu(self):
+        return self._to_device(T.CPU)
+
+    def float(self):
+        return self.to(T.float32)
+
+    def double(self):
+        return self.to(T.float64)
+
+    def half(self):
+        return self.to(T.float16)
+
+    def long(self):
+        return self.to(T.int64)
+
+    def int(self):
+        return self.to(T.int32)
+
+    def bool(self):
+        return self.to(T.bool)
+
+    def type(self, dtype=None):
+        if dtype is None:
+            return "torch." + self.dtype._tensor_type
+        if isinstance(dtype, str):
+            name = dtype.split(".")[-1]
+            for d in T._ALL:
+                if d._tensor_type == name:
+                    return self.to(d)
+            raise TypeError(f"invalid type: {dtype!r}")
+        return self.to(dtype)
+
+    def type_as(self, other):
+        return self.to(other.dtype)
+
+    def clone(self, memory_format=None):
+        v = self._v
+        out = v.copy() if isinstance(v, np.ndarray) else _run(convert_element_type_p, v,
+                                                                new_dtype=v.dtype)
+        t = _wrap(out)
+        if self.requires_grad and _GRAD[0]:
+            # recorded as a same-dtype convert_element_type: its rule is the identity
+            _record(t, convert_element_type_p, _EMPTY, (self,), (v,), out, "CloneBackward0")
+        return t
+
+    def contiguous(self, memory_format=None):
+        if isinstance(self._v, np.ndarray) and not self._v.flags.c_contiguous:
+            t = self.clone()
+            return t
+        return self
+
+
+for _n, _f in list(vars(_Conversions).items()):
+    if not _n.startswith("__"):
+        _f.__qualname__ = f"Tensor.{_n}"
+        setattr(Tensor, _n, _f)

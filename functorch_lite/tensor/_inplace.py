@@ -1,0 +1,160 @@
+"""In-place ops: the write-back machinery (``inplace``) and the ``_`` methods
+(``add_``, ``clamp_``, ``fill_``, ``copy_``, ``uniform_``...) in ``INPLACE``.
+
+Without autograd a ufunc writes straight into the buffer; with it the
+out-of-place op runs on a copy that keeps the old graph, and its result and
+grad_fn are written back into the tensor.
+"""
+import numpy as np
+
+from ..core.trace import _stack
+from . import _types as T
+from ._engine import _GRAD
+from ._math import (abs, add, clamp, clamp_max, clamp_min, cos, div, exp, log, mul, neg, pow,
+                    relu, sigmoid, sin, sqrt, sub, tanh)
+from ._oputil import _t
+from ._shape import expand
+from ._tensor import Tensor, _bump, _wrap, check_inplace
+
+
+# ------------------------------------------------------------ write-back
+
+def inplace(t, opname, compute, args, ufunc=None):
+    """Run ``compute(t, *args) -> Tensor`` and write the result into t's buffer."""
+    check_inplace(t, opname)
+    other = args[0] if args else None
+    rec = _GRAD[0] and (t.requires_grad or (isinstance(other, Tensor) and other.requires_grad))
+    if not rec:
+        if ufunc is not None and not _stack and isinstance(t._v, np.ndarray):
+            ov = other._v if isinstance(other, Tensor) else other
+            try:
+                ufunc(t._v, ov, out=t._v, casting="same_kind")
+            except (TypeError, np._core._exceptions._UFuncOutputCastingError) as e:  # noqa
+                raise RuntimeError(f"{opname}: result type can't be cast to the desired "
+                                   f"output type {T.from_np(t._v.dtype)} ({e})") from None
+            _bump(t)
+            return t
+        r = compute(t, *args)
+        _write(t, r._v, opname)
+        _bump(t)
+        return t
+    if t._base is not None:
+        raise RuntimeError(f"{opname}: in-place modification of a view of a tensor that "
+                           f"requires grad is not supported by functorch_lite's autograd "
+                           f"(it could not give a correct gradient). Use an out-of-place "
+                           f"op, or clone() the tensor first.")
+    old = _wrap(t._v.copy())
+    old.requires_grad, old.grad_fn, old._oi = t.requires_grad, t.grad_fn, t._oi
+    r = compute(old, *args)
+    _write(t, r._v, opname)
+    if r.requires_grad:
+        t.requires_grad, t.grad_fn, t._oi = True, r.grad_fn, r._oi
+    _bump(t)
+    return t
+
+
+def _write(t, v, opname):
+    if not isinstance(t._v, np.ndarray):
+        t._v = v
+        return
+    if np.shape(v) != t._v.shape:
+        try:
+            v = np.broadcast_to(v, t._v.shape)
+        except ValueError:
+            raise RuntimeError(f"{opname}: output with shape {list(t._v.shape)} doesn't "
+                               f"match the broadcast shape {list(np.shape(v))}") from None
+    try:
+        np.copyto(t._v, v, casting="same_kind")
+    except TypeError:
+        raise RuntimeError(f"{opname}: result type {T.from_np(np.asarray(v).dtype)} can't "
+                           f"be cast to the desired output type "
+                           f"{T.from_np(t._v.dtype)}") from None
+
+
+# ------------------------------------------------------ the _ methods
+
+def _ip(name, fn, ufunc=None):
+    def method(self, *args, **kwargs):
+        if kwargs:
+            return inplace(self, name, lambda s, *a: fn(s, *a, **kwargs), args)
+        return inplace(self, name, fn, args, ufunc)
+    method.__name__ = name
+    return method
+
+
+def fill_(self, value):
+    def compute(s, v):
+        vv = v._v if isinstance(v, Tensor) else v
+        r = s * 0.0 if s.requires_grad else _wrap(np.zeros_like(np.asarray(s._v)))
+        r2 = r + (v if isinstance(v, Tensor) else float(vv) if s._v.dtype.kind in "fc"
+                  else vv)
+        return r2
+    if not (self.requires_grad or isinstance(value, Tensor) and value.requires_grad):
+        check_inplace(self, "fill_")
+        if isinstance(value, Tensor):
+            self._v[...] = value._v
+        else:
+            self._v.fill(value)
+        _bump(self)
+        return self
+    return inplace(self, "fill_", compute, (value,))
+
+
+def zero_(self):
+    return fill_(self, 0)
+
+
+def copy_(self, src, non_blocking=False):
+    src = _t(src)
+
+    def compute(s, v):
+        r = v.to(s.dtype)
+        if r.shape != s.shape:
+            r = expand(r, s.shape)
+        return r + s * 0 if s.requires_grad else r
+    if not (self.requires_grad or src.requires_grad):
+        check_inplace(self, "copy_")
+        np.copyto(self._v, np.broadcast_to(np.asarray(src._v), self._v.shape),
+                  casting="unsafe")
+        _bump(self)
+        return self
+    return inplace(self, "copy_", compute, (src,))
+
+
+def t_(self):
+    check_inplace(self, "t_")
+    if self.requires_grad:
+        raise RuntimeError("t_: in-place transpose of a tensor that requires grad is not "
+                           "supported; use t()")
+    self._v = self._v.T
+    _bump(self)
+    return self
+
+
+def _rand_fill(name, sampler):
+    def method(self, *args, **kwargs):
+        from ._creation import _rng
+        check_inplace(self, name)
+        self._v[...] = sampler(_rng(), self._v.shape, *args, **kwargs)
+        _bump(self)
+        return self
+    method.__name__ = name
+    return method
+
+
+uniform_ = _rand_fill("uniform_", lambda g, s, a=0.0, b=1.0: g.uniform(a, b, s))
+normal_ = _rand_fill("normal_", lambda g, s, mean=0.0, std=1.0: g.normal(mean, std, s))
+
+
+INPLACE = {
+    "add_": _ip("add_", add, np.add), "sub_": _ip("sub_", sub, np.subtract),
+    "mul_": _ip("mul_", mul, np.multiply), "div_": _ip("div_", div, np.true_divide),
+    "pow_": _ip("pow_", pow), "clamp_": _ip("clamp_", clamp), "clip_": _ip("clip_", clamp),
+    "clamp_min_": _ip("clamp_min_", clamp_min), "clamp_max_": _ip("clamp_max_", clamp_max),
+    "exp_": _ip("exp_", exp), "log_": _ip("log_", log), "neg_": _ip("neg_", neg),
+    "abs_": _ip("abs_", abs), "sqrt_": _ip("sqrt_", sqrt), "relu_": _ip("relu_", relu),
+    "sigmoid_": _ip("sigmoid_", sigmoid), "tanh_": _ip("tanh_", tanh),
+    "sin_": _ip("sin_", sin), "cos_": _ip("cos_", cos),
+    "fill_": fill_, "zero_": zero_, "copy_": copy_, "t_": t_,
+    "uniform_": uniform_, "normal_": normal_,
+}

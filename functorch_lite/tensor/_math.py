@@ -1,0 +1,293 @@
+"""Elementwise Tensor math: arithmetic, unary functions, clamp/relu/where,
+comparisons, logical and rounding ops.
+
+Each op is one primitive (fast path in ``_dispatch.unary``/``binary``) or a
+short composite of primitives whose last node is renamed to PyTorch's grad_fn
+name and whose inner nodes are hidden from ``next_functions`` (``composite``).
+"""
+import numpy as np
+
+from ..core.trace import _stack
+from ..primitives import elementwise as E
+from . import _types as T
+from ._dispatch import _EMPTY, _record, _run, binary, unary, unary_float
+from ._engine import _GRAD, _seq, mark_hidden
+from ._oputil import _const, composite
+from ._promote import result_np_dtype
+from ._tensor import Tensor, _wrap
+
+_new = object.__new__
+
+
+# ------------------------------------------------------------- arithmetic
+
+def add(self, other, *, alpha=1):
+    if alpha != 1:
+        other = other * alpha
+    return binary(E.add_p, self, other, "AddBackward0")
+
+
+def sub(self, other, *, alpha=1):
+    if alpha != 1:
+        other = other * alpha
+    return binary(E.sub_p, self, other, "SubBackward0")
+
+
+def mul(self, other):
+    return binary(E.mul_p, self, other, "MulBackward0")
+
+
+def div(self, other, *, rounding_mode=None):
+    if rounding_mode is not None:
+        r = div(self, other)
+        v = np.floor(r._v) if rounding_mode == "floor" else np.trunc(r._v)
+        return _wrap(v.astype(np.result_type(self._v.dtype, np.asarray(
+            other._v if isinstance(other, Tensor) else other).dtype)) if
+            self._v.dtype.kind in "iu" else v)
+    return binary(E.div_p, self, other, "DivBackward0", float_op=True)
+
+
+def rsub(self, other):
+    return binary(E.sub_p, self, other, "RsubBackward1", rev=True)
+
+
+def rdiv(self, other):
+    return binary(E.div_p, self, other, "MulBackward0", rev=True, float_op=True)
+
+
+def pow(self, exponent):  # noqa: A001
+    if isinstance(exponent, (int, np.integer)) and not isinstance(exponent, bool):
+        if exponent >= 0 or self._v.dtype.kind in "fc":
+            return unary(E.integer_pow_p, self, "PowBackward0", y=int(exponent))
+    if isinstance(exponent, Tensor):
+        return binary(E.pow_p, self, exponent, "PowBackward1", float_op=True)
+    return binary(E.pow_p, self, exponent, "PowBackward0", float_op=True)
+
+
+def rpow(self, base):
+    return binary(E.pow_p, self, base, "PowBackward2", rev=True, float_op=True)
+
+
+def neg(self):
+    return unary(E.neg_p, self, "NegBackward0")
+
+
+def _float_unary(prim, name):
+    impl = prim.impl
+
+    def f(self):
+        v = self._v
+        if _stack or v.dtype.kind not in "fc":
+            return unary_float(prim, self, name)
+        out = impl(np, v)          # the hot path of x.sin(), x.exp(), ...
+        if type(out) is not np.ndarray:
+            out = np.asarray(out)
+        t = _new(Tensor)
+        t._v = out
+        t._st = [0, None]
+        if self.requires_grad and _GRAD[0]:
+            _record(t, prim, _EMPTY, (self,), (v,), out, name)
+        return t
+    f.__name__ = prim.name
+    return f
+
+
+exp = _float_unary(E.exp_p, "ExpBackward0")
+log = _float_unary(E.log_p, "LogBackward0")
+sin = _float_unary(E.sin_p, "SinBackward0")
+cos = _float_unary(E.cos_p, "CosBackward0")
+tanh = _float_unary(E.tanh_p, "TanhBackward0")
+sqrt = _float_unary(E.sqrt_p, "SqrtBackward0")
+
+
+def abs(self):  # noqa: A001
+    return unary(E.abs_p, self, "AbsBackward0")
+
+
+def sign(self):
+    return unary(E.sign_p, self, "SignBackward0")
+
+
+@composite("RsqrtBackward0")
+def rsqrt(self):
+    return 1.0 / sqrt(self)
+
+
+@composite("ReciprocalBackward0")
+def reciprocal(self):
+    return rdiv(self, 1.0)
+
+
+def square(self):
+    return pow(self, 2)
+
+
+@composite("Log1PBackward0")
+def log1p(self):
+    return log(self + 1.0)
+
+
+@composite("ExpM1Backward0")
+def expm1(self):
+    return exp(self) - 1.0
+
+
+def _select(c, a, b, name, fast=None):
+    """where(c, a, b) with a/b Tensors, numbers or 0-d arrays (c a raw bool array).
+    ``fast(a, b)``, if given, computes the same values in one pass (np.maximum
+    for clamp(min)/relu; it also propagates NaN as torch does); the node is
+    still select's, whose rule needs only c."""
+    if isinstance(a, Tensor) and not isinstance(b, Tensor):
+        # the common case (clamp, relu): tensor branch and a constant
+        av = a._v
+        bv = b if type(b) is np.ndarray and b.dtype == av.dtype else _const(b, av.dtype)
+        ts = (None, a, None)
+    else:
+        ts = [None, a if isinstance(a, Tensor) else None, b if isinstance(b, Tensor) else None]
+        dt = (a if isinstance(a, Tensor) else b)._v.dtype
+        av = a._v if isinstance(a, Tensor) else np.array(a, dt)
+        bv = b._v if isinstance(b, Tensor) else np.array(b, dt)
+        if av.dtype != bv.dtype:
+            dt = np.promote_types(av.dtype, bv.dtype)
+            if isinstance(a, Tensor) and av.dtype != dt:
+                a = a.to(dt)
+                ts[1], av = a, a._v
+            elif not isinstance(a, Tensor):
+                av = av.astype(dt)
+            if isinstance(b, Tensor) and bv.dtype != dt:
+                b = b.to(dt)
+                ts[2], bv = b, b._v
+            elif not isinstance(b, Tensor):
+                bv = bv.astype(dt)
+    vals = (c, av, bv)
+    if fast is not None and not _stack and ts[2] is None:
+        out = fast(av, bv)
+    else:
+        out = _run(E.select_p, *vals)
+    t = _wrap(out)
+    if _GRAD[0] and any(x is not None and x.requires_grad for x in ts):
+        _record(t, E.select_p, _EMPTY, ts, vals, out, name)
+    return t
+
+
+def _cmpv(prim, a, b):
+    return _run(prim, a._v, b._v if isinstance(b, Tensor) else np.array(b, a._v.dtype)
+                if isinstance(b, (int, float)) and a._v.dtype.kind in "fc" else
+                np.asarray(b._v if isinstance(b, Tensor) else b))
+
+
+def clamp(self, min=None, max=None):  # noqa: A002
+    if min is None and max is None:
+        raise RuntimeError("torch.clamp: At least one of 'min' or 'max' must not be None")
+    if isinstance(min, Tensor) or isinstance(max, Tensor):
+        r = self
+        if min is not None:
+            r = maximum(r, min)
+        if max is not None:
+            r = minimum(r, max)
+        return r
+    x = self
+    if x._v.dtype.kind not in "fc" and any(isinstance(v, float) for v in (min, max)):
+        x = x.to(T.get_default_dtype())
+    dt = x._v.dtype
+    if max is None:
+        m = _const(min, dt)
+        return _select(_run(E.ge_p, x._v, m), x, m, "ClampBackward1", np.maximum)
+    if min is None:
+        m = _const(max, dt)
+        return _select(_run(E.le_p, x._v, m), x, m, "ClampBackward1")
+    start = next(_seq)
+    inner = _select(_run(E.le_p, x._v, np.array(max, x._v.dtype)), x, max, "ClampBackward1")
+    r = _select(_run(E.ge_p, inner._v, np.array(min, x._v.dtype)), inner, min,
+                "ClampBackward1")
+    if r.grad_fn is not None:
+        mark_hidden(r.grad_fn, start)
+    return r
+
+
+clip = clamp
+
+
+def clamp_min(self, min):  # noqa: A002
+    return clamp(self, min=min)
+
+
+def clamp_max(self, max):  # noqa: A002
+    return clamp(self, max=max)
+
+
+def relu(self):
+    z = _const(0, self._v.dtype)
+    return _select(_run(E.gt_p, self._v, z), self, z, "ReluBackward0", np.maximum)
+
+
+def sigmoid(self):
+    from ..nn import _stable
+    return _stable.bridge(_stable.sigmoid, "SigmoidBackward0", self)
+
+
+def maximum(self, other):
+    return binary(E.max_p, self, other, "MaximumBackward0")
+
+
+def minimum(self, other):
+    return binary(E.min_p, self, other, "MinimumBackward0")
+
+
+def where(condition, input, other):  # noqa: A002
+    c = condition._v if isinstance(condition, Tensor) else np.asarray(condition)
+    if c.dtype != np.bool_:
+        c = c != 0
+    return _select(c, input, other, "WhereBackward0")
+
+
+def _cmp(prim):
+    def f(self, other):
+        if isinstance(other, Tensor) and other._v.dtype != self._v.dtype:
+            dt = result_np_dtype(self, other)
+            return _wrap(_run(prim, self._v.astype(dt), other._v.astype(dt)))
+        if not isinstance(other, Tensor):
+            dt = np.result_type(self._v.dtype, other) if not isinstance(other, float) \
+                or self._v.dtype.kind in "fc" else T.get_default_dtype().np
+            return _wrap(_run(prim, self._v.astype(dt, copy=False), np.array(other, dt)))
+        return _wrap(_run(prim, self._v, other._v))
+    return f
+
+
+eq, ne, lt, le, gt, ge = (_cmp(p) for p in (E.eq_p, E.ne_p, E.lt_p, E.le_p, E.gt_p, E.ge_p))
+
+
+def _logical(fn):
+    def f(self, other=None):
+        if other is None:
+            return _wrap(fn(np.asarray(self._v)))
+        ov = other._v if isinstance(other, Tensor) else other
+        return _wrap(fn(np.asarray(self._v), ov))
+    return f
+
+
+and_ = _logical(np.bitwise_and)
+or_ = _logical(np.bitwise_or)
+xor = _logical(np.bitwise_xor)
+invert = _logical(np.invert)
+logical_not = _logical(np.logical_not)
+
+
+def floor(self):
+    return _wrap(np.floor(self._v))
+
+
+def ceil(self):
+    return _wrap(np.ceil(self._v))
+
+
+def round(self, decimals=0):  # noqa: A001
+    return _wrap(np.round(self._v, decimals))
+
+
+def isnan(self):
+    return _wrap(np.isnan(self._v))
+
+
+def isfinite(self):
+    return _wrap(np.isfinite(self._v))

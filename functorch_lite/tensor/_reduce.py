@@ -1,0 +1,179 @@
+"""Reductions: sum, mean, var/std, max/min (with indices), amax, argmax/argmin,
+norm, prod, cumsum.
+
+Each op is one primitive (fast path in ``_dispatch.unary``/``binary``) or a
+short composite of primitives whose last node is renamed to PyTorch's grad_fn
+name and whose inner nodes are hidden from ``next_functions`` (``composite``).
+"""
+import builtins as _b
+import collections
+
+import numpy as np
+
+from ..primitives.reductions import reduce_max_p, reduce_sum_p
+from ..primitives.shape import reshape_p
+from . import _types as T
+from ._dispatch import unary, view_of
+from ._engine import _seq, mark_hidden, node_class
+from ._math import abs, maximum, minimum, neg, pow, sqrt
+from ._oputil import _dims, composite
+from ._tensor import Tensor, _wrap
+
+
+def _keepdim(x, r, axes):
+    shape = tuple(1 if i in axes else d for i, d in enumerate(x.shape))
+    return view_of(r, r._v.reshape(shape), reshape_p, {"new_sizes": shape},
+                   "ViewBackward0") if shape != r.shape else r
+
+
+def sum(self, dim=None, keepdim=False, *, dtype=None):  # noqa: A001
+    x = self
+    if dtype is not None:
+        x = x.to(dtype)
+    elif x._v.dtype.kind in "bi" or x._v.dtype.kind == "u":
+        x = x.to(T.int64)
+    axes = _dims(dim, x.ndim)
+    if not axes and x.ndim:
+        return x
+    start = next(_seq)
+    r = unary(reduce_sum_p, x, "SumBackward0" if dim is None else "SumBackward1",
+              axes=axes)
+    if keepdim:
+        r = _keepdim(x, r, axes)
+        if r.grad_fn is not None:
+            r.grad_fn.__class__ = node_class("SumBackward1")
+            mark_hidden(r.grad_fn, start)
+    return r
+
+
+def _count(x, axes):
+    n = 1
+    for a in axes:
+        n *= x.shape[a]
+    return n
+
+
+def mean(self, dim=None, keepdim=False, *, dtype=None):
+    x = self if dtype is None else self.to(dtype)
+    if x._v.dtype.kind not in "fc":
+        raise RuntimeError(f"mean(): could not infer output dtype. Input dtype must be "
+                           f"either a floating point or complex dtype. Got: "
+                           f"{x.dtype.name.capitalize()}")
+    axes = _dims(dim, x.ndim)
+    start = next(_seq)
+    r = sum(x, dim, keepdim) / float(_count(x, axes))
+    if r.grad_fn is not None:
+        r.grad_fn.__class__ = node_class("MeanBackward0" if dim is None else "MeanBackward1")
+        mark_hidden(r.grad_fn, start)
+    return r
+
+
+def var(self, dim=None, unbiased=None, keepdim=False, *, correction=None):
+    if isinstance(dim, bool):          # var(unbiased) positional form
+        dim, unbiased = None, dim
+    corr = correction if correction is not None else (0 if unbiased is False else 1)
+    x = self if self._v.dtype.kind in "fc" else self.to(T.get_default_dtype())
+    axes = _dims(dim, x.ndim)
+    start = next(_seq)
+    d = x - mean(x, dim=axes, keepdim=True)
+    r = sum(d * d, dim=axes, keepdim=keepdim) / float(_b.max(_count(x, axes) - corr, 0))
+    if r.grad_fn is not None:
+        r.grad_fn.__class__ = node_class("VarBackward0")
+        mark_hidden(r.grad_fn, start)
+    return r
+
+
+@composite("StdBackward0")
+def std(self, dim=None, unbiased=None, keepdim=False, *, correction=None):
+    return sqrt(var(self, dim, unbiased, keepdim, correction=correction))
+
+
+_MaxMin = collections.namedtuple("max", ["values", "indices"])
+
+
+def max(self, dim=None, keepdim=False):  # noqa: A001
+    if isinstance(dim, Tensor):
+        return maximum(self, dim)
+    if dim is None:
+        return unary(reduce_max_p, self, "MaxBackward1", axes=tuple(range(self.ndim)))
+    axes = _dims(dim, self.ndim)
+    start = next(_seq)
+    v = unary(reduce_max_p, self, "MaxBackward0", axes=axes)
+    if keepdim:
+        v = _keepdim(self, v, axes)
+        if v.grad_fn is not None:
+            v.grad_fn.__class__ = node_class("MaxBackward0")
+            mark_hidden(v.grad_fn, start)
+    idx = np.argmax(np.asarray(self._v), axis=axes[0]) if self.ndim else np.array(0)
+    if keepdim:
+        idx = np.expand_dims(idx, axes[0])
+    return _MaxMin(v, _wrap(np.asarray(idx, np.int64)))
+
+
+def min(self, dim=None, keepdim=False):  # noqa: A001
+    if isinstance(dim, Tensor):
+        return minimum(self, dim)
+    start = next(_seq)
+    r = max(neg(self), dim, keepdim)
+    if dim is None:
+        out = neg(r)
+        if out.grad_fn is not None:
+            out.grad_fn.__class__ = node_class("MinBackward1")
+            mark_hidden(out.grad_fn, start)
+        return out
+    v = neg(r.values)
+    if v.grad_fn is not None:
+        v.grad_fn.__class__ = node_class("MinBackward0")
+        mark_hidden(v.grad_fn, start)
+    idx = np.argmin(np.asarray(self._v), axis=_dims(dim, self.ndim)[0])
+    if keepdim:
+        idx = np.expand_dims(idx, _dims(dim, self.ndim)[0])
+    return _MaxMin(v, _wrap(np.asarray(idx, np.int64)))
+
+
+def amax(self, dim=None, keepdim=False):
+    axes = _dims(dim, self.ndim)
+    r = unary(reduce_max_p, self, "AmaxBackward0", axes=axes)
+    return _keepdim(self, r, axes) if keepdim else r
+
+
+def argmax(self, dim=None, keepdim=False):
+    v = np.asarray(self._v)
+    if dim is None:
+        return _wrap(np.asarray(np.argmax(v), np.int64))
+    r = np.argmax(v, axis=dim)
+    return _wrap(np.asarray(np.expand_dims(r, dim) if keepdim else r, np.int64))
+
+
+def argmin(self, dim=None, keepdim=False):
+    v = np.asarray(self._v)
+    if dim is None:
+        return _wrap(np.asarray(np.argmin(v), np.int64))
+    r = np.argmin(v, axis=dim)
+    return _wrap(np.asarray(np.expand_dims(r, dim) if keepdim else r, np.int64))
+
+
+@composite("LinalgVectorNormBackward0")
+def norm(self, p="fro", dim=None, keepdim=False, dtype=None):
+    x = self if self._v.dtype.kind in "fc" else self.to(T.get_default_dtype())
+    if p in ("fro", 2, 2.0, None):
+        return sqrt(sum(x * x, dim, keepdim))
+    if p in (1, 1.0):
+        return sum(abs(x), dim, keepdim)
+    if p in (float("inf"), "inf"):
+        return amax(abs(x), dim, keepdim)
+    return pow(sum(pow(abs(x), p), dim, keepdim), 1.0 / p)
+
+
+def prod(self, dim=None, keepdim=False):
+    if self.requires_grad:
+        raise NotImplementedError("prod under autograd is not supported yet; use "
+                                  "exp(log(x).sum()) for positive x")
+    v = np.asarray(self._v)
+    return _wrap(np.asarray(np.prod(v, axis=dim, keepdims=keepdim)))
+
+
+def cumsum(self, dim):
+    if self.requires_grad:
+        raise NotImplementedError("cumsum under autograd is not supported yet")
+    return _wrap(np.cumsum(np.asarray(self._v), axis=dim))
