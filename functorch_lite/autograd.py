@@ -11,7 +11,8 @@ from .core.trace import Primitive
 from .tensor._engine import (_GRAD, _RecTracer, _unrec, backward, enable_grad,  # noqa
                              grad, inference_mode, is_grad_enabled, no_grad,
                              set_grad_enabled)
-from .tensor._tensor import Tensor, _record, _wrap, as_tensor
+from .tensor._dispatch import _record
+from .tensor._tensor import Tensor, _wrap, as_tensor
 
 
 class _VariableMeta(type):

@@ -3,9 +3,7 @@ import builtins as _b
 
 import numpy as np
 
-# _engine first: it binds _tensor/_dispatch names at its end, once they exist
-from . import _engine  # noqa: F401,I100
-from . import _convert  # noqa: F401 - installs Tensor.to/clone/float/cuda/... on the class
+from . import _convert  # noqa: F401 - installs Tensor.to/clone/float/cuda/...
 from . import _ops as O
 from . import cuda  # noqa: F401
 from ._creation import *  # noqa: F401,F403

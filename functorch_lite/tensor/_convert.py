@@ -9,7 +9,7 @@ import numpy as np
 from ..primitives.elementwise import convert_element_type_p
 from . import _types as T
 from ._dispatch import _EMPTY, _record, _run, unary
-from ._engine import _GRAD
+from ._graph import _GRAD
 from ._tensor import Tensor, _wrap
 
 

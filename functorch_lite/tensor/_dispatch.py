@@ -10,7 +10,7 @@ import numpy as np
 
 from ..core.trace import _stack
 from . import _types as T
-from ._engine import (_CLASSES, _GRAD, NO_OUT, SHAPE_ONLY, checks_out, edge, node_class)
+from ._graph import (_CLASSES, _GRAD, NO_OUT, SHAPE_ONLY, checks_out, edge, node_class)
 from ._promote import _SCALARS, _scalar_const, _scalar_np_dtype, result_np_dtype
 from ._tensor import Tensor, _wrap, as_tensor
 

@@ -9,7 +9,7 @@ import numpy as np
 
 from ..primitives.shape import reshape_p, slice_p
 from ..primitives.indexing import gather_p, scatter_add_p
-from ._engine import _GRAD, mark_hidden, node_class, _seq
+from ._graph import _GRAD, mark_hidden, node_class, _seq
 from ._dispatch import _record, apply_prim, view_of
 from ._tensor import Tensor, _bump, _wrap, check_inplace
 

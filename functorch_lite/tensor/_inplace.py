@@ -9,7 +9,7 @@ import numpy as np
 
 from ..core.trace import _stack
 from . import _types as T
-from ._engine import _GRAD
+from ._graph import _GRAD
 from ._math import (abs, add, clamp, clamp_max, clamp_min, cos, div, exp, log, mul, neg, pow,
                     relu, sigmoid, sin, sqrt, sub, tanh)
 from ._oputil import _t

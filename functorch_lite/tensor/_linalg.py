@@ -2,7 +2,7 @@
 matmul ranks go through functorch_lite.numpy's matmul)."""
 from ..primitives.contractions import dot_general_p
 from ._dispatch import _record, _run
-from ._engine import _GRAD
+from ._graph import _GRAD
 from ._oputil import _t
 from ._tensor import Tensor, _wrap
 

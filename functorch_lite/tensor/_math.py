@@ -11,7 +11,7 @@ from ..core.trace import _stack
 from ..primitives import elementwise as E
 from . import _types as T
 from ._dispatch import _EMPTY, _record, _run, binary, unary, unary_float
-from ._engine import _GRAD, _seq, mark_hidden
+from ._graph import _GRAD, _seq, mark_hidden
 from ._oputil import _const, composite
 from ._promote import result_np_dtype
 from ._tensor import Tensor, _wrap

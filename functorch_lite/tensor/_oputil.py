@@ -6,7 +6,7 @@ import functools
 import numpy as np
 
 from . import _types as T
-from ._engine import _seq, mark_hidden, node_class
+from ._graph import _seq, mark_hidden, node_class
 from ._promote import _SCALARS, _scalar_const
 from ._tensor import Tensor, as_tensor
 

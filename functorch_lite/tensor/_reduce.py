@@ -14,7 +14,7 @@ from ..primitives.reductions import reduce_max_p, reduce_sum_p
 from ..primitives.shape import reshape_p
 from . import _types as T
 from ._dispatch import unary, view_of
-from ._engine import _seq, mark_hidden, node_class
+from ._graph import _seq, mark_hidden, node_class
 from ._math import abs, maximum, minimum, neg, pow, sqrt
 from ._oputil import _dims, composite
 from ._tensor import Tensor, _wrap

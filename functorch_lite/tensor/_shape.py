@@ -10,7 +10,7 @@ from .. import primitives as P
 from ..primitives.shape import broadcast_in_dim_p, reshape_p, transpose_p
 from . import _types as T
 from ._dispatch import _record, _run, apply_prim, view_of
-from ._engine import _GRAD, node_class
+from ._graph import _GRAD, node_class
 from ._oputil import _dims, _out, _shape_args, _t, composite
 from ._tensor import _wrap
 

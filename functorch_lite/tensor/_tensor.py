@@ -8,17 +8,17 @@ bumps the version every saved reference is checked against at backward().
 
 The class here holds storage, queries, Python conversions and the autograd
 flags.  The rest of the facade installs the other methods on it: dtype/device
-conversions and clone (``_convert``), math/shape/reduction methods, operators
-and in-place forms (the package ``__init__``, from ``_ops``).  Those need the
-op path (``_dispatch``), which needs this class, so they live above it.
+conversions and clone (``_convert``), ``backward`` (``_engine``), math/shape/
+reduction methods, operators and in-place forms (the package ``__init__``,
+from ``_ops``).  Those need the op path (``_dispatch``), which needs this
+class, so they live above it.
 """
 import sys
 
 import numpy as np
 
-from . import _engine
 from . import _types as T
-from ._engine import _GRAD
+from ._graph import _GRAD
 
 _new = object.__new__
 
@@ -293,9 +293,6 @@ class Tensor(metaclass=_TensorMeta):
     def retains_grad(self):
         fn = self.grad_fn
         return fn is not None and fn.retained is not None and self._oi in fn.retained
-
-    def backward(self, gradient=None, retain_graph=None, create_graph=False, inputs=None):
-        _engine.run_backward([self], [gradient], retain_graph, create_graph)
 
     def register_hook(self, hook):
         raise NotImplementedError("Tensor.register_hook is not supported by functorch_lite")
