@@ -11,6 +11,8 @@ from . import numpy  # noqa: F401  (installs the operators on tracers)
 from .transforms.api import (grad, value_and_grad, vjp, jvp, vmap, make_jaxpr,
                              stop_gradient)
 from . import backends
+from . import config  # noqa: F401
+from .transforms.jit import jit
 from .backends import set_default_backend
 
 __version__ = "0.1.0"

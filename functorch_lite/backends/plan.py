@@ -1,0 +1,216 @@
+"""A compiled plan: a jaxpr flattened into a list of kernel calls on slots.
+
+``compile_plan(closed, xp)`` resolves every equation's kernel ahead of time
+(``prim.impl`` with ``xp`` and the params bound), numbers every value with a
+slot index, frees each slot after its last use, and hands buffers that died
+to later elementwise ufuncs / matmuls of the same shape and dtype through
+``out=`` so the hot loop allocates less.  Running a plan is one Python loop.
+
+Buffer aliasing: only "fresh" kernels (ufuncs, matmul) are known to return a
+new array; any other kernel's output is assumed to alias all its inputs (a
+reshape or transpose returns a view), so a buffer is reused only once every
+slot that may view it is dead.  Arguments and constants are never written.
+"""
+import functools
+
+import numpy as np
+
+from ..core.ir import Literal
+
+_UNARY = {"neg": "negative", "exp": "exp", "log": "log", "sin": "sin", "cos": "cos",
+          "tanh": "tanh", "sqrt": "sqrt", "abs": "absolute", "sign": "sign"}
+_BINARY = {"add": "add", "sub": "subtract", "mul": "multiply", "div": "true_divide",
+           "pow": "power", "max": "maximum", "min": "minimum", "eq": "equal",
+           "ne": "not_equal", "lt": "less", "le": "less_equal", "gt": "greater",
+           "ge": "greater_equal"}
+
+
+def _matmul_out_kernel(xp, params, in_avals):
+    """out= kernel for the plain 2-D dot_general cases, else None."""
+    (lc, rc), (lb, rb) = params["dimension_numbers"]
+    if lb or len(lc) != 1 or len(in_avals) != 2:
+        return None
+    xa, ya = in_avals
+    if xa.ndim != 2 or ya.ndim != 2:
+        return None
+    mm = xp.matmul
+    tx, ty = lc[0] == 0, rc[0] == 1
+    if not tx and not ty:
+        return mm
+    if tx and not ty:
+        return lambda x, y, o: mm(x.T, y, o)
+    if ty and not tx:
+        return lambda x, y, o: mm(x, y.T, o)
+    return lambda x, y, o: mm(x.T, y.T, o)
+
+
+def _out_kernel(xp, eqn):
+    """(kernel taking a trailing out buffer, elementwise?) or (None, False)."""
+    name = eqn.primitive.name
+    if name in _UNARY:
+        return getattr(xp, _UNARY[name]), True
+    if name in _BINARY:
+        return getattr(xp, _BINARY[name]), True
+    if name == "integer_pow" and eqn.params["y"] >= 0:
+        y = eqn.params["y"]
+        if y == 2:
+            return xp.square, True
+        return (lambda x, o: xp.power(x, y, o)), True
+    if name == "dot_general":
+        return _matmul_out_kernel(xp, eqn.params, [v.aval for v in eqn.invars]), False
+    return None, False
+
+
+class Plan:
+    __slots__ = ("steps", "template", "in_slots", "out_slots", "n_in", "jaxpr")
+
+    def __call__(self, *args):
+        env = self.template[:]
+        for i, a in zip(self.in_slots, args):
+            env[i] = a
+        for fn, ins, out, frees in self.steps:
+            r = fn(*[env[i] for i in ins])
+            if out.__class__ is int:
+                env[out] = r
+            else:
+                for o, v in zip(out, r):
+                    env[o] = v
+            for f in frees:
+                env[f] = None
+        return [env[i] for i in self.out_slots]
+
+
+def compile_plan(closed, xp=np, reuse=True):
+    jaxpr = closed.jaxpr
+    slot = {}
+    template = []
+
+    def new_slot(v, val=None):
+        slot[v] = len(template)
+        template.append(val)
+        return slot[v]
+
+    for v, c in zip(jaxpr.constvars, closed.consts):
+        new_slot(v, c)
+    in_slots = [new_slot(v) for v in jaxpr.invars]
+    pinned = set(range(len(template)))   # arguments and constants: never written
+
+    def slot_of(v):
+        if isinstance(v, Literal):
+            s = len(template)
+            template.append(v.val)
+            pinned.add(s)
+            return s
+        return slot[v]
+
+    # last use of every var (outputs live forever)
+    last = {}
+    for i, eqn in enumerate(jaxpr.eqns):
+        for v in eqn.invars:
+            if not isinstance(v, Literal):
+                last[v] = i
+    outset = {v for v in jaxpr.outvars if not isinstance(v, Literal)}
+
+    raw = []           # (fn, ins, outs(list), multi, dying slots, out kernel info)
+    refs = {}          # slot -> set of buffer ids it may view
+    owner = {}         # bid -> slot holding the array object
+    bid_aval = {}
+    bid_count = {}     # bid -> number of live slots referencing it
+    pool = {}          # (shape, dtype) -> [bid, ...] dead owned buffers
+    reuse_at = {}      # owner slot -> step index where its buffer gets reused
+    bid_death = {}     # bid -> step index where it died
+    next_bid = [0]
+
+    def release(s, step):
+        for b in refs.pop(s, ()):
+            bid_count[b] -= 1
+            if bid_count[b] == 0:
+                bid_death[b] = step
+                a = bid_aval[b]
+                pool.setdefault((a.shape, a.dtype), []).append(b)
+
+    for i, eqn in enumerate(jaxpr.eqns):
+        prim = eqn.primitive
+        ins = tuple(slot_of(v) for v in eqn.invars)
+        kern = functools.partial(prim.impl, xp, **eqn.params) if eqn.params else \
+            functools.partial(prim.impl, xp)
+        outs = [new_slot(v) for v in eqn.outvars]
+        dying = [slot[v] for v in dict.fromkeys(eqn.invars)
+                 if not isinstance(v, Literal) and last.get(v) == i and v not in outset]
+        okern, elementwise = _out_kernel(xp, eqn) if reuse else (None, False)
+        oa = eqn.outvars[0].aval
+        buf = None
+        if okern is not None and oa.ndim > 0 and not prim.multiple_results:
+            if elementwise:   # in place on a dying input of the same shape/dtype
+                for s in dying:
+                    rs = refs.get(s, ())
+                    if len(rs) == 1:
+                        b = next(iter(rs))
+                        if (bid_count[b] == 1 and owner[b] == s and bid_aval[b].shape == oa.shape
+                                and bid_aval[b].dtype == oa.dtype):
+                            buf = b
+                            break
+            if buf is None:
+                cands = pool.get((oa.shape, oa.dtype))
+                if cands:
+                    buf = cands.pop()
+                    reuse_at[owner[buf]] = i
+        for s in dying:
+            release(s, i)
+        if buf is not None and buf in bid_death and owner[buf] in dying:
+            # in-place: the input's buffer just died at this step; take it out of the pool
+            pool[(oa.shape, oa.dtype)].remove(buf)
+            reuse_at[owner[buf]] = i
+        buf_slot = owner[buf] if buf is not None else None
+        if okern is not None and not prim.multiple_results:
+            b = buf if buf is not None else next_bid[0]
+            if buf is None:
+                next_bid[0] += 1
+            owner[b] = outs[0]
+            bid_aval[b] = oa
+            bid_count[b] = 1
+            bid_death.pop(b, None)
+            refs[outs[0]] = {b}
+        else:
+            view = set()
+            for s in ins:
+                view |= refs.get(s, set())
+            for o in outs:
+                refs[o] = set(view)
+                for b in view:
+                    bid_count[b] += 1
+        for v, o in zip(eqn.outvars, outs):    # an output never read dies at once
+            if v not in last and v not in outset:
+                release(o, i)
+        raw.append([kern, ins, outs, prim.multiple_results, dying, okern, buf_slot])
+
+    # schedule frees: a reused owner slot is cleared where its buffer is taken
+    # (it moves into the new output); any other slot right after its last use.
+    frees = [[] for _ in raw]
+    for i, (kern, ins, outs, multi, dying, okern, buf) in enumerate(raw):
+        for s in dying:
+            if s not in reuse_at:
+                frees[i].append(s)
+        for v, o in zip(jaxpr.eqns[i].outvars, outs):
+            if v not in last and v not in outset and o not in reuse_at:
+                frees[i].append(o)
+    for s, i in reuse_at.items():
+        frees[i].append(s)
+    steps = []
+    for i, (kern, ins, outs, multi, dying, okern, buf) in enumerate(raw):
+        if buf is not None:
+            fn, ins = okern, ins + (buf,)
+        else:
+            fn = kern
+        out = tuple(outs) if multi else outs[0]
+        steps.append((fn, ins, out, tuple(f for f in dict.fromkeys(frees[i])
+                                           if f not in pinned)))
+    p = Plan()
+    p.steps = tuple(steps)
+    p.template = template
+    p.in_slots = tuple(in_slots)
+    p.out_slots = tuple(slot_of(v) for v in jaxpr.outvars)
+    p.n_in = len(in_slots)
+    p.jaxpr = jaxpr
+    return p
+

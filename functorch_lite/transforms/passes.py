@@ -1,0 +1,201 @@
+"""IR passes run by jit before planning: DCE, CSE, constant folding, algebra.
+
+Every pass takes a ClosedJaxpr and returns a new one (inputs are never
+mutated).  All primitives are pure, so an equation whose outputs are unused
+can go, and two equations with the same primitive, params and inputs compute
+the same thing.
+"""
+import numpy as np
+
+from ..core.ir import ClosedJaxpr, Eqn, Jaxpr, Literal, Var
+
+_FOLD_MAX_SIZE = 1 << 16   # don't bake big arrays into the plan as constants
+
+
+def _read(sub, v):
+    if isinstance(v, Literal):
+        return v
+    while v in sub:
+        v = sub[v]
+    return v
+
+
+def _rebuild(closed, eqns, sub, constvars=None, consts=None):
+    j = closed.jaxpr
+    outvars = [_read(sub, v) for v in j.outvars]
+    new = Jaxpr(j.constvars if constvars is None else constvars, j.invars, outvars, eqns)
+    return ClosedJaxpr(new, closed.consts if consts is None else consts)
+
+
+def _subst(eqn, sub):
+    if not sub:
+        return eqn
+    return Eqn(eqn.primitive, [_read(sub, v) for v in eqn.invars], eqn.outvars,
+               eqn.params, eqn.source)
+
+
+# ----------------------------------------------------------------------- DCE
+
+def dce(closed):
+    """Drop equations none of whose outputs reach the jaxpr's outputs, and unused consts."""
+    j = closed.jaxpr
+    live = {v for v in j.outvars if isinstance(v, Var)}
+    kept = []
+    for eqn in reversed(j.eqns):
+        if any(v in live for v in eqn.outvars):
+            kept.append(eqn)
+            live.update(v for v in eqn.invars if isinstance(v, Var))
+    kept.reverse()
+    cv, cs = [], []
+    for v, c in zip(j.constvars, closed.consts):
+        if v in live:
+            cv.append(v)
+            cs.append(c)
+    return ClosedJaxpr(Jaxpr(cv, j.invars, j.outvars, kept), cs)
+
+
+# ----------------------------------------------------------------------- CSE
+
+def _hashable(x):
+    if isinstance(x, (list, tuple)):
+        return tuple(_hashable(e) for e in x)
+    if isinstance(x, dict):
+        return tuple(sorted((k, _hashable(v)) for k, v in x.items()))
+    if isinstance(x, np.ndarray):
+        return ("arr", id(x))
+    try:
+        hash(x)
+        return x
+    except TypeError:
+        return ("id", id(x))
+
+
+def _lit_key(v):
+    val = v.val
+    try:
+        return ("lit", np.asarray(val).item(), v.aval.dtype, v.aval.weak_type)
+    except (ValueError, TypeError):
+        return ("lit", id(val))
+
+
+def cse(closed):
+    """Merge equations with the same primitive, params and inputs."""
+    sub, seen, eqns = {}, {}, []
+    for eqn in closed.jaxpr.eqns:
+        eqn = _subst(eqn, sub)
+        key = (eqn.primitive, _hashable(eqn.params),
+               tuple(_lit_key(v) if isinstance(v, Literal) else v for v in eqn.invars))
+        prev = seen.get(key)
+        if prev is not None:
+            for a, b in zip(eqn.outvars, prev.outvars):
+                sub[a] = b
+            continue
+        seen[key] = eqn
+        eqns.append(eqn)
+    return _rebuild(closed, eqns, sub)
+
+
+# ---------------------------------------------------------- constant folding
+
+def fold_constants(closed):
+    """Evaluate equations whose inputs are all literals or constants, at compile time."""
+    j = closed.jaxpr
+    known = dict(zip(j.constvars, closed.consts))
+    eqns, sub = [], {}
+    new_cv, new_cs = list(j.constvars), list(closed.consts)
+    for eqn in j.eqns:
+        eqn = _subst(eqn, sub)
+        if (getattr(eqn.primitive, "no_fold", False)
+                or not all(isinstance(v, Literal) or v in known for v in eqn.invars)):
+            eqns.append(eqn)
+            continue
+        if any(v.aval.size > _FOLD_MAX_SIZE for v in eqn.outvars):
+            eqns.append(eqn)
+            continue
+        ins = [v.val if isinstance(v, Literal) else known[v] for v in eqn.invars]
+        try:
+            out = eqn.primitive.impl(np, *ins, **eqn.params)
+        except Exception:  # noqa: BLE001 - leave it for run time (and its error message)
+            eqns.append(eqn)
+            continue
+        outs = out if eqn.primitive.multiple_results else [out]
+        for v, val in zip(eqn.outvars, outs):
+            val = np.asarray(val, v.aval.dtype)
+            if val.ndim == 0:
+                sub[v] = Literal(val[()], v.aval)
+            else:
+                known[v] = val
+                new_cv.append(v)
+                new_cs.append(val)
+    return dce(_rebuild(closed, eqns, sub, new_cv, new_cs))
+
+
+# ------------------------------------------------------------------- algebra
+
+def _is_lit(v, value):
+    if not isinstance(v, Literal):
+        return False
+    try:
+        return bool(np.all(np.asarray(v.val) == value))
+    except (TypeError, ValueError):
+        return False
+
+
+def _same_aval(a, b):
+    return a.shape == b.shape and a.dtype == b.dtype
+
+
+def simplify(closed):
+    """x*1, 1*x, x+0, 0+x, x-0, x/1 -> x; transpose of transpose composes (or
+    vanishes); reshape / convert / broadcast to the same shape and dtype -> x."""
+    sub, eqns, producer = {}, [], {}
+    for eqn in closed.jaxpr.eqns:
+        eqn = _subst(eqn, sub)
+        name = eqn.primitive.name
+        out = eqn.outvars[0] if eqn.outvars else None
+        repl = None
+        if name in ("mul", "add", "sub", "div") and len(eqn.invars) == 2:
+            x, y = eqn.invars
+            unit = 1 if name in ("mul", "div") else 0
+            if _is_lit(y, unit) and _same_aval(x.aval, out.aval):
+                repl = x
+            elif name in ("mul", "add") and _is_lit(x, unit) and _same_aval(y.aval, out.aval):
+                repl = y
+        elif name in ("reshape", "broadcast_in_dim", "convert_element_type"):
+            x = eqn.invars[0]
+            if _same_aval(x.aval, out.aval) and (name != "broadcast_in_dim" or
+                                                tuple(eqn.params["broadcast_dimensions"])
+                                                == tuple(range(x.aval.ndim))):
+                repl = x
+        elif name == "transpose":
+            x = eqn.invars[0]
+            perm = tuple(eqn.params["permutation"])
+            if perm == tuple(range(len(perm))):
+                repl = x
+            else:
+                inner = producer.get(x)
+                if inner is not None and inner.primitive.name == "transpose":
+                    p1 = tuple(inner.params["permutation"])
+                    comp = tuple(p1[i] for i in perm)
+                    src = inner.invars[0]
+                    if comp == tuple(range(len(comp))):
+                        repl = src
+                    else:
+                        eqn = Eqn(eqn.primitive, [src], eqn.outvars,
+                                  dict(eqn.params, permutation=comp), eqn.source)
+        if repl is not None:
+            sub[out] = repl
+            continue
+        for v in eqn.outvars:
+            producer[v] = eqn
+        eqns.append(eqn)
+    return dce(_rebuild(closed, eqns, sub))
+
+
+def optimize(closed):
+    """The pass pipeline jit runs: fold, simplify, CSE, DCE."""
+    closed = fold_constants(closed)
+    closed = simplify(closed)
+    closed = cse(closed)
+    closed = simplify(closed)
+    return dce(closed)
