@@ -13,6 +13,7 @@ from .transforms.api import (grad, value_and_grad, vjp, jvp, vmap, make_jaxpr,
 from . import backends
 from . import config  # noqa: F401
 from .transforms.jit import jit
+from . import lax  # noqa: F401
 from .backends import set_default_backend
 
 __version__ = "0.1.0"
