@@ -13,6 +13,8 @@ from .transforms.api import (grad, value_and_grad, vjp, jvp, vmap, make_jaxpr,
 from . import backends
 from . import config  # noqa: F401
 from .transforms.jit import jit
+from .transforms.checkpoint import checkpoint
+from .transforms.custom import custom_jvp, custom_vjp
 from . import lax  # noqa: F401
 from .backends import set_default_backend
 
