@@ -11,11 +11,11 @@ from . import numpy  # noqa: F401  (installs the operators on tracers)
 from .transforms.api import (grad, value_and_grad, vjp, jvp, vmap, make_jaxpr,
                              stop_gradient)
 from . import backends
+from .backends import set_default_backend, device_put, transfer_guard
 from . import config  # noqa: F401
 from .transforms.jit import jit
 from .transforms.checkpoint import checkpoint
 from .transforms.custom import custom_jvp, custom_vjp
 from . import lax  # noqa: F401
-from .backends import set_default_backend
 
 __version__ = "0.1.0"

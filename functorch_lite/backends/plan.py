@@ -62,7 +62,7 @@ def _out_kernel(xp, eqn):
 
 
 class Plan:
-    __slots__ = ("steps", "template", "in_slots", "out_slots", "n_in", "jaxpr")
+    __slots__ = ("steps", "template", "in_slots", "out_slots", "n_in", "jaxpr", "copy_outs")
 
     def __call__(self, *args):
         env = self.template[:]
@@ -77,6 +77,9 @@ class Plan:
                     env[o] = v
             for f in frees:
                 env[f] = None
+        if self.copy_outs:   # never hand out the plan's own constants (callers may write)
+            return [env[i].copy() if k in self.copy_outs and hasattr(env[i], "copy")
+                    else env[i] for k, i in enumerate(self.out_slots)]
         return [env[i] for i in self.out_slots]
 
 
@@ -211,6 +214,8 @@ def compile_plan(closed, xp=np, reuse=True):
     p.in_slots = tuple(in_slots)
     p.out_slots = tuple(slot_of(v) for v in jaxpr.outvars)
     p.n_in = len(in_slots)
+    consts = pinned - set(in_slots)
+    p.copy_outs = frozenset(k for k, s in enumerate(p.out_slots) if s in consts)
     p.jaxpr = jaxpr
     return p
 

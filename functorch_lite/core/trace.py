@@ -34,21 +34,45 @@ def source_info():
 
 # ---------------------------------------------------------- array backends
 
-_extra_array_types = {}   # type -> namespace (cupy registers itself here)
+_extra_array_types = {}   # type -> namespace (the cupy backend registers itself here)
 
 
 def register_array_type(typ, xp):
     _extra_array_types[typ] = xp
 
 
-def array_namespace(args):
-    """The backend namespace (numpy or cupy) for a primitive's concrete inputs."""
-    if _extra_array_types:
-        for a in args:
-            xp = _extra_array_types.get(type(a))
-            if xp is not None:
-                return xp
-    return np
+def array_namespace(args, prim=None):
+    """The backend namespace (numpy or cupy) for a primitive's concrete inputs.
+
+    NumPy *scalars* and Python scalars go anywhere; arrays of two backends in
+    one call are an error (transfers are explicit: fl.device_put)."""
+    if not _extra_array_types:
+        return np
+    found = None
+    for i, a in enumerate(args):
+        xp = _extra_array_types.get(type(a))
+        if xp is None:
+            if type(a) is not np.ndarray:
+                continue
+            xp = np
+        if found is None:
+            found = (i, xp)
+        elif found[1] is not xp:
+            raise ValueError(_mixed_message(args, prim))
+    return np if found is None else found[1]
+
+
+def _mixed_message(args, prim):
+    where = []
+    for i, a in enumerate(args):
+        xp = _extra_array_types.get(type(a), np if type(a) is np.ndarray else None)
+        if xp is not None:
+            a_ = get_aval(a)
+            where.append(f"input {i} {a_.str_short()} on {'cpu (numpy)' if xp is np else xp.__name__}")
+    name = prim.name if prim is not None else "an operation"
+    return (f"{name} at {source_info()}: inputs live on different backends: "
+            f"{', '.join(where)}. Move them to one place first with "
+            f"fl.device_put(x, 'cuda') or fl.device_put(x, 'cpu').")
 
 
 # ------------------------------------------------------------- primitives
@@ -70,9 +94,6 @@ class Primitive:
         self.multiple_results = multiple_results
         self.impl = self.abstract = self.jvp = self.vjp = self.batch = None
         self.vjp_fwd = None
-
-    def bind(self, *args, **params):
-        return bind(self, *args, **params)
 
     def __repr__(self):
         return self.name
@@ -107,12 +128,29 @@ def bind(prim, *args, **params):
             if main is None or m.level > main.level:
                 main = m
     if main is None:  # fast path: plain arrays, run the kernel
-        return prim.impl(array_namespace(args), *args, **params)
+        try:
+            return prim.impl(array_namespace(args, prim), *args, **params)
+        except Exception as e:  # noqa: BLE001 - re-raised, with the shape rule's words if it objects
+            raise _explain_failure(prim, args, params, e) from None
     if not main.alive:
         raise _leak_error(main, prim)
     trace = main.trace
     tracers = [trace.full_raise(a) for a in args]
     return trace.process_primitive(prim, tracers, params)
+
+
+def _explain_failure(prim, args, params, err):
+    """A kernel failed: let the shape/dtype rule name the problem, with the user's line."""
+    try:
+        prim.abstract(*[get_aval(a) for a in args], **params)
+    except (TypeError, ValueError, IndexError) as rule_err:
+        return type(rule_err)(f"{rule_err} (at {source_info()})")
+    except Exception:  # noqa: BLE001 - the rule itself could not run; keep the kernel's error
+        pass
+    return err
+
+
+Primitive.bind = bind  # prim.bind(*args) is bind(prim, *args), without an extra frame
 
 
 def find_top_trace(args):

@@ -5,7 +5,7 @@ from ._registry import REGISTRY
 from .elementwise import (neg, exp, log, sin, cos, tanh, sqrt, abs, sign, add, sub, mul,
                           div, pow, max, min, eq, ne, lt, le, gt, ge, integer_pow,
                           reciprocal, stop_gradient, select, convert_element_type,
-                          safe_mul)
+                          safe_mul, full_like)
 from .reductions import reduce_sum, reduce_max
 from .shape import (broadcast_in_dim, broadcast_to, reshape, transpose, slice_, pad,
                     concatenate)

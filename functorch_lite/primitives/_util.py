@@ -18,7 +18,8 @@ def aval(x):
 
 
 def shape_of(x):
-    return tuple(np.shape(x)) if not hasattr(x, "aval") else x.aval.shape
+    """Shape without building an aval (hot in rules): arrays, tracers, scalars."""
+    return getattr(x, "shape", ())
 
 
 def dtype_of(x):
@@ -30,18 +31,16 @@ def full(shape, value, dtype):
 
 
 def zeros_like(x):
-    a = get_aval(x)
-    return full(a.shape, 0, a.dtype)
+    return ew.full_like(x, 0)
 
 
 def ones_like(x):
-    a = get_aval(x)
-    return full(a.shape, 1, a.dtype)
+    return ew.full_like(x, 1)
 
 
 def unbroadcast(ct, shape):
     """Sum ``ct`` down to ``shape`` (the reverse of numpy broadcasting)."""
-    ct_shape = get_aval(ct).shape
+    ct_shape = ct.shape
     shape = tuple(shape)
     if ct_shape == shape:
         return ct
@@ -50,7 +49,7 @@ def unbroadcast(ct, shape):
         lead + i for i, d in enumerate(shape) if d == 1 and ct_shape[lead + i] != 1)
     if axes:
         ct = red.reduce_sum(ct, axes)
-    if get_aval(ct).shape != shape:
+    if ct.shape != shape:
         ct = shp.reshape(ct, shape)
     return ct
 
@@ -99,26 +98,33 @@ def broadcasting_batch(prim, vals, dims, **params):
     return prim.bind(*new, **params), 0
 
 
+_result_cache = {}
+
+
 def promote(*xs):
     """NumPy-2 promotion: Python scalars are weak.  Returns same-dtype values;
     Python scalars become NumPy scalars of the result dtype (printed as literals)."""
-    dt = None
-    if len(xs) == 2:  # the common case, kept short
+    if len(xs) == 2:  # the hot case, kept short: no aval objects built
         a, b = xs
-        ta, tb = type(a) in PY_SCALARS, type(b) in PY_SCALARS
-        if tb and not ta:
-            da = get_aval(a).dtype
-            dt = np.result_type(da, b)
+        da, db = getattr(a, "dtype", None), getattr(b, "dtype", None)
+        if da is not None and db is not None and da == db:
+            return xs
+        if db is None and da is not None and type(b) in PY_SCALARS:
+            key = (da, type(b))
+            dt = _result_cache.get(key)
+            if dt is None:
+                dt = _result_cache[key] = np.result_type(da, b)
             if dt == da:
                 return a, dt.type(b)
-        elif ta and not tb:
-            db = get_aval(b).dtype
-            dt = np.result_type(a, db)
+        elif da is None and db is not None and type(a) in PY_SCALARS:
+            key = (db, type(a))
+            dt = _result_cache.get(key)
+            if dt is None:
+                dt = _result_cache[key] = np.result_type(a, db)
             if dt == db:
                 return dt.type(a), b
-    if dt is None:
-        from ..core.dtypes import result_type
-        dt = result_type(*[x if type(x) in PY_SCALARS else get_aval(x) for x in xs])
+    from ..core.dtypes import result_type
+    dt = result_type(*[x if type(x) in PY_SCALARS else get_aval(x) for x in xs])
     return tuple(dt.type(x) if type(x) in PY_SCALARS else
                  (x if get_aval(x).dtype == dt else ew.convert_element_type(x, dt))
                  for x in xs)

@@ -103,8 +103,8 @@ def _def_binary(name, kernel, dx, dy, float_only=False):
 
     def vjp(ct, ins, out, needs):
         x, y = ins
-        cx = U.unbroadcast(dx(ct, x, y, out), get_aval(x).shape) if needs[0] else None
-        cy = U.unbroadcast(dy(ct, x, y, out), get_aval(y).shape) if needs[1] else None
+        cx = U.unbroadcast(dx(ct, x, y, out), U.shape_of(x)) if needs[0] else None
+        cy = U.unbroadcast(dy(ct, x, y, out), U.shape_of(y)) if needs[1] else None
         return cx, cy
 
     p.vjp = vjp
@@ -306,6 +306,18 @@ stop_gradient_p.jvp = lambda primals, tangents: (stop_gradient(primals[0]), None
 stop_gradient_p.vjp = lambda ct, ins, out, needs: (None,)
 stop_gradient_p.batch = lambda vals, dims: (stop_gradient(vals[0]), dims[0])
 
+# ---------------------------------------------------------------- full_like
+# Zeros/ones shaped like a value, made by that value's backend (numpy or cupy):
+# rules create zero tangents this way so they never pin a computation to the host.
+
+full_like_p = _prim("full_like")
+full_like_p.impl = lambda xp, x, fill_value: xp.full_like(x, fill_value)
+full_like_p.abstract = lambda x, fill_value: ShapedArray(x.shape, x.dtype, x.weak_type)
+full_like_p.jvp = lambda primals, tangents, fill_value: (
+    full_like(primals[0], fill_value), None)
+full_like_p.vjp = lambda ct, ins, out, needs, fill_value: (None,)
+full_like_p.batch = lambda vals, dims, fill_value: (full_like(vals[0], fill_value), dims[0])
+
 # ------------------------------------------- NaN-safe cotangent multiplication
 
 mul_safe_p = _prim("mul_safe")
@@ -314,11 +326,12 @@ mul_safe_p = _prim("mul_safe")
 def _mul_safe_impl(xp, ct, d):
     # ct * d, but exactly 0 wherever ct == 0 (even if d is inf or nan): a branch
     # that a where() did not select must not poison the gradient with 0*inf.
-    out = xp.multiply(ct, d)
-    bad = ~xp.isfinite(d)
-    if bad.any():
-        out = xp.where(xp.logical_and(bad, ct == 0), xp.zeros((), out.dtype), out)
-    return out
+    finite = xp.isfinite(d)
+    if finite.all():  # the common case costs one isfinite pass
+        return xp.multiply(ct, d)
+    with np.errstate(invalid="ignore"):
+        out = xp.multiply(ct, d)
+    return xp.where(xp.logical_and(~finite, ct == 0), xp.zeros((), out.dtype), out)
 
 
 mul_safe_p.impl = _mul_safe_impl
@@ -357,6 +370,7 @@ def integer_pow(x, y):
     return x if y == 1 else integer_pow_p.bind(x, y=int(y))
 def reciprocal(x): return div(1.0, x)
 def stop_gradient(x): return stop_gradient_p.bind(x)
+def full_like(x, fill_value): return full_like_p.bind(x, fill_value=fill_value)
 def safe_mul(ct, d): return mul_safe_p.bind(*U.promote(ct, d))
 def safe_div(ct, y): return safe_mul(ct, reciprocal(y))
 

@@ -37,7 +37,14 @@ def _reduce_out_dim(d, axes):
 # ---------------------------------------------------------------- reduce_sum
 
 reduce_sum_p = _prim("reduce_sum")
-reduce_sum_p.impl = lambda xp, x, axes: xp.asarray(xp.sum(x, axis=axes))
+def _sum_impl(xp, x, axes):
+    # a full reduction through x.sum() skips NumPy's slower tuple-axis path
+    if len(axes) == x.ndim:
+        return xp.asarray(x.sum())
+    return xp.asarray(xp.sum(x, axis=axes))
+
+
+reduce_sum_p.impl = _sum_impl
 reduce_sum_p.abstract = _reduce_abstract("reduce_sum")
 
 

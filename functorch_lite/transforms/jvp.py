@@ -14,6 +14,12 @@ class JVPTracer(Tracer):
     def aval(self):
         return get_aval(self.primal)
 
+    # shape/dtype straight from the value: rules ask for them constantly
+    shape = property(lambda self: getattr(self.primal, "shape", ()) if not isinstance(
+        self.primal, (bool, int, float, complex)) else ())
+    dtype = property(lambda self: get_aval(self.primal).dtype if isinstance(
+        self.primal, (bool, int, float, complex)) else self.primal.dtype)
+
     def concrete(self, why):
         p = self.primal
         return p.concrete(why) if isinstance(p, Tracer) else p

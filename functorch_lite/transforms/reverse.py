@@ -42,6 +42,12 @@ class VJPTracer(Tracer):
     def aval(self):
         return get_aval(self.value)
 
+    # shape/dtype straight from the value: rules ask for them constantly
+    shape = property(lambda self: getattr(self.value, "shape", ()) if not isinstance(
+        self.value, (bool, int, float, complex)) else ())
+    dtype = property(lambda self: get_aval(self.value).dtype if isinstance(
+        self.value, (bool, int, float, complex)) else self.value.dtype)
+
     def concrete(self, why):
         v = self.value
         return v.concrete(why) if isinstance(v, Tracer) else v
