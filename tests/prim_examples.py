@@ -43,3 +43,4 @@ EXAMPLES["dot_general"] = [
     ((_f(4, 3), _f(2, 4)), {"dimension_numbers": (((0,), (1,)), ((), ()))}),
     ((_f(2, 3, 4), _f(2, 4, 5)), {"dimension_numbers": (((2,), (1,)), ((0,), (0,)))}),
 ]
+EXAMPLES["full_like"] = [((_f(3, 2),), {"fill_value": 0.5})]

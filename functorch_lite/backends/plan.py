@@ -44,6 +44,56 @@ def _matmul_out_kernel(xp, params, in_avals):
     return lambda x, y, o: mm(x.T, y.T, o)
 
 
+def _outer_kernels(xp, params, in_avals):
+    """dot_general without contraction (outer / per-batch scaled products, as vmap
+    of a gradient makes): a broadcasting multiply instead of a k=1 matmul."""
+    (lc, rc), (lb, rb) = params["dimension_numbers"]
+    if lc or len(in_avals) != 2:
+        return None, None
+    xa, ya = in_avals
+    lf = [i for i in range(xa.ndim) if i not in lb]
+    rf = [i for i in range(ya.ndim) if i not in rb]
+    bshape = [xa.shape[i] for i in lb]
+    px, py = tuple(lb) + tuple(lf), tuple(rb) + tuple(rf)
+    sx = tuple(bshape + [xa.shape[i] for i in lf] + [1] * len(rf))
+    sy = tuple(bshape + [1] * len(lf) + [ya.shape[i] for i in rf])
+    idx, idy = px == tuple(range(xa.ndim)), py == tuple(range(ya.ndim))
+    mul, tr, rs = xp.multiply, xp.transpose, xp.reshape
+
+    def prep(x, y):
+        x = x if idx else tr(x, px)
+        y = y if idy else tr(y, py)
+        return rs(x, sx), rs(y, sy)
+
+    def kern(x, y):
+        a, b = prep(x, y)
+        return mul(a, b)
+
+    def okern(x, y, o):
+        a, b = prep(x, y)
+        return mul(a, b, o)
+    return kern, okern
+
+
+def _kernel(xp, eqn):
+    """The function a step calls: the bare ufunc where one does the job."""
+    name = eqn.primitive.name
+    if xp is np and not eqn.params:
+        if name in _UNARY:
+            return getattr(xp, _UNARY[name])
+        if name in _BINARY:
+            return getattr(xp, _BINARY[name])
+    if xp is np and name == "integer_pow" and eqn.params["y"] == 2:
+        return xp.square
+    if name == "dot_general":
+        k, _ = _outer_kernels(xp, eqn.params, [v.aval for v in eqn.invars])
+        if k is not None:
+            return k
+    prim = eqn.primitive
+    return (functools.partial(prim.impl, xp, **eqn.params) if eqn.params
+            else functools.partial(prim.impl, xp))
+
+
 def _out_kernel(xp, eqn):
     """(kernel taking a trailing out buffer, elementwise?) or (None, False)."""
     name = eqn.primitive.name
@@ -57,14 +107,21 @@ def _out_kernel(xp, eqn):
             return xp.square, True
         return (lambda x, o: xp.power(x, y, o)), True
     if name == "dot_general":
-        return _matmul_out_kernel(xp, eqn.params, [v.aval for v in eqn.invars]), False
+        avals = [v.aval for v in eqn.invars]
+        k = _matmul_out_kernel(xp, eqn.params, avals) or _outer_kernels(xp, eqn.params, avals)[1]
+        return k, False
     return None, False
 
 
 class Plan:
-    __slots__ = ("steps", "template", "in_slots", "out_slots", "n_in", "jaxpr", "copy_outs")
+    __slots__ = ("steps", "template", "in_slots", "out_slots", "n_in", "jaxpr", "copy_outs",
+                 "run")
 
     def __call__(self, *args):
+        return self.run(*args)
+
+    def interpret(self, *args):
+        """The same steps run by a loop (reference for the generated code)."""
         env = self.template[:]
         for i, a in zip(self.in_slots, args):
             env[i] = a
@@ -135,8 +192,7 @@ def compile_plan(closed, xp=np, reuse=True):
     for i, eqn in enumerate(jaxpr.eqns):
         prim = eqn.primitive
         ins = tuple(slot_of(v) for v in eqn.invars)
-        kern = functools.partial(prim.impl, xp, **eqn.params) if eqn.params else \
-            functools.partial(prim.impl, xp)
+        kern = _kernel(xp, eqn)
         outs = [new_slot(v) for v in eqn.outvars]
         dying = [slot[v] for v in dict.fromkeys(eqn.invars)
                  if not isinstance(v, Literal) and last.get(v) == i and v not in outset]
@@ -217,5 +273,30 @@ def compile_plan(closed, xp=np, reuse=True):
     consts = pinned - set(in_slots)
     p.copy_outs = frozenset(k for k, s in enumerate(p.out_slots) if s in consts)
     p.jaxpr = jaxpr
+    p.run = _codegen(p, pinned)
     return p
+
+
+def _codegen(p, pinned):
+    """Straight-line Python for the plan: locals for slots, no interpretive loop."""
+    g = {}
+    for i in pinned:
+        if i not in p.in_slots:
+            g[f"s{i}"] = p.template[i]
+    lines = [f"def _plan({', '.join(f's{i}' for i in p.in_slots)}):"]
+    for k, (fn, ins, out, frees) in enumerate(p.steps):
+        g[f"k{k}"] = fn
+        call = f"k{k}({', '.join(f's{i}' for i in ins)})"
+        if out.__class__ is int:
+            lines.append(f"    s{out} = {call}")
+        elif out:
+            lines.append(f"    {', '.join(f's{o}' for o in out)}, = {call}")
+        else:
+            lines.append(f"    {call}")
+        if frees:
+            lines.append(f"    del {', '.join(f's{f}' for f in frees)}")
+    outs = [f"s{i}.copy()" if k in p.copy_outs else f"s{i}" for k, i in enumerate(p.out_slots)]
+    lines.append(f"    return [{', '.join(outs)}]")
+    exec(compile("\n".join(lines), "<functorch_lite plan>", "exec"), g)  # noqa: S102
+    return g["_plan"]
 

@@ -139,7 +139,18 @@ def _as_input(x):
 
 
 class _Entry:
-    __slots__ = ("closed", "plan", "out_tree", "xp")
+    __slots__ = ("closed", "plan", "out_tree", "xp", "unflat")
+
+
+def _unflattener(tree):
+    """A fast output builder for the common output structures."""
+    if tree == tu.tree_structure(0):
+        return lambda outs: outs[0]
+    kids = tu.treedef_children(tree)
+    leaf = tu.tree_structure(0)
+    if tree == tu.tree_structure(tuple(range(len(kids)))) and all(k == leaf for k in kids):
+        return tuple
+    return lambda outs: tu.tree_unflatten(tree, outs)
 
 
 class Jitted:
@@ -156,6 +167,7 @@ class Jitted:
         self.trace_count = 0
         self.retrace_log = []
         self._cache = {}
+        self._fast = {}     # plain positional ndarrays -> entry (skips tree_flatten)
         self._last_key = None
 
     def _split(self, args):
@@ -181,6 +193,16 @@ class Jitted:
         return dyn, tuple(statics)
 
     def __call__(self, *args, **kwargs):
+        fast = not kwargs and not self.static_argnums
+        if fast:
+            for a in args:
+                if a.__class__ is not np.ndarray:
+                    fast = False
+                    break
+            else:
+                e = self._fast.get(tuple([(a.shape, a.dtype) for a in args]))
+                if e is not None:
+                    return e.unflat(e.plan(*args))
         dyn, statics = self._split(args)
         leaves, tree = tu.tree_flatten((dyn, kwargs))
         key = (tree, statics, tuple([_leaf_sig(x) for x in leaves]))
@@ -190,6 +212,8 @@ class Jitted:
             entry = self._trace(args, kwargs, leaves, tree, key)
             if entry is None:      # closed over outer tracers: traced fresh each call
                 return self._call_closure(args, kwargs, leaves, tree)
+            if fast:
+                self._fast[tuple([(a.shape, a.dtype) for a in args])] = entry
         if traced:
             outs = pjit_p.bind(*[_as_input(x) for x in leaves], jaxpr=entry.closed,
                                name=self.name)
@@ -226,8 +250,9 @@ class Jitted:
             return None
         e = _Entry()
         e.closed, e.out_tree = closed, out_tree
+        e.unflat = _unflattener(out_tree)
         xp = array_namespace([x for x in leaves if not isinstance(x, Tracer)])
-        e.plan = get_plan(closed, xp)
+        e.plan = get_plan(closed, xp).run   # the generated function itself: lean calls
         self._cache[key] = e
         self._last_key = key
         return e
@@ -281,6 +306,7 @@ class Jitted:
 
     def clear_cache(self):
         self._cache.clear()
+        self._fast.clear()
 
 
 def jit(fun=None, static_argnums=(), explain=None):

@@ -154,12 +154,13 @@ def simplify(closed):
         name = eqn.primitive.name
         out = eqn.outvars[0] if eqn.outvars else None
         repl = None
-        if name in ("mul", "add", "sub", "div") and len(eqn.invars) == 2:
+        if name in ("mul", "add", "sub", "div", "mul_safe") and len(eqn.invars) == 2:
             x, y = eqn.invars
-            unit = 1 if name in ("mul", "div") else 0
+            unit = 1 if name in ("mul", "div", "mul_safe") else 0
             if _is_lit(y, unit) and _same_aval(x.aval, out.aval):
                 repl = x
-            elif name in ("mul", "add") and _is_lit(x, unit) and _same_aval(y.aval, out.aval):
+            elif (name in ("mul", "add", "mul_safe") and _is_lit(x, unit)
+                  and _same_aval(y.aval, out.aval)):
                 repl = y
         elif name in ("reshape", "broadcast_in_dim", "convert_element_type"):
             x = eqn.invars[0]
