@@ -100,7 +100,10 @@ def _out_kernel(xp, eqn):
     if name in _UNARY:
         return getattr(xp, _UNARY[name]), True
     if name in _BINARY:
-        return getattr(xp, _BINARY[name]), True
+        uf = getattr(xp, _BINARY[name])
+        if name in ("max", "min"):   # positional out is deprecated for these two
+            return (lambda x, y, o: uf(x, y, out=o)), True
+        return uf, True
     if name == "integer_pow" and eqn.params["y"] >= 0:
         y = eqn.params["y"]
         if y == 2:

@@ -78,13 +78,23 @@ def _lit_key(v):
         return ("lit", id(val))
 
 
+_COMMUTATIVE = {"add", "mul", "max", "min", "eq", "ne", "mul_safe"}
+
+
+def _in_key(v):
+    return _lit_key(v) if isinstance(v, Literal) else ("var", v.id)
+
+
 def cse(closed):
-    """Merge equations with the same primitive, params and inputs."""
+    """Merge equations with the same primitive, params and inputs (inputs of
+    commutative primitives in a canonical order: x*y and y*x merge)."""
     sub, seen, eqns = {}, {}, []
     for eqn in closed.jaxpr.eqns:
         eqn = _subst(eqn, sub)
-        key = (eqn.primitive, _hashable(eqn.params),
-               tuple(_lit_key(v) if isinstance(v, Literal) else v for v in eqn.invars))
+        ins = tuple(_in_key(v) for v in eqn.invars)
+        if eqn.primitive.name in _COMMUTATIVE and eqn.primitive.name != "mul_safe":
+            ins = tuple(sorted(ins, key=repr))
+        key = (eqn.primitive, _hashable(eqn.params), ins)
         prev = seen.get(key)
         if prev is not None:
             for a, b in zip(eqn.outvars, prev.outvars):
@@ -145,10 +155,51 @@ def _same_aval(a, b):
     return a.shape == b.shape and a.dtype == b.dtype
 
 
+_CONST_CHECK_MAX = 1 << 16
+
+
+def _const_is(consts, v, value):
+    """Is v a literal, or a (small) constant array, equal to value everywhere?"""
+    if _is_lit(v, value):
+        return True
+    c = consts.get(v) if isinstance(v, Var) else None
+    if c is None or getattr(c, "size", _CONST_CHECK_MAX + 1) > _CONST_CHECK_MAX:
+        return False
+    try:
+        return bool(np.all(np.asarray(c) == value))
+    except (TypeError, ValueError):
+        return False
+
+
+def _is_eye(consts, v):
+    c = consts.get(v) if isinstance(v, Var) else None
+    if c is None or getattr(c, "ndim", 0) != 2 or c.shape[0] != c.shape[1]:
+        return False
+    if c.size > (1 << 20):
+        return False
+    c = np.asarray(c)
+    return bool(np.array_equal(c, np.eye(c.shape[0], dtype=c.dtype)))
+
+
+def _dot_identity(eqn, consts):
+    """(x, transposed?) when eqn is a 2-D x . I (either side), else None."""
+    (lc, rc), (lb, rb) = eqn.params["dimension_numbers"]
+    x, y = eqn.invars
+    if lb or len(lc) != 1 or x.aval.ndim != 2 or y.aval.ndim != 2:
+        return None
+    if _is_eye(consts, y):      # out = [x free, eye free]; eye free stands for x's axis lc
+        return x, lc[0] == 0
+    if _is_eye(consts, x):      # out = [eye free, y free]
+        return y, rc[0] == 1
+    return None
+
+
 def simplify(closed):
-    """x*1, 1*x, x+0, 0+x, x-0, x/1 -> x; transpose of transpose composes (or
-    vanishes); reshape / convert / broadcast to the same shape and dtype -> x."""
+    """x*1, 1*x, x+0, 0+x, x-0, x/1 -> x (1 and 0 as literals or constant arrays);
+    x . I -> x (or x.T); transpose of transpose composes (or vanishes);
+    reshape / convert / broadcast to the same shape and dtype -> x."""
     sub, eqns, producer = {}, [], {}
+    consts = dict(zip(closed.jaxpr.constvars, closed.consts))
     for eqn in closed.jaxpr.eqns:
         eqn = _subst(eqn, sub)
         name = eqn.primitive.name
@@ -157,18 +208,29 @@ def simplify(closed):
         if name in ("mul", "add", "sub", "div", "mul_safe") and len(eqn.invars) == 2:
             x, y = eqn.invars
             unit = 1 if name in ("mul", "div", "mul_safe") else 0
-            if _is_lit(y, unit) and _same_aval(x.aval, out.aval):
+            if _same_aval(x.aval, out.aval) and _const_is(consts, y, unit):
                 repl = x
-            elif (name in ("mul", "add", "mul_safe") and _is_lit(x, unit)
-                  and _same_aval(y.aval, out.aval)):
+            elif (name in ("mul", "add", "mul_safe") and _same_aval(y.aval, out.aval)
+                  and _const_is(consts, x, unit)):
                 repl = y
+        elif name == "dot_general":
+            hit = _dot_identity(eqn, consts)
+            if hit is not None:
+                x, transposed = hit
+                if not transposed:
+                    repl = x
+                else:
+                    from ..primitives.shape import transpose_p
+                    eqn = Eqn(transpose_p, [x], eqn.outvars, {"permutation": (1, 0)},
+                              eqn.source)
+                    name = "transpose"
         elif name in ("reshape", "broadcast_in_dim", "convert_element_type"):
             x = eqn.invars[0]
             if _same_aval(x.aval, out.aval) and (name != "broadcast_in_dim" or
                                                 tuple(eqn.params["broadcast_dimensions"])
                                                 == tuple(range(x.aval.ndim))):
                 repl = x
-        elif name == "transpose":
+        if repl is None and name == "transpose":
             x = eqn.invars[0]
             perm = tuple(eqn.params["permutation"])
             if perm == tuple(range(len(perm))):
