@@ -209,10 +209,20 @@ def _pad_vjp(ct, ins, out, needs, padding_config):
 def _pad_batch(vals, dims, padding_config):
     x, v = vals
     dx, dv = dims
-    if dv is not None:
-        raise NotImplementedError("pad: a batched padding value is not supported under vmap")
-    x = U.moveaxis(x, dx, 0)
-    return pad(x, v, ((0, 0, 0),) + tuple(padding_config)), 0
+    if dv is None:
+        x = U.moveaxis(x, dx, 0)
+        return pad(x, v, ((0, 0, 0),) + tuple(padding_config)), 0
+    # a batched padding value: pad with zeros, then select each lane's value
+    # wherever a (padded) mask of the original elements is False
+    size = get_aval(v).shape[dv]
+    x = U.bdim_to_front(x, dx, size)
+    v = U.moveaxis(v, dv, 0)
+    zero = U.ew.convert_element_type(0, get_aval(x).dtype)
+    padded = pad(x, zero, ((0, 0, 0),) + tuple(padding_config))
+    inner = U.full(get_aval(x).shape[1:], True, np.bool_)
+    mask = pad(inner, np.bool_(False), tuple(padding_config))
+    nd = get_aval(padded).ndim
+    return U.ew.select(mask, padded, reshape(v, (size,) + (1,) * (nd - 1))), 0
 
 
 pad_p.impl, pad_p.abstract, pad_p.jvp = _pad_impl, _pad_abstract, _pad_jvp
