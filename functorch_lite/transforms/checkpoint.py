@@ -13,7 +13,9 @@ from ..core import tree_util as tu
 from ..core.trace import Primitive, Tracer, get_aval
 from ..core.tracing import trace_to_jaxpr
 from ..primitives import _util as U
-from .jaxpr_transforms import batch_jaxpr, is_float, jvp_jaxpr, to_front, vjp_split
+from ..core.ir import ClosedJaxpr, Jaxpr
+from . import passes
+from .jaxpr_transforms import _cached, batch_jaxpr, is_float, jvp_jaxpr, to_front, vjp_split
 from .jit import instantiate_cts, pjit_p, run_jaxpr
 
 remat_p = Primitive("checkpoint", multiple_results=True)
@@ -34,11 +36,19 @@ def _remat_vjp_fwd(*ins, jaxpr, name):
 
 def _remat_vjp(ct, ins, out, needs, jaxpr, name):
     sp = vjp_split(jaxpr)
-    # recompute the forward (residuals) now, in the backward pass
-    res = pjit_p.bind(*ins, jaxpr=sp.fwd, name=f"{name}_recompute")[sp.n_out:]
+    # recompute the forward (only what the backward reads) now, in the backward pass
+    res = pjit_p.bind(*ins, jaxpr=_residuals_only(sp), name=f"{name}_recompute")
     cts = instantiate_cts(ct, [a.strip_weak() for a in jaxpr.out_avals])
     in_cts = pjit_p.bind(*res, *cts, jaxpr=sp.bwd, name=f"{name}_bwd")
     return [c if n and is_float(a) else None for c, n, a in zip(in_cts, needs, jaxpr.in_avals)]
+
+
+def _residuals_only(sp):
+    def build():
+        j = sp.fwd.jaxpr
+        return passes.dce(ClosedJaxpr(Jaxpr(j.constvars, j.invars, j.outvars[sp.n_out:],
+                                            j.eqns), sp.fwd.consts))
+    return _cached("remat_res", sp.fwd, None, build)
 
 
 def _remat_batch(vals, dims, jaxpr, name):
@@ -87,7 +97,6 @@ def checkpoint(fun):
 
 
 def _hoist(closed, out_tree):
-    from ..core.ir import ClosedJaxpr, Jaxpr
     j = closed.jaxpr
     tv = [(v, c) for v, c in zip(j.constvars, closed.consts) if isinstance(c, Tracer)]
     rest = [(v, c) for v, c in zip(j.constvars, closed.consts) if not isinstance(c, Tracer)]
