@@ -198,3 +198,54 @@ def test_constant_output_is_not_shared():
     c1[0] = 99.0
     _, c2 = f(np.ones(2))
     assert c2[0] == 1.0
+
+
+def _random_program(seed):
+    r = np.random.default_rng(seed)
+    ops = [lambda a, b: a + b, lambda a, b: a * b, lambda a, b: a - b,
+           lambda a, b: a @ b, lambda a, b: fnp.tanh(a), lambda a, b: a.T,
+           lambda a, b: fnp.reshape(fnp.reshape(a, (-1,)), (4, 4)), lambda a, b: -a,
+           lambda a, b: fnp.maximum(a, b), lambda a, b: a * 2.0 + 1.0,
+           lambda a, b: fnp.sin(b.T) @ a.T]
+    prog = [(int(r.integers(len(ops))), int(r.integers(100)), int(r.integers(100)))
+            for _ in range(25)]
+    n_out = int(r.integers(1, 4))
+
+    def f(x, y):
+        vals = [x, y]
+        for k, i, j in prog:
+            vals.append(ops[k](vals[i % len(vals)], vals[j % len(vals)]) * 0.5)
+        return tuple(vals[-n_out - 3:][::2])
+    return f
+
+
+@pytest.mark.parametrize("seed", range(30))
+def test_plan_buffer_reuse_on_random_programs(seed):
+    f = _random_program(seed)
+    r = np.random.default_rng(seed + 100)
+    x, y = r.standard_normal((4, 4)), r.standard_normal((4, 4))
+    x0, y0 = x.copy(), y.copy()
+    jf = fl.jit(f)
+    for _ in range(2):       # the second run reuses buffers left by the first's plan
+        outs = jf(x, y)
+        for a, b in zip(outs, f(x, y)):
+            np.testing.assert_allclose(a, b, rtol=1e-12, atol=1e-12)
+    np.testing.assert_array_equal(x, x0)
+    np.testing.assert_array_equal(y, y0)
+    o1 = jf(x, y)
+    o2 = jf(x, y)
+    for a in o1:
+        for b in o2:
+            assert not np.shares_memory(a, b)
+
+
+@pytest.mark.parametrize("seed", range(0, 30, 3))
+def test_plan_on_random_program_gradients(seed):
+    f = _random_program(seed)
+    loss = lambda x, y: sum(fnp.sum(fnp.tanh(o)) for o in f(x, y))   # noqa: E731
+    r = np.random.default_rng(seed + 200)
+    x, y = r.standard_normal((4, 4)), r.standard_normal((4, 4))
+    g1 = fl.jit(fl.grad(loss, argnums=(0, 1)))(x, y)
+    g2 = fl.grad(loss, argnums=(0, 1))(x, y)
+    for a, b in zip(g1, g2):
+        np.testing.assert_allclose(a, b, rtol=1e-10, atol=1e-12)
