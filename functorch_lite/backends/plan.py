@@ -201,6 +201,9 @@ def compile_plan(closed, xp=np, reuse=True):
                  if not isinstance(v, Literal) and last.get(v) == i and v not in outset]
         okern, elementwise = _out_kernel(xp, eqn) if reuse else (None, False)
         oa = eqn.outvars[0].aval
+        view = set()     # buffers the inputs may view (read before they are released)
+        for s in ins:
+            view |= refs.get(s, set())
         buf = None
         if okern is not None and oa.ndim > 0 and not prim.multiple_results:
             if elementwise:   # in place on a dying input of the same shape/dtype
@@ -217,6 +220,12 @@ def compile_plan(closed, xp=np, reuse=True):
                 if cands:
                     buf = cands.pop()
                     reuse_at[owner[buf]] = i
+        fresh = okern is not None and not prim.multiple_results
+        if not fresh:     # outputs may view the inputs: count them before releasing
+            for o in outs:
+                refs[o] = set(view)
+                for b in view:
+                    bid_count[b] += 1
         for s in dying:
             release(s, i)
         if buf is not None and buf in bid_death and owner[buf] in dying:
@@ -224,7 +233,7 @@ def compile_plan(closed, xp=np, reuse=True):
             pool[(oa.shape, oa.dtype)].remove(buf)
             reuse_at[owner[buf]] = i
         buf_slot = owner[buf] if buf is not None else None
-        if okern is not None and not prim.multiple_results:
+        if fresh:
             b = buf if buf is not None else next_bid[0]
             if buf is None:
                 next_bid[0] += 1
@@ -233,14 +242,6 @@ def compile_plan(closed, xp=np, reuse=True):
             bid_count[b] = 1
             bid_death.pop(b, None)
             refs[outs[0]] = {b}
-        else:
-            view = set()
-            for s in ins:
-                view |= refs.get(s, set())
-            for o in outs:
-                refs[o] = set(view)
-                for b in view:
-                    bid_count[b] += 1
         for v, o in zip(eqn.outvars, outs):    # an output never read dies at once
             if v not in last and v not in outset:
                 release(o, i)
