@@ -65,7 +65,8 @@ def twolayer():
     a, b = step(w1, w2, x, y), np_step(w1, w2, x, y)
     assert a[0].dtype == np.float32
     np.testing.assert_allclose(a[0], b[0], rtol=1e-4, atol=1e-4)
-    t = bench({"numpy": lambda: np_step(w1, w2, x, y), "jit": lambda: step(w1, w2, x, y)})
+    t = bench({"numpy": lambda: np_step(w1, w2, x, y), "jit": lambda: step(w1, w2, x, y)},
+              rounds=41, inner=10)
     return {"numpy_us": t["numpy"] * 1e6, "jit_us": t["jit"] * 1e6,
             "ratio": t["jit"] / t["numpy"], "target": "<= 1.00x"}
 
@@ -149,7 +150,7 @@ def perex():
     g = fl.jit(fl.vmap(fl.grad(loss), (None, 0, 0)))
     np.testing.assert_allclose(g(w, X, y), np_grads(w, X, y), rtol=1e-10, atol=1e-12)
     t = bench({"numpy": lambda: np_grads(w, X, y), "jit": lambda: g(w, X, y)},
-              rounds=25, inner=20)
+              rounds=61, inner=20)
     return {"numpy_us": t["numpy"] * 1e6, "jit_us": t["jit"] * 1e6,
             "ratio": t["jit"] / t["numpy"], "target": "<= 1.0x"}
 

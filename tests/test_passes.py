@@ -154,3 +154,15 @@ def test_optimize_pipeline_preserves_values():
     typecheck_jaxpr(out.jaxpr)
     x0 = np.array([0.1, 0.2, 0.3])
     np.testing.assert_allclose(run(out, x0)[0], run(closed, x0)[0])
+
+
+def test_reciprocal_times_value_becomes_a_division():
+    a, b = Var(f64(3)), Var(f64(3))
+    e1, r = E("div", [lit(1.0), a], f64(3))
+    e2, y = E("mul", [b, r], f64(3))
+    closed = ClosedJaxpr(Jaxpr([], [a, b], [y], [e1, e2]), [])
+    out = passes.simplify(closed)
+    assert prims(out) == ["div"] and out.jaxpr.eqns[0].invars == [b, a]
+    # kept when 1/a has another use
+    closed = ClosedJaxpr(Jaxpr([], [a, b], [y, r], [e1, e2]), [])
+    assert prims(passes.simplify(closed)) == ["div", "mul"]

@@ -194,17 +194,41 @@ def _dot_identity(eqn, consts):
     return None
 
 
+def _fuse_reciprocal(eqn, producer, uses):
+    for k in (0, 1):
+        r, g = eqn.invars[k], eqn.invars[1 - k]
+        p = producer.get(r)
+        if (p is not None and p.primitive.name == "div" and uses.get(r) == 1
+                and _is_lit(p.invars[0], 1) and isinstance(g, (Var, Literal))
+                and g.aval.dtype == r.aval.dtype):
+            h = p.invars[1]
+            shape = np.broadcast_shapes(g.aval.shape, h.aval.shape)
+            if shape == eqn.outvars[0].aval.shape:
+                return Eqn(p.primitive, [g, h], eqn.outvars, {}, eqn.source)
+    return eqn
+
+
 def simplify(closed):
     """x*1, 1*x, x+0, 0+x, x-0, x/1 -> x (1 and 0 as literals or constant arrays);
     x . I -> x (or x.T); transpose of transpose composes (or vanishes);
     reshape / convert / broadcast to the same shape and dtype -> x."""
     sub, eqns, producer = {}, [], {}
     consts = dict(zip(closed.jaxpr.constvars, closed.consts))
+    uses = {}
+    for e in closed.jaxpr.eqns:
+        for v in e.invars:
+            if isinstance(v, Var):
+                uses[v] = uses.get(v, 0) + 1
+    for v in closed.jaxpr.outvars:
+        if isinstance(v, Var):
+            uses[v] = uses.get(v, 0) + 2
     for eqn in closed.jaxpr.eqns:
         eqn = _subst(eqn, sub)
         name = eqn.primitive.name
         out = eqn.outvars[0] if eqn.outvars else None
         repl = None
+        if name == "mul":   # (1 / h) * g  ->  g / h  when 1/h has no other use
+            eqn = _fuse_reciprocal(eqn, producer, uses)
         if name in ("mul", "add", "sub", "div", "mul_safe") and len(eqn.invars) == 2:
             x, y = eqn.invars
             unit = 1 if name in ("mul", "div", "mul_safe") else 0
