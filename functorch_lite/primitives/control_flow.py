@@ -239,50 +239,70 @@ def _scan_jvp(primals, tangents, jaxpr, num_consts, num_carry, length, reverse):
     return list(carry) + list(ys), tcarry_full + list(tys)
 
 
+class _ScanSplit:
+    __slots__ = ("fwd", "bwd", "n_out", "const_res", "n_stacked")
+
+
 def _scan_split(jaxpr, num_consts, num_carry):
-    """Forward body (consts, carry, x) -> (carry, y, res) and a backward body
-    for a reverse scan: consts=(), carry=(ct_consts_acc, ct_carry),
-    xs=(res, ct_y) -> (ct_consts_acc', ct_carry_prev, ct_x)."""
+    """Forward body (consts, carry, x) -> (carry, y, stacked residuals) and a
+    backward body for the opposite-direction scan: consts = residuals that are
+    loop constants (kept once, not stacked per step), carry = (ct_consts_acc,
+    ct_carry), xs = (stacked residuals, ct_y) -> (ct_consts_acc', ct_carry_prev, ct_x)."""
     jt = _jt()
 
     def build():
         s = jt.vjp_split(jaxpr)
         ins = jaxpr.in_avals
         nc, nk = num_consts, num_carry
-        res_avals = s.fwd.out_avals[s.n_out:]
+        fj = s.fwd.jaxpr
+        res_vars = fj.outvars[s.n_out:]
+        const_pos = {v: j for j, v in enumerate(fj.invars[:nc])}
+        kinds = [const_pos.get(v) for v in res_vars]      # const index or None
+        stacked = [k for k, c in enumerate(kinds) if c is None]
+        const_res = [c for c in kinds if c is not None]
+        fwd = ClosedJaxpr(Jaxpr(fj.constvars, fj.invars,
+                                list(fj.outvars[:s.n_out]) + [res_vars[k] for k in stacked],
+                                fj.eqns), s.fwd.consts)
+        res_avals = [v.aval for v in res_vars]
         ct_out = [a.strip_weak() for a in jaxpr.out_avals]
+        ncr = len(const_res)
 
         def bwd(*args):
-            acc, ctk, rest = _split_list(args, [nc, nk])
-            res, cty = rest[:len(res_avals)], rest[len(res_avals):]
+            cres, acc, ctk, rest = _split_list(args, [ncr, nc, nk])
+            sres, cty = rest[:len(stacked)], rest[len(stacked):]
+            it_c, it_s = iter(cres), iter(sres)
+            res = [next(it_s) if c is None else next(it_c) for c in kinds]
             in_cts = _run(s.bwd, *res, *ctk, *cty)
             cc, ck, cx = _split_list(in_cts, [nc, nk])
             acc = [ew.add(a, c) for a, c in zip(acc, cc)]
             return acc + ck + cx
-        b = _trace(bwd, [a.strip_weak() for a in ins[:nc]] + ct_out[:nk] + list(res_avals)
-                   + ct_out[nk:], "scan_bwd")
-        return s, b, len(res_avals)
+        b = _trace(bwd, [ins[j] for j in const_res] + [a.strip_weak() for a in ins[:nc]]
+                   + ct_out[:nk] + [res_avals[k] for k in stacked] + ct_out[nk:], "scan_bwd")
+        sp = _ScanSplit()
+        sp.fwd, sp.bwd, sp.n_out, sp.const_res, sp.n_stacked = fwd, b, s.n_out, const_res, \
+            len(stacked)
+        return sp
     return jt._cached("scan_vjp", jaxpr, (num_consts, num_carry), build)
 
 
 def _scan_vjp_fwd(*args, jaxpr, num_consts, num_carry, length, reverse):
-    s, b, nres = _scan_split(jaxpr, num_consts, num_carry)
-    out = scan_p.bind(*args, jaxpr=s.fwd, num_consts=num_consts, num_carry=num_carry,
+    sp = _scan_split(jaxpr, num_consts, num_carry)
+    out = scan_p.bind(*args, jaxpr=sp.fwd, num_consts=num_consts, num_carry=num_carry,
                       length=length, reverse=reverse)
-    n_out = s.n_out
-    return out[:n_out], list(out[n_out:])
+    return out[:sp.n_out], [args[j] for j in sp.const_res] + list(out[sp.n_out:])
 
 
 def _scan_vjp(ct, res, out, needs, jaxpr, num_consts, num_carry, length, reverse):
-    s, b, nres = _scan_split(jaxpr, num_consts, num_carry)
+    sp = _scan_split(jaxpr, num_consts, num_carry)
     from ..transforms.jit import instantiate_cts
     nc, nk = num_consts, num_carry
     out_avals = _scan_abstract(*jaxpr.in_avals, jaxpr=jaxpr, num_consts=nc, num_carry=nk,
                                length=length, reverse=reverse)
     cts = instantiate_cts(ct, [a.strip_weak() for a in out_avals])
     acc0 = [_zero(a.strip_weak()) for a in jaxpr.in_avals[:nc]]
-    r = scan_p.bind(*acc0, *cts[:nk], *res, *cts[nk:], jaxpr=b, num_consts=0,
-                    num_carry=nc + nk, length=length, reverse=not reverse)
+    ncr = len(sp.const_res)
+    r = scan_p.bind(*res[:ncr], *acc0, *cts[:nk], *res[ncr:], *cts[nk:], jaxpr=sp.bwd,
+                    num_consts=ncr, num_carry=nc + nk, length=length, reverse=not reverse)
     fl = _floats(jaxpr.in_avals)
     return [c if n and f else None for c, n, f in zip(r, needs, fl)]
 
