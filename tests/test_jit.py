@@ -249,3 +249,10 @@ def test_plan_on_random_program_gradients(seed):
     g2 = fl.grad(loss, argnums=(0, 1))(x, y)
     for a, b in zip(g1, g2):
         np.testing.assert_allclose(a, b, rtol=1e-10, atol=1e-12)
+
+
+def test_negative_static_argnums_and_kwargs():
+    f = fl.jit(lambda x, n, scale=1.0: x * n * scale, static_argnums=-1)
+    np.testing.assert_allclose(f(np.ones(2), 3), 3 * np.ones(2))
+    np.testing.assert_allclose(f(np.ones(2), 3, scale=np.array(2.0)), 6 * np.ones(2))
+    assert f.trace_count == 2

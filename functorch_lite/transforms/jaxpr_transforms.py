@@ -28,6 +28,8 @@ def _cached(kind, closed, extra, build):
     if hit is not None and hit[0] is closed:
         return hit[1]
     res = build()
+    if len(_cache) >= 2048:    # bounded, oldest out first
+        del _cache[next(iter(_cache))]
     _cache[key] = (closed, res)
     return res
 

@@ -26,7 +26,8 @@ log = logging.getLogger("functorch_lite.jit")
 
 # --------------------------------------------------------------- plan cache
 
-_plans = {}   # (id(closed), xp name) -> (closed, plan)
+_plans = {}   # (id(closed), xp name) -> (closed, plan), oldest first
+_MAX_PLANS = 2048
 
 
 def get_plan(closed, xp=np):
@@ -35,6 +36,8 @@ def get_plan(closed, xp=np):
     if hit is not None and hit[0] is closed:
         return hit[1]
     plan = compile_plan(passes.optimize(closed), xp, reuse=xp is np)
+    if len(_plans) >= _MAX_PLANS:      # bounded: jaxprs traced afresh each call don't pile up
+        del _plans[next(iter(_plans))]
     _plans[key] = (closed, plan)
     return plan
 
@@ -189,7 +192,8 @@ class Jitted:
                     f"hashable (use a tuple instead of a list, or pass arrays as dynamic "
                     f"arguments)") from None
             statics.append((type(v), v))
-        dyn = tuple(a for j, a in enumerate(args) if j not in self.static_argnums)
+        pos = {i % n for i in self.static_argnums}
+        dyn = tuple(a for j, a in enumerate(args) if j not in pos)
         return dyn, tuple(statics)
 
     def __call__(self, *args, **kwargs):
@@ -226,7 +230,7 @@ class Jitted:
 
     def _trace_fn(self, args, kwargs, leaves, tree):
         box = []
-        static_pos = self.static_argnums
+        static_pos = {i % len(args) for i in self.static_argnums} if args else set()
 
         def flat_fun(*xs):
             dyn, kw = tu.tree_unflatten(tree, xs)
@@ -297,7 +301,7 @@ class Jitted:
     def _leaf_names(self, args):
         names = []
         for i, a in enumerate(args):
-            if i in self.static_argnums:
+            if i in {k % len(args) for k in self.static_argnums}:
                 continue
             n = len(tu.tree_leaves(a))
             names += [f"argument {i}" if n == 1 else f"argument {i} leaf {k}"
