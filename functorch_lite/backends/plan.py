@@ -58,12 +58,16 @@ def _outer_kernels(xp, params, in_avals):
     sx = tuple(bshape + [xa.shape[i] for i in lf] + [1] * len(rf))
     sy = tuple(bshape + [1] * len(lf) + [ya.shape[i] for i in rf])
     idx, idy = px == tuple(range(xa.ndim)), py == tuple(range(ya.ndim))
-    mul, tr, rs = xp.multiply, xp.transpose, xp.reshape
+    mul, tr = xp.multiply, xp.transpose
+    if idx and idy and sx == xa.shape:      # the common vmap-of-grad case: x * y[:, None]
+        if sy == ya.shape:
+            return mul, mul
+        return (lambda x, y: mul(x, y.reshape(sy))), (lambda x, y, o: mul(x, y.reshape(sy), o))
 
     def prep(x, y):
         x = x if idx else tr(x, px)
         y = y if idy else tr(y, py)
-        return rs(x, sx), rs(y, sy)
+        return x.reshape(sx), y.reshape(sy)
 
     def kern(x, y):
         a, b = prep(x, y)
@@ -73,6 +77,29 @@ def _outer_kernels(xp, params, in_avals):
         a, b = prep(x, y)
         return mul(a, b, o)
     return kern, okern
+
+
+def _plain_dot_kernel(xp, params, in_avals):
+    """matmul for the 2-D x 2-D / 2-D x 1-D / 1-D x 2-D cases (no batch dims)."""
+    (lc, rc), (lb, rb) = params["dimension_numbers"]
+    if lb or len(lc) != 1 or len(in_avals) != 2:
+        return None
+    xa, ya = in_avals
+    mm = xp.matmul
+    if xa.ndim == 2 and ya.ndim == 2:
+        tx, ty = lc[0] == 0, rc[0] == 1
+        if not tx and not ty:
+            return mm
+        if tx and not ty:
+            return lambda x, y: mm(x.T, y)
+        if ty and not tx:
+            return lambda x, y: mm(x, y.T)
+        return lambda x, y: mm(x.T, y.T)
+    if xa.ndim == 2 and ya.ndim == 1:
+        return mm if lc[0] == 1 else (lambda x, y: mm(x.T, y))
+    if xa.ndim == 1 and ya.ndim == 2:
+        return mm if rc[0] == 0 else (lambda x, y: mm(x, y.T))
+    return None
 
 
 def _kernel(xp, eqn):
@@ -86,7 +113,9 @@ def _kernel(xp, eqn):
     if xp is np and name == "integer_pow" and eqn.params["y"] == 2:
         return xp.square
     if name == "dot_general":
-        k, _ = _outer_kernels(xp, eqn.params, [v.aval for v in eqn.invars])
+        avals = [v.aval for v in eqn.invars]
+        k = _plain_dot_kernel(xp, eqn.params, avals) or \
+            _outer_kernels(xp, eqn.params, avals)[0]
         if k is not None:
             return k
     prim = eqn.primitive
