@@ -243,3 +243,17 @@ def test_scan_length_without_xs_and_pytree_xs():
     assert float(c) == 3.0 and ys is None
     with pytest.raises(ValueError, match="inconsistent lengths"):
         lax.scan(lambda c, x: (c, x), np.array(0.0), (np.ones(3), np.ones(4)))
+
+
+def test_while_vjp_with_batched_cotangents():
+    # jacrev-style: one forward loop, a vmap over cotangents in the backward
+    def f(x):
+        return lax.while_loop(lambda c: c[1] < 3, lambda c: (fnp.sin(c[0]) * 1.5, c[1] + 1),
+                              (x, 0))[0]
+    x = np.array([0.3, 0.6])
+    _, vjp_fn = fl.vjp(f, x)
+    J = fl.vmap(vjp_fn)(np.eye(2))[0]
+    eps = 1e-6
+    for i in range(2):
+        e = np.eye(2)[i] * eps
+        np.testing.assert_allclose(J[:, i], (f(x + e) - f(x - e)) / (2 * eps), rtol=1e-6)

@@ -187,10 +187,19 @@ def _rev_fwd_abstract(*avals, body_jaxpr, tape_shape=(), **params):
     return list(body_jaxpr.out_avals) + [TAPE_AVAL.update(shape=tape_shape)]
 
 
-def _rev_bwd_impl(xp, tape, *cts, in_avals):
+def _lanes_bwd(split, ct_lanes):
+    """The backward jaxpr with its cotangent inputs batched (leading lanes), residuals not."""
+    j = split.bwd
+    n_res = len(j.in_avals) - split.n_out
+    for size in reversed(ct_lanes):
+        j = _jt().batch_jaxpr(j, [None] * n_res + [0] * split.n_out, size)
+    return j
+
+
+def _rev_bwd_impl(xp, tape, *cts, in_avals, ct_lanes=()):
     split = tape.split
     nb = len(tape.bconsts)
-    bplan = _plan(split.bwd, xp)
+    bplan = _plan(_lanes_bwd(split, ct_lanes) if ct_lanes else split.bwd, xp)
     acc = [None] * nb
     in_avals = list(in_avals)
     body_avals = in_avals[len(in_avals) - nb - len(cts):]
@@ -223,7 +232,7 @@ def _rev_bwd_impl(xp, tape, *cts, in_avals):
     return lead + acc + list(ct)
 
 
-def _rev_bwd_abstract(tape, *cts, in_avals):
+def _rev_bwd_abstract(tape, *cts, in_avals, ct_lanes=()):
     return [a.strip_weak() for a in in_avals]
 
 
@@ -254,16 +263,22 @@ def _rev_fwd_batch(vals, dims, **params):
     return out, [0] * len(out)
 
 
-def _rev_bwd_batch(vals, dims, in_avals):
-    if dims[0] is None:
-        raise NotImplementedError(
-            "while_loop reverse mode: batching the cotangents of an unbatched loop is "
-            "not supported; vmap the whole grad (vmap(grad(f))) instead")
-    size = U.aval(vals[0]).shape[dims[0]]
+def _rev_bwd_batch(vals, dims, in_avals, ct_lanes=()):
     tape, cts = vals[0], vals[1:]
+    if dims[0] is None:
+        # one recorded loop, many cotangents (jacrev / vmap over vjp): the tape
+        # stays shared and the backward jaxpr runs batched over the cotangents
+        size = U.batch_size(cts, dims[1:])
+        lanes = (size,) + tuple(ct_lanes)
+    else:
+        if ct_lanes:
+            raise NotImplementedError("while_loop reverse mode: a vmapped loop under a "
+                                      "vmap over its cotangents is not supported")
+        size = U.aval(tape).shape[dims[0]]
+        lanes = ()
     cts, _ = _jt().to_front(cts, dims[1:], size, force=True)
     avals = tuple(ShapedArray((size,) + a.shape, a.dtype) for a in in_avals)
-    out = while_rev_bwd_p.bind(tape, *cts, in_avals=avals)
+    out = while_rev_bwd_p.bind(tape, *cts, in_avals=avals, ct_lanes=lanes)
     return out, [0] * len(out)
 
 
