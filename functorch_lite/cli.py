@@ -1,37 +1,97 @@
-"""Command line: ``functorch-lite demo`` (the default) and, later, ``bench``."""
+"""functorch-lite: `demo` (the default) is a short tour; `bench` runs the benchmark suite."""
 import argparse
 import sys
 
+PEERS = ("torch", "jax", "autograd")
 
-def demo():
-    import numpy as np
 
-    import functorch_lite as fl
-    import functorch_lite.numpy as fnp
+def _compare(text):
+    names = [] if text.strip().lower() in ("", "none") else [
+        t.strip() for t in text.split(",") if t.strip()]
+    bad = [n for n in names if n not in PEERS]
+    if bad:
+        raise argparse.ArgumentTypeError(f"unknown peer {', '.join(bad)}; choose from "
+                                         f"{','.join(PEERS)} (or 'none')")
+    return tuple(dict.fromkeys(names))
 
-    def f(x):
-        return fnp.sum(fnp.tanh(x) ** 2)
 
-    x = np.linspace(-1.0, 1.0, 3, dtype=np.float32)
-    print("f(x) = sum(tanh(x) ** 2), x =", x)
-    print("\njaxpr of f:")
-    print(fl.make_jaxpr(f)(x))
-    print("\ngrad(f)(x) =", fl.grad(f)(x))
-    print("analytic    =", 2 * np.tanh(x) * (1 - np.tanh(x) ** 2))
-    print("\njaxpr of grad(f):")
-    print(fl.make_jaxpr(fl.grad(f))(x))
-    return 0
+def _threads(text):
+    n = int(text)
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"--threads must be at least 1, got {n}")
+    return n
+
+
+def build_parser():
+    parser = argparse.ArgumentParser(prog="functorch-lite", description=__doc__)
+    sub = parser.add_subparsers(dest="cmd")
+    d = sub.add_parser("demo", help="a short tour of the library (the default)")
+    d.add_argument("--steps", type=int, default=500,
+                   help="training steps for the two-layer net (default 500)")
+    b = sub.add_parser("bench", help="time workloads against NumPy, PyTorch, JAX, autograd",
+                       description="Time each workload's entries against a hand-written "
+                                   "NumPy floor. See benchmarks/README.md.")
+    b.add_argument("workloads", nargs="*", metavar="WORKLOAD",
+                   help="workload names or prefixes (default: all; see --list)")
+    b.add_argument("--backend", choices=("numpy", "cupy"), default="numpy",
+                   help="arrays for the floors and functorch_lite (default numpy)")
+    b.add_argument("--threads", type=_threads, default=1,
+                   help="threads for every library (default 1)")
+    b.add_argument("--quick", action="store_true",
+                   help="small sizes and few rounds (seconds per workload)")
+    b.add_argument("--json", metavar="PATH", help="write the results as JSON")
+    b.add_argument("--plot", metavar="PATH", help="write a PNG bar chart (needs matplotlib)")
+    b.add_argument("--compare", type=_compare, default=PEERS, metavar="LIBS",
+                   help="peers to compare, comma-separated (default torch,jax,autograd; "
+                        "'none' for none)")
+    b.add_argument("--list", action="store_true", help="list the workloads and exit")
+    b.add_argument("--no-progress", action="store_true", help="no progress bars")
+    return parser
+
+
+def bench(args, parser):
+    from .bench import driver, report
+    from .bench.workloads import WORKLOADS, select
+    if args.list:
+        for w in WORKLOADS:
+            print(f"{w.name:<14} {w.title}\n{'':<14} {w.description}\n")
+        return 0
+    try:
+        workloads = select(args.workloads)
+    except ValueError as exc:
+        parser.error(str(exc))
+    if args.plot and not report.plot_available():
+        parser.error(report.PLOT_MISSING)
+    if args.backend == "cupy":
+        from . import backends
+        if "cupy" not in backends.available():
+            parser.error("--backend cupy: CuPy with a visible NVIDIA GPU is needed "
+                         "(pip install 'functorch_lite[cuda]')")
+    from .bench.env import allowed_cpus
+    if args.threads > len(allowed_cpus()):
+        print(f"warning: --threads {args.threads} but only {len(allowed_cpus())} CPUs are "
+              "allowed to this process; the threads will share them", file=sys.stderr)
+    rep = driver.run_bench(workloads, backend=args.backend, threads=args.threads,
+                           quick=args.quick, compare=args.compare,
+                           progress=not args.no_progress, argv=args.argv)
+    print(report.table(rep))
+    if args.json:
+        report.write_json(rep, args.json)
+        print(f"wrote {args.json}")
+    if args.plot:
+        report.write_plot(rep, args.plot)
+        print(f"wrote {args.plot}")
+    return 1 if any(w.get("error") for w in rep["workloads"]) else 0
 
 
 def main(argv=None):
-    parser = argparse.ArgumentParser(prog="functorch-lite", description=__doc__)
-    sub = parser.add_subparsers(dest="cmd")
-    sub.add_parser("demo", help="a short tour of the library (the default)")
+    parser = build_parser()
     args = parser.parse_args(argv)
-    if args.cmd in (None, "demo"):
-        return demo()
-    parser.print_help()
-    return 2
+    args.argv = list(sys.argv[1:] if argv is None else argv)
+    if args.cmd == "bench":
+        return bench(args, parser)
+    from .demo import demo
+    return demo(steps=getattr(args, "steps", 500))
 
 
 if __name__ == "__main__":

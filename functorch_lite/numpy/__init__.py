@@ -468,3 +468,7 @@ def _install_tracer_methods():
 
 
 _install_tracer_methods()
+
+from . import linalg  # noqa: E402,F401
+from ._einsum import einsum, tensordot, inner, outer, vdot, trace, diagonal  # noqa: E402,F401
+from ._stable import logsumexp, softmax, log_softmax, sigmoid, softplus  # noqa: E402,F401

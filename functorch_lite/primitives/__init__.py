@@ -1,6 +1,6 @@
 """All primitives, one module per family.  ``REGISTRY`` lists every primitive;
 the wrapper functions (add, mul, reduce_sum, ...) bind them after promotion."""
-from . import elementwise, reductions, shape, contractions, _util  # noqa: F401
+from . import elementwise, reductions, shape, contractions, linalg, _util  # noqa: F401
 from ._registry import REGISTRY
 from .elementwise import (neg, exp, log, sin, cos, tanh, sqrt, abs, sign, add, sub, mul,
                           div, pow, max, min, eq, ne, lt, le, gt, ge, integer_pow,

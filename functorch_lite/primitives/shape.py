@@ -192,7 +192,8 @@ def _pad_jvp(primals, tangents, padding_config):
     if tx is None and tv is None:
         return out, None
     tx = U.zeros_like(x) if tx is None else tx
-    tv = U.zeros_like(v) if tv is None else tv
+    # a scalar zero (not a host 0-d array) so the pad value follows x's backend
+    tv = np.zeros((), get_aval(v).dtype)[()] if tv is None else tv
     return out, pad(tx, tv, padding_config)
 
 

@@ -8,7 +8,7 @@ from ..core.trace import Tracer, get_aval, source_info
 from ..core.tracing import trace_to_jaxpr
 from ..primitives import _util as U
 from .batching import vmap_flat
-from .jvp import jvp_flat
+from .jvp import JVPTracer, jvp_flat
 from .reverse import backward_pass, vjp_flat
 
 
@@ -140,7 +140,7 @@ def value_and_grad(fun, argnums=0, has_aux=False):
             return [out], aux_leaves
 
         (value,), refs, leaf_nodes, aux = vjp_flat(flat_fun, leaves, "grad")
-        one = np.ones((), get_aval(value).dtype)
+        one = U.ones_like(value)  # made by the output's own backend (numpy or cupy)
         cts = backward_pass(refs, [one], leaf_nodes)
         grads = [_zeros_for(x) if c is None else _cast_like(c, x)
                  for c, x in zip(cts, leaves)]
@@ -185,6 +185,10 @@ def jvp(fun, primals, tangents, has_aux=False):
         aux = None
         if has_aux:
             out, aux = _split_aux(out, "jvp")
+            # aux leaves leave this jvp as their primal values (not dead tracers)
+            tr = xs[0]._trace if xs else None
+            aux = tu.tree_map(lambda a: a.primal if isinstance(a, JVPTracer) and
+                              a._trace is tr else a, aux)
         leaves, tree = tu.tree_flatten(out)
         box.append((tree, aux))
         return leaves

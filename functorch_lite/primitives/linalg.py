@@ -1,0 +1,485 @@
+"""Matrix decompositions and solves: solve, slogdet, cholesky, eigh, qr, svd.
+
+Every primitive works on stacks of matrices (any leading batch dims, the
+matrix in the last two axes), so the batching rule only moves the batch axis
+to the front.  inv/det/triangular solves are compositions of these (see
+functorch_lite.numpy.linalg); NumPy has no triangular solver, so the rules
+use ``solve`` on triangular factors as well.
+
+Derivative rules are written with primitive wrappers so they nest.  Symmetric
+inputs (cholesky, eigh) read only the lower triangle, as NumPy does: the
+tangent is first symmetrised from its lower triangle, and the cotangent is
+mapped back onto the lower triangle (diagonal once, strict lower part twice).
+"""
+import numpy as np
+
+from ..core.ir import ShapedArray
+from ..core.trace import get_aval
+from . import _util as U
+from ._registry import _prim
+
+ew, shp = U.ew, U.shp
+
+# ------------------------------------------------------------ small helpers
+# (all built from primitives, batched over leading dims)
+
+
+def _nd(x):
+    return get_aval(x).ndim
+
+
+def _dt(x):
+    return get_aval(x).dtype
+
+
+def _T(x):
+    nd = _nd(x)
+    return shp.transpose(x, tuple(range(nd - 2)) + (nd - 1, nd - 2))
+
+
+def _mm(a, b):
+    nb = _nd(a) - 2
+    from .contractions import dot_general
+    return dot_general(a, b, (((nb + 1,), (nb,)), (tuple(range(nb)), tuple(range(nb)))))
+
+
+def _diag(m):
+    """Diagonal of the last two (square) axes: a strided slice of the flattened matrix."""
+    s = get_aval(m).shape
+    n, lead = s[-1], s[:-2]
+    flat = shp.reshape(m, lead + (n * n,))
+    nb = len(lead)
+    return shp.slice_(flat, (0,) * nb + (0,), lead + (n * n,), (1,) * nb + (n + 1,))
+
+
+# Constant matrices (identity, triangular masks) are built from a value with
+# full_like + pad/reshape/slice, so they live on that value's backend (numpy or
+# cupy) and never pin a computation to the host.
+
+def ones_vector(ref, n, dtype=None):
+    """A length-n vector of ones on ref's backend (ref: any non-empty value)."""
+    a = get_aval(ref)
+    dtype = a.dtype if dtype is None else np.dtype(dtype)
+    if a.size == 0:
+        return np.ones((n,), dtype)
+    one = shp.slice_(shp.reshape(ref, (a.size,)), (0,), (1,))
+    one = ew.convert_element_type(ew.full_like(one, 1), dtype)
+    return shp.broadcast_in_dim(one, (n,), (0,))
+
+
+def eye_like(ref, n, dtype=None):
+    """n x n identity on ref's backend: ones padded with n zeros between them."""
+    v = ones_vector(ref, n, dtype)
+    zero = np.zeros((), get_aval(v).dtype)[()]
+    return shp.reshape(shp.pad(v, zero, ((0, 0, n),)), (n, n)) if n else \
+        shp.reshape(v, (0, 0))
+
+
+def tril_like(ref, n, k=0, dtype=None):
+    """n x n mask with ones where j <= i + k (k = 0 or -1) on ref's backend.
+
+    Skew trick: tile w (length 2n) n times and re-read it with row stride
+    2n - 1, so entry (i, j) is w[(j - i) mod 2n]; w is 1 exactly where that
+    offset means j - i <= k."""
+    if n == 0:
+        return shp.reshape(ones_vector(ref, 0, dtype), (0, 0))
+    dt = get_aval(ref).dtype if dtype is None else np.dtype(dtype)
+    zero = np.zeros((), dt)[()]
+    w = shp.pad(ones_vector(ref, n - 1, dt), zero, ((n + 1, 0, 0),))    # offsets -(n-1)..-1
+    if k == 0:
+        w = ew.add(w, shp.pad(ones_vector(ref, 1, dt), zero, ((0, 2 * n - 1, 0),)))
+    t = shp.reshape(shp.broadcast_in_dim(w, (n, 2 * n), (1,)), (2 * n * n,))
+    t = shp.reshape(shp.slice_(t, (0,), (n * (2 * n - 1),)), (n, 2 * n - 1))
+    return shp.slice_(t, (0, 0), (n, n))
+
+
+def _mask(x, kind):
+    """Constant (n, n) mask of x's dtype and backend (broadcasts over batch dims)."""
+    n = get_aval(x).shape[-1]
+    if kind == "strict_lower":
+        return tril_like(x, n, -1)
+    low = tril_like(x, n, 0)
+    if kind == "tril_half":      # Phi: lower triangle, diagonal halved
+        return ew.sub(low, ew.mul(eye_like(x, n), 0.5))
+    if kind == "lower_twice":    # adjoint of "symmetrise from the lower triangle"
+        return ew.sub(ew.mul(low, 2.0), eye_like(x, n))
+    return low
+
+
+def _sym_from_lower(x):
+    """tril(x) + tril(x, -1)^T: the matrix NumPy actually sees."""
+    low = ew.mul(x, _mask(x, "tril"))
+    return ew.add(low, _T(ew.mul(x, _mask(x, "strict_lower"))))
+
+
+def _to_lower(g):
+    """Adjoint of _sym_from_lower for a symmetric cotangent g."""
+    sym = ew.mul(ew.add(g, _T(g)), 0.5)
+    return ew.mul(sym, _mask(g, "lower_twice"))
+
+
+def _row(v):      # (..., k) -> (..., 1, k): scales columns when multiplied
+    s = get_aval(v).shape
+    return shp.reshape(v, s[:-1] + (1, s[-1]))
+
+
+def _col(v):      # (..., k) -> (..., k, 1): scales rows
+    s = get_aval(v).shape
+    return shp.reshape(v, s + (1,))
+
+
+def _safe_recip(d):
+    """1/d, and 0 where d == 0 (degenerate eigen/singular values)."""
+    z = ew.eq(d, 0.0)
+    return ew.select(z, U.zeros_like(d), ew.div(1.0, ew.select(z, U.ones_like(d), d)))
+
+
+def _gap_matrix(v):
+    """F[..., i, j] = 1 / (v_j - v_i) off the diagonal, 0 where v_i == v_j."""
+    s = get_aval(v).shape
+    nb = len(s) - 1
+    full = s + (s[-1],)
+    lead = tuple(range(nb))
+    vj = shp.broadcast_in_dim(v, full, lead + (nb + 1,))
+    vi = shp.broadcast_in_dim(v, full, lead + (nb,))
+    return _safe_recip(ew.sub(vj, vi))
+
+
+def _eye_like(x, n=None):
+    return eye_like(x, get_aval(x).shape[-1] if n is None else n)
+
+
+def _diag_embed(v):
+    return ew.mul(_row(v), _eye_like(v))
+
+
+def _front_batch(prim, vals, dims, **params):
+    size = U.batch_size(vals, dims)
+    out = prim.bind(*[U.bdim_to_front(v, d, size) for v, d in zip(vals, dims)], **params)
+    if prim.multiple_results:
+        return out, [0] * len(out)
+    return out, 0
+
+
+def _check_float(name, a):
+    if a.dtype.kind != "f":
+        raise TypeError(f"{name}: needs a floating-point matrix, got dtype {a.dtype} "
+                        f"(shape {a.shape}); cast it with .astype(float)")
+
+
+def _check_square(name, a):
+    _check_float(name, a)
+    if a.ndim < 2 or a.shape[-1] != a.shape[-2]:
+        raise ValueError(f"{name}: expected a square matrix or a stack of them, shape "
+                         f"(..., n, n), got shape {a.shape}")
+
+
+# --------------------------------------------------------------------- solve
+# solve(a, b): a (..., n, n), b (..., n, k) with the same batch dims.
+
+solve_p = _prim("solve")
+solve_p.impl = lambda xp, a, b: xp.linalg.solve(a, b)
+
+
+def _solve_abstract(a, b):
+    _check_square("solve", a)
+    if b.dtype != a.dtype or b.ndim != a.ndim or b.shape[:-1] != a.shape[:-1]:
+        raise ValueError(f"solve: right-hand side of shape {b.shape} ({b.dtype}) does not "
+                         f"match the matrix of shape {a.shape} ({a.dtype})")
+    return ShapedArray(b.shape, b.dtype)
+
+
+def _solve_jvp(primals, tangents):
+    a, b = primals
+    ta, tb = tangents
+    x = solve(a, b)
+    rhs = tb
+    if ta is not None:
+        ax = ew.neg(_mm(ta, x))
+        rhs = ax if rhs is None else ew.add(rhs, ax)
+    return x, (None if rhs is None else solve(a, rhs))
+
+
+def _solve_vjp(ct, ins, out, needs):
+    a, _ = ins
+    cb = solve(_T(a), ct)
+    ca = ew.neg(_mm(cb, _T(out))) if needs[0] else None
+    return ca, cb
+
+
+solve_p.abstract, solve_p.jvp, solve_p.vjp = _solve_abstract, _solve_jvp, _solve_vjp
+def _solve_batch(vals, dims):
+    (a, b), (da, db) = vals, dims
+    if da is not None:
+        return _front_batch(solve_p, vals, dims)
+    # only the right-hand side is batched: fold the batch into its columns so the
+    # matrix is factored once, not once per lane
+    nd = _nd(b)
+    b = U.moveaxis(b, db, nd - 1)                       # (..., n, k, B)
+    s = get_aval(b).shape
+    x = solve(a, shp.reshape(b, s[:-2] + (s[-2] * s[-1],)))
+    return shp.reshape(x, s), nd - 1
+
+
+solve_p.batch = _solve_batch
+
+
+def solve(a, b):
+    return solve_p.bind(a, b)
+
+
+# ------------------------------------------------------------------- slogdet
+
+slogdet_p = _prim("slogdet", multiple_results=True)
+slogdet_p.impl = lambda xp, a: [xp.asarray(v) for v in xp.linalg.slogdet(a)]
+
+
+def _slogdet_abstract(a):
+    _check_square("slogdet", a)
+    return [ShapedArray(a.shape[:-2], a.dtype)] * 2
+
+
+def _inv_T(a):
+    return solve(_T(a), shp.broadcast_to(_eye_like(a), get_aval(a).shape))
+
+
+def _slogdet_jvp(primals, tangents):
+    (a,), (ta,) = primals, tangents
+    sign, logdet = slogdet_p.bind(a)
+    return [sign, logdet], [None, U.red.reduce_sum(_diag(solve(a, ta)), (_nd(a) - 2,))]
+
+
+def _slogdet_vjp(ct, ins, out, needs):
+    c = ct[1]
+    if c is None:
+        return (None,)
+    return (ew.mul(_inv_T(ins[0]), _col(_col(c))),)
+
+
+slogdet_p.abstract, slogdet_p.jvp, slogdet_p.vjp = _slogdet_abstract, _slogdet_jvp, _slogdet_vjp
+slogdet_p.batch = lambda vals, dims: _front_batch(slogdet_p, vals, dims)
+
+# ------------------------------------------------------------------ cholesky
+
+cholesky_p = _prim("cholesky")
+cholesky_p.impl = lambda xp, a: xp.linalg.cholesky(a)
+
+
+def _chol_abstract(a):
+    _check_square("cholesky", a)
+    return ShapedArray(a.shape, a.dtype)
+
+
+def _chol_jvp(primals, tangents):
+    (a,), (ta,) = primals, tangents
+    l = cholesky_p.bind(a)
+    # dL = L Phi(L^-1 dA L^-T), dA read from its lower triangle
+    m = solve(l, _T(solve(l, _sym_from_lower(ta))))
+    return l, _mm(l, ew.mul(m, _mask(m, "tril_half")))
+
+
+def _chol_vjp(ct, ins, out, needs):
+    l = out
+    p = ew.mul(_mm(_T(l), ct), _mask(l, "tril_half"))
+    lt = _T(l)
+    s = _T(solve(lt, _T(solve(lt, p))))      # L^-T P L^-1
+    return (_to_lower(s),)
+
+
+cholesky_p.abstract, cholesky_p.jvp, cholesky_p.vjp = _chol_abstract, _chol_jvp, _chol_vjp
+cholesky_p.batch = lambda vals, dims: _front_batch(cholesky_p, vals, dims)
+
+# ---------------------------------------------------------------------- eigh
+# (w, v): ascending eigenvalues and orthonormal eigenvectors (columns); reads
+# the lower triangle (lower=True, NumPy's UPLO='L') or the upper one
+
+eigh_p = _prim("eigh", multiple_results=True)
+eigh_p.impl = lambda xp, a, lower: list(xp.linalg.eigh(a, UPLO="L" if lower else "U"))
+
+
+def _sym_from(x, lower):
+    return _sym_from_lower(x) if lower else _T(_sym_from_lower(_T(x)))
+
+
+def _to_tri(g, lower):
+    return _to_lower(g) if lower else _T(_to_lower(_T(g)))
+
+
+def _eigh_abstract(a, lower):
+    _check_square("eigh", a)
+    return [ShapedArray(a.shape[:-1], a.dtype), ShapedArray(a.shape, a.dtype)]
+
+
+def _eigh_jvp(primals, tangents, lower):
+    (a,), (ta,) = primals, tangents
+    w, v = eigh_p.bind(a, lower=lower)
+    p = _mm(_T(v), _mm(_sym_from(ta, lower), v))
+    dw = _diag(p)
+    dv = _mm(v, ew.mul(_gap_matrix(w), p))
+    return [w, v], [dw, dv]
+
+
+def _eigh_vjp(ct, ins, out, needs, lower):
+    w, v = out
+    cw, cv = ct
+    inner = None
+    if cw is not None:
+        inner = _diag_embed(cw)
+    if cv is not None:
+        t = ew.mul(_gap_matrix(w), _mm(_T(v), cv))
+        inner = t if inner is None else ew.add(inner, t)
+    return (_to_tri(_mm(v, _mm(inner, _T(v))), lower),)
+
+
+eigh_p.abstract, eigh_p.jvp, eigh_p.vjp = _eigh_abstract, _eigh_jvp, _eigh_vjp
+eigh_p.batch = lambda vals, dims, lower: _front_batch(eigh_p, vals, dims, lower=lower)
+
+# ------------------------------------------------------------------------ qr
+# reduced QR: a (..., m, n) -> q (..., m, k), r (..., k, n), k = min(m, n).
+# Derivatives need m >= n (r square and invertible), as in JAX.
+
+qr_p = _prim("qr", multiple_results=True)
+qr_p.impl = lambda xp, a: list(xp.linalg.qr(a, mode="reduced"))
+
+
+def _qr_abstract(a):
+    _check_float("qr", a)
+    if a.ndim < 2:
+        raise ValueError(f"qr: expected a matrix or a stack of them, got shape {a.shape}")
+    m, n = a.shape[-2:]
+    k = min(m, n)
+    lead = a.shape[:-2]
+    return [ShapedArray(lead + (m, k), a.dtype), ShapedArray(lead + (k, n), a.dtype)]
+
+
+def _qr_check_tall(r):
+    k, n = get_aval(r).shape[-2:]
+    if k < n:   # r is square exactly when m >= n
+        raise NotImplementedError(f"qr: derivatives need a tall or square matrix (m >= n); "
+                                  f"this one has n = {n} columns but rank {k}")
+
+
+def _qr_jvp(primals, tangents):
+    (a,), (ta,) = primals, tangents
+    q, r = qr_p.bind(a)
+    _qr_check_tall(r)
+    y = _T(solve(_T(r), _T(ta)))                 # dA R^-1
+    x = _mm(_T(q), y)
+    low = ew.mul(x, _mask(x, "strict_lower"))
+    omega = ew.sub(low, _T(low))
+    dq = ew.add(_mm(q, ew.sub(omega, x)), y)
+    dr = _mm(ew.sub(x, omega), r)
+    return [q, r], [dq, dr]
+
+
+def _qr_vjp(ct, ins, out, needs):
+    q, r = out
+    _qr_check_tall(r)
+    cq, cr = ct
+    m = None
+    if cr is not None:
+        m = _mm(cr, _T(r))
+    if cq is not None:
+        qq = _mm(_T(q), cq)
+        m = ew.neg(qq) if m is None else ew.sub(m, qq)
+    gx = ew.sub(m, ew.mul(ew.sub(m, _T(m)), _mask(m, "strict_lower")))
+    h = _mm(q, gx)
+    if cq is not None:
+        h = ew.add(h, cq)
+    return (_T(solve(r, _T(h))),)                # H R^-T
+
+
+qr_p.abstract, qr_p.jvp, qr_p.vjp = _qr_abstract, _qr_jvp, _qr_vjp
+qr_p.batch = lambda vals, dims: _front_batch(qr_p, vals, dims)
+
+# ----------------------------------------------------------------------- svd
+# thin SVD: a (..., m, n) -> u (..., m, k), s (..., k), vh (..., k, n)
+
+svd_p = _prim("svd", multiple_results=True)
+svd_p.impl = lambda xp, a: list(xp.linalg.svd(a, full_matrices=False))
+
+
+def _svd_abstract(a):
+    _check_float("svd", a)
+    if a.ndim < 2:
+        raise ValueError(f"svd: expected a matrix or a stack of them, got shape {a.shape}")
+    m, n = a.shape[-2:]
+    k = min(m, n)
+    lead = a.shape[:-2]
+    return [ShapedArray(lead + (m, k), a.dtype), ShapedArray(lead + (k,), a.dtype),
+            ShapedArray(lead + (k, n), a.dtype)]
+
+
+def _sq(x):
+    return ew.mul(x, x)
+
+
+def _svd_jvp(primals, tangents):
+    (a,), (ta,) = primals, tangents
+    u, s, vh = svd_p.bind(a)
+    m, n = get_aval(a).shape[-2:]
+    v = _T(vh)
+    p = _mm(_T(u), _mm(ta, v))                   # U^T dA V (k x k)
+    ds = _diag(p)
+    f = _gap_matrix(_sq(s))                      # 1 / (s_j^2 - s_i^2)
+    ps, sp = ew.mul(p, _row(s)), ew.mul(_col(s), p)
+    du = _mm(u, ew.mul(f, ew.add(ps, _T(ps))))
+    dv = _mm(v, ew.mul(f, ew.add(sp, _T(sp))))
+    s_inv = _row(_safe_recip(s))
+    if m > n:
+        du = ew.add(du, ew.mul(ew.sub(_mm(ta, v), _mm(u, p)), s_inv))
+    if n > m:
+        dv = ew.add(dv, ew.mul(ew.sub(_mm(_T(ta), u), _mm(v, _T(p))), s_inv))
+    return [u, s, vh], [du, ds, _T(dv)]
+
+
+def _svd_vjp(ct, ins, out, needs):
+    u, s, vh = out
+    cu, cs, cvh = ct
+    v = _T(vh)
+    m, n = get_aval(u).shape[-2], get_aval(vh).shape[-1]
+    g = None if cs is None else _diag_embed(cs)
+    extra = None
+    s_inv = _row(_safe_recip(s))
+    if cu is not None:
+        j = ew.mul(_gap_matrix(_sq(s)), _mm(_T(u), cu))
+        t = ew.mul(ew.add(j, _T(j)), _row(s))
+        g = t if g is None else ew.add(g, t)
+        if m > n:
+            extra = _mm(ew.mul(ew.sub(cu, _mm(u, _mm(_T(u), cu))), s_inv), vh)
+    if cvh is not None:
+        cv = _T(cvh)
+        k = ew.mul(_gap_matrix(_sq(s)), _mm(vh, cv))
+        t = ew.mul(_col(s), ew.add(k, _T(k)))
+        g = t if g is None else ew.add(g, t)
+        if n > m:
+            e2 = _mm(u, _T(ew.mul(ew.sub(cv, _mm(v, _mm(vh, cv))), s_inv)))
+            extra = e2 if extra is None else ew.add(extra, e2)
+    out_ct = _mm(u, _mm(g, vh)) if g is not None else None
+    if extra is not None:
+        out_ct = extra if out_ct is None else ew.add(out_ct, extra)
+    return (out_ct,)
+
+
+svd_p.abstract, svd_p.jvp, svd_p.vjp = _svd_abstract, _svd_jvp, _svd_vjp
+svd_p.batch = lambda vals, dims: _front_batch(svd_p, vals, dims)
+
+
+def slogdet(a):
+    return slogdet_p.bind(a)
+
+
+def cholesky(a):
+    return cholesky_p.bind(a)
+
+
+def eigh(a, lower=True):
+    return eigh_p.bind(a, lower=bool(lower))
+
+
+def qr(a):
+    return qr_p.bind(a)
+
+
+def svd(a):
+    return svd_p.bind(a)

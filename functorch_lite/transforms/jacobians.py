@@ -1,0 +1,204 @@
+"""jacfwd, jacrev, hessian and linearize.
+
+Jacobians follow JAX's layout: for an output leaf of shape O and an input
+leaf of shape I the block has shape O + I; the result has the output's
+pytree structure with, at each output leaf, the structure of the
+differentiated arguments (a single one when argnums is an int).
+
+jacfwd pushes the standard basis of the inputs through jvp under one vmap;
+jacrev pulls the standard basis of the outputs back through one vjp_fn under
+vmap.  So both cost one batched pass.  Block assembly uses primitives, so
+nesting works (hessian = jacfwd(jacrev)).
+
+linearize runs the jvp once while tracing the tangent inputs into a jaxpr:
+primal values are concrete during that pass, so every primal computation runs
+eagerly and only the tangent (linear) operations are recorded, with the
+residuals they need captured as constants.  jvp_fn then evaluates just that
+linear jaxpr: no primal recomputation.
+"""
+import functools
+
+import numpy as np
+
+from ..backends.interpreter import eval_closed_jaxpr
+from ..core import tree_util as tu
+from ..core.trace import get_aval
+from ..core.tracing import trace_to_jaxpr
+from ..primitives import _util as U
+from ..primitives.linalg import eye_like
+from .api import (_argnums_tuple, _as_value, _check_float_leaves, _split_aux, jvp, vjp,
+                  vmap)
+from .jvp import JVPTracer, jvp_flat
+
+
+def _partial(fun, args, kwargs, nums, tree):
+    """fun of the flat leaves of the differentiated arguments, others fixed."""
+    def f(*leaves):
+        new = list(args)
+        for i, a in zip(nums, tu.tree_unflatten(tree, leaves)):
+            new[i] = a
+        return fun(*new, **kwargs)
+    return f
+
+
+def _basis(refs):
+    """Per leaf, its (N, *shape) slab of the N x N identity (N = total size),
+    built on each leaf's backend (see primitives.linalg.eye_like)."""
+    avals = [get_aval(r) for r in refs]
+    sizes = [a.size for a in avals]
+    n = sum(sizes)
+    out, off = [], 0
+    for r, a, s in zip(refs, avals, sizes):
+        zero = np.zeros((), a.dtype)[()]
+        block = U.shp.pad(eye_like(r, s), zero, ((off, n - off - s, 0), (0, 0, 0)))
+        out.append(U.shp.reshape(block, (n,) + a.shape))
+        off += s
+    return out, sizes
+
+
+def _block(x, off, size, lead_shape, tail_shape, lead_first):
+    """Rows [off, off+size) of an (N, *rest) batch as the Jacobian block.
+
+    lead_first=False (jacfwd): x is (N_in, *out_shape) -> out_shape + in_shape.
+    lead_first=True (jacrev):  x is (N_out, *in_shape) -> out_shape + in_shape."""
+    shape = get_aval(x).shape
+    nd = len(shape)
+    if (off, off + size) != (0, shape[0]):
+        x = U.shp.slice_(x, (off,) + (0,) * (nd - 1), (off + size,) + shape[1:])
+    if lead_first:
+        return U.shp.reshape(x, tuple(lead_shape) + tuple(tail_shape))
+    x = U.moveaxis(x, 0, nd - 1) if nd > 1 else x
+    return U.shp.reshape(x, tuple(shape[1:]) + tuple(lead_shape))
+
+
+def _prepare(name, argnums, args):
+    _, nums = _argnums_tuple(argnums, len(args), name)
+    single = isinstance(argnums, int)
+    leaves, tree = tu.tree_flatten(tuple(args[i] for i in nums))
+    leaves = [_as_value(x) for x in leaves]
+    _check_float_leaves(leaves, name)
+    return single, nums, leaves, tree
+
+
+def _per_out(blocks_per_in, tree, single):
+    t = tu.tree_unflatten(tree, blocks_per_in)
+    return t[0] if single else t
+
+
+def jacfwd(fun, argnums=0, has_aux=False):
+    """Jacobian by forward mode: one vmapped jvp over the input basis."""
+    @functools.wraps(fun)
+    def jacfun(*args, **kwargs):
+        single, nums, leaves, tree = _prepare("jacfwd", argnums, args)
+        f = _partial(fun, args, kwargs, nums, tree)
+        avals = [get_aval(x) for x in leaves]
+        basis, sizes = _basis(leaves)
+        box = []
+
+        def push(*tangents):
+            res = jvp(f, tuple(leaves), tuple(tangents), has_aux=has_aux)
+            out, tout = res[0], res[1]
+            t_leaves, out_tree = tu.tree_flatten(tout)
+            box.append((out_tree, [get_aval(o) for o in tu.tree_leaves(out)]))
+            return t_leaves, (res[2] if has_aux else None)
+
+        t_batched, aux = vmap(push, out_axes=(0, None))(*basis)
+        out_tree, out_avals = box[0]
+        jac_leaves = []
+        for t, oa in zip(t_batched, out_avals):
+            blocks, off = [], 0
+            for a, s in zip(avals, sizes):
+                blocks.append(_block(t, off, s, a.shape, oa.shape, False))
+                off += s
+            jac_leaves.append(_per_out(blocks, tree, single))
+        jac = tu.tree_unflatten(out_tree, jac_leaves)
+        return (jac, aux) if has_aux else jac
+    return jacfun
+
+
+def jacrev(fun, argnums=0, has_aux=False):
+    """Jacobian by reverse mode: one vjp, its vjp_fn vmapped over the output basis."""
+    @functools.wraps(fun)
+    def jacfun(*args, **kwargs):
+        single, nums, leaves, tree = _prepare("jacrev", argnums, args)
+        f = _partial(fun, args, kwargs, nums, tree)
+        res = vjp(f, *leaves, has_aux=has_aux)
+        out, vjp_fn = res[0], res[1]
+        out_leaves, out_tree = tu.tree_flatten(out)
+        out_avals = [get_aval(_as_value(o)) for o in out_leaves]
+        basis, sizes = _basis([_as_value(o) for o in out_leaves])
+
+        def pull(*cts):
+            return list(vjp_fn(tu.tree_unflatten(out_tree, list(cts))))
+
+        ct_batched = vmap(pull)(*basis)
+        in_avals = [get_aval(x) for x in leaves]
+        jac_leaves, off = [], 0
+        for oa, s in zip(out_avals, sizes):
+            blocks = [_block(c, off, s, oa.shape, a.shape, True)
+                      for c, a in zip(ct_batched, in_avals)]
+            jac_leaves.append(_per_out(blocks, tree, single))
+            off += s
+        jac = tu.tree_unflatten(out_tree, jac_leaves)
+        return (jac, res[2]) if has_aux else jac
+    return jacfun
+
+
+def hessian(fun, argnums=0, has_aux=False):
+    """jacfwd(jacrev(fun)): forward-over-reverse, JAX's choice."""
+    return jacfwd(jacrev(fun, argnums, has_aux), argnums, has_aux)
+
+
+def linearize(fun, *primals, has_aux=False):
+    """(out, jvp_fn) with jvp_fn(*tangents) = the jvp of fun at primals.
+
+    The linear part is traced once (see the module docstring); each jvp_fn call
+    evaluates only the recorded tangent operations."""
+    leaves, in_tree = tu.tree_flatten(primals)
+    leaves = [_as_value(x) for x in leaves]
+    _check_float_leaves(leaves, "linearize")
+    in_avals = [get_aval(x).strip_weak() for x in leaves]
+    box = []
+
+    def flat_fun(*xs):
+        out = fun(*tu.tree_unflatten(in_tree, xs))
+        aux = None
+        if has_aux:
+            out, aux = _split_aux(out, "linearize")
+            tr = xs[0]._trace if xs else None   # aux leaves leave as primal values
+            aux = tu.tree_map(lambda a: a.primal if isinstance(a, JVPTracer) and
+                              a._trace is tr else a, aux)
+        out_leaves, out_tree = tu.tree_flatten(out)
+        box.append((out_tree, aux))
+        return out_leaves
+
+    def tangent_fun(*tangents):
+        outs, touts = jvp_flat(flat_fun, leaves, list(tangents), "linearize")
+        box.append(outs)
+        return [U.zeros_like(o) if t is None else t for o, t in zip(outs, touts)]
+
+    closed, _ = trace_to_jaxpr(tangent_fun, in_avals, "linearize")
+    (out_tree, aux), outs = box[0], box[1]
+    out = tu.tree_unflatten(out_tree, outs)
+
+    def jvp_fn(*tangents):
+        t_leaves, t_tree = tu.tree_flatten(tangents)
+        if t_tree != in_tree:
+            raise ValueError(f"linearize jvp_fn: tangent structure {t_tree} does not match "
+                             f"the primals' structure {in_tree}")
+        t_leaves = [_as_value(t) for t in t_leaves]
+        for t, a in zip(t_leaves, in_avals):
+            ta = get_aval(t)
+            if ta.shape != a.shape:
+                raise ValueError(f"linearize jvp_fn: tangent shape {ta.shape} does not "
+                                 f"match the primal shape {a.shape}")
+            if ta.dtype != a.dtype:
+                raise TypeError(f"linearize jvp_fn: tangent dtype {ta.dtype} does not "
+                                f"match the primal dtype {a.dtype}")
+        return tu.tree_unflatten(out_tree, eval_closed_jaxpr(closed, *t_leaves))
+
+    jvp_fn.jaxpr = closed   # the linear program, for inspection
+    return (out, jvp_fn, aux) if has_aux else (out, jvp_fn)
+
+
+__all__ = ["jacfwd", "jacrev", "hessian", "linearize"]
