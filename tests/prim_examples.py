@@ -44,3 +44,11 @@ EXAMPLES["dot_general"] = [
     ((_f(2, 3, 4), _f(2, 4, 5)), {"dimension_numbers": (((2,), (1,)), ((0,), (0,)))}),
 ]
 EXAMPLES["full_like"] = [((_f(3, 2),), {"fill_value": 0.5})]
+_a = _f(3, 3) + 3 * np.eye(3)
+_spd = _a @ _a.T
+EXAMPLES["solve"] = [((_a, _f(3, 2)), {})]
+EXAMPLES["slogdet"] = [((_a,), {})]
+EXAMPLES["cholesky"] = [((_spd,), {})]
+EXAMPLES["eigh"] = [((_spd,), {"lower": True})]
+EXAMPLES["qr"] = [((_f(4, 3),), {})]
+EXAMPLES["svd"] = [((_f(4, 3),), {})]
