@@ -256,3 +256,17 @@ def test_negative_static_argnums_and_kwargs():
     np.testing.assert_allclose(f(np.ones(2), 3), 3 * np.ones(2))
     np.testing.assert_allclose(f(np.ones(2), 3, scale=np.array(2.0)), 6 * np.ones(2))
     assert f.trace_count == 2
+
+
+@pytest.mark.parametrize("xs,ys,dn", [
+    ((200, 7), (5, 1, 200), (((0,), (2,)), ((), ()))),
+    ((1, 6, 4), (4, 3), (((2,), (0,)), ((), ()))),
+    ((6, 1), (3, 6), (((0,), (1,)), ((), ()))),
+    ((4,), (1, 4, 3), (((0,), (1,)), ((), ()))),
+])
+def test_dot_general_kernels_match_the_impl(xs, ys, dn):
+    from functorch_lite.primitives import dot_general
+    r = np.random.default_rng(5)
+    x, y = r.standard_normal(xs), r.standard_normal(ys)
+    f = lambda x, y: dot_general(x, y, dn) * 1.0   # noqa: E731
+    np.testing.assert_allclose(fl.jit(f)(x, y), f(x, y), rtol=1e-12)

@@ -166,3 +166,23 @@ def test_reciprocal_times_value_becomes_a_division():
     # kept when 1/a has another use
     closed = ClosedJaxpr(Jaxpr([], [a, b], [y, r], [e1, e2]), [])
     assert prims(passes.simplify(closed)) == ["div", "mul"]
+
+
+def test_scalar_algebra():
+    a = Var(f64(3))
+    e1, d = E("add", [a, a], f64(3))                 # a + a -> a * 2
+    e2, m = E("mul", [d, lit(3.0)], f64(3))          # (a * 2) * 3 -> a * 6
+    e3, n = E("neg", [m], f64(3))                     # -(a * 6) -> a * -6
+    closed = ClosedJaxpr(Jaxpr([], [a], [n], [e1, e2, e3]), [])
+    out = passes.simplify(closed)
+    assert prims(out) == ["mul"] and float(out.jaxpr.eqns[0].invars[1].val) == -6.0
+    x = np.array([1.0, 2.0, 3.0])
+    np.testing.assert_allclose(run(out, x)[0], -6 * x)
+
+
+def test_multiply_by_ones_that_only_adds_axes_is_a_reshape():
+    a, c = Var(f64(3)), Var(f64(1, 3))
+    e, y = E("mul", [c, a], f64(1, 3))
+    closed = ClosedJaxpr(Jaxpr([c], [a], [y], [e]), [np.ones((1, 3))])
+    out = passes.simplify(closed)
+    assert prims(out) == ["reshape"]

@@ -79,6 +79,33 @@ def _outer_kernels(xp, params, in_avals):
     return kern, okern
 
 
+def _squeezed_dot_kernel(xp, params, in_avals, out_aval):
+    """dot_general with one contraction and no batch dims whose operands are
+    matrices or vectors once their size-1 axes are dropped (vmap and jacobians
+    make such shapes): reshape views + one matmul with transposed views, instead
+    of the general path's copies."""
+    (lc, rc), (lb, rb) = params["dimension_numbers"]
+    if lb or len(lc) != 1 or len(in_avals) != 2:
+        return None
+    xa, ya = in_avals
+    xs = [i for i in range(xa.ndim) if xa.shape[i] != 1 or i == lc[0]]
+    ys = [i for i in range(ya.ndim) if ya.shape[i] != 1 or i == rc[0]]
+    if len(xs) > 2 or len(ys) > 2:
+        return None
+    sx, sy = tuple(xa.shape[i] for i in xs), tuple(ya.shape[i] for i in ys)
+    tx = len(xs) == 2 and xs.index(lc[0]) == 0       # x needs .T to be (m, k)
+    ty = len(ys) == 2 and ys.index(rc[0]) == 1       # y needs .T to be (k, n)
+    mm, out_shape = xp.matmul, out_aval.shape
+    if len(xs) == 1 and len(ys) == 1:
+        return None                                   # a dot product: leave it to the impl
+
+    def kern(x, y):
+        x = x.reshape(sx)
+        y = y.reshape(sy)
+        return mm(x.T if tx else x, y.T if ty else y).reshape(out_shape)
+    return kern
+
+
 def _plain_dot_kernel(xp, params, in_avals):
     """matmul for the 2-D x 2-D / 2-D x 1-D / 1-D x 2-D cases (no batch dims)."""
     (lc, rc), (lb, rb) = params["dimension_numbers"]
@@ -115,7 +142,8 @@ def _kernel(xp, eqn):
     if name == "dot_general":
         avals = [v.aval for v in eqn.invars]
         k = _plain_dot_kernel(xp, eqn.params, avals) or \
-            _outer_kernels(xp, eqn.params, avals)[0]
+            _outer_kernels(xp, eqn.params, avals)[0] or \
+            _squeezed_dot_kernel(xp, eqn.params, avals, eqn.outvars[0].aval)
         if k is not None:
             return k
     prim = eqn.primitive

@@ -35,7 +35,7 @@ def get_plan(closed, xp=np):
     hit = _plans.get(key)
     if hit is not None and hit[0] is closed:
         return hit[1]
-    plan = compile_plan(passes.optimize(closed), xp, reuse=xp is np)
+    plan = compile_plan(passes.optimize(closed, host=xp is np), xp, reuse=xp is np)
     if len(_plans) >= _MAX_PLANS:      # bounded: jaxprs traced afresh each call don't pile up
         del _plans[next(iter(_plans))]
     _plans[key] = (closed, plan)

@@ -7,7 +7,7 @@ the same thing.
 """
 import numpy as np
 
-from ..core.ir import ClosedJaxpr, Eqn, Jaxpr, Literal, Var
+from ..core.ir import ClosedJaxpr, Eqn, Jaxpr, Literal, ShapedArray, Var
 
 _FOLD_MAX_SIZE = 1 << 16   # don't bake big arrays into the plan as constants
 
@@ -107,14 +107,29 @@ def cse(closed):
 
 # ---------------------------------------------------------- constant folding
 
-def fold_constants(closed):
-    """Evaluate equations whose inputs are all literals or constants, at compile time."""
+def fold_constants(closed, host=True):
+    """Evaluate equations whose inputs are all literals or constants, at compile time.
+
+    With host=True (a NumPy plan), ``full_like`` folds too: its value depends only
+    on its input's shape and dtype (on another backend it must stay, to make the
+    array there)."""
     j = closed.jaxpr
     known = dict(zip(j.constvars, closed.consts))
     eqns, sub = [], {}
     new_cv, new_cs = list(j.constvars), list(closed.consts)
     for eqn in j.eqns:
         eqn = _subst(eqn, sub)
+        if host and eqn.primitive.name == "full_like" and \
+                eqn.outvars[0].aval.size <= _FOLD_MAX_SIZE:
+            a = eqn.outvars[0].aval
+            val = np.full(a.shape, eqn.params["fill_value"], a.dtype)
+            if val.ndim == 0:
+                sub[eqn.outvars[0]] = Literal(val[()], a)
+            else:
+                known[eqn.outvars[0]] = val
+                new_cv.append(eqn.outvars[0])
+                new_cs.append(val)
+            continue
         if (getattr(eqn.primitive, "no_fold", False)
                 or not all(isinstance(v, Literal) or v in known for v in eqn.invars)):
             eqns.append(eqn)
@@ -208,6 +223,48 @@ def _fuse_reciprocal(eqn, producer, uses):
     return eqn
 
 
+def _scalar(v):
+    """The Python value of a scalar literal, or None."""
+    if isinstance(v, Literal) and np.ndim(v.val) == 0:
+        return np.asarray(v.val).item()
+    return None
+
+
+def _lit_like(value, aval):
+    dt = np.dtype(aval.dtype)
+    return Literal(dt.type(value), ShapedArray((), dt))
+
+
+def _scalar_algebra(eqn, producer, uses):
+    """x + x -> x * 2;  -(x * c) -> x * -c;  (x * c1) * c2 -> x * (c1 c2)
+    (the inner product only when nothing else reads it)."""
+    name = eqn.primitive.name
+    from ..primitives.elementwise import mul_p
+    out = eqn.outvars[0] if eqn.outvars else None
+    if name == "add" and isinstance(eqn.invars[0], Var) and eqn.invars[0] is eqn.invars[1] \
+            and np.dtype(out.aval.dtype).kind in "fc":
+        return Eqn(mul_p, [eqn.invars[0], _lit_like(2, out.aval)], eqn.outvars, {},
+                   eqn.source)
+    if name == "neg":
+        c2, xs = -1, [eqn.invars[0]]
+    elif name == "mul" and any(_scalar(v) is not None for v in eqn.invars):
+        c2 = next(_scalar(v) for v in eqn.invars if _scalar(v) is not None)
+        xs = [v for v in eqn.invars if _scalar(v) is None]
+    else:
+        return eqn
+    if len(xs) == 1 and isinstance(xs[0], Var):
+        p = producer.get(xs[0])
+        if (p is not None and p.primitive.name == "mul" and uses.get(xs[0]) == 1
+                and np.dtype(out.aval.dtype).kind in "fc"):
+            lits = [v for v in p.invars if _scalar(v) is not None]
+            rest = [v for v in p.invars if _scalar(v) is None]
+            if len(lits) == 1 and len(rest) == 1 and rest[0].aval.shape == out.aval.shape:
+                c = _scalar(lits[0]) * c2
+                return Eqn(mul_p, [rest[0], _lit_like(c, out.aval)], eqn.outvars, {},
+                           eqn.source)
+    return eqn
+
+
 def simplify(closed):
     """x*1, 1*x, x+0, 0+x, x-0, x/1 -> x (1 and 0 as literals or constant arrays);
     x . I -> x (or x.T); transpose of transpose composes (or vanishes);
@@ -229,6 +286,9 @@ def simplify(closed):
         repl = None
         if name == "mul":   # (1 / h) * g  ->  g / h  when 1/h has no other use
             eqn = _fuse_reciprocal(eqn, producer, uses)
+            name = eqn.primitive.name
+        eqn = _scalar_algebra(eqn, producer, uses)
+        name = eqn.primitive.name
         if name in ("mul", "add", "sub", "div", "mul_safe") and len(eqn.invars) == 2:
             x, y = eqn.invars
             unit = 1 if name in ("mul", "div", "mul_safe") else 0
@@ -237,6 +297,15 @@ def simplify(closed):
             elif (name in ("mul", "add", "mul_safe") and _same_aval(y.aval, out.aval)
                   and _const_is(consts, x, unit)):
                 repl = y
+            else:   # a broadcast that only adds size-1 axes: a reshape (a view)
+                for a, b in ((x, y), (y, x)) if name in ("mul", "add", "mul_safe") else ((x, y),):
+                    if (a.aval.size == out.aval.size and a.aval.dtype == out.aval.dtype
+                            and _const_is(consts, b, unit)):
+                        from ..primitives.shape import reshape_p
+                        eqn = Eqn(reshape_p, [a], eqn.outvars,
+                                  {"new_sizes": tuple(out.aval.shape)}, eqn.source)
+                        name = "reshape"
+                        break
         elif name == "dot_general":
             hit = _dot_identity(eqn, consts)
             if hit is not None:
@@ -279,9 +348,9 @@ def simplify(closed):
     return dce(_rebuild(closed, eqns, sub))
 
 
-def optimize(closed):
-    """The pass pipeline jit runs: fold, simplify, CSE, DCE."""
-    closed = fold_constants(closed)
+def optimize(closed, host=True):
+    """The pass pipeline jit runs: fold, simplify, CSE, DCE (host: a NumPy plan)."""
+    closed = fold_constants(closed, host)
     closed = simplify(closed)
     closed = cse(closed)
     closed = simplify(closed)
