@@ -186,3 +186,15 @@ def test_multiply_by_ones_that_only_adds_axes_is_a_reshape():
     closed = ClosedJaxpr(Jaxpr([c], [a], [y], [e]), [np.ones((1, 3))])
     out = passes.simplify(closed)
     assert prims(out) == ["reshape"]
+
+
+def test_negation_is_pushed_into_a_scalar_factor():
+    a, b = Var(f64(3)), Var(f64(3))
+    e1, n = E("neg", [a], f64(3))
+    e2, m = E("mul", [n, b], f64(3))        # -a * b   -> -(a b)
+    e3, r = E("mul", [m, lit(2.0)], f64(3))  # -(a b) * 2 -> (a b) * -2
+    closed = ClosedJaxpr(Jaxpr([], [a, b], [r], [e1, e2, e3]), [])
+    out = passes.simplify(closed)
+    assert prims(out) == ["mul", "mul"]
+    x, y = np.array([1.0, 2.0, 3.0]), np.array([0.5, -1.0, 2.0])
+    np.testing.assert_allclose(run(out, x, y)[0], -2 * x * y)

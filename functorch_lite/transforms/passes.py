@@ -265,6 +265,36 @@ def _scalar_algebra(eqn, producer, uses):
     return eqn
 
 
+def _push_neg(eqn, producer, uses):
+    """mul(-a, c) -> mul(a, -c) for a scalar literal c; mul(-a, -b) -> mul(a, b);
+    mul(-a, b) -> -(mul(a, b)), so the negation can meet a later scalar factor
+    (which absorbs it) instead of costing a pass over the data.  Returns the
+    replacement equations (the last one defines eqn's output) or None."""
+    from ..primitives.elementwise import mul_p, neg_p
+    out = eqn.outvars[0]
+    if np.dtype(out.aval.dtype).kind not in "fc":
+        return None
+    negs = [isinstance(v, Var) and uses.get(v) == 1 and producer.get(v) is not None
+            and producer[v].primitive.name == "neg" for v in eqn.invars]
+    if not any(negs):
+        return None
+    ins = [producer[v].invars[0] if n else v for v, n in zip(eqn.invars, negs)]
+    if any(i.aval.dtype != out.aval.dtype for i in ins):
+        return None
+    if all(negs):
+        return [Eqn(mul_p, ins, eqn.outvars, {}, eqn.source)]
+    k = 0 if negs[0] else 1
+    other = ins[1 - k]
+    c = _scalar(other)
+    if c is not None:
+        ins[1 - k] = _lit_like(-c, out.aval)
+        return [Eqn(mul_p, ins, eqn.outvars, {}, eqn.source)]
+    if ins[k].aval.shape != out.aval.shape:
+        return None    # keep the negation on the smaller operand
+    t = Var(out.aval)
+    return [Eqn(mul_p, ins, [t], {}, eqn.source), Eqn(neg_p, [t], eqn.outvars, {}, eqn.source)]
+
+
 def simplify(closed):
     """x*1, 1*x, x+0, 0+x, x-0, x/1 -> x (1 and 0 as literals or constant arrays);
     x . I -> x (or x.T); transpose of transpose composes (or vanishes);
@@ -287,6 +317,14 @@ def simplify(closed):
         if name == "mul":   # (1 / h) * g  ->  g / h  when 1/h has no other use
             eqn = _fuse_reciprocal(eqn, producer, uses)
             name = eqn.primitive.name
+        if name == "mul":   # push negations down into scalar factors: -a * b -> -(a b)
+            extra = _push_neg(eqn, producer, uses)
+            if extra is not None:
+                for e in extra[:-1]:
+                    producer[e.outvars[0]] = e
+                    eqns.append(e)
+                eqn = extra[-1]
+                name = eqn.primitive.name
         eqn = _scalar_algebra(eqn, producer, uses)
         name = eqn.primitive.name
         if name in ("mul", "add", "sub", "div", "mul_safe") and len(eqn.invars) == 2:
