@@ -257,3 +257,15 @@ def test_while_vjp_with_batched_cotangents():
     for i in range(2):
         e = np.eye(2)[i] * eps
         np.testing.assert_allclose(J[:, i], (f(x + e) - f(x - e)) / (2 * eps), rtol=1e-6)
+
+
+def test_fori_and_while_under_vmap_and_jvp():
+    xs = np.array([0.2, 0.5, 0.9])
+    np.testing.assert_allclose(fl.vmap(_poly)(xs), np.stack([_poly(x) for x in xs]))
+    t = fl.vmap(lambda x: fl.jvp(_poly, (x,), (np.array(1.0),))[1])(xs)
+    np.testing.assert_allclose(t, np.stack([fl.grad(_poly)(x) for x in xs]), rtol=1e-12)
+    t = fl.vmap(lambda a: fl.jvp(newton_sqrt, (a,), (np.array(1.0),))[1])(np.array([2.0, 5.0]))
+    np.testing.assert_allclose(t, 0.5 / np.sqrt([2.0, 5.0]), rtol=1e-8)
+    # traced bounds differing per lane
+    f = lambda x, n: lax.fori_loop(0, n, lambda i, v: v * x, np.array(1.0))   # noqa: E731
+    np.testing.assert_allclose(fl.vmap(f)(np.array([2.0, 3.0]), np.array([3, 2])), [8.0, 9.0])
