@@ -87,6 +87,10 @@ class Primitive:
     batch(vals, dims, **params)                -> (out, dim)    vmap
     vjp_fwd(*ins, **params)  (optional)        -> (out, res); then ``ins`` of vjp is res
     Derivative rules call primitives (never raw xp) so they differentiate again.
+
+    vjp_uses_ins / vjp_uses_out say what the vjp rule reads, so the reverse
+    tape keeps only that (tanh keeps its output, dot_general its inputs):
+    peak memory then matches hand-written backprop.
     """
 
     def __init__(self, name, multiple_results=False):
@@ -94,6 +98,8 @@ class Primitive:
         self.multiple_results = multiple_results
         self.impl = self.abstract = self.jvp = self.vjp = self.batch = None
         self.vjp_fwd = None
+        self.vjp_uses_ins = True
+        self.vjp_uses_out = True
 
     def __repr__(self):
         return self.name

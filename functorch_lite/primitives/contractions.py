@@ -124,6 +124,7 @@ def _dot_batch(vals, dims, dimension_numbers):
 
 dot_general_p.impl, dot_general_p.abstract = _dot_impl, _dot_abstract
 dot_general_p.jvp, dot_general_p.vjp, dot_general_p.batch = _dot_jvp, _dot_vjp, _dot_batch
+dot_general_p.vjp_uses_out = False
 
 
 def dot_general(x, y, dimension_numbers):

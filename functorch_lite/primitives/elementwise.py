@@ -5,6 +5,8 @@ Binary primitives broadcast like NumPy and require one dtype (the wrappers at
 the bottom promote first); their vjp sums the cotangent back to each input's
 shape.  Derivative rules use the wrappers, i.e. primitives, so they nest.
 """
+import math
+
 import numpy as np
 
 from ..core.ir import ShapedArray
@@ -34,9 +36,11 @@ def _unary_abstract(name, float_only):
 def _def_unary(name, kernel, deriv, float_only=True, linear=False, singular=False):
     """deriv(x, out) -> d out / d x, written with primitives (None: zero).
 
-    singular: the derivative can be inf/nan (log, sqrt at 0, ...), so the vjp
-    multiplies with safe_mul: a zero cotangent stays exactly zero."""
-    cmul = (lambda c, d: safe_mul(c, d)) if singular else (lambda c, d: mul(c, d))
+    singular: the derivative itself can be inf/nan (log, sqrt at 0, ...).  The
+    vjp always multiplies with safe_mul, not only for singular rules: in an
+    untaken where() branch the primal itself may be nan (sin(sqrt(-1))), so
+    even cos(x) can be nan there, and a zero cotangent must stay exactly zero."""
+    cmul = lambda c, d: safe_mul(c, d)  # noqa: E731  (defined below)
     p = _prim(name)
     k = kernel
     p.impl = lambda xp, x: getattr(xp, k)(x)
@@ -58,18 +62,25 @@ def _def_unary(name, kernel, deriv, float_only=True, linear=False, singular=Fals
 
     p.jvp, p.vjp = jvp, vjp
     p.batch = lambda vals, dims: (p.bind(vals[0]), dims[0])
+    p.vjp_uses_out = False  # the callers below turn on what each derivative reads
     return p
 
 
-neg_p = _def_unary("neg", "negative", lambda x, o: None, float_only=False, linear="neg")
-exp_p = _def_unary("exp", "exp", lambda x, o: o)
+def _reads(p, ins, out):
+    p.vjp_uses_ins, p.vjp_uses_out = ins, out
+    return p
+
+
+neg_p = _reads(_def_unary("neg", "negative", lambda x, o: None, float_only=False,
+                          linear="neg"), False, False)
+exp_p = _reads(_def_unary("exp", "exp", lambda x, o: o), False, True)
 log_p = _def_unary("log", "log", lambda x, o: reciprocal(x), singular=True)
 sin_p = _def_unary("sin", "sin", lambda x, o: cos(x))
 cos_p = _def_unary("cos", "cos", lambda x, o: neg(sin(x)))
-tanh_p = _def_unary("tanh", "tanh", lambda x, o: sub(1.0, mul(o, o)))
-sqrt_p = _def_unary("sqrt", "sqrt", lambda x, o: div(0.5, o), singular=True)
+tanh_p = _reads(_def_unary("tanh", "tanh", lambda x, o: sub(1.0, mul(o, o))), False, True)
+sqrt_p = _reads(_def_unary("sqrt", "sqrt", lambda x, o: div(0.5, o), singular=True), False, True)
 abs_p = _def_unary("abs", "abs", lambda x, o: sign(x), float_only=False)
-sign_p = _def_unary("sign", "sign", None, float_only=False)
+sign_p = _reads(_def_unary("sign", "sign", None, float_only=False), False, False)
 
 
 # ----------------------------------------------------------------- binary
@@ -109,6 +120,7 @@ def _def_binary(name, kernel, dx, dy, float_only=False):
 
     p.vjp = vjp
     p.batch = lambda vals, dims: U.broadcasting_batch(p, vals, dims)
+    p.vjp_uses_out = name in ("div", "pow")
     return p
 
 
@@ -137,8 +149,21 @@ add_p = _def_binary("add", "add", lambda c, x, y, o: c, lambda c, x, y, o: c)
 _binary_jvp(add_p, lambda t, x, y, o: t, lambda t, x, y, o: t)
 sub_p = _def_binary("sub", "subtract", lambda c, x, y, o: c, lambda c, x, y, o: neg(c))
 _binary_jvp(sub_p, lambda t, x, y, o: t, lambda t, x, y, o: neg(t))
-mul_p = _def_binary("mul", "multiply", lambda c, x, y, o: mul(c, y), lambda c, x, y, o: mul(c, x))
+mul_p = _def_binary("mul", "multiply", lambda c, x, y, o: safe_mul(c, y),
+                    lambda c, x, y, o: safe_mul(c, x))
 _binary_jvp(mul_p, lambda t, x, y, o: mul(t, y), lambda t, x, y, o: mul(x, t))
+_mul_vjp_generic = mul_p.vjp
+
+
+def _mul_vjp(ct, ins, out, needs):
+    x, y = ins
+    if x is y and needs[0] and needs[1]:  # x * x: one product serves both inputs
+        c = U.unbroadcast(safe_mul(ct, x), get_aval(x).shape)
+        return c, c
+    return _mul_vjp_generic(ct, ins, out, needs)
+
+
+mul_p.vjp = _mul_vjp
 div_p = _def_binary("div", "true_divide", lambda c, x, y, o: safe_div(c, y),
                     lambda c, x, y, o: neg(safe_mul(c, div(o, y))), float_only=True)
 _binary_jvp(div_p, lambda t, x, y, o: div(t, y), lambda t, x, y, o: neg(mul(t, div(o, y))))
@@ -196,9 +221,9 @@ def _ipow_jvp(primals, tangents, y):
 
 
 integer_pow_p.jvp = _ipow_jvp
-integer_pow_p.vjp = lambda ct, ins, out, needs, y: (
-    (safe_mul if y < 1 else mul)(ct, _ipow_deriv(ins[0], y)),)
+integer_pow_p.vjp = lambda ct, ins, out, needs, y: (safe_mul(ct, _ipow_deriv(ins[0], y)),)
 integer_pow_p.batch = lambda vals, dims, y: (integer_pow(vals[0], y), dims[0])
+integer_pow_p.vjp_uses_out = False
 
 
 # ------------------------------------------------------------ comparisons
@@ -211,6 +236,7 @@ def _def_compare(name, kernel):
     p.jvp = lambda primals, tangents: (p.bind(*primals), None)
     p.vjp = lambda ct, ins, out, needs: (None, None)
     p.batch = lambda vals, dims: U.broadcasting_batch(p, vals, dims)
+    p.vjp_uses_ins = p.vjp_uses_out = False
     return p
 
 
@@ -250,8 +276,10 @@ def _select_jvp(primals, tangents):
     out = select(c, a, b)
     if ta is None and tb is None:
         return out, None
-    ta = U.zeros_like(a) if ta is None else ta
-    tb = U.zeros_like(b) if tb is None else tb
+    # a missing tangent's zeros are made like the other tangent: a constant
+    # branch may be a host scalar, and its zeros must not pin us to the host
+    ta = U.zeros_like(tb) if ta is None else ta
+    tb = U.zeros_like(ta) if tb is None else tb
     t = select(c, ta, tb)
     oshape = get_aval(out).shape
     return out, (t if get_aval(t).shape == oshape else U.shp.broadcast_to(t, oshape))
@@ -269,6 +297,7 @@ def _select_vjp(ct, ins, out, needs):
 
 select_p.jvp, select_p.vjp = _select_jvp, _select_vjp
 select_p.batch = lambda vals, dims: U.broadcasting_batch(select_p, vals, dims)
+select_p.vjp_uses_out = False
 
 
 # --------------------------------------------------------- dtype conversion
@@ -296,6 +325,7 @@ def _convert_vjp(ct, ins, out, needs, new_dtype):
 convert_element_type_p.jvp, convert_element_type_p.vjp = _convert_jvp, _convert_vjp
 convert_element_type_p.batch = lambda vals, dims, new_dtype: (
     convert_element_type(vals[0], new_dtype), dims[0])
+convert_element_type_p.vjp_uses_out = False
 
 # ------------------------------------------------------------ stop_gradient
 
@@ -305,6 +335,7 @@ stop_gradient_p.abstract = lambda x: x
 stop_gradient_p.jvp = lambda primals, tangents: (stop_gradient(primals[0]), None)
 stop_gradient_p.vjp = lambda ct, ins, out, needs: (None,)
 stop_gradient_p.batch = lambda vals, dims: (stop_gradient(vals[0]), dims[0])
+stop_gradient_p.vjp_uses_ins = stop_gradient_p.vjp_uses_out = False
 
 # ---------------------------------------------------------------- full_like
 # Zeros/ones shaped like a value, made by that value's backend (numpy or cupy):
@@ -317,18 +348,33 @@ full_like_p.jvp = lambda primals, tangents, fill_value: (
     full_like(primals[0], fill_value), None)
 full_like_p.vjp = lambda ct, ins, out, needs, fill_value: (None,)
 full_like_p.batch = lambda vals, dims, fill_value: (full_like(vals[0], fill_value), dims[0])
+full_like_p.vjp_uses_ins = full_like_p.vjp_uses_out = False
 
 # ------------------------------------------- NaN-safe cotangent multiplication
 
 mul_safe_p = _prim("mul_safe")
+_isfinite, _ndarray = math.isfinite, np.ndarray
 
 
 def _mul_safe_impl(xp, ct, d):
     # ct * d, but exactly 0 wherever ct == 0 (even if d is inf or nan): a branch
     # that a where() did not select must not poison the gradient with 0*inf.
+    if xp is np:
+        # one cheap BLAS pass over d: a finite sum of squares means d has no
+        # inf/nan, so the plain product is right (an overflow of the sum only
+        # sends us to the exact path below).  Branches ordered by frequency.
+        if type(d) is _ndarray:
+            n = d.size
+            if n > 1:
+                f = d if d.ndim == 1 else d.ravel()
+                s = f.dot(f)
+            else:
+                s = d.item() if n else 0.0
+        else:  # a NumPy scalar
+            s = d
+        if _isfinite(s):
+            return ct * d
     finite = xp.isfinite(d)
-    if finite.all():  # the common case costs one isfinite pass
-        return xp.multiply(ct, d)
     with np.errstate(invalid="ignore"):
         out = xp.multiply(ct, d)
     return xp.where(xp.logical_and(~finite, ct == 0), xp.zeros((), out.dtype), out)
@@ -339,6 +385,7 @@ mul_safe_p.abstract = _binary_abstract("mul_safe")
 mul_safe_p.jvp = lambda primals, tangents: mul_p.jvp(primals, tangents)
 mul_safe_p.vjp = lambda ct, ins, out, needs: mul_p.vjp(ct, ins, out, needs)
 mul_safe_p.batch = lambda vals, dims: U.broadcasting_batch(mul_safe_p, vals, dims)
+mul_safe_p.vjp_uses_out = False
 
 
 # ------------------------------------------------------------- wrappers

@@ -65,6 +65,7 @@ def _sum_batch(vals, dims, axes):
 
 
 reduce_sum_p.jvp, reduce_sum_p.vjp, reduce_sum_p.batch = _sum_jvp, _sum_vjp, _sum_batch
+reduce_sum_p.vjp_uses_out = False
 
 # ---------------------------------------------------------------- reduce_max
 

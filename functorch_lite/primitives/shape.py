@@ -60,6 +60,7 @@ def _bid_batch(vals, dims, shape, broadcast_dimensions):
 broadcast_in_dim_p.impl, broadcast_in_dim_p.abstract = _bid_impl, _bid_abstract
 broadcast_in_dim_p.jvp, broadcast_in_dim_p.vjp = _bid_jvp, _bid_vjp
 broadcast_in_dim_p.batch = _bid_batch
+broadcast_in_dim_p.vjp_uses_out = False
 
 # ------------------------------------------------------------------- reshape
 
@@ -86,6 +87,7 @@ def _reshape_batch(vals, dims, new_sizes):
 
 
 reshape_p.batch = _reshape_batch
+reshape_p.vjp_uses_out = False
 
 # ----------------------------------------------------------------- transpose
 
@@ -114,6 +116,7 @@ def _transpose_batch(vals, dims, permutation):
 
 
 transpose_p.batch = _transpose_batch
+transpose_p.vjp_uses_ins = transpose_p.vjp_uses_out = False
 
 # --------------------------------------------------------------------- slice
 
@@ -210,24 +213,23 @@ def _pad_vjp(ct, ins, out, needs, padding_config):
 def _pad_batch(vals, dims, padding_config):
     x, v = vals
     dx, dv = dims
+    cfg = ((0, 0, 0),) + tuple(padding_config)
     if dv is None:
-        x = U.moveaxis(x, dx, 0)
-        return pad(x, v, ((0, 0, 0),) + tuple(padding_config)), 0
-    # a batched padding value: pad with zeros, then select each lane's value
-    # wherever a (padded) mask of the original elements is False
-    size = get_aval(v).shape[dv]
+        return pad(U.moveaxis(x, dx, 0), v, cfg), 0
+    # batched value: pad with zeros, then select the value where padding went
+    size = U.batch_size(vals, dims)
     x = U.bdim_to_front(x, dx, size)
+    xa = get_aval(x)
+    out = pad(x, np.zeros((), xa.dtype)[()], cfg)
+    where = pad(np.zeros(xa.shape[1:], bool), True, padding_config)
     v = U.moveaxis(v, dv, 0)
-    zero = U.ew.convert_element_type(0, get_aval(x).dtype)
-    padded = pad(x, zero, ((0, 0, 0),) + tuple(padding_config))
-    inner = U.full(get_aval(x).shape[1:], True, np.bool_)
-    mask = pad(inner, np.bool_(False), tuple(padding_config))
-    nd = get_aval(padded).ndim
-    return U.ew.select(mask, padded, reshape(v, (size,) + (1,) * (nd - 1))), 0
+    v = reshape(v, (size,) + (1,) * (xa.ndim - 1))
+    return U.ew.select(where, v, out), 0
 
 
 pad_p.impl, pad_p.abstract, pad_p.jvp = _pad_impl, _pad_abstract, _pad_jvp
 pad_p.vjp, pad_p.batch = _pad_vjp, _pad_batch
+pad_p.vjp_uses_out = False
 
 # --------------------------------------------------------------- concatenate
 
@@ -281,6 +283,7 @@ def _concat_batch(vals, dims, dimension):
 
 concatenate_p.abstract, concatenate_p.jvp = _concat_abstract, _concat_jvp
 concatenate_p.vjp, concatenate_p.batch = _concat_vjp, _concat_batch
+concatenate_p.vjp_uses_out = False
 
 
 # ------------------------------------------------------------------ wrappers

@@ -141,7 +141,7 @@ def value_and_grad(fun, argnums=0, has_aux=False):
 
         (value,), refs, leaf_nodes, aux = vjp_flat(flat_fun, leaves, "grad")
         one = U.ones_like(value)  # made by the output's own backend (numpy or cupy)
-        cts = backward_pass(refs, [one], leaf_nodes)
+        cts = backward_pass(refs, [one], leaf_nodes, release=True)
         grads = [_zeros_for(x) if c is None else _cast_like(c, x)
                  for c, x in zip(cts, leaves)]
         g = tu.tree_unflatten(tree, grads)

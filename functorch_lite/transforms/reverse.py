@@ -70,8 +70,10 @@ class VJPTrace(Trace):
         if prim.vjp_fwd is not None:
             out, ins = prim.vjp_fwd(*vals, **params)
         else:
-            out, ins = prim.bind(*vals, **params), vals
-        node = Node(prim, params, parents, ins, out, tuple(p is not None for p in parents))
+            out = prim.bind(*vals, **params)
+            ins = vals if prim.vjp_uses_ins else (None,) * len(vals)
+        kept = out if prim.vjp_uses_out or prim.multiple_results else None
+        node = Node(prim, params, parents, ins, kept, tuple(p is not None for p in parents))
         if prim.multiple_results:
             return [VJPTracer(self, o, node, i) for i, o in enumerate(out)]
         return VJPTracer(self, out, node)
@@ -81,10 +83,12 @@ def new_leaf(trace, value):
     return VJPTracer(trace, value, Node(None, None, (), (), value, ()))
 
 
-def backward_pass(outputs, cts, leaves):
+def backward_pass(outputs, cts, leaves, release=False):
     """Propagate cotangents from ``outputs`` ((node, idx) pairs) to ``leaves`` (nodes).
 
-    Returns one cotangent (or None for zero) per leaf.
+    Returns one cotangent (or None for zero) per leaf.  With ``release`` each
+    node drops its saved values as soon as its rule has run (a one-shot
+    backward, as grad's: peak memory then matches hand-written backprop).
     """
     acc = {}
     for (node, idx), ct in zip(outputs, cts):
@@ -118,6 +122,8 @@ def backward_pass(outputs, cts, leaves):
             if ct is None:
                 continue
         in_cts = node.prim.vjp(ct, node.ins, node.out, node.needs, **node.params)
+        if release:
+            node.ins = node.out = None
         for parent, c in zip(node.parents, in_cts):
             if parent is None or c is None:
                 continue

@@ -1,0 +1,161 @@
+"""Input coercion, axis normalisation and error helpers shared by the fnp modules."""
+import builtins
+
+import numpy as _np
+
+from ..core.trace import Tracer, get_aval
+
+_SCALARS = (bool, int, float)
+
+
+def _bad_dtype(name, dt, shape):
+    return TypeError(
+        f"{name or 'functorch_lite.numpy'}: unsupported dtype {dt} (shape {tuple(shape)}); "
+        f"functorch_lite arrays are bool, integer or floating point (complex and object "
+        f"arrays are not supported)")
+
+
+def _v(x, name=None):
+    """Coerce a user input to a value primitives accept (Python scalars stay weak).
+
+    With ``name`` (the calling function), complex/object inputs are rejected
+    here with an error naming it; without, they pass on to the caller's checks."""
+    t = type(x)
+    if t is _np.ndarray:
+        if name is not None and x.dtype.kind not in "biuf":
+            raise _bad_dtype(name, x.dtype, x.shape)
+        return x
+    if isinstance(x, Tracer) or t in _SCALARS:
+        return x
+    if t is complex:
+        if name is None:
+            return _np.asarray(x)
+        raise _bad_dtype(name, "complex128", ())
+    if isinstance(x, _np.generic):
+        return _v(_np.asarray(x), name)
+    conv = getattr(x, "__fl_value__", None)  # the Tensor facade
+    if conv is not None:
+        return conv()
+    if isinstance(x, (list, tuple)):
+        if any(isinstance(e, Tracer) or getattr(e, "__fl_value__", None) is not None
+               for e in _flat(x)):
+            from ._shape import stack
+            return stack([_v(e, name) for e in x])
+        return _v(_np.asarray(x), name)
+    if hasattr(x, "shape") and hasattr(x, "dtype"):  # cupy and friends
+        if name is not None and _np.dtype(x.dtype).kind not in "biuf":
+            raise _bad_dtype(name, x.dtype, x.shape)
+        return x
+    raise TypeError(f"{name or 'functorch_lite.numpy'}: cannot use a {type(x).__name__} "
+                    f"as an array")
+
+
+def _flat(x):
+    for e in x:
+        if isinstance(e, (list, tuple)):
+            yield from _flat(e)
+        else:
+            yield e
+
+
+def _arr(x, name=None):
+    """Like _v, but Python scalars become 0-d NumPy arrays (NumPy's default dtypes)."""
+    x = _v(x, name)
+    return _np.asarray(x) if type(x) in _SCALARS else x
+
+
+def _shape(x):
+    return get_aval(x).shape
+
+
+def _ndim(x):
+    return len(get_aval(x).shape)
+
+
+def _dtype(x):
+    return get_aval(x).dtype
+
+
+def _is_tracer(x):
+    return isinstance(x, Tracer)
+
+
+def _norm_axis(axis, ndim, name):
+    """One axis (int, negative counts from the end) as 0..ndim-1, or AxisError-like ValueError."""
+    try:
+        a = int(axis)
+    except TypeError:
+        raise TypeError(f"{name}: axis must be an integer, got {axis!r}") from None
+    if not -ndim <= a < ndim:
+        raise ValueError(f"{name}: axis {a} is out of bounds for an array of dimension "
+                         f"{ndim}")
+    return a % ndim
+
+
+def _axes(axis, ndim, name):
+    """axis None/int/tuple -> sorted tuple of non-negative axes."""
+    if axis is None:
+        return tuple(range(ndim))
+    axes = (axis,) if isinstance(axis, (int, _np.integer)) else tuple(axis)
+    out = []
+    for a in axes:
+        if ndim == 0 and a in (0, -1):  # NumPy accepts axis 0/-1 on 0-d for reductions
+            continue
+        out.append(_norm_axis(a, ndim, name))
+    if len(set(out)) != len(out):
+        raise ValueError(f"{name}: repeated axis in {axis}")
+    return tuple(sorted(out))
+
+
+def _keep(x_shape, out, axes, keepdims):
+    """Re-insert reduced axes as size 1.  ``x_shape``: the input's shape (or the
+    input itself, the older calling convention)."""
+    if not keepdims:
+        return out
+    from .. import primitives as P
+    if not isinstance(x_shape, tuple):
+        x_shape = get_aval(x_shape).shape
+    shape = tuple(1 if i in axes else d for i, d in enumerate(x_shape))
+    return P.reshape(out, shape)
+
+
+def _float_dtype(dt):
+    """NumPy's result dtype of float math on ``dt`` (int8 -> float16, int64 -> float64)."""
+    dt = _np.dtype(dt)
+    return dt if dt.kind == "f" else _np.result_type(dt, _np.float16)
+
+
+def _prod(xs):
+    n = 1
+    for d in xs:
+        n *= int(d)
+    return n
+
+
+_builtin_max, _builtin_min, _builtin_sum = builtins.max, builtins.min, builtins.sum
+
+
+def _concrete_of(x):
+    """The concrete array behind a tracer (through jvp/vjp/vmap levels), or None
+    when it is abstract (make_jaxpr, jit)."""
+    while isinstance(x, Tracer):
+        for attr in ("value", "primal", "val"):
+            v = getattr(x, attr, None)
+            if v is not None:
+                x = v
+                break
+        else:
+            return None
+    return x
+
+
+def _on_backend_of(const, ref):
+    """Host constant ``const`` (an index array, a mask) placed on ``ref``'s
+    backend, so that NumPy-built constants never mix with cupy values.
+    Abstract tracers keep the host constant (it becomes a jaxpr constant)."""
+    from ..core.trace import array_namespace
+    r = _concrete_of(ref)
+    if r is None or type(r) is _np.ndarray or not hasattr(r, "shape"):
+        return const
+    xp = array_namespace([r])
+    return const if xp is _np else xp.asarray(const)

@@ -1,0 +1,241 @@
+"""Elementwise functions: NumPy broadcasting and NEP 50 promotion (Python
+scalars are weak, so ``x_f32 * 2.0`` stays float32); float math on integer
+inputs gives NumPy's float dtype (int64 -> float64, int8 -> float16)."""
+import numpy as _np
+
+from .. import primitives as P
+from ..core.trace import get_aval
+from ..primitives import _util as U
+from ._base import _arr, _v, _float_dtype
+
+
+def _float(x, name=None):
+    x = _arr(x, name)
+    dt = get_aval(x).dtype
+    if dt.kind != "f":
+        return P.convert_element_type(x, _float_dtype(dt))
+    return x
+
+
+def _bcast_error(name, x, y, err):
+    try:
+        _np.broadcast_shapes(get_aval(x).shape, get_aval(y).shape)
+    except ValueError:
+        return ValueError(f"{name}: operands could not be broadcast together with shapes "
+                          f"{get_aval(x).shape} and {get_aval(y).shape}")
+    return err
+
+
+def _binary(name, prim_fn):
+    def f(x1, x2):
+        x, y = _v(x1, name), _v(x2, name)
+        try:
+            return prim_fn(x, y)
+        except ValueError as e:
+            raise _bcast_error(name, x, y, e) from None
+    f.__name__ = f.__qualname__ = name
+    f.__doc__ = f"NumPy's {name}, traced (broadcasting, NEP 50 promotion)."
+    return f
+
+
+def _unary_float(name, prim_fn):
+    def f(x):
+        return prim_fn(_float(x, name))
+    f.__name__ = f.__qualname__ = name
+    f.__doc__ = f"NumPy's {name}, traced; integer inputs give NumPy's float dtype."
+    return f
+
+
+def _unary(name, prim_fn):
+    def f(x):
+        return prim_fn(_arr(x, name))
+    f.__name__ = f.__qualname__ = name
+    return f
+
+
+add = _binary("add", P.add)
+subtract = _binary("subtract", P.sub)
+multiply = _binary("multiply", P.mul)
+maximum = _binary("maximum", P.max)
+minimum = _binary("minimum", P.min)
+equal = _binary("equal", P.eq)
+not_equal = _binary("not_equal", P.ne)
+less = _binary("less", P.lt)
+less_equal = _binary("less_equal", P.le)
+greater = _binary("greater", P.gt)
+greater_equal = _binary("greater_equal", P.ge)
+
+negative = _unary("negative", P.neg)
+abs = _unary("abs", P.abs)  # noqa: A001  (grad at 0 is sign(0) = 0)
+absolute = abs
+sign = _unary("sign", P.sign)
+exp = _unary_float("exp", P.exp)
+log = _unary_float("log", P.log)
+log1p = _unary_float("log1p", P.log1p)
+expm1 = _unary_float("expm1", P.expm1)
+sin = _unary_float("sin", P.sin)
+cos = _unary_float("cos", P.cos)
+tan = _unary_float("tan", P.tan)
+arcsin = _unary_float("arcsin", P.asin)
+arccos = _unary_float("arccos", P.acos)
+arctan = _unary_float("arctan", P.atan)
+sinh = _unary_float("sinh", P.sinh)
+cosh = _unary_float("cosh", P.cosh)
+tanh = _unary_float("tanh", P.tanh)
+sqrt = _unary_float("sqrt", P.sqrt)
+floor = _unary("floor", P.floor)
+ceil = _unary("ceil", P.ceil)
+
+
+def log2(x): return P.div(log(x), float(_np.log(2.0)))
+def log10(x): return P.div(log(x), float(_np.log(10.0)))
+def exp2(x): return exp(P.mul(_float(x, "exp2"), float(_np.log(2.0))))
+def square(x): return P.integer_pow(_arr(x, "square"), 2)
+def positive(x): return _arr(x, "positive")
+
+
+def reciprocal(x):
+    """1/x.  Integer inputs give floats (NumPy would do integer division)."""
+    return P.div(1.0, _float(x, "reciprocal"))
+
+
+def round(a, decimals=0):  # noqa: A001
+    return P.round_(_arr(a, "round"), decimals)
+
+
+around = round
+
+
+def _arctan2(y, x):
+    y, x = U.promote(y, x)
+    if get_aval(y).dtype.kind != "f":
+        y, x = _float(y), _float(x)
+    return P.atan2(y, x)
+
+
+arctan2 = _binary("arctan2", _arctan2)
+
+
+def _true_divide(x, y):
+    x, y = U.promote(x, y)
+    if get_aval(x).dtype.kind != "f":
+        x, y = _float(x), _float(y)
+    return P.div(x, y)
+
+
+true_divide = divide = _binary("true_divide", _true_divide)
+
+
+def _power(x, y):
+    if type(y) is int:
+        x = _arr(x)
+        if get_aval(x).dtype.kind == "f" or y >= 0:
+            return P.integer_pow(x, y)
+    x, y = U.promote(x, y)
+    dt = get_aval(x).dtype
+    if dt.kind != "f":
+        if dt.kind in "iu" and isinstance(y, (_np.ndarray, _np.generic)) and (y < 0).any():
+            raise ValueError("power: integers to negative integer powers are not allowed")
+        if dt.kind in "iu":  # integer ** integer array stays integer
+            f = _np.float64
+            return P.convert_element_type(
+                P.pow(P.convert_element_type(x, f), P.convert_element_type(y, f)), dt)
+        x, y = _float(x), _float(y)
+    return P.pow(x, y)
+
+
+power = _binary("power", _power)
+
+
+def _floor_divide(x, y):
+    x, y = U.promote(x, y)
+    dt = get_aval(x).dtype
+    if dt.kind in "iu":  # exact for |values| < 2**53
+        q = P.floor(P.div(P.convert_element_type(x, _np.float64),
+                          P.convert_element_type(y, _np.float64)))
+        return P.convert_element_type(q, dt)
+    return P.floor(P.div(x, y))
+
+
+floor_divide = _binary("floor_divide", _floor_divide)
+
+
+def _mod(x, y):
+    x, y = U.promote(x, y)
+    return P.sub(x, P.mul(_floor_divide(x, y), y))
+
+
+mod = remainder = _binary("remainder", _mod)
+
+
+# ----------------------------------------------------------- logic & tests
+
+def _bool(x, name):
+    x = _arr(x, name)
+    return x if get_aval(x).dtype == _np.bool_ else P.ne(x, 0)
+
+
+_land = _binary("logical_and", P.min)
+_lor = _binary("logical_or", P.max)
+_lxor = _binary("logical_xor", P.ne)
+
+
+def logical_and(x1, x2): return _land(_bool(x1, "logical_and"), _bool(x2, "logical_and"))
+def logical_or(x1, x2): return _lor(_bool(x1, "logical_or"), _bool(x2, "logical_or"))
+def logical_xor(x1, x2): return _lxor(_bool(x1, "logical_xor"), _bool(x2, "logical_xor"))
+def logical_not(x): return P.eq(_bool(x, "logical_not"), False)
+
+
+def isfinite(x):
+    x = _arr(x, "isfinite")
+    if get_aval(x).dtype.kind != "f":
+        return P.eq(P.convert_element_type(x, _np.bool_), P.convert_element_type(x, _np.bool_))
+    return P.lt(P.abs(x), _np.inf)  # false for inf and nan
+
+
+def isnan(x):
+    x = _arr(x, "isnan")
+    return P.ne(x, x)
+
+
+def isinf(x):
+    x = _arr(x, "isinf")
+    if get_aval(x).dtype.kind != "f":
+        return P.ne(P.convert_element_type(x, _np.bool_), P.convert_element_type(x, _np.bool_))
+    return P.eq(P.abs(x), _np.inf)
+
+
+# ------------------------------------------------------------ where & clip
+
+def where(condition, x=None, y=None):
+    """Select elementwise.  The gradient is NaN-safe: the branch not taken gets
+    an exact zero cotangent, and every singular derivative rule multiplies with
+    safe_mul, so e.g. where(x > 0, sqrt(x), 0.) has gradient 0 at x = -1."""
+    if x is None and y is None:
+        from ._indexing import nonzero
+        return nonzero(condition)
+    if x is None or y is None:
+        raise ValueError("where: either both or neither of x and y should be given")
+    c = _bool(condition, "where")
+    a, b = _v(x, "where"), _v(y, "where")
+    try:
+        return P.select(c, a, b)
+    except ValueError as e:
+        shapes = [get_aval(v).shape for v in (c, a, b)]
+        try:
+            _np.broadcast_shapes(*shapes)
+        except ValueError:
+            raise ValueError(f"where: shapes {shapes[0]}, {shapes[1]} and {shapes[2]} do "
+                             f"not broadcast together") from None
+        raise e
+
+
+def clip(a, a_min=None, a_max=None, *, min=None, max=None):  # noqa: A002
+    lo = a_min if a_min is not None else min
+    hi = a_max if a_max is not None else max
+    x = _arr(a, "clip")
+    if lo is not None:
+        x = maximum(x, lo)
+    if hi is not None:
+        x = minimum(x, hi)
+    return x

@@ -1,0 +1,167 @@
+"""ndarray's operators and methods on traced values (same signatures)."""
+from ..core.trace import Tracer
+from . import _elementwise as E
+from . import _indexing as I
+from . import _matrix as M
+from . import _reductions as R
+from . import _shape as S
+from ._creation import astype
+
+
+def _swap(f):
+    return lambda self, other: f(other, self)
+
+
+def _no_out(name, out):
+    if out is not None:
+        raise TypeError(f"{name}: out= is not supported on traced values (they are "
+                        f"immutable); use the return value")
+
+
+def _logical(name, f):
+    def op(self, other):
+        import numpy as np
+        from ..core.trace import get_aval
+        if get_aval(self).dtype != np.bool_ or get_aval(E._arr(other)).dtype != np.bool_:
+            raise TypeError(f"operator {name} is only supported on bool traced values "
+                            f"(bitwise integer ops are not implemented)")
+        return f(self, other)
+    return op
+
+
+def _invert(self):
+    import numpy as np
+    if self.dtype != np.bool_:
+        raise TypeError("operator ~ is only supported on bool traced values (bitwise "
+                        "integer ops are not implemented)")
+    return E.logical_not(self)
+
+
+def _setitem(self, idx, value):
+    raise TypeError(f"traced values are immutable: x[idx] = v is not supported; use "
+                    f"x = x.at[idx].set(v) (or .add/.multiply/.min/.max)")
+
+
+def _reshape(self, *shape, order="C"):
+    return S.reshape(self, shape[0] if len(shape) == 1 else shape, order)
+
+
+def _transpose(self, *axes):
+    if not axes or (len(axes) == 1 and axes[0] is None):
+        return S.transpose(self)
+    return S.transpose(self, axes[0] if len(axes) == 1 and not isinstance(axes[0], int)
+                       else axes)
+
+
+def _sum(self, axis=None, dtype=None, out=None, keepdims=False):
+    _no_out("sum", out)
+    return R.sum(self, axis, dtype, keepdims)
+
+
+def _mean(self, axis=None, dtype=None, out=None, keepdims=False):
+    _no_out("mean", out)
+    return R.mean(self, axis, dtype, keepdims)
+
+
+def _prod(self, axis=None, dtype=None, out=None, keepdims=False):
+    _no_out("prod", out)
+    return R.prod(self, axis, dtype, keepdims)
+
+
+def _max(self, axis=None, out=None, keepdims=False):
+    _no_out("max", out)
+    return R.max(self, axis, keepdims)
+
+
+def _min(self, axis=None, out=None, keepdims=False):
+    _no_out("min", out)
+    return R.min(self, axis, keepdims)
+
+
+def _var(self, axis=None, dtype=None, out=None, ddof=0, keepdims=False):
+    _no_out("var", out)
+    return R.var(self, axis, dtype, ddof, keepdims)
+
+
+def _std(self, axis=None, dtype=None, out=None, ddof=0, keepdims=False):
+    _no_out("std", out)
+    return R.std(self, axis, dtype, ddof, keepdims)
+
+
+def _argmax(self, axis=None, out=None, keepdims=False):
+    _no_out("argmax", out)
+    return R.argmax(self, axis, keepdims)
+
+
+def _argmin(self, axis=None, out=None, keepdims=False):
+    _no_out("argmin", out)
+    return R.argmin(self, axis, keepdims)
+
+
+def _cumsum(self, axis=None, dtype=None, out=None):
+    _no_out("cumsum", out)
+    return R.cumsum(self, axis, dtype)
+
+
+def _cumprod(self, axis=None, dtype=None, out=None):
+    _no_out("cumprod", out)
+    return R.cumprod(self, axis, dtype)
+
+
+def _all(self, axis=None, out=None, keepdims=False):
+    _no_out("all", out)
+    return R.all(self, axis, keepdims)
+
+
+def _any(self, axis=None, out=None, keepdims=False):
+    _no_out("any", out)
+    return R.any(self, axis, keepdims)
+
+
+def _clip(self, min=None, max=None, out=None):  # noqa: A002
+    _no_out("clip", out)
+    return E.clip(self, min, max)
+
+
+def _round(self, decimals=0, out=None):
+    _no_out("round", out)
+    return E.round(self, decimals)
+
+
+def install():
+    T = Tracer
+    ops = {
+        "__add__": E.add, "__radd__": _swap(E.add), "__sub__": E.subtract,
+        "__rsub__": _swap(E.subtract), "__mul__": E.multiply, "__rmul__": _swap(E.multiply),
+        "__truediv__": E.true_divide, "__rtruediv__": _swap(E.true_divide),
+        "__floordiv__": E.floor_divide, "__rfloordiv__": _swap(E.floor_divide),
+        "__mod__": E.mod, "__rmod__": _swap(E.mod),
+        "__pow__": E.power, "__rpow__": _swap(E.power), "__matmul__": M.matmul,
+        "__rmatmul__": _swap(M.matmul), "__lt__": E.less, "__le__": E.less_equal,
+        "__gt__": E.greater, "__ge__": E.greater_equal, "__eq__": E.equal,
+        "__ne__": E.not_equal, "__neg__": E.negative, "__pos__": lambda self: self,
+        "__abs__": E.abs, "__invert__": _invert,
+        "__and__": _logical("&", E.logical_and), "__rand__": _logical("&", E.logical_and),
+        "__or__": _logical("|", E.logical_or), "__ror__": _logical("|", E.logical_or),
+        "__xor__": _logical("^", E.logical_xor), "__rxor__": _logical("^", E.logical_xor),
+        "__getitem__": I.getitem, "__setitem__": _setitem,
+        "sum": _sum, "mean": _mean, "prod": _prod, "max": _max, "min": _min,
+        "var": _var, "std": _std, "argmax": _argmax, "argmin": _argmin,
+        "cumsum": _cumsum, "cumprod": _cumprod, "all": _all, "any": _any,
+        "reshape": _reshape, "ravel": lambda self, order="C": S.ravel(self),
+        "flatten": lambda self, order="C": S.ravel(self), "astype": astype,
+        "dot": M.dot, "squeeze": lambda self, axis=None: S.squeeze(self, axis),
+        "clip": _clip, "round": _round, "transpose": _transpose,
+        "swapaxes": S.swapaxes, "repeat": lambda self, repeats, axis=None: S.repeat(
+            self, repeats, axis),
+        "take": lambda self, indices, axis=None, out=None, mode=None: I.take(
+            self, indices, axis, mode),
+        "conj": lambda self: self, "conjugate": lambda self: self,
+        "copy": lambda self: self,
+    }
+    for name, f in ops.items():
+        setattr(T, name, f)
+    T.T = property(lambda self: S.transpose(self))
+    T.mT = property(lambda self: S.swapaxes(self, -1, -2))
+    T.real = property(lambda self: self)
+    T.at = property(lambda self: I._IndexUpdateHelper(self))

@@ -1,0 +1,87 @@
+"""More elementwise primitives: log1p, expm1, tan, asin, acos, atan, sinh, cosh,
+atan2, and the zero-derivative floor, ceil, round.
+
+They reuse elementwise's rule builders.  Every derivative that can be inf/nan
+somewhere (log1p at -1, asin/acos at +-1, tan at pi/2, atan2 at the origin) is
+applied with ``safe_mul``, so a zero cotangent from an untaken ``where``
+branch stays exactly zero.
+"""
+from ..core.ir import ShapedArray
+from . import elementwise as E
+from ._registry import _prim
+
+add, sub, mul, div, neg = E.add, E.sub, E.mul, E.div, E.neg
+
+
+def _rsqrt_1mx2(x):
+    return div(1.0, E.sqrt(sub(1.0, mul(x, x))))
+
+
+log1p_p = E._def_unary("log1p", "log1p", lambda x, o: div(1.0, add(x, 1.0)), singular=True)
+expm1_p = E._def_unary("expm1", "expm1", lambda x, o: add(o, 1.0))
+tan_p = E._def_unary("tan", "tan", lambda x, o: add(1.0, mul(o, o)), singular=True)
+asin_p = E._def_unary("asin", "arcsin", lambda x, o: _rsqrt_1mx2(x), singular=True)
+acos_p = E._def_unary("acos", "arccos", lambda x, o: neg(_rsqrt_1mx2(x)), singular=True)
+atan_p = E._def_unary("atan", "arctan", lambda x, o: div(1.0, add(1.0, mul(x, x))))
+sinh_p = E._def_unary("sinh", "sinh", lambda x, o: cosh(x))
+cosh_p = E._def_unary("cosh", "cosh", lambda x, o: sinh(x))
+# piecewise constant: derivative zero almost everywhere (NumPy-compatible
+# dtypes: integers stay integers)
+floor_p = E._def_unary("floor", "floor", None, float_only=False)
+ceil_p = E._def_unary("ceil", "ceil", None, float_only=False)
+
+
+# what each vjp rule reads, so the reverse tape keeps only that
+expm1_p.vjp_uses_ins, expm1_p.vjp_uses_out = False, True
+tan_p.vjp_uses_ins, tan_p.vjp_uses_out = False, True
+for _p in (floor_p, ceil_p):
+    _p.vjp_uses_ins = _p.vjp_uses_out = False
+
+# ------------------------------------------------------------------ round
+
+round_p = _prim("round")
+round_p.impl = lambda xp, x, decimals: xp.round(x, decimals)
+
+
+def _round_abstract(x, decimals):
+    if x.dtype.kind not in "biuf":
+        raise TypeError(f"round: unsupported dtype {x.dtype} (shape {x.shape})")
+    return ShapedArray(x.shape, x.dtype, x.weak_type)
+
+
+round_p.abstract = _round_abstract
+round_p.jvp = lambda primals, tangents, decimals: (round_(primals[0], decimals), None)
+round_p.vjp = lambda ct, ins, out, needs, decimals: (None,)
+round_p.batch = lambda vals, dims, decimals: (round_(vals[0], decimals), dims[0])
+round_p.vjp_uses_ins = round_p.vjp_uses_out = False
+
+
+# ------------------------------------------------------------------ atan2
+
+def _atan2_w(a, b):
+    # d atan2(a, b) = (b da - a db) / (a^2 + b^2); singular at the origin
+    return add(mul(a, a), mul(b, b))
+
+
+atan2_p = E._def_binary(
+    "atan2", "arctan2",
+    lambda c, a, b, o: E.safe_mul(c, div(b, _atan2_w(a, b))),
+    lambda c, a, b, o: E.safe_mul(c, neg(div(a, _atan2_w(a, b)))), float_only=True)
+E._binary_jvp(atan2_p, lambda t, a, b, o: mul(t, div(b, _atan2_w(a, b))),
+              lambda t, a, b, o: mul(t, neg(div(a, _atan2_w(a, b)))))
+
+
+# --------------------------------------------------------------- wrappers
+
+def log1p(x): return log1p_p.bind(x)
+def expm1(x): return expm1_p.bind(x)
+def tan(x): return tan_p.bind(x)
+def asin(x): return asin_p.bind(x)
+def acos(x): return acos_p.bind(x)
+def atan(x): return atan_p.bind(x)
+def sinh(x): return sinh_p.bind(x)
+def cosh(x): return cosh_p.bind(x)
+def floor(x): return floor_p.bind(x)
+def ceil(x): return ceil_p.bind(x)
+def round_(x, decimals=0): return round_p.bind(x, decimals=int(decimals))
+def atan2(y, x): return atan2_p.bind(*E.U.promote(y, x))
