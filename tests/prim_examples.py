@@ -52,3 +52,20 @@ EXAMPLES["cholesky"] = [((_spd,), {})]
 EXAMPLES["eigh"] = [((_spd,), {"lower": True})]
 EXAMPLES["qr"] = [((_f(4, 3),), {})]
 EXAMPLES["svd"] = [((_f(4, 3),), {})]
+
+
+def _small(*shape):
+    return _r.uniform(-0.5, 0.5, shape)
+
+
+for _n in ("asin", "acos", "atan", "tan", "sinh", "cosh", "expm1", "floor", "ceil"):
+    EXAMPLES[_n] = [((_small(3, 2),), {})]
+EXAMPLES["log1p"] = [((_pos(3, 2),), {})]
+EXAMPLES["round"] = [((_f(3, 2) * 10,), {"decimals": 0}), ((_f(3, 2),), {"decimals": 2})]
+EXAMPLES["atan2"] = [((_f(3, 2), _f(3, 2)), {})]
+EXAMPLES["cumsum"] = [((_f(3, 4),), {"axis": 1, "reverse": False}),
+                      ((_f(3, 4),), {"axis": 0, "reverse": True})]
+EXAMPLES["argmax"] = [((_f(3, 4),), {"axis": 1, "index_dtype": np.dtype(np.int64)})]
+EXAMPLES["rev"] = [((_f(3, 4),), {"dimensions": (0,)})]
+EXAMPLES["gather"] = [((_f(5, 3), np.array([0, 4, 2, 2])), {})]
+EXAMPLES["scatter_add"] = [((_f(5, 3), np.array([0, 4, 2, 2]), _f(4, 3)), {})]

@@ -37,7 +37,7 @@ def test_jit_matches_eager_for_every_primitive(prim):
             a32 = [np.asarray(a, np.float32) for a in args]
             out = fl.jit(f)(*a32)
             if prim.name != "convert_element_type" and not prim.multiple_results:
-                assert np.asarray(out).dtype in (np.float32, np.bool_)
+                assert np.asarray(out).dtype == np.float32 or np.asarray(out).dtype.kind in "biu"
 
 
 def test_trace_counting_and_cache():

@@ -17,6 +17,8 @@ def _lane(x, k):
     x = np.asarray(x)
     if x.dtype == np.bool_:
         return x ^ bool(k % 2)
+    if x.dtype.kind in "iu":                # indices: a different valid index per lane
+        return (x + k) % max(int(x.max()) + 1, 1)
     return x * (1.0 + 0.25 * k)          # keeps the sign: log/sqrt inputs stay positive
 
 
