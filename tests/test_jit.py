@@ -270,3 +270,21 @@ def test_dot_general_kernels_match_the_impl(xs, ys, dn):
     x, y = r.standard_normal(xs), r.standard_normal(ys)
     f = lambda x, y: dot_general(x, y, dn) * 1.0   # noqa: E731
     np.testing.assert_allclose(fl.jit(f)(x, y), f(x, y), rtol=1e-12)
+
+
+def test_finite_specialized_plan_keeps_nan_safe_gradients():
+    # cos(x) is provably finite for finite x, so the plan multiplies plainly;
+    # an inf input takes the exact (NaN-safe) plan instead
+    f = lambda x: fnp.sum(fnp.where(x < 10.0, fnp.sin(x), 0.0))   # noqa: E731
+    g = fl.jit(fl.grad(f))
+    x = np.array([0.5, 20.0])
+    np.testing.assert_allclose(g(x), [np.cos(0.5), 0.0])
+    with np.errstate(invalid="ignore"):
+        np.testing.assert_array_equal(g(np.array([0.5, np.inf])), [np.cos(0.5), 0.0])
+        np.testing.assert_array_equal(fl.grad(f)(np.array([0.5, np.inf])), [np.cos(0.5), 0.0])
+    # derivatives that are not provably finite keep the safe multiply
+    h = fl.jit(fl.grad(lambda x: fnp.sum(fnp.where(x > 0, fnp.sqrt(x), 0.0))))
+    with np.errstate(invalid="ignore", divide="ignore"):
+        np.testing.assert_array_equal(h(np.array([-1.0, 4.0])), [0.0, 0.25])
+    plan = get_plan(fl.make_jaxpr(fl.grad(f))(x))
+    assert not any("mul_safe" in str(s[0]) for s in plan.steps)

@@ -198,3 +198,18 @@ def test_negation_is_pushed_into_a_scalar_factor():
     assert prims(out) == ["mul", "mul"]
     x, y = np.array([1.0, 2.0, 3.0]), np.array([0.5, -1.0, 2.0])
     np.testing.assert_allclose(run(out, x, y)[0], -2 * x * y)
+
+
+def test_finite_bounds_and_specialization():
+    import math
+    a = Var(f64(3))
+    e1, s = E("sin", [a], f64(3))                # bounded by 1
+    e2, t = E("mul", [s, lit(3.0)], f64(3))      # bounded by 3
+    e3, x = E("exp", [a], f64(3))                # may overflow: unknown
+    e4, m1 = E("mul_safe", [a, t], f64(3))       # -> mul
+    e5, m2 = E("mul_safe", [a, x], f64(3))       # stays
+    closed = ClosedJaxpr(Jaxpr([], [a], [m1, m2], [e1, e2, e3, e4, e5]), [])
+    b = passes.finite_bounds(closed)
+    assert b[a] == math.inf and b[s] == 1.0 and b[t] == 3.0 and b[x] is None
+    spec, changed = passes.finite_specialize(closed)
+    assert changed and prims(spec)[3:] == ["mul", "mul_safe"]

@@ -361,3 +361,35 @@ def _codegen(p, pinned):
     exec(compile("\n".join(lines), "<functorch_lite plan>", "exec"), g)  # noqa: S102
     return g["_plan"]
 
+
+
+def guarded_plan(fast, exact, float_args):
+    """``fast`` when the floating arguments are all finite, else ``exact``.
+
+    The check is one BLAS dot per array (a finite sum of squares means no
+    inf/nan; an overflowing sum just takes the exact path)."""
+    import math
+    isfinite, ndarray = math.isfinite, np.ndarray
+    frun, erun = fast.run, exact.run
+    idx = tuple(float_args)
+
+    def run(*args):
+        for i in idx:
+            a = args[i]
+            if a.__class__ is ndarray:
+                if a.size > 1:
+                    f = a.ravel()
+                    if not isfinite(f.dot(f)):
+                        return erun(*args)
+                elif a.size == 1 and not isfinite(a.item()):
+                    return erun(*args)
+            elif not isfinite(a):
+                return erun(*args)
+        return frun(*args)
+
+    p = Plan()
+    for k in Plan.__slots__:
+        if k != "run":
+            setattr(p, k, getattr(fast, k))
+    p.run = run
+    return p

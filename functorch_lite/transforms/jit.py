@@ -17,7 +17,7 @@ from ..core import tree_util as tu
 from ..core.ir import ClosedJaxpr, Jaxpr, ShapedArray
 from ..core.trace import Primitive, Tracer, array_namespace, get_aval
 from ..core.tracing import trace_to_jaxpr
-from ..backends.plan import compile_plan
+from ..backends.plan import compile_plan, guarded_plan
 from . import passes
 from .jaxpr_transforms import batch_jaxpr, jvp_jaxpr, to_front, vjp_split, is_float
 from ..primitives import _util as U
@@ -35,7 +35,14 @@ def get_plan(closed, xp=np):
     hit = _plans.get(key)
     if hit is not None and hit[0] is closed:
         return hit[1]
-    plan = compile_plan(passes.optimize(closed, host=xp is np), xp, reuse=xp is np)
+    opt = passes.optimize(closed, host=xp is np)
+    plan = compile_plan(opt, xp, reuse=xp is np)
+    if xp is np:
+        spec, changed = passes.finite_specialize(opt)
+        if changed:   # a faster plan, valid while every floating input is finite
+            plan = guarded_plan(compile_plan(passes.optimize(spec), xp), plan,
+                                [i for i, a in enumerate(closed.in_avals)
+                                 if np.dtype(a.dtype).kind == "f"])
     if len(_plans) >= _MAX_PLANS:      # bounded: jaxprs traced afresh each call don't pile up
         del _plans[next(iter(_plans))]
     _plans[key] = (closed, plan)

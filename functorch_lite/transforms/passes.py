@@ -393,3 +393,93 @@ def optimize(closed, host=True):
     closed = cse(closed)
     closed = simplify(closed)
     return dce(closed)
+
+
+# ------------------------------------------------ finite-input specialization
+
+_LAYOUT = {"reshape", "transpose", "broadcast_in_dim", "slice", "rev", "gather",
+           "stop_gradient", "concatenate", "reduce_max", "neg", "abs", "select", "max", "min",
+           "pad", "floor", "ceil", "round"}
+_UNIT = {"sin", "cos", "tanh", "sign", "eq", "ne", "lt", "le", "gt", "ge", "argmax"}
+_BOUNDED_ONLY = {"add": lambda a, b: a + b, "sub": lambda a, b: a + b,
+                 "mul": lambda a, b: a * b, "mul_safe": lambda a, b: a * b}
+
+
+def _const_bound(val):
+    a = np.asarray(val)
+    if a.dtype.kind not in "biuf":
+        return None
+    if a.size == 0:
+        return 0.0
+    m = float(np.max(np.abs(a)))
+    return m if np.isfinite(m) else None
+
+
+def finite_bounds(closed):
+    """Per var, a bound on |value| assuming every floating input is finite:
+    a float (bounded), math.inf (finite but unbounded) or None (may be inf/nan)."""
+    import math
+    j = closed.jaxpr
+    bound = {v: math.inf for v in j.invars}
+    for v, c in zip(j.constvars, closed.consts):
+        bound[v] = _const_bound(c)
+
+    def b(v):
+        return _const_bound(v.val) if isinstance(v, Literal) else bound.get(v)
+
+    for eqn in j.eqns:
+        name = eqn.primitive.name
+        ins = [b(v) for v in eqn.invars]
+        out_dt = np.dtype(eqn.outvars[0].aval.dtype) if eqn.outvars else None
+        big = float(np.finfo(out_dt).max) if out_dt is not None and out_dt.kind == "f" else math.inf
+        if name == "select":
+            ins = ins[1:]
+        res = None
+        if any(x is None for x in ins):
+            res = None
+        elif name in _UNIT:
+            res = 1.0
+        elif name in _LAYOUT:
+            res = max(ins) if ins else None
+        elif name == "full_like":
+            res = _const_bound(eqn.params["fill_value"])
+        elif name == "convert_element_type":
+            res = ins[0] if ins[0] < big or out_dt.kind != "f" else None
+        elif name in _BOUNDED_ONLY and all(x < math.inf for x in ins):
+            res = _BOUNDED_ONLY[name](*ins)
+        elif name == "exp" and ins[0] < 700:
+            res = math.exp(ins[0])
+        elif name == "integer_pow" and ins[0] < math.inf and eqn.params["y"] >= 0:
+            res = ins[0] ** eqn.params["y"]
+        elif name == "reduce_sum" and ins[0] < math.inf:
+            res = ins[0] * max(1, eqn.invars[0].aval.size // max(1, eqn.outvars[0].aval.size))
+        elif name == "dot_general" and all(x < math.inf for x in ins):
+            (lc, _), _ = eqn.params["dimension_numbers"]
+            k = 1
+            for i in lc:
+                k *= eqn.invars[0].aval.shape[i]
+            res = ins[0] * ins[1] * k
+        if res is not None and res != math.inf and not res < big:
+            res = None     # could overflow to inf
+        for v in eqn.outvars:
+            bound[v] = res
+    return bound
+
+
+def finite_specialize(closed):
+    """(jaxpr, changed): mul_safe(ct, d) -> mul(ct, d) wherever d is provably
+    finite when all floating inputs are (the plan guards on that at run time;
+    mul_safe only differs from mul where d is inf or nan)."""
+    from ..primitives.elementwise import mul_p
+    bound = finite_bounds(closed)
+    eqns, changed = [], False
+    for eqn in closed.jaxpr.eqns:
+        if eqn.primitive.name == "mul_safe":
+            d = eqn.invars[1]
+            bd = _const_bound(d.val) if isinstance(d, Literal) else bound.get(d)
+            if bd is not None:
+                eqn = Eqn(mul_p, eqn.invars, eqn.outvars, eqn.params, eqn.source)
+                changed = True
+        eqns.append(eqn)
+    j = closed.jaxpr
+    return ClosedJaxpr(Jaxpr(j.constvars, j.invars, j.outvars, eqns), closed.consts), changed
