@@ -210,6 +210,7 @@ def test_finite_bounds_and_specialization():
     e5, m2 = E("mul_safe", [a, x], f64(3))       # stays
     closed = ClosedJaxpr(Jaxpr([], [a], [m1, m2], [e1, e2, e3, e4, e5]), [])
     b = passes.finite_bounds(closed)
-    assert b[a] == math.inf and b[s] == 1.0 and b[t] == 3.0 and b[x] is None
-    spec, changed = passes.finite_specialize(closed)
-    assert changed and prims(spec)[3:] == ["mul", "mul_safe"]
+    assert b[a][0] == math.inf and b[s][0] == 1.0 and b[t][0] == 3.0 and b[x][0] is None
+    assert b[t][1] == {0}
+    spec, changed, needed = passes.finite_specialize(closed)
+    assert changed and prims(spec)[3:] == ["mul", "mul_safe"] and needed == [0]

@@ -38,11 +38,10 @@ def get_plan(closed, xp=np):
     opt = passes.optimize(closed, host=xp is np)
     plan = compile_plan(opt, xp, reuse=xp is np)
     if xp is np:
-        spec, changed = passes.finite_specialize(opt)
-        if changed:   # a faster plan, valid while every floating input is finite
-            plan = guarded_plan(compile_plan(passes.optimize(spec), xp), plan,
-                                [i for i, a in enumerate(closed.in_avals)
-                                 if np.dtype(a.dtype).kind == "f"])
+        spec, changed, needed = passes.finite_specialize(opt)
+        if changed:   # a faster plan, valid while the inputs it relies on are finite
+            fast = compile_plan(passes.optimize(spec), xp)
+            plan = guarded_plan(fast, plan, needed) if needed else fast
     if len(_plans) >= _MAX_PLANS:      # bounded: jaxprs traced afresh each call don't pile up
         del _plans[next(iter(_plans))]
     _plans[key] = (closed, plan)

@@ -400,7 +400,8 @@ def optimize(closed, host=True):
 _LAYOUT = {"reshape", "transpose", "broadcast_in_dim", "slice", "rev", "gather",
            "stop_gradient", "concatenate", "reduce_max", "neg", "abs", "select", "max", "min",
            "pad", "floor", "ceil", "round"}
-_UNIT = {"sin", "cos", "tanh", "sign", "eq", "ne", "lt", "le", "gt", "ge", "argmax"}
+_UNIT = {"sin", "cos", "tanh", "sign"}                  # bounded by 1 for finite input
+_ALWAYS_FINITE = {"eq", "ne", "lt", "le", "gt", "ge", "argmax"}   # bool / int results
 _BOUNDED_ONLY = {"add": lambda a, b: a + b, "sub": lambda a, b: a + b,
                  "mul": lambda a, b: a * b, "mul_safe": lambda a, b: a * b}
 
@@ -416,70 +417,82 @@ def _const_bound(val):
 
 
 def finite_bounds(closed):
-    """Per var, a bound on |value| assuming every floating input is finite:
-    a float (bounded), math.inf (finite but unbounded) or None (may be inf/nan)."""
+    """Per var, (bound, deps) assuming the floating inputs in deps are finite:
+    bound is a float (|value| <= bound), math.inf (finite but unbounded) or None
+    (may be inf/nan); deps is the set of input positions the claim relies on."""
     import math
     j = closed.jaxpr
-    bound = {v: math.inf for v in j.invars}
+    info = {v: (math.inf, frozenset([i]) if np.dtype(v.aval.dtype).kind in "fc"
+                else frozenset()) for i, v in enumerate(j.invars)}
     for v, c in zip(j.constvars, closed.consts):
-        bound[v] = _const_bound(c)
+        info[v] = (_const_bound(c), frozenset())
+    none = (None, frozenset())
 
-    def b(v):
-        return _const_bound(v.val) if isinstance(v, Literal) else bound.get(v)
+    def get(v):
+        return (_const_bound(v.val), frozenset()) if isinstance(v, Literal) else \
+            info.get(v, none)
 
     for eqn in j.eqns:
         name = eqn.primitive.name
-        ins = [b(v) for v in eqn.invars]
-        out_dt = np.dtype(eqn.outvars[0].aval.dtype) if eqn.outvars else None
-        big = float(np.finfo(out_dt).max) if out_dt is not None and out_dt.kind == "f" else math.inf
+        ins = [get(v) for v in eqn.invars]
         if name == "select":
-            ins = ins[1:]
+            ins = ins[1:]          # the predicate does not affect finiteness
+        bounds = [x[0] for x in ins]
+        deps = frozenset().union(*[x[1] for x in ins]) if ins else frozenset()
+        out_dt = np.dtype(eqn.outvars[0].aval.dtype) if eqn.outvars else None
+        big = float(np.finfo(out_dt).max) if out_dt is not None and out_dt.kind == "f" \
+            else math.inf
         res = None
-        if any(x is None for x in ins):
+        if name in _ALWAYS_FINITE:
+            res, deps = float(max(1, eqn.invars[0].aval.size)), frozenset()
+        elif any(x is None for x in bounds):
             res = None
         elif name in _UNIT:
             res = 1.0
         elif name in _LAYOUT:
-            res = max(ins) if ins else None
+            res = max(bounds) if bounds else None
         elif name == "full_like":
-            res = _const_bound(eqn.params["fill_value"])
+            res, deps = _const_bound(eqn.params["fill_value"]), frozenset()
         elif name == "convert_element_type":
-            res = ins[0] if ins[0] < big or out_dt.kind != "f" else None
-        elif name in _BOUNDED_ONLY and all(x < math.inf for x in ins):
-            res = _BOUNDED_ONLY[name](*ins)
-        elif name == "exp" and ins[0] < 700:
-            res = math.exp(ins[0])
-        elif name == "integer_pow" and ins[0] < math.inf and eqn.params["y"] >= 0:
-            res = ins[0] ** eqn.params["y"]
-        elif name == "reduce_sum" and ins[0] < math.inf:
-            res = ins[0] * max(1, eqn.invars[0].aval.size // max(1, eqn.outvars[0].aval.size))
-        elif name == "dot_general" and all(x < math.inf for x in ins):
+            res = bounds[0] if bounds[0] < big or out_dt.kind != "f" else None
+        elif name in _BOUNDED_ONLY and all(x < math.inf for x in bounds):
+            res = _BOUNDED_ONLY[name](*bounds)
+        elif name == "exp" and bounds[0] < 700:
+            res = math.exp(bounds[0])
+        elif name == "integer_pow" and bounds[0] < math.inf and eqn.params["y"] >= 0:
+            res = bounds[0] ** eqn.params["y"]
+        elif name == "reduce_sum" and bounds[0] < math.inf:
+            res = bounds[0] * max(1, eqn.invars[0].aval.size // max(1, eqn.outvars[0].aval.size))
+        elif name == "dot_general" and all(x < math.inf for x in bounds):
             (lc, _), _ = eqn.params["dimension_numbers"]
             k = 1
             for i in lc:
                 k *= eqn.invars[0].aval.shape[i]
-            res = ins[0] * ins[1] * k
+            res = bounds[0] * bounds[1] * k
         if res is not None and res != math.inf and not res < big:
             res = None     # could overflow to inf
         for v in eqn.outvars:
-            bound[v] = res
-    return bound
+            info[v] = (res, deps if res is not None else frozenset())
+    return info
 
 
 def finite_specialize(closed):
-    """(jaxpr, changed): mul_safe(ct, d) -> mul(ct, d) wherever d is provably
-    finite when all floating inputs are (the plan guards on that at run time;
-    mul_safe only differs from mul where d is inf or nan)."""
+    """(jaxpr, changed, inputs): mul_safe(ct, d) -> mul(ct, d) wherever d is
+    provably finite when the listed floating inputs are (the plan checks those
+    at run time); mul_safe differs from mul only where d is inf or nan."""
     from ..primitives.elementwise import mul_p
-    bound = finite_bounds(closed)
-    eqns, changed = [], False
+    info = finite_bounds(closed)
+    eqns, changed, needed = [], False, set()
     for eqn in closed.jaxpr.eqns:
         if eqn.primitive.name == "mul_safe":
             d = eqn.invars[1]
-            bd = _const_bound(d.val) if isinstance(d, Literal) else bound.get(d)
+            bd, deps = (_const_bound(d.val), frozenset()) if isinstance(d, Literal) else \
+                info.get(d, (None, frozenset()))
             if bd is not None:
                 eqn = Eqn(mul_p, eqn.invars, eqn.outvars, eqn.params, eqn.source)
                 changed = True
+                needed |= deps
         eqns.append(eqn)
     j = closed.jaxpr
-    return ClosedJaxpr(Jaxpr(j.constvars, j.invars, j.outvars, eqns), closed.consts), changed
+    return (ClosedJaxpr(Jaxpr(j.constvars, j.invars, j.outvars, eqns), closed.consts),
+            changed, sorted(needed))
