@@ -129,9 +129,38 @@ def _plain_dot_kernel(xp, params, in_avals):
     return None
 
 
+def _mul_safe_kernels(eqn):
+    """ct * d for mul_safe, specialised on d's static shape: one dot over d
+    proves it finite (then a plain multiply, optionally into a recycled
+    buffer); otherwise the primitive's exact NaN-safe kernel."""
+    import math
+    da = eqn.invars[1].aval
+    if da.size <= 1 or np.dtype(da.dtype).kind != "f":
+        return None, None
+    exact = functools.partial(eqn.primitive.impl, np)
+    isfinite, mul, flat = math.isfinite, np.multiply, da.ndim == 1
+
+    def kern(ct, d):
+        f = d if flat else d.ravel()
+        if isfinite(f.dot(f)):
+            return mul(ct, d)
+        return exact(ct, d)
+
+    def okern(ct, d, o):
+        f = d if flat else d.ravel()
+        if isfinite(f.dot(f)):
+            return mul(ct, d, o)
+        return exact(ct, d)
+    return kern, okern
+
+
 def _kernel(xp, eqn):
     """The function a step calls: the bare ufunc where one does the job."""
     name = eqn.primitive.name
+    if xp is np and name == "mul_safe":
+        k, _ = _mul_safe_kernels(eqn)
+        if k is not None:
+            return k
     if xp is np and not eqn.params:
         if name in _UNARY:
             return getattr(xp, _UNARY[name])
@@ -161,6 +190,8 @@ def _out_kernel(xp, eqn):
         if name in ("max", "min"):   # positional out is deprecated for these two
             return (lambda x, y, o: uf(x, y, out=o)), True
         return uf, True
+    if name == "mul_safe" and xp is np:
+        return _mul_safe_kernels(eqn)[1], True
     if name == "integer_pow" and eqn.params["y"] >= 0:
         y = eqn.params["y"]
         if y == 2:
