@@ -288,3 +288,17 @@ def test_finite_specialized_plan_keeps_nan_safe_gradients():
         np.testing.assert_array_equal(h(np.array([-1.0, 4.0])), [0.0, 0.25])
     plan = get_plan(fl.make_jaxpr(fl.grad(f))(x))
     assert not any("mul_safe" in str(s[0]) for s in plan.steps)
+
+
+def test_plan_ufunc_table_matches_the_primitive_kernels():
+    # the plan calls these ufuncs directly instead of prim.impl: they must agree,
+    # edge values included (if a kernel changes, update backends/plan.py)
+    from functorch_lite.backends.plan import _BINARY, _UNARY
+    from functorch_lite.primitives import PRIMITIVES
+    vals = np.array([0.0, -0.0, 1.5, -2.0, np.inf, -np.inf, np.nan, 1e300, 0.3])
+    with np.errstate(all="ignore"):
+        for name, uf in _UNARY.items():
+            np.testing.assert_array_equal(PRIMITIVES[name].impl(np, vals), getattr(np, uf)(vals))
+        a, b = np.meshgrid(vals, vals)
+        for name, uf in _BINARY.items():
+            np.testing.assert_array_equal(PRIMITIVES[name].impl(np, a, b), getattr(np, uf)(a, b))
