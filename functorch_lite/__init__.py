@@ -18,5 +18,11 @@ from .transforms.jit import jit
 from .transforms.checkpoint import checkpoint
 from .transforms.custom import custom_jvp, custom_vjp
 from . import lax  # noqa: F401
+# the PyTorch-style facade: `import functorch_lite as torch` (after the core names
+# above, which it does not shadow: fl.grad stays the functional transform)
+from .tensor import *  # noqa: F401,F403,E402
+from .tensor import Tensor, Size, device, cuda, no_grad, enable_grad  # noqa: F401,E402
+from .tensor.serialization import save, load  # noqa: F401,E402
+from . import autograd, nn, optim  # noqa: F401,E402
 
 __version__ = "0.1.0"

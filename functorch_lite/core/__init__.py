@@ -5,5 +5,5 @@ Nothing here imports from a layer above (primitives, transforms, numpy, ...).
 from .dtypes import canonical_dtype, dtype_short_name, result_type, is_float
 from .ir import ShapedArray, Var, Literal, Eqn, Jaxpr, ClosedJaxpr, typecheck_jaxpr
 from .trace import (Primitive, Tracer, Trace, MainTrace, new_main, bind,
-                    source_info, full_lower, get_aval, find_top_trace)
+                    source_info, get_aval)
 from .errors import TracerConversionError, UnexpectedTracerError

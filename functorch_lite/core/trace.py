@@ -104,27 +104,6 @@ class Primitive:
     def __repr__(self):
         return self.name
 
-    # decorators: prim.def_impl(fn) etc.
-    def def_impl(self, f):
-        self.impl = f
-        return f
-
-    def def_abstract(self, f):
-        self.abstract = f
-        return f
-
-    def def_jvp(self, f):
-        self.jvp = f
-        return f
-
-    def def_vjp(self, f):
-        self.vjp = f
-        return f
-
-    def def_batch(self, f):
-        self.batch = f
-        return f
-
 
 def bind(prim, *args, **params):
     main = None
@@ -157,16 +136,6 @@ def _explain_failure(prim, args, params, err):
 
 
 Primitive.bind = bind  # prim.bind(*args) is bind(prim, *args), without an extra frame
-
-
-def find_top_trace(args):
-    main = None
-    for a in args:
-        if isinstance(a, Tracer):
-            m = a._trace.main
-            if main is None or m.level > main.level:
-                main = m
-    return main
 
 
 def _leak_error(main, prim=None):
@@ -266,10 +235,6 @@ def get_aval(x):
         return ShapedArray(shape, dtype)
     raise TypeError(f"{type(x).__name__} is not a valid array value; "
                     f"use an array, a Python scalar or a functorch_lite.numpy function")
-
-
-def full_lower(x):
-    return x
 
 
 class Tracer:

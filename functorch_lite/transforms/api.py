@@ -29,6 +29,34 @@ def _as_value(x):
                     f"or pytrees (tuples, lists, dicts) of them")
 
 
+# --- functions written with Tensor methods (torch.func style): the facade's
+# Tensor class provides __fl_value__ (Tensor -> array) and __fl_wrap__ (array or
+# tracer -> Tensor); inputs that were Tensors reach the function as Tensors and
+# the results come back as Tensors.
+
+def _facade_wrap(leaves):
+    for x in leaves:
+        w = getattr(type(x), "__fl_wrap__", None)
+        if w is not None:
+            return w
+    return None
+
+
+def _rewrap(xs, originals, wrap):
+    if wrap is None:
+        return xs
+    return [wrap(x) if hasattr(type(o), "__fl_wrap__") else x for x, o in zip(xs, originals)]
+
+
+def _unwrap(x):
+    conv = getattr(x, "__fl_value__", None)
+    return conv() if conv is not None and not isinstance(x, Tracer) else x
+
+
+def _wrap_out(tree, wrap):
+    return tree if wrap is None else tu.tree_map(wrap, tree)
+
+
 def _argnums_tuple(argnums, nargs, name):
     single = isinstance(argnums, int)
     nums = (argnums,) if single else tuple(argnums)
@@ -57,16 +85,19 @@ def _zeros_for(x):
 
 def vjp(fun, *primals, has_aux=False):
     leaves, in_tree = tu.tree_flatten(primals)
+    orig, wrap = leaves, _facade_wrap(leaves)
     leaves = [_as_value(x) for x in leaves]
     out_tree_box = []
 
     def flat_fun(*xs):
-        out = fun(*tu.tree_unflatten(in_tree, xs))
+        out = fun(*tu.tree_unflatten(in_tree, _rewrap(xs, orig, wrap)))
         aux = None
         if has_aux:
             out, aux = _split_aux(out, "vjp")
         out_leaves, out_tree = tu.tree_flatten(out)
+        out_leaves = [_unwrap(o) for o in out_leaves]
         aux_leaves, aux_tree = tu.tree_flatten(aux)
+        aux_leaves = [_unwrap(o) for o in aux_leaves]
         out_tree_box.append((out_tree, aux_tree))
         return out_leaves, aux_leaves
 
@@ -90,11 +121,11 @@ def vjp(fun, *primals, has_aux=False):
         in_cts = backward_pass(refs, cts, leaf_nodes)
         in_cts = [_zeros_for(x) if c is None else _cast_like(c, x)
                   for c, x in zip(in_cts, leaves)]
-        return tuple(tu.tree_unflatten(in_tree, in_cts))
+        return _wrap_out(tuple(tu.tree_unflatten(in_tree, in_cts)), wrap)
 
-    out = tu.tree_unflatten(out_tree, outs)
+    out = _wrap_out(tu.tree_unflatten(out_tree, outs), wrap)
     if has_aux:
-        return out, vjp_fn, tu.tree_unflatten(aux_tree, aux)
+        return out, vjp_fn, _wrap_out(tu.tree_unflatten(aux_tree, aux), wrap)
     return out, vjp_fn
 
 
@@ -116,13 +147,14 @@ def value_and_grad(fun, argnums=0, has_aux=False):
         single, nums = _argnums_tuple(argnums, len(args), "grad")
         diff = tuple(args[i] for i in nums)
         leaves, tree = tu.tree_flatten(diff)
+        orig, wrap = leaves, _facade_wrap(leaves)
         leaves = [_as_value(x) for x in leaves]
         _check_float_leaves(leaves, "grad")
         box = []
 
         def flat_fun(*xs):
             new_args = list(args)
-            for i, sub in zip(nums, tu.tree_unflatten(tree, xs)):
+            for i, sub in zip(nums, tu.tree_unflatten(tree, _rewrap(xs, orig, wrap))):
                 new_args[i] = sub
             out = fun(*new_args, **kwargs)
             aux = None
@@ -137,17 +169,18 @@ def value_and_grad(fun, argnums=0, has_aux=False):
                     f"(e.g. .sum()) or use vjp / jacrev for non-scalar outputs.")
             aux_leaves, aux_tree = tu.tree_flatten(aux)
             box.append(aux_tree)
-            return [out], aux_leaves
+            return [out], [_unwrap(a) for a in aux_leaves]
 
         (value,), refs, leaf_nodes, aux = vjp_flat(flat_fun, leaves, "grad")
         one = U.ones_like(value)  # made by the output's own backend (numpy or cupy)
         cts = backward_pass(refs, [one], leaf_nodes, release=True)
         grads = [_zeros_for(x) if c is None else _cast_like(c, x)
                  for c, x in zip(cts, leaves)]
-        g = tu.tree_unflatten(tree, grads)
+        g = _wrap_out(tu.tree_unflatten(tree, grads), wrap)
         g = g[0] if single else g
+        value = _wrap_out(value, wrap)
         if has_aux:
-            return (value, tu.tree_unflatten(box[0], aux)), g
+            return (value, _wrap_out(tu.tree_unflatten(box[0], aux), wrap)), g
         return value, g
     return vg
 
@@ -171,6 +204,7 @@ def jvp(fun, primals, tangents, has_aux=False):
     t_leaves, t_tree = tu.tree_flatten(tuple(tangents))
     if p_tree != t_tree:
         raise ValueError(f"jvp: primals {p_tree} and tangents {t_tree} differ in structure")
+    orig, wrap = p_leaves, _facade_wrap(p_leaves)
     p_leaves = [_as_value(x) for x in p_leaves]
     t_leaves = [_as_value(x) for x in t_leaves]
     for p, t in zip(p_leaves, t_leaves):
@@ -181,7 +215,7 @@ def jvp(fun, primals, tangents, has_aux=False):
     box = []
 
     def flat_fun(*xs):
-        out = fun(*tu.tree_unflatten(p_tree, xs))
+        out = fun(*tu.tree_unflatten(p_tree, _rewrap(xs, orig, wrap)))
         aux = None
         if has_aux:
             out, aux = _split_aux(out, "jvp")
@@ -191,12 +225,13 @@ def jvp(fun, primals, tangents, has_aux=False):
                               a._trace is tr else a, aux)
         leaves, tree = tu.tree_flatten(out)
         box.append((tree, aux))
-        return leaves
+        return [_unwrap(o) for o in leaves]
 
     outs, touts = jvp_flat(flat_fun, p_leaves, t_leaves)
     out_tree, aux = box[0]
     touts = [_zeros_for(o) if t is None else t for o, t in zip(outs, touts)]
-    res = tu.tree_unflatten(out_tree, outs), tu.tree_unflatten(out_tree, touts)
+    res = (_wrap_out(tu.tree_unflatten(out_tree, outs), wrap),
+           _wrap_out(tu.tree_unflatten(out_tree, touts), wrap))
     return (res + (aux,)) if has_aux else res
 
 
@@ -206,6 +241,7 @@ def vmap(fun, in_axes=0, out_axes=0, axis_size=None):
     @functools.wraps(fun)
     def batched(*args):
         leaves, in_tree = tu.tree_flatten(args)
+        orig, wrap = leaves, _facade_wrap(leaves)
         leaves = [_as_value(x) for x in leaves]
         axes = tuple(in_axes) if isinstance(in_axes, list) else in_axes
         if isinstance(axes, tuple) and len(axes) != len(args):
@@ -236,17 +272,17 @@ def vmap(fun, in_axes=0, out_axes=0, axis_size=None):
         box = []
 
         def flat_fun(*xs):
-            out = fun(*tu.tree_unflatten(in_tree, xs))
+            out = fun(*tu.tree_unflatten(in_tree, _rewrap(xs, orig, wrap)))
             out_leaves, out_tree = tu.tree_flatten(out)
             box.append((out, out_tree))
-            return out_leaves
+            return [_unwrap(o) for o in out_leaves]
 
         def out_dims_fn(n):
             out, _ = box[0]
             return tu.broadcast_prefix(out_axes, out)
 
         outs = vmap_flat(flat_fun, leaves, norm, out_dims_fn, size)
-        return tu.tree_unflatten(box[0][1], outs)
+        return _wrap_out(tu.tree_unflatten(box[0][1], outs), wrap)
     return batched
 
 

@@ -8,11 +8,13 @@ grad(grad(f)) and jvp(grad(f)) work.  The Tensor facade's backward() calls
 ``backward_pass`` on the same kind of nodes.
 """
 import itertools
+import operator
 
 from ..core.trace import Trace, Tracer, get_aval, new_main
 from ..primitives import add
 
 _seq = itertools.count()
+_by_seq = operator.attrgetter("seq")
 
 
 class Node:
@@ -83,12 +85,16 @@ def new_leaf(trace, value):
     return VJPTracer(trace, value, Node(None, None, (), (), value, ()))
 
 
-def backward_pass(outputs, cts, leaves, release=False):
+def backward_pass(outputs, cts, leaves, release=False, pre_vjp=None):
     """Propagate cotangents from ``outputs`` ((node, idx) pairs) to ``leaves`` (nodes).
 
-    Returns one cotangent (or None for zero) per leaf.  With ``release`` each
-    node drops its saved values as soon as its rule has run (a one-shot
+    Returns one cotangent (or None for zero) per leaf; with ``leaves=None``, a
+    dict {leaf node: cotangent} of every leaf reached (the Tensor facade's
+    backward, which does not know its leaves in advance).  With ``release``
+    each node drops its saved values as soon as its rule has run (a one-shot
     backward, as grad's: peak memory then matches hand-written backprop).
+    ``pre_vjp(node, ct)``, if given, runs before each node's rule (the facade
+    checks saved-tensor versions and captures retained gradients there).
     """
     acc = {}
     for (node, idx), ct in zip(outputs, cts):
@@ -108,8 +114,8 @@ def backward_pass(outputs, cts, leaves, release=False):
         for p in n.parents:
             if p is not None and p[0] not in seen:
                 stack.append(p[0])
-    order.sort(key=lambda n: n.seq, reverse=True)
-    leaf_set = set(leaves)
+    order.sort(key=_by_seq, reverse=True)
+    leaf_set = set(leaves) if leaves is not None else ()
     for node in order:
         if node.prim is None:
             continue
@@ -121,6 +127,8 @@ def backward_pass(outputs, cts, leaves, release=False):
             ct = acc.pop((node, 0), None)
             if ct is None:
                 continue
+        if pre_vjp is not None:
+            pre_vjp(node, ct)
         in_cts = node.prim.vjp(ct, node.ins, node.out, node.needs, **node.params)
         if release:
             node.ins = node.out = None
@@ -128,6 +136,8 @@ def backward_pass(outputs, cts, leaves, release=False):
             if parent is None or c is None:
                 continue
             acc[parent] = c if parent not in acc else add(acc[parent], c)
+    if leaves is None:
+        return {n: c for (n, _), c in acc.items() if n.prim is None}
     return [acc.get((leaf, 0)) if leaf in leaf_set else None for leaf in leaves]
 
 

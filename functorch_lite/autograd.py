@@ -1,0 +1,171 @@
+"""torch.autograd for the Tensor facade: Variable, Function, grad, backward,
+and the grad-mode switches.
+
+``Variable(t, requires_grad=...)`` returns a Tensor sharing t's storage (as in
+PyTorch >= 0.4, where Variable and Tensor merged); ``isinstance(x, Variable)``
+is true for every Tensor.
+"""
+import numpy as np
+
+from .core.trace import Primitive
+from .tensor._engine import (_GRAD, _RecTracer, _unrec, backward, enable_grad,  # noqa
+                             grad, inference_mode, is_grad_enabled, no_grad,
+                             set_grad_enabled)
+from .tensor._tensor import Tensor, _record, _wrap, as_tensor
+
+
+class _VariableMeta(type):
+    def __instancecheck__(cls, obj):
+        return isinstance(obj, Tensor)
+
+
+class Variable(metaclass=_VariableMeta):
+    def __new__(cls, data=None, requires_grad=False, volatile=False):
+        if data is None:
+            t = _wrap(np.zeros((0,), np.float32))
+        else:
+            src = data if isinstance(data, Tensor) else as_tensor(data)
+            t = _wrap(src._v, src._st)
+        if requires_grad:
+            t.requires_grad_(True)
+        return t
+
+
+# ------------------------------------------------------------------ Function
+
+class FunctionCtx:
+    def __init__(self):
+        self.saved_tensors = ()
+        self._saved_versions = ()
+        self.needs_input_grad = ()
+        self._non_diff = set()
+        self.materialize_grads = True
+
+    def save_for_backward(self, *tensors):
+        self._saved = tensors
+        self._saved_versions = tuple((t._st, t._st[0]) if isinstance(t, Tensor) else None
+                                     for t in tensors)
+
+    def mark_non_differentiable(self, *tensors):
+        self._non_diff.update(id(t) for t in tensors)
+
+    def mark_dirty(self, *tensors):
+        pass
+
+    def set_materialize_grads(self, value):
+        self.materialize_grads = bool(value)
+
+
+class _FunctionMeta(type):
+    def __init__(cls, name, bases, ns):
+        super().__init__(name, bases, ns)
+        cls._prim = _function_prim(cls)
+
+
+def _function_prim(cls):
+    """A per-Function pseudo-primitive: its vjp calls the user's backward."""
+    p = Primitive(cls.__name__)
+
+    def vjp(ct, ins, out, needs, ctx, n_in):
+        for i, sv in enumerate(ctx._saved_versions):
+            if sv is not None and sv[0][0] != sv[1]:
+                raise RuntimeError(
+                    f"one of the variables needed for gradient computation has been "
+                    f"modified by an inplace operation: saved tensor {i} of "
+                    f"{cls.__name__}Backward is at version {sv[0][0]}; expected version "
+                    f"{sv[1]} instead (last modified at {sv[0][1]}).")
+        ctx.saved_tensors = getattr(ctx, "_saved", ())
+        g = _unrec(ct) if isinstance(ct, _RecTracer) else _wrap(np.asarray(ct))
+        with set_grad_enabled(isinstance(ct, _RecTracer)):
+            res = cls.backward(ctx, g)
+        res = res if isinstance(res, tuple) else (res,)
+        if len(res) < n_in:
+            raise RuntimeError(f"function {cls.__name__}Backward returned an incorrect "
+                               f"number of gradients (expected {n_in}, got {len(res)})")
+        outs = []
+        for r, nd in zip(res, needs):
+            if r is None or not nd:
+                outs.append(None)
+            elif isinstance(ct, _RecTracer):
+                outs.append(_RecTracer(ct._trace, r if isinstance(r, Tensor) else as_tensor(r)))
+            else:
+                outs.append(r._v if isinstance(r, Tensor) else np.asarray(r))
+        return tuple(outs)
+
+    p.vjp = vjp
+    p.impl = None
+    return p
+
+
+class Function(metaclass=_FunctionMeta):
+    """Subclass with static ``forward(ctx, *args)`` and ``backward(ctx, *grads)``;
+    call ``MyFunction.apply(*args)``."""
+
+    @staticmethod
+    def forward(ctx, *args, **kwargs):
+        raise NotImplementedError
+
+    @staticmethod
+    def backward(ctx, *grad_outputs):
+        raise NotImplementedError
+
+    @classmethod
+    def apply(cls, *args):
+        ctx = FunctionCtx()
+        tensors = [a if isinstance(a, Tensor) else None for a in args]
+        ctx.needs_input_grad = tuple(t is not None and t.requires_grad for t in tensors)
+        with no_grad():
+            out = cls.forward(ctx, *args)
+        if not isinstance(out, Tensor):
+            raise TypeError(f"{cls.__name__}.forward must return a single Tensor "
+                            f"(tuples are not supported)")
+        if _GRAD[0] and any(ctx.needs_input_grad):
+            res = _wrap(out._v) if out.grad_fn is not None or out._base is not None or any(
+                out is t for t in tensors) else out
+            vals = tuple(t._v if t is not None else None for t in tensors)
+            node = _record(res, cls._prim, {"ctx": ctx, "n_in": len(args)},
+                           tuple(tensors), vals, res._v, cls.__name__ + "Backward")
+            node.saved = ()
+            return res
+        return out
+
+
+def gradcheck(func, inputs, eps=1e-6, atol=1e-5, rtol=1e-3, raise_exception=True):
+    """Compare autograd gradients with central differences (float64 inputs)."""
+    inputs = tuple(inputs) if isinstance(inputs, (tuple, list)) else (inputs,)
+    out = func(*inputs)
+    outs = out if isinstance(out, tuple) else (out,)
+    for oi, o in enumerate(outs):
+        for k in range(o.numel()):
+            go = np.zeros(o.shape, o._v.dtype).ravel()
+            go[k] = 1.0
+            diff = [t for t in inputs if isinstance(t, Tensor) and t.requires_grad]
+            g = grad(o, diff, grad_outputs=_wrap(go.reshape(o.shape)), retain_graph=True,
+                     allow_unused=True)
+            for t, gt in zip(diff, g):
+                flat = t._v.reshape(-1)
+                for j in range(flat.size):
+                    old = flat[j]
+                    flat[j] = old + eps
+                    with no_grad():
+                        fp = np.asarray((func(*inputs) if len(outs) == 1 else
+                                         func(*inputs)[oi])._v).ravel()[k]
+                    flat[j] = old - eps
+                    with no_grad():
+                        fm = np.asarray((func(*inputs) if len(outs) == 1 else
+                                         func(*inputs)[oi])._v).ravel()[k]
+                    flat[j] = old
+                    num = (fp - fm) / (2 * eps)
+                    ana = 0.0 if gt is None else float(np.asarray(gt._v).ravel()[j])
+                    if not abs(num - ana) <= atol + rtol * abs(num):
+                        if raise_exception:
+                            raise RuntimeError(f"gradcheck: Jacobian mismatch for output "
+                                               f"{oi} wrt an input at element {j}: "
+                                               f"numerical {num} vs analytical {ana}")
+                        return False
+    return True
+
+
+__all__ = ["Variable", "Function", "FunctionCtx", "grad", "backward", "no_grad",
+           "enable_grad", "set_grad_enabled", "is_grad_enabled", "inference_mode",
+           "gradcheck"]

@@ -1,0 +1,85 @@
+"""torch.nn.init: in-place initialisers (run under no_grad, like torch's)."""
+import math
+
+import numpy as np
+
+from ..tensor._engine import no_grad
+
+
+def _fans(t):
+    shape = t.shape
+    if len(shape) < 2:
+        raise ValueError("Fan in and fan out can not be computed for tensor with fewer "
+                         "than 2 dimensions")
+    rf = 1
+    for d in shape[2:]:
+        rf *= d
+    return shape[1] * rf, shape[0] * rf
+
+
+def calculate_gain(nonlinearity, param=None):
+    if nonlinearity in ("linear", "sigmoid", "conv1d", "conv2d", "conv3d"):
+        return 1.0
+    if nonlinearity == "tanh":
+        return 5.0 / 3
+    if nonlinearity == "relu":
+        return math.sqrt(2.0)
+    if nonlinearity == "leaky_relu":
+        slope = 0.01 if param is None else param
+        return math.sqrt(2.0 / (1 + slope ** 2))
+    if nonlinearity == "selu":
+        return 3.0 / 4
+    raise ValueError(f"Unsupported nonlinearity {nonlinearity}")
+
+
+def uniform_(t, a=0.0, b=1.0):
+    with no_grad():
+        return t.uniform_(a, b)
+
+
+def normal_(t, mean=0.0, std=1.0):
+    with no_grad():
+        return t.normal_(mean, std)
+
+
+def constant_(t, val):
+    with no_grad():
+        return t.fill_(val)
+
+
+def zeros_(t):
+    return constant_(t, 0.0)
+
+
+def ones_(t):
+    return constant_(t, 1.0)
+
+
+def eye_(t):
+    with no_grad():
+        t._v[...] = np.eye(*t.shape, dtype=t._v.dtype)
+    return t
+
+
+def xavier_uniform_(t, gain=1.0):
+    fi, fo = _fans(t)
+    a = gain * math.sqrt(6.0 / (fi + fo))
+    return uniform_(t, -a, a)
+
+
+def xavier_normal_(t, gain=1.0):
+    fi, fo = _fans(t)
+    return normal_(t, 0.0, gain * math.sqrt(2.0 / (fi + fo)))
+
+
+def kaiming_uniform_(t, a=0, mode="fan_in", nonlinearity="leaky_relu"):
+    fi, fo = _fans(t)
+    fan = fi if mode == "fan_in" else fo
+    bound = math.sqrt(3.0) * calculate_gain(nonlinearity, a) / math.sqrt(fan)
+    return uniform_(t, -bound, bound)
+
+
+def kaiming_normal_(t, a=0, mode="fan_in", nonlinearity="leaky_relu"):
+    fi, fo = _fans(t)
+    fan = fi if mode == "fan_in" else fo
+    return normal_(t, 0.0, calculate_gain(nonlinearity, a) / math.sqrt(fan))

@@ -1,0 +1,3 @@
+"""torch.optim for the facade."""
+from . import lr_scheduler  # noqa: F401
+from .optimizer import SGD, Adagrad, Adam, AdamW, Optimizer, RMSprop  # noqa: F401

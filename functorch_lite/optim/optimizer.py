@@ -1,0 +1,231 @@
+"""torch.optim: SGD (momentum, nesterov, weight_decay), Adam, AdamW, RMSprop, Adagrad.
+
+Updates run on the parameters' arrays in place under no_grad (NumPy kernels
+with out=, no temporaries beyond PyTorch's own), bumping their versions.
+"""
+import math
+
+import numpy as np
+
+from ..tensor._tensor import Tensor, _bump, _wrap
+
+
+class Optimizer:
+    def __init__(self, params, defaults):
+        self.defaults = dict(defaults)
+        params = list(params)
+        if not params:
+            raise ValueError("optimizer got an empty parameter list")
+        if not isinstance(params[0], dict):
+            params = [{"params": params}]
+        self.param_groups = []
+        self.state = {}
+        for g in params:
+            self.add_param_group(g)
+
+    def add_param_group(self, group):
+        g = dict(group)
+        ps = g["params"]
+        g["params"] = [ps] if isinstance(ps, Tensor) else list(ps)
+        for p in g["params"]:
+            if not isinstance(p, Tensor):
+                raise TypeError(f"optimizer can only optimize Tensors, got {type(p).__name__}")
+            if not p.requires_grad:
+                raise ValueError("optimizing a parameter that doesn't require gradients")
+        for k, v in self.defaults.items():
+            g.setdefault(k, v)
+        self.param_groups.append(g)
+
+    def zero_grad(self, set_to_none=True):
+        for g in self.param_groups:
+            for p in g["params"]:
+                if p.grad is not None:
+                    if set_to_none:
+                        p.grad = None
+                    else:
+                        p.grad._v[...] = 0
+                        _bump(p.grad)
+
+    def _params(self):
+        for g in self.param_groups:
+            for p in g["params"]:
+                if p.grad is not None:
+                    yield g, p, p._v, np.asarray(p.grad._v)
+
+    def _state(self, p):
+        s = self.state.get(p)
+        if s is None:
+            s = self.state[p] = {}
+        return s
+
+    def state_dict(self):
+        idx = {}
+        groups = []
+        for g in self.param_groups:
+            ids = []
+            for p in g["params"]:
+                idx.setdefault(id(p), len(idx))
+                ids.append(idx[id(p)])
+            groups.append({**{k: v for k, v in g.items() if k != "params"}, "params": ids})
+        state = {}
+        for g in self.param_groups:
+            for p in g["params"]:
+                if p in self.state:
+                    state[idx[id(p)]] = {k: (_wrap(v.copy()) if isinstance(v, np.ndarray)
+                                             else v) for k, v in self.state[p].items()}
+        return {"state": state, "param_groups": groups}
+
+    def load_state_dict(self, sd):
+        groups = sd["param_groups"]
+        if len(groups) != len(self.param_groups):
+            raise ValueError("loaded state dict has a different number of parameter groups")
+        params = [p for g in self.param_groups for p in g["params"]]
+        for g, lg in zip(self.param_groups, groups):
+            for k, v in lg.items():
+                if k != "params":
+                    g[k] = v
+        self.state = {}
+        for i, s in sd["state"].items():
+            self.state[params[int(i)]] = {k: (np.array(v._v) if isinstance(v, Tensor) else v)
+                                          for k, v in s.items()}
+
+    def step(self, closure=None):
+        loss = closure() if closure is not None else None
+        for g, p, w, d in self._params():
+            self._update(g, p, w, d)
+            _bump(p)
+        return loss
+
+
+class SGD(Optimizer):
+    def __init__(self, params, lr=1e-3, momentum=0, dampening=0, weight_decay=0,
+                 nesterov=False, maximize=False):
+        if lr < 0:
+            raise ValueError(f"Invalid learning rate: {lr}")
+        if nesterov and (momentum <= 0 or dampening != 0):
+            raise ValueError("Nesterov momentum requires a momentum and zero dampening")
+        super().__init__(params, dict(lr=lr, momentum=momentum, dampening=dampening,
+                                      weight_decay=weight_decay, nesterov=nesterov,
+                                      maximize=maximize))
+
+    def _update(self, g, p, w, d):
+        if g["maximize"]:
+            d = -d
+        if g["weight_decay"]:
+            d = d + g["weight_decay"] * w
+        m = g["momentum"]
+        if m:
+            s = self._state(p)
+            buf = s.get("momentum_buffer")
+            if buf is None:
+                buf = s["momentum_buffer"] = np.array(d, copy=True)
+            else:
+                buf *= m
+                buf += (1 - g["dampening"]) * d
+            d = d + m * buf if g["nesterov"] else buf
+        w -= np.asarray(g["lr"], w.dtype) * d
+
+
+class Adam(Optimizer):
+    def __init__(self, params, lr=1e-3, betas=(0.9, 0.999), eps=1e-8, weight_decay=0,
+                 amsgrad=False, maximize=False):
+        super().__init__(params, dict(lr=lr, betas=betas, eps=eps, weight_decay=weight_decay,
+                                      amsgrad=amsgrad, maximize=maximize))
+
+    _decoupled = False
+
+    def _update(self, g, p, w, d):
+        if g["maximize"]:
+            d = -d
+        lr, (b1, b2), eps, wd = g["lr"], g["betas"], g["eps"], g["weight_decay"]
+        if wd:
+            if self._decoupled:
+                w *= 1 - lr * wd
+            else:
+                d = d + wd * w
+        s = self._state(p)
+        if not s:
+            s["step"] = 0
+            s["exp_avg"] = np.zeros_like(w)
+            s["exp_avg_sq"] = np.zeros_like(w)
+            if g["amsgrad"]:
+                s["max_exp_avg_sq"] = np.zeros_like(w)
+        s["step"] += 1
+        t = s["step"]
+        m, v = s["exp_avg"], s["exp_avg_sq"]
+        m *= b1
+        m += (1 - b1) * d
+        v *= b2
+        v += (1 - b2) * d * d
+        bc1, bc2 = 1 - b1 ** t, 1 - b2 ** t
+        if g["amsgrad"]:
+            np.maximum(s["max_exp_avg_sq"], v, out=s["max_exp_avg_sq"])
+            v = s["max_exp_avg_sq"]
+        denom = np.sqrt(v) / math.sqrt(bc2) + eps
+        w -= (lr / bc1) * m / denom
+
+
+class AdamW(Adam):
+    _decoupled = True
+
+    def __init__(self, params, lr=1e-3, betas=(0.9, 0.999), eps=1e-8, weight_decay=1e-2,
+                 amsgrad=False, maximize=False):
+        super().__init__(params, lr, betas, eps, weight_decay, amsgrad, maximize)
+
+
+class RMSprop(Optimizer):
+    def __init__(self, params, lr=1e-2, alpha=0.99, eps=1e-8, weight_decay=0, momentum=0,
+                 centered=False):
+        super().__init__(params, dict(lr=lr, alpha=alpha, eps=eps, weight_decay=weight_decay,
+                                      momentum=momentum, centered=centered))
+
+    def _update(self, g, p, w, d):
+        if g["weight_decay"]:
+            d = d + g["weight_decay"] * w
+        s = self._state(p)
+        if not s:
+            s["step"] = 0
+            s["square_avg"] = np.zeros_like(w)
+            if g["momentum"]:
+                s["momentum_buffer"] = np.zeros_like(w)
+            if g["centered"]:
+                s["grad_avg"] = np.zeros_like(w)
+        s["step"] += 1
+        a = g["alpha"]
+        sq = s["square_avg"]
+        sq *= a
+        sq += (1 - a) * d * d
+        if g["centered"]:
+            ga = s["grad_avg"]
+            ga *= a
+            ga += (1 - a) * d
+            avg = np.sqrt(sq - ga * ga) + g["eps"]
+        else:
+            avg = np.sqrt(sq) + g["eps"]
+        if g["momentum"]:
+            buf = s["momentum_buffer"]
+            buf *= g["momentum"]
+            buf += d / avg
+            w -= g["lr"] * buf
+        else:
+            w -= g["lr"] * d / avg
+
+
+class Adagrad(Optimizer):
+    def __init__(self, params, lr=1e-2, lr_decay=0, weight_decay=0,
+                 initial_accumulator_value=0, eps=1e-10):
+        super().__init__(params, dict(lr=lr, lr_decay=lr_decay, weight_decay=weight_decay,
+                                      initial_accumulator_value=initial_accumulator_value,
+                                      eps=eps))
+
+    def _update(self, g, p, w, d):
+        s = self._state(p)
+        if not s:
+            s["step"] = 0
+            s["sum"] = np.full_like(w, g["initial_accumulator_value"])
+        s["step"] += 1
+        if g["weight_decay"]:
+            d = d + g["weight_decay"] * w
+        clr = g["lr"] / (1 + (s["step"] - 1) * g["lr_decay"])
+        s["sum"] += d * d
+        w -= clr * d / (np.sqrt(s["sum"]) + g["eps"])

@@ -1,0 +1,164 @@
+"""The PyTorch-style Tensor facade (``import functorch_lite as torch``)."""
+import builtins as _b
+
+import numpy as np
+
+from . import _ops as O
+from . import cuda  # noqa: F401
+from ._creation import *  # noqa: F401,F403
+from ._creation import (new_empty, new_full, new_ones, new_tensor, new_zeros)
+from ._engine import (enable_grad, inference_mode, is_grad_enabled, no_grad,  # noqa: F401
+                      set_grad_enabled)
+from ._index import getitem, setitem
+from ._print import set_printoptions  # noqa: F401
+from ._tensor import Tensor, as_tensor  # noqa: F401
+from ._types import (Size, bool, cdouble, complex64, complex128, device, double,  # noqa
+                     dtype, float, float16, float32, float64, get_default_dtype, half,
+                     int, int8, int16, int32, int64, long, set_default_dtype, short, uint8)
+
+_METHODS = {
+    "add": O.add, "sub": O.sub, "subtract": O.sub, "mul": O.mul, "multiply": O.mul,
+    "div": O.div, "divide": O.div, "true_divide": O.div, "pow": O.pow, "neg": O.neg,
+    "negative": O.neg, "exp": O.exp, "log": O.log, "sin": O.sin, "cos": O.cos,
+    "tanh": O.tanh, "sqrt": O.sqrt, "abs": O.abs, "absolute": O.abs, "sign": O.sign,
+    "rsqrt": O.rsqrt, "reciprocal": O.reciprocal, "square": O.square, "log1p": O.log1p,
+    "expm1": O.expm1, "clamp": O.clamp, "clip": O.clamp, "clamp_min": O.clamp_min,
+    "clamp_max": O.clamp_max, "relu": O.relu, "sigmoid": O.sigmoid,
+    "maximum": O.maximum, "minimum": O.minimum, "eq": O.eq, "ne": O.ne, "lt": O.lt,
+    "le": O.le, "gt": O.gt, "ge": O.ge, "floor": O.floor, "ceil": O.ceil, "round": O.round,
+    "isnan": O.isnan, "isfinite": O.isfinite, "logical_not": O.logical_not,
+    "sum": O.sum, "mean": O.mean, "var": O.var, "std": O.std, "max": O.max, "min": O.min,
+    "amax": O.amax, "argmax": O.argmax, "argmin": O.argmin, "norm": O.norm, "prod": O.prod,
+    "cumsum": O.cumsum, "mm": O.mm, "bmm": O.bmm, "dot": O.dot, "mv": O.mv,
+    "matmul": O.matmul, "view": O.view, "reshape": O.reshape, "view_as": O.view_as,
+    "reshape_as": O.reshape_as, "t": O.t, "transpose": O.transpose, "permute": O.permute,
+    "unsqueeze": O.unsqueeze, "squeeze": O.squeeze, "flatten": O.flatten,
+    "expand": O.expand, "expand_as": O.expand_as, "repeat": O.repeat, "chunk": O.chunk,
+    "split": O.split, "where": lambda self, c, y: O.where(c, self, y),
+    "new_ones": new_ones, "new_zeros": new_zeros, "new_empty": new_empty,
+    "new_full": new_full, "new_tensor": new_tensor,
+}
+_METHODS.update(O.INPLACE)
+for _n, _f in _METHODS.items():
+    setattr(Tensor, _n, _f)
+
+
+def _swap(f):
+    return lambda self, other: f(other, self)
+
+
+_OPERATORS = {
+    "__add__": O.add, "__radd__": O.add, "__sub__": O.sub, "__rsub__": O.rsub,
+    "__mul__": O.mul, "__rmul__": O.mul, "__truediv__": O.div, "__rtruediv__": O.rdiv,
+    "__pow__": O.pow, "__rpow__": O.rpow, "__matmul__": O.matmul,
+    "__rmatmul__": O.rmatmul, "__neg__": O.neg, "__pos__": lambda self: self,
+    "__abs__": O.abs, "__lt__": O.lt, "__le__": O.le, "__gt__": O.gt, "__ge__": O.ge,
+    "__eq__": O.eq, "__ne__": O.ne, "__and__": O.and_, "__or__": O.or_,
+    "__xor__": O.xor, "__invert__": O.invert, "__rand__": O.and_, "__ror__": O.or_,
+    "__getitem__": getitem, "__setitem__": setitem,
+    "__iadd__": O.INPLACE["add_"], "__isub__": O.INPLACE["sub_"],
+    "__imul__": O.INPLACE["mul_"], "__itruediv__": O.INPLACE["div_"],
+    "__floordiv__": lambda self, o: O.div(self, o, rounding_mode="floor"),
+}
+for _n, _f in _OPERATORS.items():
+    setattr(Tensor, _n, _f)
+Tensor.__hash__ = lambda self: id(self)
+Tensor.T = property(lambda self: O.permute(self, tuple(reversed(range(self.ndim)))))
+Tensor.mT = property(lambda self: O.transpose(self, -2, -1))
+
+
+def _function(name, method):
+    def f(input, *args, out=None, **kwargs):  # noqa: A002
+        r = method(input if isinstance(input, Tensor) else as_tensor(input), *args, **kwargs)
+        return O._out(r, out) if out is not None else r
+    f.__name__ = name
+    return f
+
+
+_FUNCS = ["add", "sub", "subtract", "mul", "multiply", "div", "divide", "true_divide",
+          "pow", "neg", "negative", "exp", "log", "sin", "cos", "tanh", "sqrt", "abs",
+          "absolute", "sign", "rsqrt", "reciprocal", "square", "log1p", "expm1", "clamp",
+          "clip", "clamp_min", "clamp_max", "relu", "sigmoid", "maximum", "minimum", "eq",
+          "ne", "lt", "le", "gt", "ge", "floor", "ceil", "round", "isnan", "isfinite",
+          "logical_not", "sum", "mean", "var", "std", "max", "min", "amax", "argmax",
+          "argmin", "norm", "prod", "cumsum", "mm", "bmm", "dot", "mv", "matmul",
+          "reshape", "t", "transpose", "permute", "unsqueeze", "squeeze", "flatten",
+          "chunk", "split"]
+for _n in _FUNCS:
+    globals()[_n] = _function(_n, _METHODS[_n])
+
+cat, concatenate, stack, where = O.cat, O.cat, O.stack, O.where
+
+
+def clone(input, memory_format=None):  # noqa: A002
+    return input.clone()
+
+
+def detach(input):  # noqa: A002
+    return input.detach()
+
+
+def numel(input):  # noqa: A002
+    return input.numel()
+
+
+def is_tensor(obj):
+    return isinstance(obj, Tensor)
+
+
+def is_floating_point(input):  # noqa: A002
+    return input.is_floating_point()
+
+
+def allclose(a, b, rtol=1e-05, atol=1e-08, equal_nan=False):
+    return _b.bool(np.allclose(np.asarray(a._v), np.asarray(b._v), rtol, atol, equal_nan))
+
+
+def equal(a, b):
+    return a.shape == b.shape and _b.bool(np.array_equal(np.asarray(a._v), np.asarray(b._v)))
+
+
+def outer(a, b):
+    return O.mul(O.unsqueeze(a, 1), O.unsqueeze(b, 0))
+
+__all__ = [_n for _n in list(globals()) if not _n.startswith("_") and _n not in ("np", "O")]
+
+
+class _AtIndexer:
+    """``t.at[idx].set(v)`` (and add / multiply / min / max): functional updates
+    returning a new Tensor, differentiable in both t and v (functorch_lite.numpy's
+    ``at`` applied through the recording bridge)."""
+
+    def __init__(self, t, idx=None):
+        self._t, self._idx = t, idx
+
+    def __getitem__(self, idx):
+        return _AtIndexer(self._t, idx)
+
+    def _apply(self, op, value, name):
+        from .. import numpy as fnp
+        from ..nn import _stable
+        idx = self._idx
+
+        def fn(x, v):
+            return getattr(fnp.at(x)[idx], op)(v)
+        return _stable.bridge(fn, name, self._t, value)
+
+    def set(self, v):
+        return self._apply("set", v, "IndexPutBackward0")
+
+    def add(self, v):
+        return self._apply("add", v, "IndexPutBackward0")
+
+    def multiply(self, v):
+        return self._apply("multiply", v, "IndexPutBackward0")
+
+    def min(self, v):
+        return self._apply("min", v, "IndexPutBackward0")
+
+    def max(self, v):
+        return self._apply("max", v, "IndexPutBackward0")
+
+
+Tensor.at = property(lambda self: _AtIndexer(self))
+__all__ = [_n for _n in __all__ if _n != "_AtIndexer"]

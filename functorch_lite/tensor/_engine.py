@@ -1,0 +1,465 @@
+"""Autograd for the Tensor facade: grad mode, graph nodes, backward, autograd.grad.
+
+A node is a ``transforms.reverse.Node`` (one primitive application: prim,
+params, parents, saved inputs, output) in a subclass named like PyTorch's
+(``MulBackward0``).  ``backward`` hands the graph to ``reverse.backward_pass``,
+so the facade runs exactly the vjp rules that ``fl.grad`` runs.
+
+create_graph=True: the backward runs under a ``_RecTrace``, a trace whose
+tracers wrap facade Tensors; every primitive a vjp rule binds is applied to
+Tensors and recorded on the facade tape, so the gradients it returns have a
+grad_fn and can be differentiated again.  The saved inputs of each node are
+re-wrapped as Tensors attached to the node's parents, so second derivatives
+flow through them.
+"""
+import functools
+import itertools
+
+import numpy as np
+
+from ..core.trace import Trace, Tracer, _stack, get_aval, new_main, source_info
+from ..transforms import reverse as _rev
+from ..transforms.reverse import Node, backward_pass
+
+_GRAD = [True]          # grad mode (a list: cheap to read on the hot path)
+_seq = _rev._seq
+
+# prims whose vjp rule reads only shapes/dtypes of its inputs (never values):
+# mutating those inputs afterwards cannot change the gradient.
+SHAPE_ONLY = frozenset({"neg", "add", "sub", "reduce_sum", "broadcast_in_dim", "reshape",
+                        "transpose", "slice", "pad", "concatenate", "convert_element_type",
+                        "stop_gradient", "sign", "eq", "ne", "lt", "le", "gt", "ge"})
+# prims whose vjp rule never reads the output value (for others the core's
+# ``prim.vjp_uses_out`` flag decides, see _tensor._record)
+NO_OUT = SHAPE_ONLY | {"mul", "log", "sin", "cos", "abs", "integer_pow", "max", "min",
+                       "select", "dot_general", "mul_safe", "gather", "scatter_add"}
+
+
+def checks_out(prim):
+    return prim.name not in NO_OUT and getattr(prim, "vjp_uses_out", True)
+
+
+# ------------------------------------------------------------------ grad mode
+
+def is_grad_enabled():
+    return _GRAD[0]
+
+
+class _GradMode:
+    """Context manager and decorator setting grad mode (restored on exit)."""
+    _mode = True
+
+    def __enter__(self):
+        self._prev = _GRAD[0]
+        _GRAD[0] = self._mode
+
+    def __exit__(self, *exc):
+        _GRAD[0] = self._prev
+        return False
+
+    def __call__(self, fn):
+        mode = self._mode
+
+        @functools.wraps(fn)
+        def wrapper(*a, **k):
+            prev = _GRAD[0]
+            _GRAD[0] = mode
+            try:
+                return fn(*a, **k)
+            finally:
+                _GRAD[0] = prev
+        return wrapper
+
+
+class no_grad(_GradMode):
+    _mode = False
+
+
+class enable_grad(_GradMode):
+    _mode = True
+
+
+class set_grad_enabled(_GradMode):
+    """set_grad_enabled(False) switches grad mode at once; as a context manager
+    it restores the previous mode on exit."""
+
+    def __init__(self, mode):
+        self._mode = bool(mode)
+        self._prev = _GRAD[0]
+        _GRAD[0] = self._mode
+
+    def __enter__(self):
+        pass
+
+    def __exit__(self, *exc):
+        _GRAD[0] = self._prev
+        return False
+
+
+class inference_mode(no_grad):
+    def __init__(self, mode=True):
+        self._mode = not mode
+
+
+# ---------------------------------------------------------------------- nodes
+
+class BackwardNode(Node):
+    """A facade graph node: a reverse.Node plus PyTorch's grad_fn surface."""
+    __slots__ = ("saved", "hidden", "retained", "variable", "composite")
+
+    def __init__(self, prim, params, parents, ins, out, needs):
+        self.prim = prim
+        self.params = params
+        self.parents = parents
+        self.ins = ins
+        self.out = out
+        self.needs = needs
+        self.seq = next(_seq)
+        self.saved = ()
+        self.hidden = False
+        self.retained = None
+        self.variable = None
+        self.composite = False
+
+    def name(self):
+        return type(self).__name__
+
+    @property
+    def next_functions(self):
+        # a composite op (mean = sum / n) shows only its tensor inputs: the
+        # constants inside it are not inputs of PyTorch's single node
+        out = []
+        for p in self.parents:
+            if p is None:
+                if not self.composite:
+                    out.append((None, 0))
+            elif p[0].hidden:
+                out.extend(q for q in p[0].next_functions if q[0] is not None)
+            else:
+                out.append(p)
+        return tuple(out)
+
+    @property
+    def metadata(self):
+        return {}
+
+    def __repr__(self):
+        return f"<{type(self).__name__} object at {hex(id(self))}>"
+
+    __str__ = __repr__
+
+    def __call__(self, *grads):
+        raise RuntimeError(f"{self.name()}: calling a grad_fn directly is not supported; "
+                           f"use tensor.backward() or autograd.grad()")
+
+
+class AccumulateGrad(BackwardNode):
+    """The leaf end of the graph: backward accumulates into ``variable.grad``."""
+    __slots__ = ()
+
+    def __init__(self, tensor):
+        BackwardNode.__init__(self, None, None, (), (), None, ())
+        self.variable = tensor
+
+
+_CLASSES = {}
+
+
+def node_class(name):
+    cls = _CLASSES.get(name)
+    if cls is None:
+        cls = _CLASSES[name] = type(name, (BackwardNode,), {"__slots__": ()})
+    return cls
+
+
+def edge(t):
+    """(node, output index) a tensor's gradient flows to, or None."""
+    fn = t.grad_fn
+    if fn is not None:
+        return (fn, t._oi)
+    if t.requires_grad:
+        acc = t._acc
+        if acc is None:
+            acc = t._acc = AccumulateGrad(t)
+        return (acc, 0)
+    return None
+
+
+def mark_hidden(node, start_seq):
+    """Hide the nodes a composite op created before its last one (next_functions
+    then shows the composite's real inputs, as PyTorch's single node would)."""
+    node.composite = True
+    stack = [p[0] for p in node.parents if p is not None]
+    while stack:
+        n = stack.pop()
+        if n.seq >= start_seq and not n.hidden and n.prim is not None:
+            n.hidden = True
+            stack.extend(p[0] for p in n.parents if p is not None)
+
+
+# ------------------------------------------------------------- saved versions
+
+def version_error(node, i, st, ver):
+    arr = node.out if i < 0 else (node.ins[i] if node.ins is not None else None)
+    shape = list(np.shape(arr)) if arr is not None else "?"
+    from ._types import from_np
+    try:
+        tname = from_np(np.asarray(arr).dtype)._tensor_type
+    except Exception:  # noqa: BLE001 - only for the message
+        tname = "Tensor"
+    what = "its output" if i < 0 else f"its input {i}"
+    where = f" It was last modified in place at {st[1][0]}:{st[1][1]}." if st[1] else ""
+    return RuntimeError(
+        f"one of the variables needed for gradient computation has been modified by an "
+        f"inplace operation: [torch.{tname} {shape}], saved by {node.name()} as {what}, "
+        f"is at version {st[0]}; expected version {ver} instead.{where} Use an "
+        f"out-of-place operation (x = x * 2 instead of x.mul_(2)) or modify a clone().")
+
+
+_FREED = ("Trying to backward through the graph a second time (or directly access saved "
+          "tensors after they have already been freed). Saved intermediate values of the "
+          "graph are freed when you call .backward() or autograd.grad(). Specify "
+          "retain_graph=True if you need to backward through the graph a second time or "
+          "if you need to access saved tensors after calling backward.")
+
+
+# ------------------------------------------------------------------- backward
+
+def _check_roots(tensors, grads, what):
+    roots, cts = [], []
+    for i, (t, g) in enumerate(zip(tensors, grads)):
+        if not isinstance(t, Tensor):
+            raise TypeError(f"{what}: expected Tensors, got {type(t).__name__}")
+        e = edge(t)
+        if e is None:
+            raise RuntimeError(f"element {i} of tensors does not require grad and does "
+                               f"not have a grad_fn")
+        shape = t._v.shape
+        if g is None:
+            if t.numel() != 1:
+                raise RuntimeError("grad can be implicitly created only for scalar outputs")
+            g = _wrap(np.ones(shape, t._v.dtype))
+        else:
+            if not isinstance(g, Tensor):
+                g = _wrap(np.asarray(g, t._v.dtype))
+            gs = g._v.shape
+            if gs != shape:
+                if int(np.prod(gs)) == 1 and int(np.prod(shape)) == 1:
+                    g = g.reshape(shape)      # old style: out.backward(Tensor([1.0]))
+                else:
+                    from ._types import Size
+                    raise RuntimeError(
+                        f"Mismatch in shape: grad_output[{i}] has a shape of {Size(gs)} "
+                        f"and output[{i}] has a shape of {Size(shape)}.")
+        roots.append(e)
+        cts.append(g)
+    return roots, cts
+
+
+def run_backward(tensors, grad_tensors, retain_graph, create_graph, capture=None,
+                 accumulate=True):
+    """The engine: returns {leaf node: ct} (and fills ``capture`` {(node, idx): ct})."""
+    roots, cts = _check_roots(tensors, grad_tensors, "backward")
+    if retain_graph is None:
+        retain_graph = create_graph
+    visited = []
+    keep = []
+
+    def pre(node, ct):
+        if node.ins is None:
+            raise RuntimeError(_FREED)
+        for i, st, ver in node.saved:
+            if st[0] != ver:
+                raise version_error(node, i, st, ver)
+        if node.retained is not None and accumulate:
+            for idx, t in node.retained.items():
+                c = ct[idx] if node.prim.multiple_results else ct
+                if c is not None:
+                    _accumulate(t, _unrec(c) if create_graph else _own(c, cts),
+                                create_graph)
+        if capture is not None:
+            for idx in range(len(ct) if node.prim.multiple_results else 1):
+                key = (node, idx)
+                if key in capture:
+                    capture[key] = ct[idx] if node.prim.multiple_results else ct
+        if create_graph:
+            keep.append((node, node.ins, node.out))
+            node.ins, node.out = _rewrap(node)
+        if not retain_graph:
+            visited.append(node)
+
+    if create_graph:
+        with new_main(_RecTrace, "backward(create_graph=True)") as main:
+            trace = main.trace
+            wrapped = [_RecTracer(trace, c) for c in cts]
+            leaf_cts = backward_pass(roots, wrapped, None, pre_vjp=pre)
+            if capture is not None:
+                for k, c in capture.items():
+                    capture[k] = _unrec(c)
+            leaf_cts = {n: _unrec(c) for n, c in leaf_cts.items()}
+        for node, ins, out in keep:
+            node.ins, node.out = ins, out
+    else:
+        leaf_cts = backward_pass(roots, [c._v for c in cts], None, pre_vjp=pre)
+        if capture is not None:
+            for k, c in capture.items():
+                if c is not None and not isinstance(c, Tensor):
+                    capture[k] = _own(c, cts)
+    for node in visited:
+        if node.prim is not None and node.prim.name not in SHAPE_ONLY:
+            node.ins = None
+    if accumulate:
+        used = {id(c._v) for c in cts}
+        for node, c in leaf_cts.items():
+            t = node.variable
+            if t is not None and c is not None:
+                if not isinstance(c, Tensor) and (c.base is not None or id(c) in used):
+                    c = c.copy()
+                used.add(id(c))
+                _accumulate(t, c, create_graph)
+    return leaf_cts
+
+
+def _own(c, cts):
+    return c.copy() if getattr(c, "base", None) is not None or any(
+        c is x._v for x in cts) else c
+
+
+def _accumulate(t, c, create_graph):
+    if isinstance(c, Tensor):
+        if not create_graph:
+            c = c.detach()
+    elif not isinstance(c, np.ndarray) or c.dtype != t._v.dtype:
+        c = np.asarray(c, t._v.dtype)
+    g = t.grad
+    if g is None:
+        t.grad = c if isinstance(c, Tensor) else _wrap(c)
+    elif create_graph or isinstance(c, Tensor) and c.requires_grad:
+        t.grad = g + c
+    else:
+        cv = c._v if isinstance(c, Tensor) else c
+        gv = g._v
+        if isinstance(gv, np.ndarray) and gv.flags.writeable and gv.shape == cv.shape:
+            np.add(gv, cv, out=gv)
+            g._st[0] += 1
+        else:
+            t.grad = _wrap(gv + cv)
+
+
+# ----------------------------------------------- create_graph: recording trace
+
+class _RecTracer(Tracer):
+    __slots__ = ("t",)
+
+    def __init__(self, trace, t):
+        self._trace = trace
+        self.t = t
+
+    @property
+    def aval(self):
+        return get_aval(self.t._v)
+
+    def concrete(self, why):
+        v = self.t._v
+        return v.concrete(why) if isinstance(v, Tracer) else v
+
+
+class _RecTrace(Trace):
+    def pure(self, val):
+        return _RecTracer(self, val if isinstance(val, Tensor) else _wrap(val))
+
+    lift = pure
+
+    def process_primitive(self, prim, tracers, params):
+        out = apply_prim(prim, [t.t for t in tracers], params)
+        if prim.multiple_results:
+            return [_RecTracer(self, o) for o in out]
+        return _RecTracer(self, out)
+
+
+def _unrec(c):
+    if c is None:
+        return None
+    if isinstance(c, _RecTracer):
+        return c.t
+    return c if isinstance(c, Tensor) else _wrap(c)
+
+
+def _rewrap(node):
+    """Saved inputs/output as Tensors attached to the graph (for create_graph)."""
+    if node.prim.vjp_fwd is not None:
+        raise RuntimeError(f"{node.name()}: create_graph=True is not supported through "
+                           f"primitive {node.prim.name} (its rule uses residuals)")
+    trace = _rev_trace()
+    ins = tuple(_RecTracer(trace, _attached(v, p)) for v, p in zip(node.ins, node.parents))
+    if node.prim.multiple_results:
+        out = [_RecTracer(trace, _attached(o, (node, i))) for i, o in enumerate(node.out)]
+    else:
+        out = _RecTracer(trace, _attached(node.out, (node, 0)))
+    return ins, out
+
+
+def _rev_trace():
+    return _stack[-1].trace
+
+
+# ------------------------------------------------------------- autograd.grad
+
+def grad(outputs, inputs, grad_outputs=None, retain_graph=None, create_graph=False,
+         allow_unused=None, is_grads_batched=False, materialize_grads=False):
+    single_in = isinstance(inputs, Tensor)
+    outputs = [outputs] if isinstance(outputs, Tensor) else list(outputs)
+    inputs = [inputs] if single_in else list(inputs)
+    if grad_outputs is None:
+        grad_outputs = [None] * len(outputs)
+    elif isinstance(grad_outputs, Tensor):
+        grad_outputs = [grad_outputs]
+    for i, t in enumerate(inputs):
+        if not t.requires_grad:
+            raise RuntimeError(f"One of the differentiated Tensors (input {i}) does not "
+                               f"require grad")
+    capture = {}
+    keys = []
+    for t in inputs:
+        if t.grad_fn is not None:
+            k = (t.grad_fn, t._oi)
+            capture[k] = None
+        else:
+            k = edge(t)[0]
+        keys.append(k)
+    leaf_cts = run_backward(outputs, grad_outputs, retain_graph, create_graph, capture,
+                            accumulate=False)
+    res = []
+    for t, k in zip(inputs, keys):
+        c = capture.get(k) if isinstance(k, tuple) else leaf_cts.get(k)
+        if c is None:
+            if not (allow_unused or materialize_grads):
+                raise RuntimeError("One of the differentiated Tensors appears to not have "
+                                   "been used in the graph. Set allow_unused=True if this "
+                                   "is the desired behavior.")
+            res.append(_wrap(np.zeros_like(t._v)) if materialize_grads else None)
+            continue
+        if not isinstance(c, Tensor):
+            c = _wrap(c)
+        elif not create_graph:
+            c = c.detach()
+        res.append(c)
+    return tuple(res)
+
+
+def backward(tensors, grad_tensors=None, retain_graph=None, create_graph=False,
+             inputs=None):
+    tensors = [tensors] if isinstance(tensors, Tensor) else list(tensors)
+    if grad_tensors is None:
+        grad_tensors = [None] * len(tensors)
+    elif isinstance(grad_tensors, Tensor):
+        grad_tensors = [grad_tensors]
+    run_backward(tensors, list(grad_tensors), retain_graph, create_graph)
+
+
+__all__ = ["no_grad", "enable_grad", "set_grad_enabled", "is_grad_enabled", "grad",
+           "backward", "inference_mode", "source_info", "itertools"]
+
+
+# the Tensor module imports this one; bind its names once it exists
+from ._tensor import Tensor, _attached, _wrap, apply_prim  # noqa: E402

@@ -1,0 +1,147 @@
+"""Tensor indexing: reading (views for basic indices) and writing (in place).
+
+Without autograd, NumPy does the indexing (basic indices give views sharing
+storage).  Under autograd, basic indices are recorded as slice + reshape and
+advanced ones as a gather (primitives.indexing) over the flattened tensor; writes are
+recorded as "clear the positions, scatter-add the values" (CopySlices).
+"""
+import numpy as np
+
+from ..primitives.shape import reshape_p, slice_p
+from ..primitives.indexing import gather_p, scatter_add_p
+from ._engine import _GRAD, mark_hidden, node_class, _seq
+from ._tensor import (Tensor, _bump, _record, _wrap, apply_prim, check_inplace,
+                      view_of)
+
+
+def _np_index(idx):
+    if isinstance(idx, Tensor):
+        return np.asarray(idx._v)
+    if isinstance(idx, tuple):
+        return tuple(_np_index(i) for i in idx)
+    if isinstance(idx, list) and any(isinstance(i, (Tensor, list, slice)) for i in idx):
+        return np.asarray([np.asarray(i._v) if isinstance(i, Tensor) else i for i in idx])
+    return idx
+
+
+def _is_basic(idx):
+    items = idx if isinstance(idx, tuple) else (idx,)
+    for i in items:
+        if i is None or i is Ellipsis:
+            continue
+        if isinstance(i, slice):
+            if i.step is not None and i.step < 0:
+                return False
+            continue
+        if isinstance(i, (int, np.integer)) and not isinstance(i, (bool, np.bool_)):
+            continue
+        return False
+    return True
+
+
+def _basic_parts(shape, idx):
+    """(starts, limits, strides, out_shape) for a basic index, or IndexError."""
+    items = idx if isinstance(idx, tuple) else (idx,)
+    n_real = sum(1 for i in items if i is not None and i is not Ellipsis)
+    if n_real > len(shape):
+        raise IndexError(f"too many indices for tensor of dimension {len(shape)}")
+    if Ellipsis in [i for i in items if not isinstance(i, np.ndarray)]:
+        k = [j for j, i in enumerate(items) if i is Ellipsis][0]
+        items = items[:k] + (slice(None),) * (len(shape) - n_real) + items[k + 1:]
+    items = items + (slice(None),) * (len(shape) - n_real)
+    starts, limits, strides, out = [], [], [], []
+    dim = 0
+    for i in items:
+        if i is None:
+            out.append(1)
+            continue
+        d = shape[dim]
+        if isinstance(i, slice):
+            s, l, st = i.indices(d)
+            l = max(l, s)
+            starts.append(s), limits.append(l), strides.append(st)
+            out.append(max(0, -(-(l - s) // st)))
+        else:
+            if not -d <= i < d:
+                raise IndexError(f"index {i} is out of bounds for dimension {dim} with "
+                                 f"size {d}")
+            i = int(i) % d
+            starts.append(i), limits.append(i + 1), strides.append(1)
+        dim += 1
+    return tuple(starts), tuple(limits), tuple(strides), tuple(out)
+
+
+def getitem(x, idx):
+    idx = _np_index(idx)
+    v = x._v
+    basic = _is_basic(idx)
+    if not (x.requires_grad and _GRAD[0]):
+        if basic:
+            key = (idx if isinstance(idx, tuple) else (idx,))
+            if Ellipsis not in [k for k in key if not isinstance(k, np.ndarray)]:
+                key = key + (Ellipsis,)   # keeps 0-d results arrays (views), not scalars
+            t = _wrap(v[key], x._st)
+            t._base = x._base if x._base is not None else x
+            return t
+        return _wrap(np.asarray(v[idx]))
+    shape = tuple(x.shape)
+    if basic:
+        starts, limits, strides, out_shape = _basic_parts(shape, idx)
+        start = next(_seq)
+        s = view_of(x, v[tuple(slice(a, b, c) for a, b, c in zip(starts, limits, strides))],
+                    slice_p, {"start_indices": starts, "limit_indices": limits,
+                              "strides": strides}, "SliceBackward0")
+        r = view_of(s, s._v.reshape(out_shape), reshape_p, {"new_sizes": out_shape},
+                    "SelectBackward0" if len(out_shape) < len(shape) else "SliceBackward0")
+        r._base = x._base if x._base is not None else x
+        mark_hidden(r.grad_fn, start)
+        return r
+    n = int(np.prod(shape, dtype=np.int64))
+    pos = np.arange(n, dtype=np.int64).reshape(shape)[idx]
+    start = next(_seq)
+    flat = apply_prim(reshape_p, [x], {"new_sizes": (n,)}, "ViewBackward0")
+    r = apply_prim(gather_p, [flat, _wrap(pos)], {}, "IndexBackward0")
+    mark_hidden(r.grad_fn, start)
+    return r
+
+
+def setitem(x, idx, value):
+    check_inplace(x, "setitem (x[...] = value)")
+    idx = _np_index(idx)
+    vt = value if isinstance(value, Tensor) else None
+    rec = _GRAD[0] and (x.requires_grad or (vt is not None and vt.requires_grad))
+    if not rec:
+        x._v[idx] = np.asarray(vt._v) if vt is not None else value
+        _bump(x)
+        return
+    if x._base is not None:
+        raise RuntimeError("setitem on a view of a tensor that requires grad is not "
+                           "supported by functorch_lite's autograd; clone() it first")
+    shape = tuple(x.shape)
+    n = int(np.prod(shape, dtype=np.int64))
+    pos = np.arange(n, dtype=np.int64).reshape(shape)[idx].ravel()
+    if np.unique(pos).size != pos.size:
+        raise RuntimeError("setitem under autograd with repeated indices is ambiguous; "
+                           "write the values out of place instead")
+    keep = np.ones(n, bool)
+    keep[pos] = False
+    old = _wrap(x._v.copy())
+    old.requires_grad, old.grad_fn, old._oi = x.requires_grad, x.grad_fn, x._oi
+    from ._ops import _select, expand, reshape
+    start = next(_seq)
+    if vt is None:
+        vt = _wrap(np.asarray(value, x._v.dtype))
+    vt = vt.to(x.dtype)
+    sel_shape = np.arange(n).reshape(shape)[idx].shape
+    vals = reshape(expand(vt, sel_shape) if tuple(vt.shape) != sel_shape else vt, (-1,))
+    flat = reshape(old, (-1,))
+    cleared = _select(keep, flat, 0, "MaskedFillBackward0")
+    zeros = _wrap(np.zeros(n, x._v.dtype))
+    scat = apply_prim(scatter_add_p, [zeros, _wrap(pos), vals], {}, "IndexAddBackward0")
+    r = reshape(cleared + scat, shape)
+    if r.grad_fn is not None:
+        r.grad_fn.__class__ = node_class("CopySlices")
+        mark_hidden(r.grad_fn, start)
+    np.copyto(x._v, r._v)
+    x.requires_grad, x.grad_fn, x._oi = True, r.grad_fn, r._oi
+    _bump(x)
