@@ -269,3 +269,13 @@ def test_fori_and_while_under_vmap_and_jvp():
     # traced bounds differing per lane
     f = lambda x, n: lax.fori_loop(0, n, lambda i, v: v * x, np.array(1.0))   # noqa: E731
     np.testing.assert_allclose(fl.vmap(f)(np.array([2.0, 3.0]), np.array([3, 2])), [8.0, 9.0])
+
+
+def test_while_inside_jit_checkpoint_and_jacrev():
+    a, want = np.array(2.0), 1 / (2 * np.sqrt(2.0))
+    np.testing.assert_allclose(fl.grad(fl.jit(newton_sqrt))(a), want, rtol=1e-9)
+    np.testing.assert_allclose(fl.grad(fl.checkpoint(newton_sqrt))(a), want, rtol=1e-9)
+    np.testing.assert_allclose(fl.jit(fl.grad(fl.jit(lambda a: newton_sqrt(a, 2))))(a), want,
+                               rtol=1e-9)
+    J = fl.jacrev(fl.vmap(newton_sqrt))(np.array([2.0, 9.0]))
+    np.testing.assert_allclose(J, np.diag(0.5 / np.sqrt([2.0, 9.0])), rtol=1e-9, atol=1e-12)
