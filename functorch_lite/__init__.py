@@ -13,6 +13,11 @@ from .transforms.api import (grad, value_and_grad, vjp, jvp, vmap, make_jaxpr,
 from .transforms.jacobians import jacfwd, jacrev, hessian, linearize
 from . import backends
 from .backends import set_default_backend, device_put, transfer_guard
+from . import config  # noqa: F401
+from .transforms.jit import jit
+from .transforms.checkpoint import checkpoint
+from .transforms.custom import custom_jvp, custom_vjp
+from . import lax  # noqa: F401
 # the PyTorch-style facade: `import functorch_lite as torch` (after the core names
 # above, which it does not shadow: fl.grad stays the functional transform)
 from .tensor import *  # noqa: F401,F403,E402

@@ -289,9 +289,9 @@ def _select_vjp(ct, ins, out, needs):
     # The branch not taken gets an exact zero cotangent; the elementwise rules
     # below it multiply with safe_mul, so 0 * inf stays 0 (NaN-safe where).
     c, a, b = ins
-    z = U.zeros_like(ct)
-    ca = U.unbroadcast(select(c, ct, z), get_aval(a).shape) if needs[1] else None
-    cb = U.unbroadcast(select(c, z, ct), get_aval(b).shape) if needs[2] else None
+    z = ct.dtype.type(0)  # a scalar zero: no zeros array, and it suits any backend
+    ca = U.unbroadcast(select(c, ct, z), U.shape_of(a)) if needs[1] else None
+    cb = U.unbroadcast(select(c, z, ct), U.shape_of(b)) if needs[2] else None
     return None, ca, cb
 
 

@@ -49,7 +49,8 @@ def _record(t, prim, params, ts, vals, out, name):
         (a,) = ts
         fn = a.grad_fn
         pa = (fn, a._oi) if fn is not None else edge(a)
-        node = cls(prim, params, (pa,), vals, out, (True,))
+        node = cls(prim, params, (pa,), vals if prim.vjp_uses_ins else (None,),
+                   out if prim.vjp_uses_out else None, (True,))
         if checks_out(prim):
             st = t._st
             node.saved = ((0, a._st, a._st[0]), (-1, st, st[0])) if check else (
@@ -72,7 +73,10 @@ def _record(t, prim, params, ts, vals, out, name):
                 parents.append((fn, x._oi) if fn is not None else edge(x))
             else:
                 parents.append(None)
-        node = cls(prim, params, tuple(parents), vals, out,
+        # keep only what the vjp rule reads (see Primitive.vjp_uses_ins/out)
+        node = cls(prim, params, tuple(parents),
+                   vals if prim.vjp_uses_ins else (None,) * len(vals),
+                   out if prim.vjp_uses_out or prim.multiple_results else None,
                    tuple([p is not None for p in parents]))
         if checks_out(prim):
             st = t._st

@@ -128,7 +128,10 @@ def run_backward(tensors, grad_tensors, retain_graph, create_graph, capture=None
         for node, ins, out in keep:
             node.ins, node.out = ins, out
     else:
-        leaf_cts = backward_pass(roots, [c._v for c in cts], None, pre_vjp=pre)
+        # free saved values as the backward passes (not shape-only nodes: a
+        # second backward through those is legal, as in PyTorch)
+        free = (lambda n: n.prim.name not in SHAPE_ONLY) if not retain_graph else False
+        leaf_cts = backward_pass(roots, [c._v for c in cts], None, pre_vjp=pre, release=free)
         if capture is not None:
             for k, c in capture.items():
                 if c is not None and not isinstance(c, Tensor):
@@ -219,11 +222,12 @@ def _rewrap(node):
         raise RuntimeError(f"{node.name()}: create_graph=True is not supported through "
                            f"primitive {node.prim.name} (its rule uses residuals)")
     trace = _rev_trace()
-    ins = tuple(_RecTracer(trace, _attached(v, p)) for v, p in zip(node.ins, node.parents))
+    ins = tuple(None if v is None else _RecTracer(trace, _attached(v, p))
+                for v, p in zip(node.ins, node.parents))  # None: the rule never reads it
     if node.prim.multiple_results:
         out = [_RecTracer(trace, _attached(o, (node, i))) for i, o in enumerate(node.out)]
     else:
-        out = _RecTracer(trace, _attached(node.out, (node, 0)))
+        out = None if node.out is None else _RecTracer(trace, _attached(node.out, (node, 0)))
     return ins, out
 
 

@@ -130,7 +130,7 @@ def backward_pass(outputs, cts, leaves, release=False, pre_vjp=None):
         if pre_vjp is not None:
             pre_vjp(node, ct)
         in_cts = node.prim.vjp(ct, node.ins, node.out, node.needs, **node.params)
-        if release:
+        if release is True or (release and release(node)):
             node.ins = node.out = None
         for parent, c in zip(node.parents, in_cts):
             if parent is None or c is None:

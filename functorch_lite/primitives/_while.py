@@ -1,0 +1,305 @@
+"""The ``while`` primitive and its reverse mode (``while_rev_fwd`` / ``while_rev_bwd``).
+
+Inputs of ``while``: cond consts, body consts, carries.  The trip count is
+known only at run time, so reverse mode works on a tape recorded by the
+forward run: ``while_rev_fwd`` returns the final carries and a WhileTape (an
+opaque 0-d object value in the jaxpr) holding the trip count and, per step,
+the residuals of the body's forward jaxpr -- or, with ``checkpoint_every=k``,
+only every k-th carry (the backward recomputes each k-step segment, so memory
+is O(k + n/k) carries instead of O(n) residual sets).
+"""
+import numpy as np
+
+from ..core.ir import ShapedArray
+from ..core.trace import Primitive
+from . import _util as U
+from . import elementwise as ew
+from . import reductions as red
+from .control_flow import (_floats, _hprim, _jt, _order_pairs, _split_list, _trace, _zero,
+                           pad_inputs, permute)
+
+while_p = _hprim("while")
+
+TAPE_AVAL = ShapedArray((), np.dtype(object))
+
+
+class WhileTape:
+    """What the forward of a differentiated while loop leaves for the backward."""
+    shape = ()
+    dtype = np.dtype(object)
+    ndim = 0
+
+    def __init__(self, split, bconsts, every, shape=()):
+        self.shape = shape    # (lanes,) when recorded for a vmapped loop
+        self.split, self.bconsts, self.every = split, bconsts, every
+        self.n = 0
+        self.residuals = []     # every step's residuals (every is None)
+        self.checkpoints = []   # every k-th carry (every = k)
+
+    def __repr__(self):
+        return f"WhileTape(trips={self.n})"
+
+
+def _plan(closed, xp):
+    from ..transforms.jit import get_plan
+    return get_plan(closed, xp)
+
+
+def _while_impl(xp, *args, cond_jaxpr, body_jaxpr, cond_nconsts, body_nconsts,
+                checkpoint_every):
+    cc, bc, carry = _split_list(args, [cond_nconsts, body_nconsts])
+    cplan, bplan = _plan(cond_jaxpr, xp), _plan(body_jaxpr, xp)
+    while cplan(*cc, *carry)[0]:
+        carry = bplan(*bc, *carry)
+    return carry
+
+
+def _while_abstract(*avals, cond_jaxpr, body_jaxpr, cond_nconsts, body_nconsts,
+                    checkpoint_every):
+    return list(body_jaxpr.out_avals)
+
+
+def _while_jvp(primals, tangents, cond_jaxpr, body_jaxpr, cond_nconsts, body_nconsts,
+               checkpoint_every):
+    ncc, nb = cond_nconsts, body_nconsts
+    cc, bc, carry = _split_list(primals, [ncc, nb])
+    _, tb, tk = _split_list(tangents, [ncc, nb])
+    nk = len(carry)
+    params = dict(cond_jaxpr=cond_jaxpr, body_jaxpr=body_jaxpr, cond_nconsts=ncc,
+                  body_nconsts=nb, checkpoint_every=checkpoint_every)
+    if all(t is None for t in tb + tk):
+        return while_p.bind(*primals, **params), [None] * nk
+    carry_avals = body_jaxpr.in_avals[nb:]
+    tk = [(t if t is not None else _zero(a)) if f else None
+          for t, a, f in zip(tk, carry_avals, _floats(carry_avals))]
+    keep = [i for i, t in enumerate(tk) if t is not None]
+    nz = [t is not None for t in tb + tk]
+    jj = _jt().jvp_jaxpr(body_jaxpr, nz)
+    nzb = sum(1 for t in tb if t is not None)
+    body = permute(jj, _order_pairs([nb, nk], [nzb, len(keep)]),
+                   list(range(nk)) + [nk + i for i in keep])
+    cond = pad_inputs(cond_jaxpr, after=[carry_avals[i] for i in keep])
+    out = while_p.bind(*cc, *bc, *[t for t in tb if t is not None], *carry,
+                       *[tk[i] for i in keep], cond_jaxpr=cond, body_jaxpr=body,
+                       cond_nconsts=ncc, body_nconsts=nb + nzb,
+                       checkpoint_every=checkpoint_every)
+    it = iter(out[nk:])
+    return out[:nk], [next(it) if t is not None else None for t in tk]
+
+
+def _batched_loop(cond_jaxpr, body_jaxpr, ncc, nb, dcc, dbc, size):
+    """cond/body jaxprs for a loop whose carries are all batched at 0: the loop
+    runs while any lane's predicate holds; finished lanes keep their carry."""
+    jt = _jt()
+    nk = len(body_jaxpr.out_avals)
+
+    def build():
+        bcj = jt.batch_jaxpr(cond_jaxpr, list(dcc) + [0] * nk, size)
+        bbj = jt.batch_jaxpr(body_jaxpr, list(dbc) + [0] * nk, size)
+        cc_avals = bcj.in_avals[:ncc]
+        carry_avals = bcj.in_avals[ncc:]
+        bc_avals = bbj.in_avals[:nb]
+        from ..transforms.jit import run_jaxpr
+
+        def any_lane(p):
+            return ew.gt(red.reduce_max(ew.convert_element_type(p, np.int32), (0,)),
+                         np.int32(0))
+
+        def cond(*args):
+            return [any_lane(run_jaxpr(bcj, *args)[0])]
+
+        def body(*args):
+            cc, bc, carry = _split_list(args, [ncc, nb])
+            p = run_jaxpr(bcj, *cc, *carry)[0]
+            new = run_jaxpr(bbj, *bc, *carry)
+            outs = []
+            for n, o in zip(new, carry):
+                nd = U.aval(o).ndim
+                outs.append(ew.select(U.shp.reshape(p, (size,) + (1,) * (nd - 1)), n, o))
+            return outs
+        c = _trace(cond, list(cc_avals) + list(carry_avals), "while_cond_batched")
+        b = _trace(body, list(cc_avals) + list(bc_avals) + list(carry_avals),
+                   "while_body_batched")
+        return c, b
+    return jt._cached("while_batch", body_jaxpr, (id(cond_jaxpr), tuple(dcc), tuple(dbc),
+                                                  size), build)
+
+
+def _while_batch_common(prim, vals, dims, cond_jaxpr, body_jaxpr, cond_nconsts,
+                        body_nconsts, checkpoint_every, force_consts=False, **extra):
+    jt = _jt()
+    size = U.batch_size(vals, dims)
+    ncc, nb = cond_nconsts, body_nconsts
+    cc, bc, carry = _split_list(vals, [ncc, nb])
+    dcc, dbc, dk = _split_list(dims, [ncc, nb])
+    cc, dcc = jt.to_front(cc, dcc, size, force_consts)
+    bc, dbc = jt.to_front(bc, dbc, size, force_consts)
+    carry, _ = jt.to_front(carry, dk, size, force=True)
+    c, b = _batched_loop(cond_jaxpr, body_jaxpr, ncc, nb, dcc, dbc, size)
+    out = prim.bind(*cc, *cc, *bc, *carry, cond_jaxpr=c, body_jaxpr=b, cond_nconsts=ncc,
+                    body_nconsts=ncc + nb, checkpoint_every=checkpoint_every, **extra)
+    return out
+
+
+def _while_batch(vals, dims, **params):
+    out = _while_batch_common(while_p, vals, dims, **params)
+    return out, [0] * len(out)
+
+
+while_p.impl, while_p.abstract = _while_impl, _while_abstract
+while_p.jvp, while_p.batch = _while_jvp, _while_batch
+
+
+# ------------------------------------------------------------- reverse mode
+
+while_rev_fwd_p = Primitive("while_rev_fwd", multiple_results=True)
+while_rev_bwd_p = Primitive("while_rev_bwd", multiple_results=True)
+while_rev_fwd_p.no_fold = while_rev_bwd_p.no_fold = True
+
+
+def _rev_fwd_impl(xp, *args, cond_jaxpr, body_jaxpr, cond_nconsts, body_nconsts,
+                  checkpoint_every, tape_shape=()):
+    cc, bc, carry = _split_list(args, [cond_nconsts, body_nconsts])
+    split = _jt().vjp_split(body_jaxpr)
+    nk = split.n_out
+    cplan = _plan(cond_jaxpr, xp)
+    tape = WhileTape(split, bc, checkpoint_every, tape_shape)
+    n = 0
+    if checkpoint_every is None:
+        fplan = _plan(split.fwd, xp)
+        while cplan(*cc, *carry)[0]:
+            out = fplan(*bc, *carry)
+            carry = out[:nk]
+            tape.residuals.append(out[nk:])
+            n += 1
+    else:
+        bplan = _plan(body_jaxpr, xp)
+        while cplan(*cc, *carry)[0]:
+            if n % checkpoint_every == 0:
+                tape.checkpoints.append(carry)
+            carry = bplan(*bc, *carry)
+            n += 1
+    tape.n = n
+    return list(carry) + [tape]
+
+
+def _rev_fwd_abstract(*avals, body_jaxpr, tape_shape=(), **params):
+    return list(body_jaxpr.out_avals) + [TAPE_AVAL.update(shape=tape_shape)]
+
+
+def _lanes_bwd(split, ct_lanes):
+    """The backward jaxpr with its cotangent inputs batched (leading lanes), residuals not."""
+    j = split.bwd
+    n_res = len(j.in_avals) - split.n_out
+    for size in reversed(ct_lanes):
+        j = _jt().batch_jaxpr(j, [None] * n_res + [0] * split.n_out, size)
+    return j
+
+
+def _rev_bwd_impl(xp, tape, *cts, in_avals, ct_lanes=()):
+    split = tape.split
+    nb = len(tape.bconsts)
+    bplan = _plan(_lanes_bwd(split, ct_lanes) if ct_lanes else split.bwd, xp)
+    acc = [None] * nb
+    in_avals = list(in_avals)
+    body_avals = in_avals[len(in_avals) - nb - len(cts):]
+    ct = list(cts)
+
+    def step(res):
+        nonlocal ct
+        r = bplan(*res, *ct)
+        for i in range(nb):
+            acc[i] = r[i] if acc[i] is None else acc[i] + r[i]
+        ct = r[nb:]
+
+    if tape.every is None:
+        for res in reversed(tape.residuals):
+            step(res)
+    else:
+        fplan, nk, k = _plan(split.fwd, xp), split.n_out, tape.every
+        for s in range(len(tape.checkpoints) - 1, -1, -1):
+            carry, seg = tape.checkpoints[s], []
+            for _ in range(min(k, tape.n - s * k)):   # recompute this segment
+                out = fplan(*tape.bconsts, *carry)
+                carry = out[:nk]
+                seg.append(out[nk:])
+            for res in reversed(seg):
+                step(res)
+    acc = [xp.zeros(a.shape, a.dtype) if c is None else c for c, a in zip(acc, body_avals[:nb])]
+    # in_avals = (cond consts, body consts, carries); the tape's body may cover
+    # only the body consts (unbatched loop): cond consts get zero cotangents
+    lead = [xp.zeros(a.shape, a.dtype) for a in in_avals[:len(in_avals) - nb - len(ct)]]
+    return lead + acc + list(ct)
+
+
+def _rev_bwd_abstract(tape, *cts, in_avals, ct_lanes=()):
+    return [a.strip_weak() for a in in_avals]
+
+
+def _no_higher(name):
+    def rule(*a, **k):
+        raise NotImplementedError(
+            f"{name}: differentiating the backward pass of a reverse-mode while_loop again "
+            f"(e.g. grad(grad(f)) through lax.while_loop) is not supported; use "
+            f"lax.fori_loop with concrete bounds or lax.scan, whose reverse mode nests")
+    return rule
+
+
+while_rev_fwd_p.impl, while_rev_fwd_p.abstract = _rev_fwd_impl, _rev_fwd_abstract
+while_rev_bwd_p.impl, while_rev_bwd_p.abstract = _rev_bwd_impl, _rev_bwd_abstract
+for _p in (while_rev_fwd_p, while_rev_bwd_p):
+    _p.jvp = _no_higher(_p.name)
+    _p.vjp = _no_higher(_p.name)
+
+
+def _rev_fwd_batch(vals, dims, **params):
+    # every input batched: the tape then records the per-lane (frozen) loop
+    # the tape gets a leading "lanes" axis in its aval so that the backward's
+    # batch rule sees it batched and knows the lane count, even under jit
+    shape = params.pop("tape_shape", ())
+    size = U.batch_size(vals, dims)
+    out = _while_batch_common(while_rev_fwd_p, vals, dims, force_consts=True,
+                              tape_shape=(size,) + tuple(shape), **params)
+    return out, [0] * len(out)
+
+
+def _rev_bwd_batch(vals, dims, in_avals, ct_lanes=()):
+    tape, cts = vals[0], vals[1:]
+    if dims[0] is None:
+        # one recorded loop, many cotangents (jacrev / vmap over vjp): the tape
+        # stays shared and the backward jaxpr runs batched over the cotangents
+        size = U.batch_size(cts, dims[1:])
+        lanes = (size,) + tuple(ct_lanes)
+    else:
+        if ct_lanes:
+            raise NotImplementedError("while_loop reverse mode: a vmapped loop under a "
+                                      "vmap over its cotangents is not supported")
+        size = U.aval(tape).shape[dims[0]]
+        lanes = ()
+    cts, _ = _jt().to_front(cts, dims[1:], size, force=True)
+    avals = tuple(ShapedArray((size,) + a.shape, a.dtype) for a in in_avals)
+    out = while_rev_bwd_p.bind(tape, *cts, in_avals=avals, ct_lanes=lanes)
+    return out, [0] * len(out)
+
+
+while_rev_fwd_p.batch, while_rev_bwd_p.batch = _rev_fwd_batch, _rev_bwd_batch
+
+
+def _while_vjp_fwd(*ins, **params):
+    out = while_rev_fwd_p.bind(*ins, **params)
+    return out[:-1], [out[-1]]
+
+
+def _while_vjp(ct, res, out, needs, cond_jaxpr, body_jaxpr, cond_nconsts, body_nconsts,
+               checkpoint_every):
+    from ..transforms.jit import instantiate_cts
+    cts = instantiate_cts(ct, [a.strip_weak() for a in body_jaxpr.out_avals])
+    avals = tuple(cond_jaxpr.in_avals[:cond_nconsts]) + tuple(body_jaxpr.in_avals)
+    r = while_rev_bwd_p.bind(res[0], *cts, in_avals=avals)
+    fl = _floats(avals)
+    return [None] * cond_nconsts + [c if n and f else None for c, n, f in
+                                    zip(r[cond_nconsts:], needs[cond_nconsts:],
+                                        fl[cond_nconsts:])]
+
+
+while_p.vjp_fwd, while_p.vjp = _while_vjp_fwd, _while_vjp

@@ -1,0 +1,252 @@
+"""custom_jvp / custom_vjp in JAX's decorator style.
+
+    @custom_jvp                         @custom_vjp
+    def f(x): ...                       def g(x): ...
+    @f.defjvp                           def g_fwd(x): return g(x), residuals
+    def f_jvp(primals, tangents):       def g_bwd(res, ct): return (ct_x,)
+        return out, t_out               g.defvjp(g_fwd, g_bwd)
+
+Calling f binds a primitive carrying f's jaxpr plus the user's rules, so the
+rules survive jit (the primitive sits in the jaxpr) and vmap (the batch rule
+vmaps the jaxpr *and* the rules).  Reverse mode of a custom_jvp function is the
+VJP of its (linear in the tangents) jvp rule with respect to the tangents;
+forward mode of a custom_vjp function differentiates the primal function.
+"""
+import functools
+
+from ..core import tree_util as tu
+from ..core.trace import Primitive, Tracer, get_aval
+from ..core.tracing import trace_to_jaxpr
+from ..primitives import _util as U
+from .jaxpr_transforms import batch_jaxpr, is_float, jvp_jaxpr, to_front
+from .jit import run_jaxpr
+
+
+def _zero(a):
+    return U.full(a.shape, 0, a.dtype)
+
+
+def _trace(fun, tree, avals, name):
+    box = []
+
+    def flat(*xs):
+        out = fun(*tu.tree_unflatten(tree, xs))
+        ol, ot = tu.tree_flatten(out)
+        box.append(ot)
+        return ol
+    closed, _ = trace_to_jaxpr(flat, list(avals), name)
+    if any(isinstance(c, Tracer) for c in closed.consts):
+        raise TypeError(f"{name}: the function closes over a value traced by an enclosing "
+                        f"transform; pass it as an argument instead (custom rules cannot "
+                        f"see closed-over tracers)")
+    return closed, box[0]
+
+
+def _vmap_rule(rule, n_out_fn, size):
+    """A flat rule(*args) -> list, vmapped over axis 0 of every argument."""
+    from .batching import vmap_flat
+
+    def batched(*args):
+        return vmap_flat(lambda *xs: rule(*xs), list(args), [0] * len(args),
+                         lambda k: [0] * k, size, "custom_rule_vmap")
+    return batched
+
+
+# ------------------------------------------------------------------ custom_jvp
+
+custom_jvp_p = Primitive("custom_jvp_call", multiple_results=True)
+custom_jvp_p.impl = lambda xp, *args, call_jaxpr, jvp, name: run_jaxpr(call_jaxpr, *args)
+custom_jvp_p.abstract = lambda *avals, call_jaxpr, jvp, name: list(call_jaxpr.out_avals)
+
+
+def _cj_jvp(primals, tangents, call_jaxpr, jvp, name):
+    ts = [_zero(get_aval(p).strip_weak()) if t is None else t
+          for p, t in zip(primals, tangents)]
+    outs, touts = jvp(list(primals), ts)
+    return outs, touts
+
+
+def _cj_vjp_fwd(*ins, call_jaxpr, jvp, name):
+    return custom_jvp_p.bind(*ins, call_jaxpr=call_jaxpr, jvp=jvp, name=name), list(ins)
+
+
+def _cj_vjp(ct, ins, out, needs, call_jaxpr, jvp, name):
+    from .reverse import backward_pass, vjp_flat
+    avals = call_jaxpr.out_avals
+    cts = [_zero(a.strip_weak()) if c is None else c for c, a in zip(ct, avals)]
+    zeros = [_zero(get_aval(p).strip_weak()) for p in ins]
+    # the jvp rule is linear in the tangents: its VJP in them is the transpose
+    _, refs, leaves, _ = vjp_flat(lambda *ts: (jvp(list(ins), list(ts))[1], []), zeros,
+                                  "custom_jvp_transpose")
+    in_cts = backward_pass(refs, cts, leaves)
+    return [c if n and is_float(get_aval(p)) else None for c, n, p in zip(in_cts, needs, ins)]
+
+
+def _cj_batch(vals, dims, call_jaxpr, jvp, name):
+    size = U.batch_size(vals, dims)
+    vals, nd = to_front(vals, dims, size, force=True)
+    bj = batch_jaxpr(call_jaxpr, nd, size)
+    n = len(vals)
+
+    def flat_jvp(*args):
+        outs, touts = jvp(list(args[:n]), list(args[n:]))
+        return list(outs) + list(touts)
+    bflat = _vmap_rule(flat_jvp, None, size)
+
+    def bjvp(primals, tangents):
+        r = bflat(*primals, *tangents)
+        k = len(r) // 2
+        return r[:k], r[k:]
+    out = custom_jvp_p.bind(*vals, call_jaxpr=bj, jvp=bjvp, name=name)
+    return out, [0] * len(out)
+
+
+custom_jvp_p.jvp, custom_jvp_p.vjp_fwd, custom_jvp_p.vjp, custom_jvp_p.batch = (
+    _cj_jvp, _cj_vjp_fwd, _cj_vjp, _cj_batch)
+
+
+class custom_jvp:  # noqa: N801 - JAX's name
+    def __init__(self, fun):
+        functools.update_wrapper(self, fun)
+        self.fun = fun
+        self.jvp = None
+        self._cache = {}
+
+    def defjvp(self, jvp):
+        self.jvp = jvp
+        return jvp
+
+    def __call__(self, *args):
+        from .api import _as_value
+        if self.jvp is None:
+            raise TypeError(f"custom_jvp {self.__name__}: no jvp rule; define one with "
+                            f"@{self.__name__}.defjvp")
+        leaves, tree = tu.tree_flatten(args)
+        leaves = [_as_value(x) for x in leaves]
+        avals = tuple(get_aval(x) for x in leaves)
+        key = (tree, avals)
+        hit = self._cache.get(key)
+        if hit is None:
+            closed, out_tree = _trace(self.fun, tree, avals, f"custom_jvp({self.__name__})")
+            user = self.jvp
+
+            def flat_jvp(primals, tangents):
+                p = tu.tree_unflatten(tree, primals)
+                t = tu.tree_unflatten(tree, tangents)
+                out, tout = user(tuple(p), tuple(t))
+                return ([_as_value(o) for o in tu.tree_leaves(out)],
+                        [_as_value(o) for o in tu.tree_leaves(tout)])
+            hit = self._cache[key] = (closed, out_tree, flat_jvp)
+        closed, out_tree, flat_jvp = hit
+        outs = custom_jvp_p.bind(*leaves, call_jaxpr=closed, jvp=flat_jvp, name=self.__name__)
+        return tu.tree_unflatten(out_tree, outs)
+
+
+# ------------------------------------------------------------------ custom_vjp
+
+custom_vjp_p = Primitive("custom_vjp_call", multiple_results=True)
+custom_vjp_p.impl = lambda xp, *args, call_jaxpr, fwd, bwd, name: run_jaxpr(call_jaxpr, *args)
+custom_vjp_p.abstract = lambda *avals, call_jaxpr, fwd, bwd, name: list(call_jaxpr.out_avals)
+
+
+def _cv_jvp(primals, tangents, call_jaxpr, fwd, bwd, name):
+    # forward mode differentiates the primal function itself
+    jj = jvp_jaxpr(call_jaxpr, [t is not None for t in tangents])
+    r = run_jaxpr(jj, *primals, *[t for t in tangents if t is not None])
+    n = len(call_jaxpr.out_avals)
+    return r[:n], r[n:]
+
+
+def _cv_vjp_fwd(*ins, call_jaxpr, fwd, bwd, name):
+    outs, res = fwd(list(ins))
+    return outs, res
+
+
+def _cv_vjp(ct, res, out, needs, call_jaxpr, fwd, bwd, name):
+    cts = [_zero(a.strip_weak()) if c is None else c for c, a in zip(ct, call_jaxpr.out_avals)]
+    in_cts = bwd(res, cts)
+    return [c if n and is_float(a) else None
+            for c, n, a in zip(in_cts, needs, call_jaxpr.in_avals)]
+
+
+def _cv_batch(vals, dims, call_jaxpr, fwd, bwd, name):
+    from .batching import vmap_flat
+    size = U.batch_size(vals, dims)
+    vals, nd = to_front(vals, dims, size, force=True)
+    bj = batch_jaxpr(call_jaxpr, nd, size)
+    n_out = len(call_jaxpr.out_avals)
+
+    def bfwd(ins):
+        box = []
+
+        def f(*xs):
+            outs, res = fwd(list(xs))
+            box.append(len(res))
+            return list(outs) + list(res)
+        r = vmap_flat(f, list(ins), [0] * len(ins), lambda k: [0] * k, size, "custom_vjp_fwd")
+        return r[:n_out], r[n_out:]
+
+    def bbwd(res, cts):
+        nr = len(res)
+        return vmap_flat(lambda *xs: list(bwd(list(xs[:nr]), list(xs[nr:]))),
+                         list(res) + list(cts), [0] * (nr + len(cts)), lambda k: [0] * k,
+                         size, "custom_vjp_bwd")
+    out = custom_vjp_p.bind(*vals, call_jaxpr=bj, fwd=bfwd, bwd=bbwd, name=name)
+    return out, [0] * len(out)
+
+
+custom_vjp_p.jvp, custom_vjp_p.vjp_fwd, custom_vjp_p.vjp, custom_vjp_p.batch = (
+    _cv_jvp, _cv_vjp_fwd, _cv_vjp, _cv_batch)
+
+
+class custom_vjp:  # noqa: N801 - JAX's name
+    def __init__(self, fun):
+        functools.update_wrapper(self, fun)
+        self.fun = fun
+        self.fwd = self.bwd = None
+        self._cache = {}
+
+    def defvjp(self, fwd, bwd):
+        self.fwd, self.bwd = fwd, bwd
+        return self
+
+    def __call__(self, *args):
+        from .api import _as_value
+        if self.fwd is None:
+            raise TypeError(f"custom_vjp {self.__name__}: no rules; call "
+                            f"{self.__name__}.defvjp(fwd, bwd)")
+        leaves, tree = tu.tree_flatten(args)
+        leaves = [_as_value(x) for x in leaves]
+        avals = tuple(get_aval(x) for x in leaves)
+        key = (tree, avals)
+        hit = self._cache.get(key)
+        if hit is None:
+            closed, out_tree = _trace(self.fun, tree, avals, f"custom_vjp({self.__name__})")
+            ufwd, ubwd = self.fwd, self.bwd
+            res_tree = []
+
+            def flat_fwd(ins):
+                out, res = ufwd(*tu.tree_unflatten(tree, ins))
+                rl, rt = tu.tree_flatten(res)
+                res_tree[:] = [rt]
+                return [_as_value(o) for o in tu.tree_leaves(out)], [_as_value(r) for r in rl]
+
+            def flat_bwd(res, cts):
+                r = tu.tree_unflatten(res_tree[0], res)
+                ct = tu.tree_unflatten(out_tree, cts)
+                in_cts = ubwd(r, ct)
+                if not isinstance(in_cts, tuple) or len(in_cts) != len(args):
+                    raise TypeError(f"custom_vjp {self.__name__}: bwd must return a tuple "
+                                    f"with one cotangent per argument ({len(args)}), got "
+                                    f"{type(in_cts).__name__}")
+                flat = []
+                for c, a in zip(in_cts, args):
+                    n = len(tu.tree_leaves(a))
+                    flat += [None] * n if c is None else \
+                        [_as_value(x) for x in tu.tree_leaves(c)]
+                return flat
+            hit = self._cache[key] = (closed, out_tree, flat_fwd, flat_bwd)
+        closed, out_tree, flat_fwd, flat_bwd = hit
+        outs = custom_vjp_p.bind(*leaves, call_jaxpr=closed, fwd=flat_fwd, bwd=flat_bwd,
+                                 name=self.__name__)
+        return tu.tree_unflatten(out_tree, outs)

@@ -1,0 +1,337 @@
+"""jit: trace once per input signature, optimise the jaxpr, run a compiled plan.
+
+``jit(f)`` is a call primitive, ``pjit``, carrying the traced ClosedJaxpr as
+a param: under another transform the primitive's own rules apply (its jvp /
+batch rules transform the inner jaxpr and bind ``pjit`` again; its vjp splits
+the inner jaxpr into a forward with residuals and a backward), so
+``make_jaxpr(jit(f))`` shows the nested call and jit nests with everything.
+With concrete arguments the call skips ``bind`` and runs the cached plan.
+"""
+import functools
+import logging
+
+import numpy as np
+
+from .. import config
+from ..core import tree_util as tu
+from ..core.ir import ClosedJaxpr, Jaxpr, ShapedArray
+from ..core.trace import Primitive, Tracer, array_namespace, get_aval
+from ..core.tracing import trace_to_jaxpr
+from ..backends.plan import compile_plan, guarded_plan
+from . import passes
+from .jaxpr_transforms import batch_jaxpr, jvp_jaxpr, to_front, vjp_split, is_float
+from ..primitives import _util as U
+
+log = logging.getLogger("functorch_lite.jit")
+
+# --------------------------------------------------------------- plan cache
+
+_plans = {}   # (id(closed), xp name) -> (closed, plan), oldest first
+_MAX_PLANS = 2048
+
+
+def get_plan(closed, xp=np):
+    key = (id(closed), xp.__name__)
+    hit = _plans.get(key)
+    if hit is not None and hit[0] is closed:
+        return hit[1]
+    opt = passes.optimize(closed, host=xp is np)
+    plan = compile_plan(opt, xp, reuse=xp is np)
+    if xp is np:
+        spec, changed, needed = passes.finite_specialize(opt)
+        if changed:   # a faster plan, valid while the inputs it relies on are finite
+            fast = compile_plan(passes.optimize(spec), xp)
+            plan = guarded_plan(fast, plan, needed) if needed else fast
+    if len(_plans) >= _MAX_PLANS:      # bounded: jaxprs traced afresh each call don't pile up
+        del _plans[next(iter(_plans))]
+    _plans[key] = (closed, plan)
+    return plan
+
+
+def run_jaxpr(closed, *args):
+    """Evaluate a ClosedJaxpr: the compiled plan on arrays, bind-by-bind under tracers."""
+    for a in args:
+        if isinstance(a, Tracer):
+            from ..backends.interpreter import eval_jaxpr
+            return eval_jaxpr(closed.jaxpr, closed.consts, *args)
+    return get_plan(closed, array_namespace(args))(*args)
+
+
+# ------------------------------------------------------------ the primitive
+
+pjit_p = Primitive("pjit", multiple_results=True)
+pjit_p.impl = lambda xp, *args, jaxpr, name: get_plan(jaxpr, xp)(*args)
+pjit_p.abstract = lambda *avals, jaxpr, name: list(jaxpr.out_avals)
+
+
+def _pjit_jvp(primals, tangents, jaxpr, name):
+    jj = jvp_jaxpr(jaxpr, [t is not None for t in tangents])
+    res = pjit_p.bind(*primals, *[t for t in tangents if t is not None], jaxpr=jj,
+                      name=f"jvp({name})")
+    n = len(jaxpr.out_avals)
+    return res[:n], res[n:]
+
+
+def _pjit_vjp_fwd(*ins, jaxpr, name):
+    sp = vjp_split(jaxpr)
+    res = pjit_p.bind(*ins, jaxpr=sp.fwd, name=f"{name}_fwd")
+    return res[:sp.n_out], res[sp.n_out:]
+
+
+def instantiate_cts(ct, avals):
+    return [U.full(a.shape, 0, a.dtype) if c is None else c for c, a in zip(ct, avals)]
+
+
+def _pjit_vjp(ct, res, out, needs, jaxpr, name):
+    sp = vjp_split(jaxpr)
+    cts = instantiate_cts(ct, [a.strip_weak() for a in jaxpr.out_avals])
+    in_cts = pjit_p.bind(*res, *cts, jaxpr=sp.bwd, name=f"{name}_bwd")
+    return [c if n and is_float(a) else None
+            for c, n, a in zip(in_cts, needs, jaxpr.in_avals)]
+
+
+def _pjit_batch(vals, dims, jaxpr, name):
+    size = U.batch_size(vals, dims)
+    vals, nd = to_front(vals, dims, size)
+    bj = batch_jaxpr(jaxpr, nd, size)
+    out = pjit_p.bind(*vals, jaxpr=bj, name=f"vmap({name})")
+    return out, [0] * len(out)
+
+
+pjit_p.jvp, pjit_p.vjp_fwd, pjit_p.vjp, pjit_p.batch = (
+    _pjit_jvp, _pjit_vjp_fwd, _pjit_vjp, _pjit_batch)
+
+
+# ---------------------------------------------------------------- signatures
+
+_SCALARS = (bool, int, float, complex)
+
+
+def _leaf_sig(x):
+    t = type(x)
+    if t is np.ndarray:
+        return (x.shape, x.dtype)
+    if t in _SCALARS:
+        return t                       # weakly typed: keyed by type, not value
+    if isinstance(x, Tracer):
+        a = x.aval
+        return ("traced", a.shape, a.dtype, a.weak_type)
+    if isinstance(x, np.generic):
+        return ((), x.dtype)
+    a = get_aval(x)                     # cupy and other array types: backend matters
+    return (t, a.shape, a.dtype)
+
+
+def _describe(sig):
+    if isinstance(sig, type):
+        return f"Python {sig.__name__} (weakly typed)"
+    if sig[0] == "traced":
+        return f"traced {ShapedArray(sig[1], sig[2]).str_short()}{' weak' if sig[3] else ''}"
+    if isinstance(sig[0], type):
+        return f"{sig[0].__name__} {ShapedArray(sig[1], sig[2]).str_short()}"
+    return ShapedArray(sig[0], sig[1]).str_short()
+
+
+def _as_input(x):
+    if type(x) in _SCALARS:
+        return np.asarray(x)
+    if isinstance(x, (np.ndarray, np.generic, Tracer)) or hasattr(x, "__array_namespace__"):
+        return x
+    conv = getattr(x, "__fl_value__", None)
+    if conv is not None:
+        return conv()
+    if hasattr(x, "shape") and hasattr(x, "dtype"):
+        return x
+    raise TypeError(f"jit: {type(x).__name__} is not an array; pass arrays, Python "
+                    f"scalars or pytrees of them, or mark the argument static with "
+                    f"static_argnums")
+
+
+class _Entry:
+    __slots__ = ("closed", "plan", "out_tree", "xp", "unflat")
+
+
+def _unflattener(tree):
+    """A fast output builder for the common output structures."""
+    if tree == tu.tree_structure(0):
+        return lambda outs: outs[0]
+    kids = tu.treedef_children(tree)
+    leaf = tu.tree_structure(0)
+    if tree == tu.tree_structure(tuple(range(len(kids)))) and all(k == leaf for k in kids):
+        return tuple
+    return lambda outs: tu.tree_unflatten(tree, outs)
+
+
+class Jitted:
+    """The function jit returns; ``trace_count`` counts traces (cache misses)."""
+
+    def __init__(self, fun, static_argnums=(), explain=None, name=None):
+        functools.update_wrapper(self, fun)
+        self.fun = fun
+        if isinstance(static_argnums, int):
+            static_argnums = (static_argnums,)
+        self.static_argnums = tuple(sorted(static_argnums))
+        self.explain = explain
+        self.name = name or getattr(fun, "__name__", "fun")
+        self.trace_count = 0
+        self.retrace_log = []
+        self._cache = {}
+        self._fast = {}     # plain positional ndarrays -> entry (skips tree_flatten)
+        self._last_fast = None
+        self._last_key = None
+
+    def _split(self, args):
+        if not self.static_argnums:
+            return args, ()
+        n = len(args)
+        statics = []
+        for i in self.static_argnums:
+            if not -n <= i < n:
+                raise ValueError(f"jit({self.name}): static_argnums={self.static_argnums} "
+                                 f"but the function got {n} positional arguments")
+            v = args[i]
+            try:
+                hash(v)
+            except TypeError:
+                raise TypeError(
+                    f"jit({self.name}): static argument {i} is of unhashable type "
+                    f"{type(v).__name__}; static arguments are cache keys and must be "
+                    f"hashable (use a tuple instead of a list, or pass arrays as dynamic "
+                    f"arguments)") from None
+            statics.append((type(v), v))
+        pos = {i % n for i in self.static_argnums}
+        dyn = tuple(a for j, a in enumerate(args) if j not in pos)
+        return dyn, tuple(statics)
+
+    def __call__(self, *args, **kwargs):
+        fast = not kwargs and not self.static_argnums
+        if fast:
+            last = self._last_fast       # (shapes, dtypes, entry) of the previous call
+            if last is not None and len(args) == len(last[0]):
+                for a, sh, dt in zip(args, last[0], last[1]):
+                    if a.__class__ is not np.ndarray or a.shape != sh or a.dtype is not dt:
+                        break
+                else:
+                    e = last[2]
+                    return e.unflat(e.plan(*args))
+            for a in args:
+                if a.__class__ is not np.ndarray:
+                    fast = False
+                    break
+            else:
+                e = self._fast.get(tuple([(a.shape, a.dtype) for a in args]))
+                if e is not None:
+                    self._last_fast = ([a.shape for a in args], [a.dtype for a in args], e)
+                    return e.unflat(e.plan(*args))
+        dyn, statics = self._split(args)
+        leaves, tree = tu.tree_flatten((dyn, kwargs))
+        key = (tree, statics, tuple([_leaf_sig(x) for x in leaves]))
+        entry = self._cache.get(key)
+        traced = any(isinstance(x, Tracer) for x in leaves)
+        if entry is None:
+            entry = self._trace(args, kwargs, leaves, tree, key)
+            if entry is None:      # closed over outer tracers: traced fresh each call
+                return self._call_closure(args, kwargs, leaves, tree)
+            if fast:
+                self._fast[tuple([(a.shape, a.dtype) for a in args])] = entry
+        if traced:
+            outs = pjit_p.bind(*[_as_input(x) for x in leaves], jaxpr=entry.closed,
+                               name=self.name)
+        else:
+            outs = entry.plan(*[x if type(x) is np.ndarray else _as_input(x)
+                                for x in leaves])
+        return tu.tree_unflatten(entry.out_tree, outs)
+
+    # -------------------------------------------------------------- tracing
+
+    def _trace_fn(self, args, kwargs, leaves, tree):
+        box = []
+        static_pos = {i % len(args) for i in self.static_argnums} if args else set()
+
+        def flat_fun(*xs):
+            dyn, kw = tu.tree_unflatten(tree, xs)
+            it = iter(dyn)
+            full = [args[i] if i in static_pos else next(it) for i in range(len(args))]
+            out = self.fun(*full, **kw)
+            out_leaves, out_tree = tu.tree_flatten(out)
+            box.append(out_tree)
+            return out_leaves
+
+        avals = [get_aval(_as_input(x)) for x in leaves]
+        closed, _ = trace_to_jaxpr(flat_fun, avals, f"jit({self.name})")
+        return closed, box[0]
+
+    def _trace(self, args, kwargs, leaves, tree, key):
+        if self._cache and (self.explain or (self.explain is None and config.explain_retrace)):
+            self._explain(key, args)
+        closed, out_tree = self._trace_fn(args, kwargs, leaves, tree)
+        self.trace_count += 1
+        if any(isinstance(c, Tracer) for c in closed.consts):
+            return None
+        e = _Entry()
+        e.closed, e.out_tree = closed, out_tree
+        e.unflat = _unflattener(out_tree)
+        xp = array_namespace([x for x in leaves if not isinstance(x, Tracer)])
+        e.plan = get_plan(closed, xp).run   # the generated function itself: lean calls
+        self._cache[key] = e
+        self._last_key = key
+        return e
+
+    def _call_closure(self, args, kwargs, leaves, tree):
+        # The function read a traced value of an enclosing transform: that value
+        # becomes an explicit argument of the call so the outer transform sees it.
+        closed, out_tree = self._trace_fn(args, kwargs, leaves, tree)
+        j = closed.jaxpr
+        tv = [(v, c) for v, c in zip(j.constvars, closed.consts) if isinstance(c, Tracer)]
+        rest = [(v, c) for v, c in zip(j.constvars, closed.consts) if not isinstance(c, Tracer)]
+        new = ClosedJaxpr(Jaxpr([v for v, _ in rest], [v for v, _ in tv] + j.invars,
+                                j.outvars, j.eqns), [c for _, c in rest])
+        outs = pjit_p.bind(*[c for _, c in tv], *[_as_input(x) for x in leaves], jaxpr=new,
+                           name=self.name)
+        return tu.tree_unflatten(out_tree, outs)
+
+    # ------------------------------------------------------------ explaining
+
+    def _explain(self, key, args):
+        prev = self._last_key
+        tree, statics, sigs = key
+        ptree, pstatics, psigs = prev
+        reasons = []
+        if statics != pstatics:
+            for i, (a, b) in zip(self.static_argnums, zip(pstatics, statics)):
+                if a != b:
+                    reasons.append(f"static argument {i} changed from {a[1]!r} to {b[1]!r}")
+        if tree != ptree:
+            reasons.append(f"the pytree structure of the arguments changed from {ptree} "
+                           f"to {tree}")
+        else:
+            names = self._leaf_names(args)
+            for nm, a, b in zip(names, psigs, sigs):
+                if a != b:
+                    reasons.append(f"{nm} changed from {_describe(a)} to {_describe(b)}")
+        msg = (f"jit({self.name}): cache miss, tracing again (trace #{self.trace_count + 1}): "
+               + ("; ".join(reasons) if reasons else "new signature"))
+        self.retrace_log.append(msg)
+        log.warning(msg)
+
+    def _leaf_names(self, args):
+        names = []
+        for i, a in enumerate(args):
+            if i in {k % len(args) for k in self.static_argnums}:
+                continue
+            n = len(tu.tree_leaves(a))
+            names += [f"argument {i}" if n == 1 else f"argument {i} leaf {k}"
+                      for k in range(n)]
+        return names + [f"keyword leaf {k}" for k in range(1000)]
+
+    def clear_cache(self):
+        self._cache.clear()
+        self._fast.clear()
+        self._last_fast = None
+
+
+def jit(fun=None, static_argnums=(), explain=None):
+    """Compile ``fun``: trace once per input signature, optimise, cache, replay."""
+    if fun is None:
+        return lambda f: Jitted(f, static_argnums, explain)
+    return Jitted(fun, static_argnums, explain)

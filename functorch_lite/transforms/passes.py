@@ -1,0 +1,498 @@
+"""IR passes run by jit before planning: DCE, CSE, constant folding, algebra.
+
+Every pass takes a ClosedJaxpr and returns a new one (inputs are never
+mutated).  All primitives are pure, so an equation whose outputs are unused
+can go, and two equations with the same primitive, params and inputs compute
+the same thing.
+"""
+import numpy as np
+
+from ..core.ir import ClosedJaxpr, Eqn, Jaxpr, Literal, ShapedArray, Var
+
+_FOLD_MAX_SIZE = 1 << 16   # don't bake big arrays into the plan as constants
+
+
+def _read(sub, v):
+    if isinstance(v, Literal):
+        return v
+    while v in sub:
+        v = sub[v]
+    return v
+
+
+def _rebuild(closed, eqns, sub, constvars=None, consts=None):
+    j = closed.jaxpr
+    outvars = [_read(sub, v) for v in j.outvars]
+    new = Jaxpr(j.constvars if constvars is None else constvars, j.invars, outvars, eqns)
+    return ClosedJaxpr(new, closed.consts if consts is None else consts)
+
+
+def _subst(eqn, sub):
+    if not sub:
+        return eqn
+    return Eqn(eqn.primitive, [_read(sub, v) for v in eqn.invars], eqn.outvars,
+               eqn.params, eqn.source)
+
+
+# ----------------------------------------------------------------------- DCE
+
+def dce(closed):
+    """Drop equations none of whose outputs reach the jaxpr's outputs, and unused consts."""
+    j = closed.jaxpr
+    live = {v for v in j.outvars if isinstance(v, Var)}
+    kept = []
+    for eqn in reversed(j.eqns):
+        if any(v in live for v in eqn.outvars):
+            kept.append(eqn)
+            live.update(v for v in eqn.invars if isinstance(v, Var))
+    kept.reverse()
+    cv, cs = [], []
+    for v, c in zip(j.constvars, closed.consts):
+        if v in live:
+            cv.append(v)
+            cs.append(c)
+    return ClosedJaxpr(Jaxpr(cv, j.invars, j.outvars, kept), cs)
+
+
+# ----------------------------------------------------------------------- CSE
+
+def _hashable(x):
+    if isinstance(x, (list, tuple)):
+        return tuple(_hashable(e) for e in x)
+    if isinstance(x, dict):
+        return tuple(sorted((k, _hashable(v)) for k, v in x.items()))
+    if isinstance(x, np.ndarray):
+        return ("arr", id(x))
+    try:
+        hash(x)
+        return x
+    except TypeError:
+        return ("id", id(x))
+
+
+def _lit_key(v):
+    val = v.val
+    try:
+        return ("lit", np.asarray(val).item(), v.aval.dtype, v.aval.weak_type)
+    except (ValueError, TypeError):
+        return ("lit", id(val))
+
+
+_COMMUTATIVE = {"add", "mul", "max", "min", "eq", "ne", "mul_safe"}
+
+
+def _in_key(v):
+    return _lit_key(v) if isinstance(v, Literal) else ("var", v.id)
+
+
+def cse(closed):
+    """Merge equations with the same primitive, params and inputs (inputs of
+    commutative primitives in a canonical order: x*y and y*x merge)."""
+    sub, seen, eqns = {}, {}, []
+    for eqn in closed.jaxpr.eqns:
+        eqn = _subst(eqn, sub)
+        ins = tuple(_in_key(v) for v in eqn.invars)
+        if eqn.primitive.name in _COMMUTATIVE and eqn.primitive.name != "mul_safe":
+            ins = tuple(sorted(ins, key=repr))
+        key = (eqn.primitive, _hashable(eqn.params), ins)
+        prev = seen.get(key)
+        if prev is not None:
+            for a, b in zip(eqn.outvars, prev.outvars):
+                sub[a] = b
+            continue
+        seen[key] = eqn
+        eqns.append(eqn)
+    return _rebuild(closed, eqns, sub)
+
+
+# ---------------------------------------------------------- constant folding
+
+def fold_constants(closed, host=True):
+    """Evaluate equations whose inputs are all literals or constants, at compile time.
+
+    With host=True (a NumPy plan), ``full_like`` folds too: its value depends only
+    on its input's shape and dtype (on another backend it must stay, to make the
+    array there)."""
+    j = closed.jaxpr
+    known = dict(zip(j.constvars, closed.consts))
+    eqns, sub = [], {}
+    new_cv, new_cs = list(j.constvars), list(closed.consts)
+    for eqn in j.eqns:
+        eqn = _subst(eqn, sub)
+        if host and eqn.primitive.name == "full_like" and \
+                eqn.outvars[0].aval.size <= _FOLD_MAX_SIZE:
+            a = eqn.outvars[0].aval
+            val = np.full(a.shape, eqn.params["fill_value"], a.dtype)
+            if val.ndim == 0:
+                sub[eqn.outvars[0]] = Literal(val[()], a)
+            else:
+                known[eqn.outvars[0]] = val
+                new_cv.append(eqn.outvars[0])
+                new_cs.append(val)
+            continue
+        if (getattr(eqn.primitive, "no_fold", False)
+                or not all(isinstance(v, Literal) or v in known for v in eqn.invars)):
+            eqns.append(eqn)
+            continue
+        if any(v.aval.size > _FOLD_MAX_SIZE for v in eqn.outvars):
+            eqns.append(eqn)
+            continue
+        ins = [v.val if isinstance(v, Literal) else known[v] for v in eqn.invars]
+        try:
+            out = eqn.primitive.impl(np, *ins, **eqn.params)
+        except Exception:  # noqa: BLE001 - leave it for run time (and its error message)
+            eqns.append(eqn)
+            continue
+        outs = out if eqn.primitive.multiple_results else [out]
+        for v, val in zip(eqn.outvars, outs):
+            val = np.asarray(val, v.aval.dtype)
+            if val.ndim == 0:
+                sub[v] = Literal(val[()], v.aval)
+            else:
+                known[v] = val
+                new_cv.append(v)
+                new_cs.append(val)
+    return dce(_rebuild(closed, eqns, sub, new_cv, new_cs))
+
+
+# ------------------------------------------------------------------- algebra
+
+def _is_lit(v, value):
+    if not isinstance(v, Literal):
+        return False
+    try:
+        return bool(np.all(np.asarray(v.val) == value))
+    except (TypeError, ValueError):
+        return False
+
+
+def _same_aval(a, b):
+    return a.shape == b.shape and a.dtype == b.dtype
+
+
+_CONST_CHECK_MAX = 1 << 16
+
+
+def _const_is(consts, v, value):
+    """Is v a literal, or a (small) constant array, equal to value everywhere?"""
+    if _is_lit(v, value):
+        return True
+    c = consts.get(v) if isinstance(v, Var) else None
+    if c is None or getattr(c, "size", _CONST_CHECK_MAX + 1) > _CONST_CHECK_MAX:
+        return False
+    try:
+        return bool(np.all(np.asarray(c) == value))
+    except (TypeError, ValueError):
+        return False
+
+
+def _is_eye(consts, v):
+    c = consts.get(v) if isinstance(v, Var) else None
+    if c is None or getattr(c, "ndim", 0) != 2 or c.shape[0] != c.shape[1]:
+        return False
+    if c.size > (1 << 20):
+        return False
+    c = np.asarray(c)
+    return bool(np.array_equal(c, np.eye(c.shape[0], dtype=c.dtype)))
+
+
+def _dot_identity(eqn, consts):
+    """(x, transposed?) when eqn is a 2-D x . I (either side), else None."""
+    (lc, rc), (lb, rb) = eqn.params["dimension_numbers"]
+    x, y = eqn.invars
+    if lb or len(lc) != 1 or x.aval.ndim != 2 or y.aval.ndim != 2:
+        return None
+    if _is_eye(consts, y):      # out = [x free, eye free]; eye free stands for x's axis lc
+        return x, lc[0] == 0
+    if _is_eye(consts, x):      # out = [eye free, y free]
+        return y, rc[0] == 1
+    return None
+
+
+def _fuse_reciprocal(eqn, producer, uses):
+    for k in (0, 1):
+        r, g = eqn.invars[k], eqn.invars[1 - k]
+        p = producer.get(r)
+        if (p is not None and p.primitive.name == "div" and uses.get(r) == 1
+                and _is_lit(p.invars[0], 1) and isinstance(g, (Var, Literal))
+                and g.aval.dtype == r.aval.dtype):
+            h = p.invars[1]
+            shape = np.broadcast_shapes(g.aval.shape, h.aval.shape)
+            if shape == eqn.outvars[0].aval.shape:
+                return Eqn(p.primitive, [g, h], eqn.outvars, {}, eqn.source)
+    return eqn
+
+
+def _scalar(v):
+    """The Python value of a scalar literal, or None."""
+    if isinstance(v, Literal) and np.ndim(v.val) == 0:
+        return np.asarray(v.val).item()
+    return None
+
+
+def _lit_like(value, aval):
+    dt = np.dtype(aval.dtype)
+    return Literal(dt.type(value), ShapedArray((), dt))
+
+
+def _scalar_algebra(eqn, producer, uses):
+    """x + x -> x * 2;  -(x * c) -> x * -c;  (x * c1) * c2 -> x * (c1 c2)
+    (the inner product only when nothing else reads it)."""
+    name = eqn.primitive.name
+    from ..primitives.elementwise import mul_p
+    out = eqn.outvars[0] if eqn.outvars else None
+    if name == "add" and isinstance(eqn.invars[0], Var) and eqn.invars[0] is eqn.invars[1] \
+            and np.dtype(out.aval.dtype).kind in "fc":
+        return Eqn(mul_p, [eqn.invars[0], _lit_like(2, out.aval)], eqn.outvars, {},
+                   eqn.source)
+    if name == "neg":
+        c2, xs = -1, [eqn.invars[0]]
+    elif name == "mul" and any(_scalar(v) is not None for v in eqn.invars):
+        c2 = next(_scalar(v) for v in eqn.invars if _scalar(v) is not None)
+        xs = [v for v in eqn.invars if _scalar(v) is None]
+    else:
+        return eqn
+    if len(xs) == 1 and isinstance(xs[0], Var):
+        p = producer.get(xs[0])
+        if (p is not None and p.primitive.name == "mul" and uses.get(xs[0]) == 1
+                and np.dtype(out.aval.dtype).kind in "fc"):
+            lits = [v for v in p.invars if _scalar(v) is not None]
+            rest = [v for v in p.invars if _scalar(v) is None]
+            if len(lits) == 1 and len(rest) == 1 and rest[0].aval.shape == out.aval.shape:
+                c = _scalar(lits[0]) * c2
+                return Eqn(mul_p, [rest[0], _lit_like(c, out.aval)], eqn.outvars, {},
+                           eqn.source)
+    return eqn
+
+
+def _push_neg(eqn, producer, uses):
+    """mul(-a, c) -> mul(a, -c) for a scalar literal c; mul(-a, -b) -> mul(a, b);
+    mul(-a, b) -> -(mul(a, b)), so the negation can meet a later scalar factor
+    (which absorbs it) instead of costing a pass over the data.  Returns the
+    replacement equations (the last one defines eqn's output) or None."""
+    from ..primitives.elementwise import mul_p, neg_p
+    out = eqn.outvars[0]
+    if np.dtype(out.aval.dtype).kind not in "fc":
+        return None
+    negs = [isinstance(v, Var) and uses.get(v) == 1 and producer.get(v) is not None
+            and producer[v].primitive.name == "neg" for v in eqn.invars]
+    if not any(negs):
+        return None
+    ins = [producer[v].invars[0] if n else v for v, n in zip(eqn.invars, negs)]
+    if any(i.aval.dtype != out.aval.dtype for i in ins):
+        return None
+    if all(negs):
+        return [Eqn(mul_p, ins, eqn.outvars, {}, eqn.source)]
+    k = 0 if negs[0] else 1
+    other = ins[1 - k]
+    c = _scalar(other)
+    if c is not None:
+        ins[1 - k] = _lit_like(-c, out.aval)
+        return [Eqn(mul_p, ins, eqn.outvars, {}, eqn.source)]
+    if ins[k].aval.shape != out.aval.shape:
+        return None    # keep the negation on the smaller operand
+    t = Var(out.aval)
+    return [Eqn(mul_p, ins, [t], {}, eqn.source), Eqn(neg_p, [t], eqn.outvars, {}, eqn.source)]
+
+
+def simplify(closed):
+    """x*1, 1*x, x+0, 0+x, x-0, x/1 -> x (1 and 0 as literals or constant arrays);
+    x . I -> x (or x.T); transpose of transpose composes (or vanishes);
+    reshape / convert / broadcast to the same shape and dtype -> x."""
+    sub, eqns, producer = {}, [], {}
+    consts = dict(zip(closed.jaxpr.constvars, closed.consts))
+    uses = {}
+    for e in closed.jaxpr.eqns:
+        for v in e.invars:
+            if isinstance(v, Var):
+                uses[v] = uses.get(v, 0) + 1
+    for v in closed.jaxpr.outvars:
+        if isinstance(v, Var):
+            uses[v] = uses.get(v, 0) + 2
+    for eqn in closed.jaxpr.eqns:
+        eqn = _subst(eqn, sub)
+        name = eqn.primitive.name
+        out = eqn.outvars[0] if eqn.outvars else None
+        repl = None
+        if name == "mul":   # (1 / h) * g  ->  g / h  when 1/h has no other use
+            eqn = _fuse_reciprocal(eqn, producer, uses)
+            name = eqn.primitive.name
+        if name == "mul":   # push negations down into scalar factors: -a * b -> -(a b)
+            extra = _push_neg(eqn, producer, uses)
+            if extra is not None:
+                for e in extra[:-1]:
+                    producer[e.outvars[0]] = e
+                    eqns.append(e)
+                eqn = extra[-1]
+                name = eqn.primitive.name
+        eqn = _scalar_algebra(eqn, producer, uses)
+        name = eqn.primitive.name
+        if name in ("mul", "add", "sub", "div", "mul_safe") and len(eqn.invars) == 2:
+            x, y = eqn.invars
+            unit = 1 if name in ("mul", "div", "mul_safe") else 0
+            if _same_aval(x.aval, out.aval) and _const_is(consts, y, unit):
+                repl = x
+            elif (name in ("mul", "add", "mul_safe") and _same_aval(y.aval, out.aval)
+                  and _const_is(consts, x, unit)):
+                repl = y
+            else:   # a broadcast that only adds size-1 axes: a reshape (a view)
+                for a, b in ((x, y), (y, x)) if name in ("mul", "add", "mul_safe") else ((x, y),):
+                    if (a.aval.size == out.aval.size and a.aval.dtype == out.aval.dtype
+                            and _const_is(consts, b, unit)):
+                        from ..primitives.shape import reshape_p
+                        eqn = Eqn(reshape_p, [a], eqn.outvars,
+                                  {"new_sizes": tuple(out.aval.shape)}, eqn.source)
+                        name = "reshape"
+                        break
+        elif name == "dot_general":
+            hit = _dot_identity(eqn, consts)
+            if hit is not None:
+                x, transposed = hit
+                if not transposed:
+                    repl = x
+                else:
+                    from ..primitives.shape import transpose_p
+                    eqn = Eqn(transpose_p, [x], eqn.outvars, {"permutation": (1, 0)},
+                              eqn.source)
+                    name = "transpose"
+        elif name in ("reshape", "broadcast_in_dim", "convert_element_type"):
+            x = eqn.invars[0]
+            if _same_aval(x.aval, out.aval) and (name != "broadcast_in_dim" or
+                                                tuple(eqn.params["broadcast_dimensions"])
+                                                == tuple(range(x.aval.ndim))):
+                repl = x
+        if repl is None and name == "transpose":
+            x = eqn.invars[0]
+            perm = tuple(eqn.params["permutation"])
+            if perm == tuple(range(len(perm))):
+                repl = x
+            else:
+                inner = producer.get(x)
+                if inner is not None and inner.primitive.name == "transpose":
+                    p1 = tuple(inner.params["permutation"])
+                    comp = tuple(p1[i] for i in perm)
+                    src = inner.invars[0]
+                    if comp == tuple(range(len(comp))):
+                        repl = src
+                    else:
+                        eqn = Eqn(eqn.primitive, [src], eqn.outvars,
+                                  dict(eqn.params, permutation=comp), eqn.source)
+        if repl is not None:
+            sub[out] = repl
+            continue
+        for v in eqn.outvars:
+            producer[v] = eqn
+        eqns.append(eqn)
+    return dce(_rebuild(closed, eqns, sub))
+
+
+def optimize(closed, host=True):
+    """The pass pipeline jit runs: fold, simplify, CSE, DCE (host: a NumPy plan)."""
+    closed = fold_constants(closed, host)
+    closed = simplify(closed)
+    closed = cse(closed)
+    closed = simplify(closed)
+    return dce(closed)
+
+
+# ------------------------------------------------ finite-input specialization
+
+_LAYOUT = {"reshape", "transpose", "broadcast_in_dim", "slice", "rev", "gather",
+           "stop_gradient", "concatenate", "reduce_max", "neg", "abs", "select", "max", "min",
+           "pad", "floor", "ceil", "round"}
+_UNIT = {"sin", "cos", "tanh", "sign"}                  # bounded by 1 for finite input
+_ALWAYS_FINITE = {"eq", "ne", "lt", "le", "gt", "ge", "argmax"}   # bool / int results
+_BOUNDED_ONLY = {"add": lambda a, b: a + b, "sub": lambda a, b: a + b,
+                 "mul": lambda a, b: a * b, "mul_safe": lambda a, b: a * b}
+
+
+def _const_bound(val):
+    a = np.asarray(val)
+    if a.dtype.kind not in "biuf":
+        return None
+    if a.size == 0:
+        return 0.0
+    m = float(np.max(np.abs(a)))
+    return m if np.isfinite(m) else None
+
+
+def finite_bounds(closed):
+    """Per var, (bound, deps) assuming the floating inputs in deps are finite:
+    bound is a float (|value| <= bound), math.inf (finite but unbounded) or None
+    (may be inf/nan); deps is the set of input positions the claim relies on."""
+    import math
+    j = closed.jaxpr
+    info = {v: (math.inf, frozenset([i]) if np.dtype(v.aval.dtype).kind in "fc"
+                else frozenset()) for i, v in enumerate(j.invars)}
+    for v, c in zip(j.constvars, closed.consts):
+        info[v] = (_const_bound(c), frozenset())
+    none = (None, frozenset())
+
+    def get(v):
+        return (_const_bound(v.val), frozenset()) if isinstance(v, Literal) else \
+            info.get(v, none)
+
+    for eqn in j.eqns:
+        name = eqn.primitive.name
+        ins = [get(v) for v in eqn.invars]
+        if name == "select":
+            ins = ins[1:]          # the predicate does not affect finiteness
+        bounds = [x[0] for x in ins]
+        deps = frozenset().union(*[x[1] for x in ins]) if ins else frozenset()
+        out_dt = np.dtype(eqn.outvars[0].aval.dtype) if eqn.outvars else None
+        big = float(np.finfo(out_dt).max) if out_dt is not None and out_dt.kind == "f" \
+            else math.inf
+        res = None
+        if name in _ALWAYS_FINITE:
+            res, deps = float(max(1, eqn.invars[0].aval.size)), frozenset()
+        elif any(x is None for x in bounds):
+            res = None
+        elif name in _UNIT:
+            res = 1.0
+        elif name in _LAYOUT:
+            res = max(bounds) if bounds else None
+        elif name == "full_like":
+            res, deps = _const_bound(eqn.params["fill_value"]), frozenset()
+        elif name == "convert_element_type":
+            res = bounds[0] if bounds[0] < big or out_dt.kind != "f" else None
+        elif name in _BOUNDED_ONLY and all(x < math.inf for x in bounds):
+            res = _BOUNDED_ONLY[name](*bounds)
+        elif name == "exp" and bounds[0] < 700:
+            res = math.exp(bounds[0])
+        elif name == "integer_pow" and bounds[0] < math.inf and eqn.params["y"] >= 0:
+            res = bounds[0] ** eqn.params["y"]
+        elif name == "reduce_sum" and bounds[0] < math.inf:
+            res = bounds[0] * max(1, eqn.invars[0].aval.size // max(1, eqn.outvars[0].aval.size))
+        elif name == "dot_general" and all(x < math.inf for x in bounds):
+            (lc, _), _ = eqn.params["dimension_numbers"]
+            k = 1
+            for i in lc:
+                k *= eqn.invars[0].aval.shape[i]
+            res = bounds[0] * bounds[1] * k
+        if res is not None and res != math.inf and not res < big:
+            res = None     # could overflow to inf
+        for v in eqn.outvars:
+            info[v] = (res, deps if res is not None else frozenset())
+    return info
+
+
+def finite_specialize(closed):
+    """(jaxpr, changed, inputs): mul_safe(ct, d) -> mul(ct, d) wherever d is
+    provably finite when the listed floating inputs are (the plan checks those
+    at run time); mul_safe differs from mul only where d is inf or nan."""
+    from ..primitives.elementwise import mul_p
+    info = finite_bounds(closed)
+    eqns, changed, needed = [], False, set()
+    for eqn in closed.jaxpr.eqns:
+        if eqn.primitive.name == "mul_safe":
+            d = eqn.invars[1]
+            bd, deps = (_const_bound(d.val), frozenset()) if isinstance(d, Literal) else \
+                info.get(d, (None, frozenset()))
+            if bd is not None:
+                eqn = Eqn(mul_p, eqn.invars, eqn.outvars, eqn.params, eqn.source)
+                changed = True
+                needed |= deps
+        eqns.append(eqn)
+    j = closed.jaxpr
+    return (ClosedJaxpr(Jaxpr(j.constvars, j.invars, j.outvars, eqns), closed.consts),
+            changed, sorted(needed))

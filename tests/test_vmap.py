@@ -1,0 +1,137 @@
+"""vmap: every primitive's batching rule against a Python loop; in_axes /
+out_axes variants (ints, negatives, None, pytree prefixes); nesting; axis_size."""
+import numpy as np
+import pytest
+
+import functorch_lite as fl
+import functorch_lite.numpy as fnp
+from functorch_lite.primitives import REGISTRY
+from functorch_lite.primitives.control_flow import HIGHER_ORDER
+
+from prim_examples import EXAMPLES
+
+B = 3
+
+
+def _lane(x, k):
+    x = np.asarray(x)
+    if x.dtype == np.bool_:
+        return x ^ bool(k % 2)
+    if x.dtype.kind in "iu":                # indices: a different valid index per lane
+        return (x + k) % max(int(x.max()) + 1, 1)
+    return x * (1.0 + 0.25 * k)          # keeps the sign: log/sqrt inputs stay positive
+
+
+def test_every_primitive_has_a_batching_rule():
+    from functorch_lite.primitives._while import while_rev_bwd_p, while_rev_fwd_p
+    from functorch_lite.transforms.checkpoint import remat_p
+    from functorch_lite.transforms.custom import custom_jvp_p, custom_vjp_p
+    from functorch_lite.transforms.jit import pjit_p
+    extra = [pjit_p, remat_p, custom_jvp_p, custom_vjp_p, while_rev_fwd_p, while_rev_bwd_p]
+    missing = [p.name for p in REGISTRY + HIGHER_ORDER + extra if p.batch is None]
+    assert not missing, f"primitives without a batching rule: {missing}"
+
+
+@pytest.mark.parametrize("prim", REGISTRY, ids=lambda p: p.name)
+def test_batching_rule_matches_python_loop(prim):
+    if prim.name not in EXAMPLES:
+        pytest.skip(f"no example inputs for primitive {prim.name} in tests/prim_examples.py")
+    for args, params in EXAMPLES[prim.name]:
+        f = lambda *a: prim.bind(*a, **params)   # noqa: E731
+        lanes = [[_lane(a, k) for a in args] for k in range(B)]
+        ref = [f(*lane) for lane in lanes]
+        n = len(args)
+        # all operands batched at 0; each operand alone batched at its last axis
+        variants = [tuple([0] * n)] + [tuple(-1 if j == i else None for j in range(n))
+                                       for i in range(n)]
+        for axes in variants:
+            ins = []
+            for i, ax in enumerate(axes):
+                if ax is None:
+                    ins.append(np.asarray(args[i]))
+                else:
+                    ins.append(np.stack([lane[i] for lane in lanes], axis=ax))
+            if all(ax is None or np.ndim(args[i]) >= 0 for i, ax in enumerate(axes)):
+                out = fl.vmap(f, in_axes=axes)(*ins)
+            for k in range(B):
+                want = ref[k] if all(ax == 0 for ax in axes) else f(*[
+                    (lanes[k][i] if ax is not None else np.asarray(args[i]))
+                    for i, ax in enumerate(axes)])
+                got = [o[k] for o in out] if prim.multiple_results else [out[k]]
+                want = list(want) if prim.multiple_results else [want]
+                for g, w in zip(got, want):
+                    np.testing.assert_allclose(np.asarray(g, np.float64),
+                                               np.asarray(w, np.float64), rtol=1e-10,
+                                               atol=1e-12,
+                                               err_msg=f"{prim.name} in_axes={axes} lane {k}")
+
+
+def test_in_axes_variants():
+    x, y = np.arange(6.0).reshape(2, 3), np.arange(3.0)
+    f = lambda a, b: a * b + 1.0   # noqa: E731
+    np.testing.assert_allclose(fl.vmap(f, (0, None))(x, y), x * y + 1)
+    np.testing.assert_allclose(fl.vmap(f, (1, 0))(x, y), (x * y[None, :] + 1).T)
+    np.testing.assert_allclose(fl.vmap(f, (-1, 0))(x, y), (x * y[None, :] + 1).T)
+    np.testing.assert_allclose(fl.vmap(f, [0, None])(x, y), x * y + 1)
+    # pytree prefix: a dict argument, one leaf mapped, one not
+    g = lambda d: d["w"] @ d["x"]   # noqa: E731
+    d = {"w": np.ones((2, 3)), "x": np.arange(12.0).reshape(4, 3)}
+    np.testing.assert_allclose(fl.vmap(g, ({"w": None, "x": 0},))(d),
+                               np.stack([d["w"] @ xi for xi in d["x"]]))
+    # a tuple argument with a single int prefix for the whole tuple
+    h = lambda p: p[0] - p[1]   # noqa: E731
+    np.testing.assert_allclose(fl.vmap(h)((x, 2 * x)), -x)
+
+
+def test_out_axes_variants():
+    x = np.arange(6.0).reshape(2, 3)
+    f = lambda a: (a * 2.0, fnp.sum(a))   # noqa: E731
+    a, s = fl.vmap(f, out_axes=(1, 0))(x)
+    np.testing.assert_allclose(a, (x * 2).T)
+    np.testing.assert_allclose(s, x.sum(1))
+    a, s = fl.vmap(f, out_axes=-1)(x)
+    np.testing.assert_allclose(a, (x * 2).T)
+    # out_axes=None for an output that does not depend on the mapped axis
+    c, s = fl.vmap(lambda a: (np.ones(2), fnp.sum(a)), out_axes=(None, 0))(x)
+    np.testing.assert_allclose(c, np.ones(2))
+    with pytest.raises(ValueError, match="out_axes=None"):
+        fl.vmap(lambda a: a, out_axes=None)(x)
+    # dict output with a dict prefix
+    out = fl.vmap(lambda a: {"p": a, "q": a + 1.0}, out_axes={"p": 0, "q": 1})(x)
+    np.testing.assert_allclose(out["q"], (x + 1).T)
+
+
+def test_nested_vmap():
+    x, y = np.arange(6.0).reshape(2, 3), np.arange(4.0)
+    outer = fl.vmap(fl.vmap(lambda a, b: a * b, (0, None)), (None, 0))(x, y)
+    assert outer.shape == (4, 2, 3)
+    np.testing.assert_allclose(outer, y[:, None, None] * x[None])
+    # matrix-vector products per pair, written as vmap of vmap of a dot
+    A = np.random.default_rng(0).standard_normal((2, 3, 4, 5))
+    v = np.random.default_rng(1).standard_normal((3, 5))
+    r = fl.vmap(fl.vmap(lambda m, w: m @ w, (0, 0)), (0, None))(A, v)
+    np.testing.assert_allclose(r, np.einsum("abij,bj->abi", A, v))
+    # vmap of grad of vmap
+    g = fl.vmap(fl.grad(lambda w: fnp.sum(fl.vmap(lambda r: fnp.sin(r @ w))(x))))(
+        np.ones((2, 3)))
+    np.testing.assert_allclose(g[0], (np.cos(x @ np.ones(3))[:, None] * x).sum(0))
+
+
+def test_axis_size_without_mapped_inputs():
+    out = fl.vmap(lambda a: a * 2.0, in_axes=None, axis_size=3)(np.ones(2))
+    assert out.shape == (3, 2)
+    with pytest.raises(ValueError, match="axis_size"):
+        fl.vmap(lambda a: a, in_axes=None)(np.ones(2))
+
+
+def test_vmap_errors():
+    with pytest.raises(ValueError, match="different sizes"):
+        fl.vmap(lambda a, b: a + b)(np.ones(2), np.ones(3))
+    with pytest.raises(ValueError, match="out of range"):
+        fl.vmap(lambda a: a, in_axes=2)(np.ones((2, 2)))
+
+
+def test_vmap_of_python_if_on_batched_value_points_at_cond():
+    from functorch_lite.core.errors import TracerConversionError
+    with pytest.raises(TracerConversionError, match="lax.cond"):
+        fl.vmap(lambda a: a if a > 0 else -a)(np.ones(2))
