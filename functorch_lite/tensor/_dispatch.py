@@ -9,11 +9,15 @@ path (and the Python-number operand case) instead of calling helpers.
 import numpy as np
 
 from ..core.trace import _stack
+from . import _promote
 from . import _types as T
 from ._graph import (_CLASSES, _GRAD, NO_OUT, SHAPE_ONLY, checks_out, edge, node_class)
-from ._promote import _SCALARS, _scalar_const, _scalar_np_dtype, result_np_dtype
+from ._promote import _scalar_const, _scalar_np_dtype, result_np_dtype
 from ._tensor import Tensor, _wrap, as_tensor
 
+# assigned, not from-imported: CPython 3.11 compiles ``_SCALARS.get(k)`` on a
+# from-imported name without LOAD_METHOD, which costs binary() ~50 ns a call
+_SCALARS = _promote._SCALARS
 _new = object.__new__
 _nd = np.ndarray
 _EMPTY = {}
