@@ -8,13 +8,12 @@ grad(grad(f)) and jvp(grad(f)) work.  The Tensor facade's backward() calls
 ``backward_pass`` on the same kind of nodes.
 """
 import itertools
-import operator
+from heapq import heappop, heappush
 
 from ..core.trace import Trace, Tracer, get_aval, new_main
 from ..primitives import add
 
 _seq = itertools.count()
-_by_seq = operator.attrgetter("seq")
 
 
 class Node:
@@ -102,24 +101,20 @@ def backward_pass(outputs, cts, leaves, release=False, pre_vjp=None):
             continue
         key = (node, idx)
         acc[key] = ct if key not in acc else add(acc[key], ct)
-    # collect the nodes reachable from the outputs, then run them newest first
-    seen, stack = set(), [n for n, _ in outputs if n is not None]
-    order = []
-    while stack:
-        n = stack.pop()
-        if n in seen:
+    # Run the reachable nodes newest first: a max-heap on the creation number
+    # finds and orders them in one pass (a node runs after all its consumers).
+    heap = []
+    queued = set()
+    for node, _ in outputs:
+        if node is not None and node not in queued:
+            queued.add(node)
+            heappush(heap, (-node.seq, node))
+    while heap:
+        node = heappop(heap)[1]
+        prim = node.prim
+        if prim is None:
             continue
-        seen.add(n)
-        order.append(n)
-        for p in n.parents:
-            if p is not None and p[0] not in seen:
-                stack.append(p[0])
-    order.sort(key=_by_seq, reverse=True)
-    leaf_set = set(leaves) if leaves is not None else ()
-    for node in order:
-        if node.prim is None:
-            continue
-        if node.prim.multiple_results:
+        if prim.multiple_results:
             ct = [acc.pop((node, i), None) for i in range(len(node.out))]
             if all(c is None for c in ct):
                 continue
@@ -129,16 +124,23 @@ def backward_pass(outputs, cts, leaves, release=False, pre_vjp=None):
                 continue
         if pre_vjp is not None:
             pre_vjp(node, ct)
-        in_cts = node.prim.vjp(ct, node.ins, node.out, node.needs, **node.params)
+        in_cts = prim.vjp(ct, node.ins, node.out, node.needs, **node.params)
         if release is True or (release and release(node)):
             node.ins = node.out = None
         for parent, c in zip(node.parents, in_cts):
             if parent is None or c is None:
                 continue
-            acc[parent] = c if parent not in acc else add(acc[parent], c)
+            if parent in acc:
+                acc[parent] = add(acc[parent], c)
+            else:
+                acc[parent] = c
+                p = parent[0]
+                if p not in queued:
+                    queued.add(p)
+                    heappush(heap, (-p.seq, p))
     if leaves is None:
         return {n: c for (n, _), c in acc.items() if n.prim is None}
-    return [acc.get((leaf, 0)) if leaf in leaf_set else None for leaf in leaves]
+    return [acc.get((leaf, 0)) for leaf in leaves]
 
 
 def vjp_flat(flat_fun, primals, name="vjp"):
