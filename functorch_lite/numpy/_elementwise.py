@@ -11,7 +11,7 @@ from ._base import _arr, _v, _float_dtype
 
 def _float(x, name=None):
     x = _arr(x, name)
-    dt = get_aval(x).dtype
+    dt = x.dtype  # arrays and tracers both have it (no aval object on the hot path)
     if dt.kind != "f":
         return P.convert_element_type(x, _float_dtype(dt))
     return x

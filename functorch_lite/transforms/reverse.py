@@ -61,9 +61,20 @@ class VJPTrace(Trace):
     lift = pure
 
     def process_primitive(self, prim, tracers, params):
-        vals = [t.value for t in tracers]
-        parents = [None if t.node is None else (t.node, t.idx) for t in tracers]
-        if all(p is None for p in parents):
+        # one pass over the inputs (this runs for every op under grad)
+        vals, parents, needs = [], [], []
+        tracked = False
+        for t in tracers:
+            vals.append(t.value)
+            n = t.node
+            if n is None:
+                parents.append(None)
+                needs.append(False)
+            else:
+                parents.append((n, t.idx))
+                needs.append(True)
+                tracked = True
+        if not tracked:
             out = prim.bind(*vals, **params)
             if prim.multiple_results:
                 return [VJPTracer(self, o, None) for o in out]
@@ -74,7 +85,7 @@ class VJPTrace(Trace):
             out = prim.bind(*vals, **params)
             ins = vals if prim.vjp_uses_ins else (None,) * len(vals)
         kept = out if prim.vjp_uses_out or prim.multiple_results else None
-        node = Node(prim, params, parents, ins, kept, tuple(p is not None for p in parents))
+        node = Node(prim, params, parents, ins, kept, needs)
         if prim.multiple_results:
             return [VJPTracer(self, o, node, i) for i, o in enumerate(out)]
         return VJPTracer(self, out, node)
