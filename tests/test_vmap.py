@@ -135,3 +135,20 @@ def test_vmap_of_python_if_on_batched_value_points_at_cond():
     from functorch_lite.core.errors import TracerConversionError
     with pytest.raises(TracerConversionError, match="lax.cond"):
         fl.vmap(lambda a: a if a > 0 else -a)(np.ones(2))
+
+
+def test_at_updates_under_vmap_including_fresh_zeros():
+    # the known PyTorch gap: build a zeros array inside the mapped function and write into it
+    import functorch_lite.numpy as fnp
+    x = np.arange(12.0).reshape(3, 4)
+
+    def f(r):
+        z = fnp.at(fnp.zeros(r.shape))[0].set(r[1] * 2)
+        return fnp.at(z)[2].add(r[3])
+    np.testing.assert_array_equal(fl.vmap(f)(x), np.stack([f(r) for r in x]))
+    g = lambda r, i: r.at[i].multiply(3.0)  # noqa: E731  - a batched index too
+    idx = np.array([0, 1, 2])
+    np.testing.assert_array_equal(fl.vmap(g)(x, idx), np.stack([g(r, i) for r, i in zip(x, idx)]))
+    np.testing.assert_array_equal(fl.jit(fl.vmap(g))(x, idx), fl.vmap(g)(x, idx))
+    pe = fl.vmap(fl.grad(lambda v: fnp.sum(v.at[1].set(v[0] ** 2))))(x)
+    np.testing.assert_array_equal(pe, np.stack([[2 * r[0], 0, 1, 1] for r in x]))
