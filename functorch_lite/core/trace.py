@@ -113,8 +113,9 @@ def bind(prim, *args, **params):
             if main is None or m.level > main.level:
                 main = m
     if main is None:  # fast path: plain arrays, run the kernel
-        try:
-            return prim.impl(array_namespace(args, prim), *args, **params)
+        try:  # (no array_namespace call while numpy is the only backend loaded)
+            return prim.impl(array_namespace(args, prim) if _extra_array_types else np,
+                             *args, **params)
         except Exception as e:  # noqa: BLE001 - re-raised, with the shape rule's words if it objects
             raise _explain_failure(prim, args, params, e) from None
     if not main.alive:
