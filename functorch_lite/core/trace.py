@@ -121,7 +121,9 @@ def bind(prim, *args, **params):
     if not main.alive:
         raise _leak_error(main, prim)
     trace = main.trace
-    tracers = [trace.full_raise(a) for a in args]
+    # most arguments already belong to this trace: skip full_raise for them
+    tracers = [a if isinstance(a, Tracer) and a._trace is trace else trace.full_raise(a)
+               for a in args]
     return trace.process_primitive(prim, tracers, params)
 
 
