@@ -49,3 +49,12 @@ def test_nn_training():
     assert "reloaded model agrees: True" in out
     acc = float([ln for ln in out.splitlines() if ln.startswith("accuracy")][0].split()[1])
     assert acc > 0.9
+
+
+def test_blitz_neural_network():
+    out = run("blitz_neural_network.py")
+    assert "(conv1): Conv2d(1, 6, kernel_size=(3, 3), stride=(1, 1))" in out
+    assert "torch.Size([6, 1, 3, 3])" in out and "grad_fn=<AddmmBackward0>)" in out
+    assert "grad_fn=<MseLossBackward0>)" in out
+    assert "<AddmmBackward0 object at 0x" in out and "<AccumulateGrad object at 0x" in out
+    assert "conv1.bias.grad before backward\nNone\nconv1.bias.grad after backward\ntensor([" in out

@@ -28,7 +28,7 @@ def bridge(fn, name, *tensors, **kwargs):
     if not (_GRAD[0] and any(isinstance(t, Tensor) and t.requires_grad for t in tensors)):
         vals = [t._v if isinstance(t, Tensor) else t for t in tensors]
         out = fn(*vals, **kwargs)
-        return _wrap(np.asarray(out) if isinstance(out, np.generic) else out)
+        return _contiguous_result(_wrap(np.asarray(out) if isinstance(out, np.generic) else out))
     start = next(_seq)
     with new_main(_RecTrace, name) as main:
         trace = main.trace
@@ -38,4 +38,14 @@ def bridge(fn, name, *tensors, **kwargs):
     if out.grad_fn is not None and out.grad_fn.seq > start:
         out.grad_fn.__class__ = node_class(name)
         mark_hidden(out.grad_fn, start)
+    return _contiguous_result(out)
+
+
+def _contiguous_result(out):
+    # PyTorch's non-view ops (conv2d, max_pool2d, ...) return contiguous tensors,
+    # so user code may .view() them; ours can come out of an internal transpose.
+    # The result owns fresh storage, so swapping in a C-ordered copy is safe.
+    v = out._v
+    if isinstance(v, np.ndarray) and not v.flags.c_contiguous:
+        out._v = np.ascontiguousarray(v)
     return out

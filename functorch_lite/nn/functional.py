@@ -1,6 +1,7 @@
 """torch.nn.functional on the facade (``dim=`` and ``axis=`` both accepted)."""
 import numpy as np
 
+from .. import numpy as fnp
 from .. import primitives as P
 from ..tensor import _ops as O
 from ..tensor._engine import _GRAD
@@ -54,12 +55,18 @@ def logsumexp(input, dim=None, keepdim=False, axis=None):  # noqa: A002
                     keepdims=keepdim)
 
 
+def _affine(x, w, b=None):
+    out = fnp.matmul(x, fnp.transpose(w))
+    return out if b is None else b + out  # bias first, as addmm orders next_functions
+
+
 def linear(input, weight, bias=None):  # noqa: A002
-    if input.ndim == 2:
-        out = input.mm(weight.t())
-    else:
-        out = input.matmul(weight.t())
-    return out if bias is None else out + bias
+    # one node named as PyTorch names it (AddmmBackward0 for a 2-D input with bias)
+    if bias is None:
+        return S.bridge(_affine, "MmBackward0" if input.ndim == 2 else "UnsafeViewBackward0",
+                        input, weight)
+    return S.bridge(_affine, "AddmmBackward0" if input.ndim == 2 else "ViewBackward0",
+                    input, weight, bias)
 
 
 def dropout(input, p=0.5, training=True, inplace=False):  # noqa: A002
@@ -89,10 +96,19 @@ def _check_same_shape(name, a, b):
                          f"{list(b.shape)} differ; they must match")
 
 
+def _mse(a, b, reduction):
+    d = a - b
+    sq = d * d
+    if reduction == "mean":
+        return fnp.mean(sq)
+    return fnp.sum(sq) if reduction == "sum" else sq
+
+
 def mse_loss(input, target, reduction="mean"):  # noqa: A002
     _check_same_shape("mse_loss", input, target)
-    d = input - target
-    return _reduce(d * d, reduction)
+    if reduction not in ("mean", "sum", "none"):
+        _reduce(input, reduction)  # raises the error naming the valid choices
+    return S.bridge(_mse, "MseLossBackward0", input, target, reduction=reduction)
 
 
 def l1_loss(input, target, reduction="mean"):  # noqa: A002
