@@ -135,10 +135,18 @@ def nll_loss(input, target, weight=None, ignore_index=-100, reduction="mean"):  
     onehot[np.arange(n)[valid], t[valid]] = 1.0
     w = np.ones(c, x._v.dtype) if weight is None else np.asarray(weight._v, x._v.dtype)
     wrow = onehot * w
-    picked = -(x * _wrap(wrow)).sum(1)
-    if reduction == "mean":
-        return picked.sum() / float(wrow.sum())
-    return _reduce(picked if input.ndim == 2 else picked.squeeze(0), reduction)
+    if reduction not in ("mean", "sum", "none"):
+        _reduce(x, reduction)  # raises the error naming the valid choices
+    total = float(wrow.sum())
+
+    def nll(v):  # one node, named as PyTorch names it
+        picked = -fnp.sum(v * wrow, axis=1)
+        if reduction == "mean":
+            return fnp.sum(picked) / total
+        if reduction == "sum":
+            return fnp.sum(picked)
+        return picked if input.ndim == 2 else picked[0]
+    return S.bridge(nll, "NllLossBackward0", x)
 
 
 def cross_entropy(input, target, weight=None, ignore_index=-100, reduction="mean",  # noqa
