@@ -57,6 +57,26 @@ def _wrap_out(tree, wrap):
     return tree if wrap is None else tu.tree_map(wrap, tree)
 
 
+def facade_adapter(fun, args, kwargs):
+    """For transforms that hand ``fun`` raw tracers (jit, the Jacobians): if any
+    argument leaf is a Tensor, return (g, array_args, array_kwargs, wrap) where
+    ``g`` takes arrays, shows ``fun`` Tensors and returns arrays; ``wrap`` turns
+    results back into Tensors.  Returns None when no Tensor is involved."""
+    leaves, tree = tu.tree_flatten((args, kwargs))
+    wrap = _facade_wrap(leaves)
+    if wrap is None:
+        return None
+    mask = [hasattr(type(x), "__fl_wrap__") for x in leaves]
+
+    def g(*a, **k):
+        ls, tr = tu.tree_flatten((a, k))
+        a2, k2 = tu.tree_unflatten(tr, [wrap(x) if m else x for x, m in zip(ls, mask)])
+        return tu.tree_map(_unwrap, fun(*a2, **k2))
+    g.__name__ = getattr(fun, "__name__", "fun")
+    a, k = tu.tree_unflatten(tree, [_unwrap(x) for x in leaves])
+    return g, a, k, wrap
+
+
 def _argnums_tuple(argnums, nargs, name):
     single = isinstance(argnums, int)
     nums = (argnums,) if single else tuple(argnums)

@@ -26,8 +26,8 @@ from ..core.trace import get_aval
 from ..core.tracing import trace_to_jaxpr
 from ..primitives import _util as U
 from ..primitives.linalg import eye_like
-from .api import (_argnums_tuple, _as_value, _check_float_leaves, _split_aux, jvp, vjp,
-                  vmap)
+from .api import (_argnums_tuple, _as_value, _check_float_leaves, _split_aux,
+                  facade_adapter, jvp, vjp, vmap)
 from .jvp import JVPTracer, jvp_flat
 
 
@@ -89,6 +89,10 @@ def jacfwd(fun, argnums=0, has_aux=False):
     """Jacobian by forward mode: one vmapped jvp over the input basis."""
     @functools.wraps(fun)
     def jacfun(*args, **kwargs):
+        adapted = facade_adapter(fun, args, kwargs)
+        if adapted is not None:  # a function written with Tensor methods
+            g, a, k, wrap = adapted
+            return tu.tree_map(wrap, jacfwd(g, argnums, has_aux)(*a, **k))
         single, nums, leaves, tree = _prepare("jacfwd", argnums, args)
         f = _partial(fun, args, kwargs, nums, tree)
         avals = [get_aval(x) for x in leaves]
@@ -120,6 +124,10 @@ def jacrev(fun, argnums=0, has_aux=False):
     """Jacobian by reverse mode: one vjp, its vjp_fn vmapped over the output basis."""
     @functools.wraps(fun)
     def jacfun(*args, **kwargs):
+        adapted = facade_adapter(fun, args, kwargs)
+        if adapted is not None:  # a function written with Tensor methods
+            g, a, k, wrap = adapted
+            return tu.tree_map(wrap, jacrev(g, argnums, has_aux)(*a, **k))
         single, nums, leaves, tree = _prepare("jacrev", argnums, args)
         f = _partial(fun, args, kwargs, nums, tree)
         res = vjp(f, *leaves, has_aux=has_aux)

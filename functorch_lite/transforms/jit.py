@@ -225,6 +225,8 @@ class Jitted:
                     return e.unflat(e.plan(*args))
         dyn, statics = self._split(args)
         leaves, tree = tu.tree_flatten((dyn, kwargs))
+        if any(hasattr(type(x), "__fl_wrap__") for x in leaves):
+            return self._call_tensors(args, kwargs)
         key = (tree, statics, tuple([_leaf_sig(x) for x in leaves]))
         entry = self._cache.get(key)
         traced = any(isinstance(x, Tracer) for x in leaves)
@@ -241,6 +243,22 @@ class Jitted:
             outs = entry.plan(*[x if type(x) is np.ndarray else _as_input(x)
                                 for x in leaves])
         return tu.tree_unflatten(entry.out_tree, outs)
+
+    def _call_tensors(self, args, kwargs):
+        """A function written with Tensor methods: jit a twin that takes arrays
+        and shows the function Tensors (one twin per argument layout)."""
+        from .api import facade_adapter
+        g, a, k, wrap = facade_adapter(self.fun, args, kwargs)
+        key = tu.tree_structure((args, kwargs), is_leaf=lambda x: hasattr(type(x), "__fl_wrap__"))
+        mask = tuple(hasattr(type(x), "__fl_wrap__") for x in tu.tree_leaves((args, kwargs)))
+        twins = self.__dict__.setdefault("_twins", {})
+        twin = twins.get((key, mask))
+        if twin is None:  # g depends only on the layout, so one twin serves it
+            twin = twins[(key, mask)] = Jitted(g, self.static_argnums, self.explain, self.name)
+        before = twin.trace_count
+        out = twin(*a, **k)
+        self.trace_count += twin.trace_count - before
+        return tu.tree_map(wrap, out)
 
     # -------------------------------------------------------------- tracing
 
