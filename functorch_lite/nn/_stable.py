@@ -35,10 +35,17 @@ def bridge(fn, name, *tensors, **kwargs):
         ins = [_RecTracer(trace, t) if isinstance(t, Tensor) else t for t in tensors]
         out = fn(*ins, **kwargs)
         out = trace.full_raise(out).t
+    return _contiguous_result(named(out, start, name))
+
+
+def named(out, start, name):
+    """Present the nodes recorded since ``start`` as one node called ``name``
+    (the last one, renamed; the others hidden from next_functions)."""
+    from ..tensor._engine import mark_hidden, node_class
     if out.grad_fn is not None and out.grad_fn.seq > start:
         out.grad_fn.__class__ = node_class(name)
         mark_hidden(out.grad_fn, start)
-    return _contiguous_result(out)
+    return out
 
 
 def _contiguous_result(out):

@@ -4,7 +4,7 @@ import numpy as np
 from .. import numpy as fnp
 from .. import primitives as P
 from ..tensor import _ops as O
-from ..tensor._engine import _GRAD
+from ..tensor._engine import _GRAD, _seq
 from ..tensor._tensor import Tensor, _wrap, as_tensor
 from . import _stable as S
 from ._conv import conv2d, max_pool2d, avg_pool2d  # noqa: F401
@@ -55,18 +55,15 @@ def logsumexp(input, dim=None, keepdim=False, axis=None):  # noqa: A002
                     keepdims=keepdim)
 
 
-def _affine(x, w, b=None):
-    out = fnp.matmul(x, fnp.transpose(w))
-    return out if b is None else b + out  # bias first, as addmm orders next_functions
-
-
 def linear(input, weight, bias=None):  # noqa: A002
-    # one node named as PyTorch names it (AddmmBackward0 for a 2-D input with bias)
+    # the plain op path (faster than a bridge), shown as the one node PyTorch
+    # records: AddmmBackward0 for a 2-D input with bias (bias first, as addmm
+    # orders next_functions)
+    start = next(_seq)
+    out = input.mm(weight.t()) if input.ndim == 2 else input.matmul(weight.t())
     if bias is None:
-        return S.bridge(_affine, "MmBackward0" if input.ndim == 2 else "UnsafeViewBackward0",
-                        input, weight)
-    return S.bridge(_affine, "AddmmBackward0" if input.ndim == 2 else "ViewBackward0",
-                    input, weight, bias)
+        return S.named(out, start, "MmBackward0" if input.ndim == 2 else "UnsafeViewBackward0")
+    return S.named(bias + out, start, "AddmmBackward0" if input.ndim == 2 else "ViewBackward0")
 
 
 def dropout(input, p=0.5, training=True, inplace=False):  # noqa: A002
