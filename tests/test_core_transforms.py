@@ -265,3 +265,20 @@ def test_vmap_axes_and_nesting():
     w = np.array([0.5, -1.0, 2.0, 0.1])
     pe = fl.vmap(fl.grad(lambda w, r: fnp.sum(fnp.tanh(r * w))), in_axes=(None, 0))(w, x)
     np.testing.assert_allclose(pe, x * (1 - np.tanh(x * w) ** 2))
+
+
+def test_python_scalars_weak_numpy_scalars_strong_everywhere():
+    # NumPy 2 rules, eagerly, under grad and under jit: a Python float keeps
+    # float32; a NumPy float64 scalar promotes (np.float64 subclasses float!)
+    a = np.ones(3, np.float32)
+    mul = lambda x, y: x * y  # noqa: E731
+    jm = fl.jit(mul)
+    for y, want in ((2.0, np.float32), (2, np.float32), (np.float64(2.0), np.float64),
+                    (np.float32(2.0), np.float32)):
+        assert fnp.multiply(a, y).dtype == want, y
+        assert jm(a, y).dtype == want, y
+        assert (a * y).dtype == want  # NumPy agrees
+    assert jm.trace_count == 4
+    jm(a, 5.0)  # a Python float is keyed by type: no retrace
+    assert jm.trace_count == 4
+    assert fl.grad(lambda x: fnp.sum(x * 2.0))(a).dtype == np.float32

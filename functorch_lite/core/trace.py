@@ -223,6 +223,8 @@ def get_aval(x):
         return x.aval
     if isinstance(x, np.ndarray):
         return ShapedArray(x.shape, x.dtype)
+    if isinstance(x, np.generic):  # before the Python types: np.float64 subclasses float
+        return ShapedArray((), x.dtype)
     if isinstance(x, bool):
         return ShapedArray((), np.bool_, weak_type=True)
     if isinstance(x, int):

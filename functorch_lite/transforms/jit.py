@@ -275,7 +275,8 @@ class Jitted:
             box.append(out_tree)
             return out_leaves
 
-        avals = [get_aval(_as_input(x)) for x in leaves]
+        # Python scalars stay weak (x_f32 * 2.0 is float32 under jit as outside it)
+        avals = [get_aval(x) if type(x) in _SCALARS else get_aval(_as_input(x)) for x in leaves]
         closed, _ = trace_to_jaxpr(flat_fun, avals, f"jit({self.name})")
         return closed, box[0]
 
