@@ -302,3 +302,15 @@ def test_plan_ufunc_table_matches_the_primitive_kernels():
         a, b = np.meshgrid(vals, vals)
         for name, uf in _BINARY.items():
             np.testing.assert_array_equal(PRIMITIVES[name].impl(np, a, b), getattr(np, uf)(a, b))
+
+
+def test_constant_and_literal_outputs():
+    import functorch_lite.numpy as fnp  # noqa: F401
+    a = np.arange(3.0)
+    out = fl.jit(lambda x: (x, None, {"k": 3.0}))(a)
+    assert out[1] is None and out[2]["k"] == 3.0
+    assert fl.jit(lambda x: 1.0)(a) == 1.0
+    c = np.ones(2)
+    r = fl.jit(lambda x: c)(a)
+    r[0] = 5.0            # writing into a returned constant must not change the closure
+    np.testing.assert_array_equal(c, np.ones(2))

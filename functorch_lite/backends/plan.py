@@ -363,7 +363,10 @@ def compile_plan(closed, xp=np, reuse=True):
     p.out_slots = tuple(slot_of(v) for v in jaxpr.outvars)
     p.n_in = len(in_slots)
     consts = pinned - set(in_slots)
-    p.copy_outs = frozenset(k for k, s in enumerate(p.out_slots) if s in consts)
+    # constant outputs are copied (callers may write into them); scalars and
+    # literals are immutable and have no .copy to call
+    p.copy_outs = frozenset(k for k, s in enumerate(p.out_slots)
+                            if s in consts and hasattr(template[s], "copy"))
     p.jaxpr = jaxpr
     p.run = _codegen(p, pinned)
     return p
