@@ -33,6 +33,15 @@ def _dot_impl(xp, x, y, dimension_numbers):
             if x.ndim == 1 and y.ndim == 2:
                 return xp.matmul(x, y if rc[0] == 0 else y.T)
     lf, rf = _free(x.ndim, lc, lb), _free(y.ndim, rc, rb)
+    if not lc:
+        # no contraction (outer products, e.g. per-example gradients under vmap):
+        # one broadcasting multiply instead of a stack of 1x1 matmuls
+        a = xp.transpose(x, list(lb) + lf)
+        c = xp.transpose(y, list(rb) + rf)
+        nb = len(lb)
+        a = a.reshape(a.shape + (1,) * len(rf))
+        c = c.reshape(c.shape[:nb] + (1,) * len(lf) + c.shape[nb:])
+        return xp.multiply(a, c)
     bshape = [x.shape[i] for i in lb]
     m = int(np.prod([x.shape[i] for i in lf], dtype=np.int64))
     n = int(np.prod([y.shape[i] for i in rf], dtype=np.int64))
