@@ -300,3 +300,10 @@ def test_printing_matches_torch(k):
     real = pytest.importorskip("torch")
     a = PRINT_CASES[k]
     assert repr(torch.from_numpy(a)) == repr(real.from_numpy(a))
+
+
+def test_broadcast_mismatch_error_is_pytorchs():
+    import functorch_lite as torch_
+    with pytest.raises(RuntimeError, match=r"The size of tensor a \(3\) must match the size "
+                                           r"of tensor b \(4\) at non-singleton dimension 1"):
+        torch_.ones(2, 3) + torch_.ones(4)

@@ -136,6 +136,18 @@ def unary_float(prim, x, name, **params):
     return unary(prim, x, name, **params)
 
 
+def _size_mismatch(sa, sb):
+    """PyTorch's words for shapes that do not broadcast."""
+    na, nb = len(sa), len(sb)
+    for k in range(1, max(na, nb) + 1):
+        da = sa[-k] if k <= na else 1
+        db = sb[-k] if k <= nb else 1
+        if da != db and da != 1 and db != 1:
+            return RuntimeError(f"The size of tensor a ({da}) must match the size of tensor b "
+                                f"({db}) at non-singleton dimension {max(na, nb) - k}")
+    return RuntimeError(f"shapes {list(sa)} and {list(sb)} cannot be broadcast together")
+
+
 def binary(prim, a, b, name, rev=False, float_op=False):
     """a (Tensor) <op> b (Tensor or number); rev computes b <op> a."""
     av = a._v
@@ -158,11 +170,15 @@ def binary(prim, a, b, name, rev=False, float_op=False):
             fn = a.grad_fn
             pa = (fn, a._oi) if fn is not None else edge(a)
             cls = _CLASSES.get(name) or node_class(name)
+            ins = (bv, av) if rev else (av, bv)
+            if not prim.vjp_uses_ins:
+                ins = (None, None)
+            kept = out if prim.vjp_uses_out else None  # the tape keeps what the rule reads
             if rev:
-                node = cls(prim, _EMPTY, (None, pa), (bv, av), out, (False, True))
+                node = cls(prim, _EMPTY, (None, pa), ins, kept, (False, True))
                 i = 1
             else:
-                node = cls(prim, _EMPTY, (pa, None), (av, bv), out, (True, False))
+                node = cls(prim, _EMPTY, (pa, None), ins, kept, (True, False))
                 i = 0
             pn = prim.name
             if pn not in SHAPE_ONLY:
@@ -204,10 +220,13 @@ def binary(prim, a, b, name, rev=False, float_op=False):
         else:
             bt = bt.to(dt)
             bv = bt._v
-    if rev:
-        out = prim.impl(np, bv, av) if not _stack else prim.bind(bv, av)
-    else:
-        out = prim.impl(np, av, bv) if not _stack else prim.bind(av, bv)
+    try:
+        if rev:
+            out = prim.impl(np, bv, av) if not _stack else prim.bind(bv, av)
+        else:
+            out = prim.impl(np, av, bv) if not _stack else prim.bind(av, bv)
+    except ValueError:
+        raise _size_mismatch(av.shape, bv.shape) from None
     if type(out) is not _nd and isinstance(out, np.generic):
         out = np.asarray(out)
     t = _new(Tensor)
