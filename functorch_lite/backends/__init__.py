@@ -15,22 +15,45 @@ from ..core.trace import register_array_type
 
 _default = "numpy"
 _guard = ["allow"]
-_cupy = None
+_cupy = None       # the CupyNamespace once loaded (None: not tried yet or unavailable)
+_tried = [False]
+
+
+def _register(ns):
+    global _cupy
+    register_array_type(ns.ndarray, ns)
+    _cupy = ns
+    return ns
 
 
 def _load_cupy():
-    """Import cupy and register its array type with the core (once)."""
-    global _cupy
-    if _cupy is None:
-        try:
-            import cupy
-            if cupy.cuda.runtime.getDeviceCount() < 1:
-                return None
-        except Exception:  # noqa: BLE001 - no cupy, no driver or no GPU: not available
-            return None
-        register_array_type(cupy.ndarray, cupy)
-        _cupy = cupy
+    """The cupy namespace, registered with the core on first success."""
+    if _cupy is None and not _tried[0]:
+        _tried[0] = True
+        from .cupy import load
+        ns = load()
+        if ns is not None:
+            _register(ns)
     return _cupy
+
+
+def use_cupy(cupy_module, cupyx_module, name="cupy"):
+    """Install the 'cupy' backend over the given modules (tests use this with a
+    CPU stand-in for CuPy; returns the namespace).  ``forget_cupy()`` undoes it."""
+    from .cupy import CupyNamespace
+    forget_cupy()
+    _tried[0] = True
+    return _register(CupyNamespace(cupy_module, cupyx_module, name))
+
+
+def forget_cupy():
+    global _cupy, _default
+    from ..core.trace import _extra_array_types
+    if _cupy is not None:
+        _extra_array_types.pop(_cupy.ndarray, None)
+    _cupy = None
+    _tried[0] = False
+    _default = "numpy"
 
 
 def available():
@@ -87,10 +110,10 @@ def device_put(x, device="cpu"):
             if on_gpu:
                 return a
             _check_guard(f"device_put of a host array of shape {np.shape(a)}")
-            return cp.asarray(a)
+            return cp.from_host(a)
         if on_gpu:
             _check_guard(f"device_put of a device array of shape {a.shape}")
-            return cp.asnumpy(a)
+            return cp.to_host(a)
         return np.asarray(a)
     return tu.tree_map(put, x)
 

@@ -115,11 +115,10 @@ scatter_add_p = _prim("scatter_add")
 
 def _scatter_impl(xp, operand, idx, updates):
     out = xp.array(operand, copy=True)
-    if isinstance(out, np.ndarray):  # numpy (and its subclasses)
+    if xp is np:
         np.add.at(out, idx, updates)
-    else:  # cupy
-        import cupyx
-        cupyx.scatter_add(out, idx, updates)
+    else:  # a device backend spells add.at its own way (backends/cupy.py)
+        xp.scatter_add(out, idx, updates)
     return out
 
 

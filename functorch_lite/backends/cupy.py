@@ -1,0 +1,71 @@
+"""The CuPy backend: cupy's namespace, spelled like numpy where the two differ.
+
+Every primitive kernel is written once, against ``xp`` with NumPy's names
+(``prim.impl(xp, ...)``).  CuPy mirrors NumPy closely; the few places where it
+does not are bridged here, so primitives never import cupy:
+
+* ``scatter_add(out, idx, updates)``: NumPy's ``np.add.at``; CuPy spells it
+  ``cupyx.scatter_add`` (``cupy.add.at`` exists only in recent releases).
+* ``to_host`` / ``from_host``: the only two places data crosses the bus; both
+  check ``transfer_guard`` (``backends.check_transfer``).
+* ``default_rng(seed)``: random numbers are drawn on the device.
+* ``ElementwiseKernel`` / ``ReductionKernel``: what jit's fusion compiles
+  elementwise chains into (``backends/fusion.py``).
+
+The namespace is built from the cupy and cupyx modules it is given, so tests
+on a machine without a GPU can build it over a strict stand-in
+(``tests/_fakecupy.py``) and exercise this very code.
+"""
+
+
+class CupyNamespace:
+    """``xp`` for device arrays: attribute access falls through to cupy."""
+
+    def __init__(self, cupy, cupyx, name="cupy"):
+        self._cp = cupy
+        self._cpx = cupyx
+        self.__name__ = name
+        self.ndarray = cupy.ndarray
+        self.linalg = cupy.linalg
+
+    def __getattr__(self, name):
+        # only reached for names not set on the instance: cache cupy's object
+        v = getattr(self._cp, name)
+        setattr(self, name, v)
+        return v
+
+    def __repr__(self):
+        return f"<functorch_lite backend namespace over {self._cp.__name__}>"
+
+    # -- where CuPy's spelling differs from NumPy's -----------------------
+
+    def scatter_add(self, out, idx, updates):
+        """In place ``out[idx] += updates`` with repeated indices summed."""
+        self._cpx.scatter_add(out, idx, updates)
+
+    def default_rng(self, seed=None):
+        return self._cp.random.default_rng(seed)
+
+    # -- explicit transfers (the only ones the library makes) -------------
+
+    def to_host(self, a):
+        return self._cp.asnumpy(a)
+
+    def from_host(self, a):
+        return self._cp.asarray(a)
+
+    def synchronize(self):
+        self._cp.cuda.get_current_stream().synchronize()
+
+
+def load(cupy=None, cupyx=None):
+    """The namespace over the real cupy, or None when it cannot run here."""
+    if cupy is None:
+        try:
+            import cupy
+            import cupyx
+            if cupy.cuda.runtime.getDeviceCount() < 1:
+                return None
+        except Exception:  # noqa: BLE001 - no cupy, no driver or no GPU: not available
+            return None
+    return CupyNamespace(cupy, cupyx)
