@@ -13,6 +13,7 @@ from .core.errors import TracerConversionError
 from .core.ir import ClosedJaxpr, Jaxpr, Var
 from .core.trace import Tracer, get_aval
 from .core.tracing import trace_to_jaxpr
+from .primitives import _util as U
 from .primitives import elementwise as ew
 from .primitives.control_flow import cond_p, scan_p, while_p
 from .transforms.api import _as_value
@@ -176,7 +177,10 @@ def fori_loop(lower, upper, body_fun, init_val):
         def step(carry, _):
             i, v = carry
             return (ew.add(i, 1), body_fun(i, v)), None
-        (_, val), _ = scan(step, (np.asarray(lo, np.int64), init_val), None,
+        # the counter lives where the loop's values do (no host value in a device loop)
+        i0 = U.full((), lo, np.int64, like=U.backend_ref(
+            [_value(v) for v in tu.tree_leaves(init_val)]))
+        (_, val), _ = scan(step, (i0, init_val), None,
                            length=max(hi - lo, 0))
         return val
     lo_v = ew.convert_element_type(_value(lower), np.int64)

@@ -231,6 +231,28 @@ class Plan:
         return [env[i] for i in self.out_slots]
 
 
+def place_consts(closed, xp):
+    """The jaxpr with its host constants made on ``xp``'s device, once, at compile time.
+
+    Tracing turns values built from nothing (zeros, ones, masks) into host
+    constants.  A uniform one is filled in on the device (a kernel, no copy);
+    any other (an index array the user's code built) is copied over once here,
+    which ``transfer_guard`` checks, and then lives with the cached plan."""
+    from . import check_transfer
+    from ..core.ir import ClosedJaxpr
+    consts = []
+    for c in closed.consts:
+        if type(c) is np.ndarray:
+            flat = c.reshape(-1)
+            if c.size == 0 or (flat == flat[0]).all():
+                c = xp.full(c.shape, flat[0] if c.size else 0, dtype=c.dtype)
+            else:
+                check_transfer(f"a jit constant of shape {c.shape} ({c.dtype}) built on the host")
+                c = xp.from_host(c)
+        consts.append(c)
+    return ClosedJaxpr(closed.jaxpr, consts)
+
+
 def compile_plan(closed, xp=np, reuse=True):
     jaxpr = closed.jaxpr
     slot = {}
@@ -249,7 +271,10 @@ def compile_plan(closed, xp=np, reuse=True):
     def slot_of(v):
         if isinstance(v, Literal):
             s = len(template)
-            template.append(v.val)
+            val = v.val
+            if xp is not np and type(val) is np.ndarray:   # a scalar goes to any device
+                val = val[()]
+            template.append(val)
             pinned.add(s)
             return s
         return slot[v]

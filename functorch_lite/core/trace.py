@@ -41,6 +41,20 @@ def register_array_type(typ, xp):
     _extra_array_types[typ] = xp
 
 
+def concrete_value(x):
+    """The concrete array behind a tracer (through jvp/vjp/vmap levels), or None
+    when it is abstract (make_jaxpr, jit)."""
+    while isinstance(x, Tracer):
+        for attr in ("value", "primal", "val"):
+            v = getattr(x, attr, None)
+            if v is not None:
+                x = v
+                break
+        else:
+            return None
+    return x
+
+
 def array_namespace(args, prim=None):
     """The backend namespace (numpy or cupy) for a primitive's concrete inputs.
 

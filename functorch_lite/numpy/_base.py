@@ -3,7 +3,7 @@ import builtins
 
 import numpy as _np
 
-from ..core.trace import Tracer, get_aval
+from ..core.trace import Tracer, concrete_value, get_aval
 
 _SCALARS = (bool, int, float)
 
@@ -135,18 +135,17 @@ def _prod(xs):
 _builtin_max, _builtin_min, _builtin_sum = builtins.max, builtins.min, builtins.sum
 
 
-def _concrete_of(x):
-    """The concrete array behind a tracer (through jvp/vjp/vmap levels), or None
-    when it is abstract (make_jaxpr, jit)."""
-    while isinstance(x, Tracer):
-        for attr in ("value", "primal", "val"):
-            v = getattr(x, attr, None)
-            if v is not None:
-                x = v
-                break
-        else:
-            return None
-    return x
+_concrete_of = concrete_value
+
+
+def _namespace_of(ref):
+    """The array namespace ref's value lives on (numpy for abstract tracers:
+    what they build becomes a jit constant, placed on the device with the plan)."""
+    from ..core.trace import array_namespace
+    r = _concrete_of(ref)
+    if r is None or type(r) is _np.ndarray or not hasattr(r, "shape"):
+        return _np
+    return array_namespace([r])
 
 
 def _on_backend_of(const, ref):

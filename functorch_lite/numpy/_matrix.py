@@ -5,7 +5,7 @@ import numpy as _np
 
 from .. import primitives as P
 from ..core.trace import get_aval
-from ._base import _arr, _on_backend_of
+from ._base import _arr, _namespace_of, _on_backend_of
 
 
 def dot(a, b):
@@ -75,8 +75,9 @@ def _tri_mask(name, x, k, lower):
     shape = get_aval(x).shape
     if len(shape) < 2:
         raise ValueError(f"{name}: input must be at least 2-d, got shape {shape}")
-    m = _np.tri(shape[-2], shape[-1], int(k) - (not lower), dtype=bool)
-    return _on_backend_of(m if lower else ~m, x)
+    xp = _namespace_of(x)
+    m = xp.tri(shape[-2], shape[-1], int(k) - (not lower), dtype=bool)  # made where x lives
+    return m if lower else ~m
 
 
 def tril(m, k=0):

@@ -5,7 +5,7 @@ refer to each other without import-order trouble.
 """
 import numpy as np
 
-from ..core.trace import get_aval
+from ..core.trace import array_namespace, concrete_value, get_aval
 from . import elementwise as ew
 from . import reductions as red
 from . import shape as shp
@@ -26,8 +26,26 @@ def dtype_of(x):
     return get_aval(x).dtype
 
 
-def full(shape, value, dtype):
-    return shp.broadcast_in_dim(np.array(value, dtype), tuple(shape), ())
+def full(shape, value, dtype, like=None):
+    """A constant array.  From a NumPy scalar, so inside a jit plan it is made on
+    the plan's backend; eagerly it is made on ``like``'s backend when given."""
+    s = np.array(value, dtype)[()]
+    like = concrete_value(like)
+    if like is not None and not isinstance(like, (np.ndarray, np.generic)) \
+            and hasattr(like, "shape"):
+        return array_namespace([like]).full(tuple(shape), s, dtype=s.dtype)
+    return shp.broadcast_in_dim(s, tuple(shape), ())
+
+
+def backend_ref(*groups):
+    """The first array among lists of values (its backend is the computation's),
+    for ``full(..., like=)``; None when there are only scalars."""
+    for g in groups:
+        for x in g:
+            if x is not None and not isinstance(x, (np.generic,) + PY_SCALARS) \
+                    and hasattr(x, "shape"):
+                return x
+    return None
 
 
 def zeros_like(x):

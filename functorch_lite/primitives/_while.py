@@ -70,7 +70,8 @@ def _while_jvp(primals, tangents, cond_jaxpr, body_jaxpr, cond_nconsts, body_nco
     if all(t is None for t in tb + tk):
         return while_p.bind(*primals, **params), [None] * nk
     carry_avals = body_jaxpr.in_avals[nb:]
-    tk = [(t if t is not None else _zero(a)) if f else None
+    like = U.backend_ref(primals)
+    tk = [(t if t is not None else _zero(a, like)) if f else None
           for t, a, f in zip(tk, carry_avals, _floats(carry_avals))]
     keep = [i for i, t in enumerate(tk) if t is not None]
     nz = [t is not None for t in tb + tk]

@@ -62,8 +62,8 @@ def _floats(avals):
     return [np.dtype(a.dtype).kind in "fc" for a in avals]
 
 
-def _zero(a):
-    return U.full(a.shape, 0, a.dtype)
+def _zero(a, like=None):
+    return U.full(a.shape, 0, a.dtype, like)
 
 
 def _split_list(xs, ns):
@@ -123,7 +123,7 @@ def _cond_fwd_branches(branches):
             def fwd(*ops, s=s, k=k):
                 r = _run(s.fwd, *ops)
                 mine = iter(r[s.n_out:])
-                res = [next(mine) if j == k else _zero(a)
+                res = [next(mine) if j == k else _zero(a, U.backend_ref(ops, r))
                        for j, ra in enumerate(res_avals) for a in ra]
                 return list(r[:s.n_out]) + res
 
@@ -212,7 +212,8 @@ def _scan_jvp(primals, tangents, jaxpr, num_consts, num_carry, length, reverse):
     fl = _floats(carry_avals)
     any_t = any(t is not None for t in tangents)
     # carries: instantiate every float tangent (the body may make a zero one nonzero)
-    tk = [(t if t is not None else _zero(a)) if f and any_t else None
+    like = U.backend_ref(primals)
+    tk = [(t if t is not None else _zero(a, like)) if f and any_t else None
           for t, a, f in zip(tk, carry_avals, fl)]
     nz = [t is not None for t in tc + tk + tx]
     jj = _jt().jvp_jaxpr(jaxpr, nz)
@@ -299,7 +300,8 @@ def _scan_vjp(ct, res, out, needs, jaxpr, num_consts, num_carry, length, reverse
     out_avals = _scan_abstract(*jaxpr.in_avals, jaxpr=jaxpr, num_consts=nc, num_carry=nk,
                                length=length, reverse=reverse)
     cts = instantiate_cts(ct, [a.strip_weak() for a in out_avals])
-    acc0 = [_zero(a.strip_weak()) for a in jaxpr.in_avals[:nc]]
+    like = U.backend_ref(cts, res)
+    acc0 = [_zero(a.strip_weak(), like) for a in jaxpr.in_avals[:nc]]
     ncr = len(sp.const_res)
     r = scan_p.bind(*res[:ncr], *acc0, *cts[:nk], *res[ncr:], *cts[nk:], jaxpr=sp.bwd,
                     num_consts=ncr, num_carry=nc + nk, length=length, reverse=not reverse)

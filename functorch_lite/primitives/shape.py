@@ -9,9 +9,14 @@ from ._registry import _prim
 # ---------------------------------------------------------- broadcast_in_dim
 
 broadcast_in_dim_p = _prim("broadcast_in_dim")
+_SCALARS = (np.generic, bool, int, float, complex)
 
 
 def _bid_impl(xp, x, shape, broadcast_dimensions):
+    if isinstance(x, _SCALARS):
+        # a host scalar is filled in on x's future backend (a kernel argument,
+        # never a host->device copy)
+        return xp.full(shape, x, dtype=getattr(x, "dtype", None) or np.asarray(x).dtype)
     x = xp.asarray(x)
     expanded = [1] * len(shape)
     for i, d in enumerate(broadcast_dimensions):
@@ -221,7 +226,7 @@ def _pad_batch(vals, dims, padding_config):
     x = U.bdim_to_front(x, dx, size)
     xa = get_aval(x)
     out = pad(x, np.zeros((), xa.dtype)[()], cfg)
-    where = pad(np.zeros(xa.shape[1:], bool), True, padding_config)
+    where = pad(U.full(xa.shape[1:], False, bool, like=x), True, padding_config)
     v = U.moveaxis(v, dv, 0)
     v = reshape(v, (size,) + (1,) * (xa.ndim - 1))
     return U.ew.select(where, v, out), 0

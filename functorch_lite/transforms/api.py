@@ -97,8 +97,11 @@ def _check_float_leaves(leaves, name):
 
 
 def _zeros_for(x):
-    a = get_aval(x)
-    return np.zeros(a.shape, a.dtype) if not isinstance(x, Tracer) else U.zeros_like(x)
+    """A zero cotangent/tangent like x, on x's backend."""
+    if isinstance(x, (np.ndarray, np.generic, bool, int, float, complex)):
+        a = get_aval(x)
+        return np.zeros(a.shape, a.dtype)
+    return U.zeros_like(x)
 
 
 # ------------------------------------------------------------------ vjp/grad

@@ -22,8 +22,8 @@ from .jaxpr_transforms import batch_jaxpr, is_float, jvp_jaxpr, to_front
 from .jit import run_jaxpr
 
 
-def _zero(a):
-    return U.full(a.shape, 0, a.dtype)
+def _zero(a, like=None):
+    return U.full(a.shape, 0, a.dtype, like)
 
 
 def _trace(fun, tree, avals, name):
@@ -60,7 +60,7 @@ custom_jvp_p.abstract = lambda *avals, call_jaxpr, jvp, name: list(call_jaxpr.ou
 
 
 def _cj_jvp(primals, tangents, call_jaxpr, jvp, name):
-    ts = [_zero(get_aval(p).strip_weak()) if t is None else t
+    ts = [_zero(get_aval(p).strip_weak(), p) if t is None else t
           for p, t in zip(primals, tangents)]
     outs, touts = jvp(list(primals), ts)
     return outs, touts
@@ -73,8 +73,9 @@ def _cj_vjp_fwd(*ins, call_jaxpr, jvp, name):
 def _cj_vjp(ct, ins, out, needs, call_jaxpr, jvp, name):
     from .reverse import backward_pass, vjp_flat
     avals = call_jaxpr.out_avals
-    cts = [_zero(a.strip_weak()) if c is None else c for c, a in zip(ct, avals)]
-    zeros = [_zero(get_aval(p).strip_weak()) for p in ins]
+    like = U.backend_ref(ins, ct)
+    cts = [_zero(a.strip_weak(), like) if c is None else c for c, a in zip(ct, avals)]
+    zeros = [_zero(get_aval(p).strip_weak(), p) for p in ins]
     # the jvp rule is linear in the tangents: its VJP in them is the transpose
     _, refs, leaves, _ = vjp_flat(lambda *ts: (jvp(list(ins), list(ts))[1], []), zeros,
                                   "custom_jvp_transpose")
@@ -163,7 +164,9 @@ def _cv_vjp_fwd(*ins, call_jaxpr, fwd, bwd, name):
 
 
 def _cv_vjp(ct, res, out, needs, call_jaxpr, fwd, bwd, name):
-    cts = [_zero(a.strip_weak()) if c is None else c for c, a in zip(ct, call_jaxpr.out_avals)]
+    like = U.backend_ref(ct, out if isinstance(out, (list, tuple)) else [])
+    cts = [_zero(a.strip_weak(), like) if c is None else c
+           for c, a in zip(ct, call_jaxpr.out_avals)]
     in_cts = bwd(res, cts)
     return [c if n and is_float(a) else None
             for c, n, a in zip(in_cts, needs, call_jaxpr.in_avals)]

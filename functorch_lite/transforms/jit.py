@@ -17,7 +17,7 @@ from ..core import tree_util as tu
 from ..core.ir import ClosedJaxpr, Jaxpr, ShapedArray
 from ..core.trace import Primitive, Tracer, array_namespace, get_aval
 from ..core.tracing import trace_to_jaxpr
-from ..backends.plan import compile_plan, guarded_plan
+from ..backends.plan import compile_plan, guarded_plan, place_consts
 from . import passes
 from .jaxpr_transforms import batch_jaxpr, jvp_jaxpr, to_front, vjp_split, is_float
 from ..primitives import _util as U
@@ -36,6 +36,8 @@ def get_plan(closed, xp=np):
     if hit is not None and hit[0] is closed:
         return hit[1]
     opt = passes.optimize(closed, host=xp is np)
+    if xp is not np:
+        opt = place_consts(opt, xp)
     plan = compile_plan(opt, xp, reuse=xp is np)
     if xp is np:
         spec, changed, needed = passes.finite_specialize(opt)
@@ -78,8 +80,9 @@ def _pjit_vjp_fwd(*ins, jaxpr, name):
     return res[:sp.n_out], res[sp.n_out:]
 
 
-def instantiate_cts(ct, avals):
-    return [U.full(a.shape, 0, a.dtype) if c is None else c for c, a in zip(ct, avals)]
+def instantiate_cts(ct, avals, like=None):
+    like = like if like is not None else U.backend_ref(ct)
+    return [U.full(a.shape, 0, a.dtype, like) if c is None else c for c, a in zip(ct, avals)]
 
 
 def _pjit_vjp(ct, res, out, needs, jaxpr, name):

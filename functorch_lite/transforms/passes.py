@@ -112,7 +112,8 @@ def fold_constants(closed, host=True):
 
     With host=True (a NumPy plan), ``full_like`` folds too: its value depends only
     on its input's shape and dtype (on another backend it must stay, to make the
-    array there)."""
+    array there).  On another backend only scalar results fold (into literals),
+    so no host array ever becomes a constant of a device plan."""
     j = closed.jaxpr
     known = dict(zip(j.constvars, closed.consts))
     eqns, sub = [], {}
@@ -135,6 +136,13 @@ def fold_constants(closed, host=True):
             eqns.append(eqn)
             continue
         if any(v.aval.size > _FOLD_MAX_SIZE for v in eqn.outvars):
+            eqns.append(eqn)
+            continue
+        if not host and (any(v.aval.ndim for v in eqn.outvars) or any(
+                not isinstance(known.get(v, 0), (np.ndarray, np.generic, int, float))
+                for v in eqn.invars if not isinstance(v, Literal))):
+            # a device plan: fold only into scalar literals (they go anywhere), from
+            # host values (reading a device constant back would sync)
             eqns.append(eqn)
             continue
         ins = [v.val if isinstance(v, Literal) else known[v] for v in eqn.invars]
@@ -178,8 +186,8 @@ def _const_is(consts, v, value):
     if _is_lit(v, value):
         return True
     c = consts.get(v) if isinstance(v, Var) else None
-    if c is None or getattr(c, "size", _CONST_CHECK_MAX + 1) > _CONST_CHECK_MAX:
-        return False
+    if not isinstance(c, (np.ndarray, np.generic)) or c.size > _CONST_CHECK_MAX:
+        return False      # (device constants are not read back: that would sync)
     try:
         return bool(np.all(np.asarray(c) == value))
     except (TypeError, ValueError):
@@ -188,8 +196,8 @@ def _const_is(consts, v, value):
 
 def _is_eye(consts, v):
     c = consts.get(v) if isinstance(v, Var) else None
-    if c is None or getattr(c, "ndim", 0) != 2 or c.shape[0] != c.shape[1]:
-        return False
+    if not isinstance(c, np.ndarray) or c.ndim != 2 or c.shape[0] != c.shape[1]:
+        return False      # (device constants are not read back: that would sync)
     if c.size > (1 << 20):
         return False
     c = np.asarray(c)
