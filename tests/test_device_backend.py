@@ -224,3 +224,31 @@ def test_device_put_and_the_transfer_guard(device):
             fl.device_put(np.ones(2), "cuda")
         with pytest.raises(RuntimeError, match="transfer_guard.*device array of shape"):
             fl.device_put(on["a"], "cpu")
+
+
+def test_reading_a_device_value_back_is_checked_by_the_guard(device):
+    """Python control flow on a traced device value (float(), bool()) reads it
+    back: inside transfer_guard('disallow') that raises, naming the read."""
+    x = device.put(np.array([0.5, 2.0]))
+
+    def f(v):
+        s = fnp.sum(v)
+        return v * 2.0 if float(s) > 1.0 else v
+
+    assert_close(device, fl.grad(lambda v: fnp.sum(f(v)))(x), np.full(2, 2.0))
+    with fl.backends.transfer_guard("disallow"):
+        with pytest.raises(RuntimeError, match=r"transfer_guard.*float\(\) of a traced"):
+            fl.grad(lambda v: fnp.sum(f(v)))(x)
+        with pytest.raises(RuntimeError, match=r"transfer_guard.*bool\(\) of a traced"):
+            fl.jvp(lambda v: v if fnp.sum(v) > 0 else -v, (x,), (x,))
+
+
+def test_cond_and_while_read_their_predicate_back(device):
+    """cond and while_loop run host-driven: their predicate is read back from the
+    device each time (a sync), which transfer_guard reports by name."""
+    x = device.put(np.array([0.5, 2.0]))
+    with fl.backends.transfer_guard("disallow"):
+        with pytest.raises(RuntimeError, match="cond: reading its predicate back"):
+            lax.cond(fnp.sum(x) > 0, lambda v: v, lambda v: -v, x)
+        with pytest.raises(RuntimeError, match="while_loop: reading its predicate back"):
+            lax.while_loop(lambda v: fnp.sum(v) < 9.0, lambda v: v * 2.0, x)

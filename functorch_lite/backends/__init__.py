@@ -12,6 +12,7 @@ import numpy as np
 
 from ..core import tree_util as tu
 from ..core.trace import register_array_type
+from ..core.trace import transfer_hook as _core_hooks
 
 _default = "numpy"
 _guard = ["allow"]
@@ -132,8 +133,12 @@ def transfer_guard(level="disallow"):
 
 
 def check_transfer(what):
-    """Called by the facade before an implicit device->host copy (item(), float())."""
+    """Called before an implicit device->host copy (the facade's item()/float(),
+    a tracer's bool()/float() over a device value)."""
     _check_guard(what)
+
+
+_core_hooks.append(check_transfer)
 
 
 if "cupy" in sys.modules:  # a user who already imported cupy can pass its arrays in

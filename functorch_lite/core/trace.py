@@ -35,6 +35,7 @@ def source_info():
 # ---------------------------------------------------------- array backends
 
 _extra_array_types = {}   # type -> namespace (the cupy backend registers itself here)
+transfer_hook = []        # [check(what)]: set by backends, called before a device->host read
 
 
 def register_array_type(typ, xp):
@@ -291,27 +292,36 @@ class Tracer:
             f"for if/else, lax.while_loop / lax.fori_loop for loops, or mark the "
             f"argument static with jit(f, static_argnums=...).")
 
+    def _host(self, what):
+        """The concrete value, for a conversion to a Python value; reading a device
+        value back is a device->host copy that transfer_guard checks."""
+        v = self.concrete(what)
+        if _extra_array_types and type(v) in _extra_array_types and transfer_hook:
+            transfer_hook[0](what)
+        return v
+
     def __bool__(self):
-        return bool(self.concrete(f"bool() of a traced {self.aval.str_short()} value"))
+        return bool(self._host(f"bool() of a traced {self.aval.str_short()} value"))
 
     def __float__(self):
-        return float(self.concrete(f"float() of a traced {self.aval.str_short()} value"))
+        return float(self._host(f"float() of a traced {self.aval.str_short()} value"))
 
     def __int__(self):
-        return int(self.concrete(f"int() of a traced {self.aval.str_short()} value"))
+        return int(self._host(f"int() of a traced {self.aval.str_short()} value"))
 
     def __complex__(self):
-        return complex(self.concrete(f"complex() of a traced value"))
+        return complex(self._host(f"complex() of a traced value"))
 
     def __index__(self):
-        v = self.concrete(f"using a traced {self.aval.str_short()} value as an index")
+        v = self._host(f"using a traced {self.aval.str_short()} value as an index")
         return int(v)
 
     def item(self):
-        return self.concrete(f".item() of a traced {self.aval.str_short()} value").item()
+        return self._host(f".item() of a traced {self.aval.str_short()} value").item()
 
     def tolist(self):
-        return np.asarray(self.concrete("tolist() of a traced value")).tolist()
+        v = self._host("tolist() of a traced value")
+        return v.tolist() if hasattr(v, "tolist") else np.asarray(v).tolist()
 
     def __array__(self, dtype=None, copy=None):
         raise TracerConversionError(

@@ -5,7 +5,8 @@ refer to each other without import-order trouble.
 """
 import numpy as np
 
-from ..core.trace import array_namespace, concrete_value, get_aval
+from ..core.trace import _extra_array_types, array_namespace, concrete_value, get_aval
+from ..core.trace import transfer_hook
 from . import elementwise as ew
 from . import reductions as red
 from . import shape as shp
@@ -35,6 +36,15 @@ def full(shape, value, dtype, like=None):
             and hasattr(like, "shape"):
         return array_namespace([like]).full(tuple(shape), s, dtype=s.dtype)
     return shp.broadcast_in_dim(s, tuple(shape), ())
+
+
+def read_predicate(p, prim):
+    """bool(p) for cond/while: a device predicate is read back to the host (a
+    sync, which transfer_guard checks: control flow runs host-driven)."""
+    if _extra_array_types and type(p) in _extra_array_types:
+        for check in transfer_hook:
+            check(f"{prim}: reading its predicate back from the device")
+    return bool(p)
 
 
 def backend_ref(*groups):

@@ -49,7 +49,7 @@ def _while_impl(xp, *args, cond_jaxpr, body_jaxpr, cond_nconsts, body_nconsts,
                 checkpoint_every):
     cc, bc, carry = _split_list(args, [cond_nconsts, body_nconsts])
     cplan, bplan = _plan(cond_jaxpr, xp), _plan(body_jaxpr, xp)
-    while cplan(*cc, *carry)[0]:
+    while U.read_predicate(cplan(*cc, *carry)[0], "while_loop"):
         carry = bplan(*bc, *carry)
     return carry
 
@@ -168,14 +168,14 @@ def _rev_fwd_impl(xp, *args, cond_jaxpr, body_jaxpr, cond_nconsts, body_nconsts,
     n = 0
     if checkpoint_every is None:
         fplan = _plan(split.fwd, xp)
-        while cplan(*cc, *carry)[0]:
+        while U.read_predicate(cplan(*cc, *carry)[0], "while_loop"):
             out = fplan(*bc, *carry)
             carry = out[:nk]
             tape.residuals.append(out[nk:])
             n += 1
     else:
         bplan = _plan(body_jaxpr, xp)
-        while cplan(*cc, *carry)[0]:
+        while U.read_predicate(cplan(*cc, *carry)[0], "while_loop"):
             if n % checkpoint_every == 0:
                 tape.checkpoints.append(carry)
             carry = bplan(*bc, *carry)

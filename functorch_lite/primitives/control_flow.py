@@ -92,7 +92,7 @@ cond_p = _hprim("cond")
 
 
 def _cond_impl(xp, pred, *ops, branches):
-    return _run(branches[int(bool(pred))], *ops)
+    return _run(branches[int(U.read_predicate(pred, "cond"))], *ops)
 
 
 def _cond_abstract(pred, *ops, branches):
