@@ -189,7 +189,9 @@ def _finish(g, tail, users, outset, xp):
                                              users.get(e.outvars[0], []))]
     if tail is None and not outs:
         return []                    # nothing reads it: elementwise ops have no effects
-    if tail is None and len(members) == 1:
+    if tail is None and (len(members) == 1 or g.shape == ()):
+        # one equation gains nothing; a 0-d chain may get only host scalars
+        # (Python-number arguments), from which CuPy cannot size a kernel
         return list(members)
     index = {e.outvars[0]: i for i, e in enumerate(members)}
     ext, ext_pos = [], {}            # external inputs (Vars, non-finite Literals)
@@ -198,6 +200,8 @@ def _finish(g, tail, users, outset, xp):
         key = v if isinstance(v, Var) else id(v)
         if key not in ext_pos:
             ext_pos[key] = len(ext)
+            if isinstance(v, Literal):   # passed as a typed NumPy scalar (never a 0-d array)
+                v = Literal(np.asarray(v.val, v.aval.dtype)[()], v.aval)
             ext.append(v)
         return ("in", ext_pos[key])
 
