@@ -14,6 +14,7 @@ double.  The functions used (exp, tanh, fabs, isnan, isfinite, atan2, pow,
 floor, log1p, ...) have float and double overloads in CUDA device code and in
 C++ ``<cmath>``.
 """
+import hashlib
 import math
 
 import numpy as np
@@ -121,12 +122,12 @@ def expr(name, params, args, arg_dtypes, out_dtype, tmp):
     raise NotImplementedError(name)
 
 
-def body(steps, n_in, outputs):
-    """Statements for a chain.
+def body(steps):
+    """Statements computing a chain.
 
     steps: [(prim name, params, [arg refs], [arg dtypes], out dtype)] where an
-    arg ref is ("in", k), ("t", k) or ("lit", c_text).  outputs: member
-    indices to store.  Returns (lines, value names)."""
+    arg ref is ("in", k), ("t", k) or ("lit", c_text).  Returns (lines, the
+    C name of each step's value)."""
     lines, names = [], []
 
     def ref(r):
@@ -139,7 +140,6 @@ def body(steps, n_in, outputs):
         lines.extend(tmp[1:])
         lines.append(f"{CTYPE[odt]} t{i} = {e};")
         names.append(f"t{i}")
-    del n_in
     return lines, names
 
 
@@ -149,19 +149,21 @@ def params_decl(prefix, dtypes):
 
 def elementwise_source(steps, in_dtypes, outputs):
     """(in_params, out_params, operation) for a cupy.ElementwiseKernel."""
-    lines, names = body(steps, len(in_dtypes), outputs)
+    lines, names = body(steps)
     lines += [f"out{k} = {names[i]};" for k, i in enumerate(outputs)]
     out_dtypes = [steps[i][4] for i in outputs]
     return params_decl("in", in_dtypes), params_decl("out", out_dtypes), "\n".join(lines)
 
 
-def reduction_source(steps, in_dtypes, fn_name):
+def reduction_source(steps, in_dtypes):
     """(in_params, out_params, preamble, map_expr, reduce C type) for a
-    cupy.ReductionKernel summing the chain's last value."""
-    lines, names = body(steps, len(in_dtypes), [len(steps) - 1])
+    cupy.ReductionKernel summing the chain's last value; the chain is a
+    __device__ function named after a hash of its code."""
+    lines, names = body(steps)
     odt = steps[-1][4]
     t = CTYPE[odt]
     args = ", ".join(f"{CTYPE[np.dtype(d)]} in{k}" for k, d in enumerate(in_dtypes))
+    fn_name = "fl_map_" + hashlib.sha1("\n".join([args] + lines).encode()).hexdigest()[:16]
     pre = "\n".join([f"__device__ {t} {fn_name}({args}) {{"]
                     + [f"    {ln}" for ln in lines] + [f"    return {names[-1]};", "}"])
     call = f"{fn_name}({', '.join(f'in{k}' for k in range(len(in_dtypes)))})"

@@ -256,8 +256,7 @@ def _elementwise_group(steps, in_dts, ext, outs, index, members, xp):
 
 
 def _reduction_group(steps, in_dts, ext, members, red, xp):
-    h = _digest(repr(steps), repr(in_dts))
-    in_p, out_p, pre, call, rtype = cg.reduction_source(steps, in_dts, f"fl_map_{h}")
+    in_p, out_p, pre, call, rtype = cg.reduction_source(steps, in_dts)
     name = f"fl_fused_sum_{_digest(in_p, out_p, pre)}"
     key = (id(xp), "red", in_p, out_p, pre)
     k = _kernels.get(key)
