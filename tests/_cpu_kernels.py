@@ -107,6 +107,9 @@ def _unit(ins, outs, preamble, body_lines):
 def _run(lib, ins, args, outs):
     global LAUNCHES
     LAUNCHES += 1
+    for (dt, name), a in zip(ins, args):   # arrays must match exactly; scalars are cast
+        if isinstance(a, np.ndarray) and a.dtype != dt:
+            raise TypeError(f"{name}: declared {dt}, got an array of {a.dtype}")
     arrs = [np.asarray(a, dt) for (dt, _), a in zip(ins, args)]
     shape = np.broadcast_shapes(*[a.shape for a in arrs]) if arrs else ()
     arrs = [np.ascontiguousarray(np.broadcast_to(a, shape)) for a in arrs]

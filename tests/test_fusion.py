@@ -368,3 +368,27 @@ def test_random_dags_keep_topological_order(seed):
         want = compile_plan(closed, np)(x, y)
         for g, w in zip(got, want):
             _same(g, w, *TOL[np.float64])
+
+
+def test_kernels_are_named_by_source_and_shared():
+    x = np.linspace(-1, 1, 7)
+    closed = fl.make_jaxpr(lambda x: fnp.exp(fnp.sin(x) * 2.0) - x)(x)
+    (g1,), _ = _groups(closed)
+    (g2,), _ = _groups(fl.make_jaxpr(lambda x: fnp.exp(fnp.sin(x) * 2.0) - x)(x))
+    assert g1.source == g2.source and "fl_fused_" in g1.source
+    assert not any(f" {n} " in g1.source for n in ("y0", "y1", "j0", "j1"))
+    assert len(fusion._kernels) >= 1
+
+
+def test_unsupported_dtypes_stay_unfused():
+    x = np.linspace(-1, 1, 7).astype(np.float16)
+    got, want, launches, closed = _run_both(lambda x: fnp.exp(fnp.sin(x) * 2.0), x)
+    assert launches == 0 and not _groups(closed)[0]
+    _same(got[0], want[0])
+    i = np.arange(-6, 6, dtype=np.int32)  # // is floor(float division): fused, exact
+    got, want, launches, closed = _run_both(lambda i: (i * 3) // 2 + 1, i)
+    assert launches == 1
+    for g in _groups(closed)[0]:
+        assert all(e.outvars[0].aval.dtype.kind == "f" for e in g.eqns
+                   if e.primitive.name == "div")
+    _same(got[0], want[0])
