@@ -16,6 +16,7 @@ import functools
 import numpy as np
 
 from ..core.ir import Literal
+from . import fusion
 
 _UNARY = {"neg": "negative", "exp": "exp", "log": "log", "sin": "sin", "cos": "cos",
           "tanh": "tanh", "sqrt": "sqrt", "abs": "absolute", "sign": "sign"}
@@ -156,6 +157,8 @@ def _mul_safe_kernels(eqn):
 
 def _kernel(xp, eqn):
     """The function a step calls: the bare ufunc where one does the job."""
+    if isinstance(eqn, fusion.FusedGroup):
+        return eqn.kernel
     name = eqn.primitive.name
     if xp is np and name == "mul_safe":
         k, _ = _mul_safe_kernels(eqn)
@@ -279,9 +282,12 @@ def compile_plan(closed, xp=np, reuse=True):
             return s
         return slot[v]
 
+    # the steps: equations, or fused elementwise groups on a GPU namespace
+    items = fusion.group_eqns(jaxpr, xp) if fusion.enabled(xp) else jaxpr.eqns
+
     # last use of every var (outputs live forever)
     last = {}
-    for i, eqn in enumerate(jaxpr.eqns):
+    for i, eqn in enumerate(items):
         for v in eqn.invars:
             if not isinstance(v, Literal):
                 last[v] = i
@@ -305,7 +311,7 @@ def compile_plan(closed, xp=np, reuse=True):
                 a = bid_aval[b]
                 pool.setdefault((a.shape, a.dtype), []).append(b)
 
-    for i, eqn in enumerate(jaxpr.eqns):
+    for i, eqn in enumerate(items):
         prim = eqn.primitive
         ins = tuple(slot_of(v) for v in eqn.invars)
         kern = _kernel(xp, eqn)
@@ -367,7 +373,7 @@ def compile_plan(closed, xp=np, reuse=True):
         for s in dying:
             if s not in reuse_at:
                 frees[i].append(s)
-        for v, o in zip(jaxpr.eqns[i].outvars, outs):
+        for v, o in zip(items[i].outvars, outs):
             if v not in last and v not in outset and o not in reuse_at:
                 frees[i].append(o)
     for s, i in reuse_at.items():

@@ -26,12 +26,12 @@ log = logging.getLogger("functorch_lite.jit")
 
 # --------------------------------------------------------------- plan cache
 
-_plans = {}   # (id(closed), xp name) -> (closed, plan), oldest first
+_plans = {}   # (id(closed), xp name, fusion on) -> (closed, plan), oldest first
 _MAX_PLANS = 2048
 
 
 def get_plan(closed, xp=np):
-    key = (id(closed), xp.__name__)
+    key = (id(closed), xp.__name__, bool(config.fusion))
     hit = _plans.get(key)
     if hit is not None and hit[0] is closed:
         return hit[1]

@@ -1,0 +1,273 @@
+"""Elementwise fusion for jit plans on CuPy.
+
+On a GPU every equation of a plan is one kernel launch, and a chain of cheap
+elementwise ops is bound by launches and memory traffic, not arithmetic.
+``group_eqns`` gathers chains of same-shape elementwise equations into a
+``FusedGroup`` that runs as one generated ``cupy.ElementwiseKernel``; a
+``reduce_sum`` fed only by such a chain becomes one ``cupy.ReductionKernel``
+(the chain is its map expression), so ``sum(f10(...f1(x)))`` is one launch.
+Kernels are built once when the plan is compiled and live in the plan.
+
+Only ``reduce_sum`` fuses as a reduction: a fused max would need ``-inf`` as
+its identity, which has no portable literal in CuPy's templates (it needs
+CUDA-specific constants such as ``-CUDART_INF_F``), and max is rarer.
+
+Grouping (topological order is kept): equations are walked in order; a
+fusible equation joins the *open* group of one of its producers when the
+shapes match, otherwise it opens a group.  Any other equation reading an
+open group's value first closes (emits) that group at its own position, and
+an equation joining group G that also reads another open group H closes H.
+So open groups never read each other, and a group emitted at its closing
+position only reads values that already exist.  A group of one equation is
+emitted as the plain equation.  A group's outputs are the member values read
+by a non-member or returned by the jaxpr.
+"""
+import hashlib
+
+import numpy as np
+
+from .. import config
+from ..core.ir import Literal, Var
+from . import _cuda_codegen as cg
+
+
+def enabled(xp):
+    return (getattr(config, "fusion", True) and xp is not np
+            and hasattr(xp, "ElementwiseKernel") and hasattr(xp, "ReductionKernel"))
+
+
+class _FusedPrim:
+    multiple_results = True
+
+    def __init__(self, name):
+        self.name = name
+
+    def __repr__(self):
+        return self.name
+
+
+FUSED_ELEMENTWISE = _FusedPrim("fused_elementwise")
+FUSED_REDUCTION = _FusedPrim("fused_reduction")
+
+
+class FusedGroup:
+    """Quacks like an Eqn for compile_plan; ``kernel`` runs the whole chain."""
+    __slots__ = ("primitive", "invars", "outvars", "params", "kernel", "eqns", "source")
+
+    def __init__(self, primitive, invars, outvars, kernel, eqns, source):
+        self.primitive, self.invars, self.outvars = primitive, invars, outvars
+        self.params, self.kernel, self.eqns, self.source = {}, kernel, eqns, source
+
+    def __repr__(self):
+        names = ", ".join(e.primitive.name for e in self.eqns)
+        return f"FusedGroup({self.primitive.name}: {names})"
+
+
+# ------------------------------------------------------------ fusibility
+
+def _supported_dtype(d):
+    return np.dtype(d) in cg.CTYPE
+
+
+def fusible(eqn):
+    """Same-shape elementwise op on float32/64, int32/64 or bool that cg can emit."""
+    name = eqn.primitive.name
+    if name not in cg.FUSIBLE or eqn.primitive.multiple_results or len(eqn.outvars) != 1:
+        return False
+    out = eqn.outvars[0].aval
+    if not _supported_dtype(out.dtype):
+        return False
+    for v in eqn.invars:
+        a = v.aval
+        if not _supported_dtype(a.dtype) or a.shape not in (out.shape, ()):
+            return False
+        if isinstance(v, Literal) and a.shape != ():
+            return False
+    # the dtype the arithmetic runs in: the operands' (comparisons) or the output's
+    odt = np.dtype(eqn.invars[0].aval.dtype if name in cg.COMPARE else out.dtype)
+    if name in cg.FLOAT_ONLY and odt not in cg.FLOATS:
+        return False
+    if name in cg.INT_OK and odt not in cg.FLOATS | cg.INTS:
+        return False
+    if name == "integer_pow" and abs(int(eqn.params["y"])) > 64:
+        return False
+    if name == "full_like":
+        try:
+            np.array(eqn.params["fill_value"]).astype(out.dtype)
+        except (TypeError, ValueError):
+            return False
+    return True
+
+
+# --------------------------------------------------------------- grouping
+
+class _Open:
+    __slots__ = ("members", "shape", "vals")
+
+    def __init__(self, eqn):
+        self.members, self.shape, self.vals = [eqn], eqn.outvars[0].aval.shape, set()
+        self.vals.add(eqn.outvars[0])
+
+
+def group_eqns(jaxpr, xp):
+    """Items for compile_plan: plain Eqns and FusedGroups, in a valid order."""
+    users = {}
+    for e in jaxpr.eqns:
+        for v in e.invars:
+            if isinstance(v, Var):
+                users.setdefault(v, []).append(e)
+    outset = {v for v in jaxpr.outvars if isinstance(v, Var)}
+    items, open_groups = [], []     # open groups in creation order
+    owner = {}                      # value -> its open group
+
+    def close(g, tail=None):
+        open_groups.remove(g)
+        for v in g.vals:
+            owner.pop(v, None)
+        items.extend(_finish(g, tail, users, outset, xp))
+
+    def read_groups(eqn):
+        seen = []
+        for v in eqn.invars:
+            g = owner.get(v) if isinstance(v, Var) else None
+            if g is not None and g not in seen:
+                seen.append(g)
+        return seen
+
+    for eqn in jaxpr.eqns:
+        reads = read_groups(eqn)
+        if fusible(eqn):
+            shape = eqn.outvars[0].aval.shape
+            join = next((g for g in reads if g.shape == shape), None)
+            for g in reads:
+                if g is not join:
+                    close(g)
+            if join is None:
+                join = _Open(eqn)
+                open_groups.append(join)
+            else:
+                join.members.append(eqn)
+                join.vals.add(eqn.outvars[0])
+            owner[eqn.outvars[0]] = join
+            continue
+        if eqn.primitive.name == "reduce_sum" and len(reads) == 1 and \
+                _reduction_fusible(eqn, reads[0], users, outset):
+            close(reads[0], tail=eqn)
+            continue
+        for g in reads:
+            close(g)
+        items.append(eqn)
+    for g in list(open_groups):
+        close(g)
+    return items
+
+
+def _reduction_fusible(red, g, users, outset):
+    src = red.invars[0]
+    a = src.aval
+    if not red.params["axes"] or a.shape == () or np.dtype(a.dtype) not in cg.FLOATS:
+        return False
+    members = set(map(id, g.members))
+    for v in g.vals:
+        us = users.get(v, [])
+        if v is src:
+            if v in outset or len(us) != 1:
+                return False
+        elif v in outset or any(id(u) not in members for u in us):
+            return False
+    return True
+
+
+# ---------------------------------------------------------------- codegen
+
+def _finish(g, tail, users, outset, xp):
+    """The items a closed group becomes: nothing (dead), its eqn, or a FusedGroup."""
+    members = g.members
+    member_ids = set(map(id, members))
+    outs = [e.outvars[0] for e in members
+            if e.outvars[0] in outset or any(id(u) not in member_ids for u in
+                                             users.get(e.outvars[0], []))]
+    if tail is None and not outs:
+        return []                    # nothing reads it: elementwise ops have no effects
+    if tail is None and (len(members) == 1 or g.shape == ()):
+        # one equation gains nothing; a 0-d chain may get only host scalars
+        # (Python-number arguments), from which CuPy cannot size a kernel
+        return list(members)
+    index = {e.outvars[0]: i for i, e in enumerate(members)}
+    ext, ext_pos = [], {}            # external inputs (Vars, non-finite Literals)
+
+    def external(v):
+        key = v if isinstance(v, Var) else id(v)
+        if key not in ext_pos:
+            ext_pos[key] = len(ext)
+            if isinstance(v, Literal):   # passed as a typed NumPy scalar (never a 0-d array)
+                v = Literal(np.asarray(v.val, v.aval.dtype)[()], v.aval)
+            ext.append(v)
+        return ("in", ext_pos[key])
+
+    steps = []
+    for e in members:
+        refs = []
+        for v in e.invars:
+            if isinstance(v, Var):
+                refs.append(("t", index[v]) if v in index else external(v))
+            else:
+                lit = cg.c_literal(v.val, v.aval.dtype)
+                refs.append(("lit", lit) if lit is not None else external(v))
+        out_dt = np.dtype(e.outvars[0].aval.dtype)
+        if e.primitive.name == "full_like":
+            fill = np.array(e.params["fill_value"]).astype(out_dt)[()]
+            lit = cg.c_literal(fill, out_dt)
+            refs.append(("lit", lit) if lit is not None
+                        else external(Literal(fill, e.outvars[0].aval.update(shape=()))))
+        steps.append((e.primitive.name, e.params, refs,
+                      [np.dtype(v.aval.dtype) for v in e.invars], out_dt))
+    if not any(isinstance(v, Var) and v.aval.shape == g.shape for v in ext):
+        # the output shape comes from broadcasting the inputs: keep it unfused
+        return list(members) + ([tail] if tail is not None else [])
+    in_dts = [np.dtype(v.aval.dtype) for v in ext]
+    if tail is None:
+        return [_elementwise_group(steps, in_dts, ext, outs, index, members, xp)]
+    return [_reduction_group(steps, in_dts, ext, members, tail, xp)]
+
+
+_kernels = {}   # (namespace id, kind, source) -> kernel object: shared between plans
+
+
+def _digest(*parts):
+    return hashlib.sha1("\0".join(parts).encode()).hexdigest()[:16]
+
+
+def _elementwise_group(steps, in_dts, ext, outs, index, members, xp):
+    in_p, out_p, op = cg.elementwise_source(steps, in_dts, [index[v] for v in outs])
+    name = f"fl_fused_{_digest(in_p, out_p, op)}"
+    key = (id(xp), "ew", in_p, out_p, op)
+    k = _kernels.get(key)
+    if k is None:
+        k = _kernels[key] = xp.ElementwiseKernel(in_p, out_p, op, name)
+    if len(outs) == 1:
+        def kernel(*args):
+            return [k(*args)]
+    else:
+        def kernel(*args):
+            return list(k(*args))
+    source = f"// {name}\n// in: {in_p}\n// out: {out_p}\n{op}\n"
+    return FusedGroup(FUSED_ELEMENTWISE, list(ext), list(outs), kernel, list(members), source)
+
+
+def _reduction_group(steps, in_dts, ext, members, red, xp):
+    in_p, out_p, pre, call, rtype = cg.reduction_source(steps, in_dts)
+    name = f"fl_fused_sum_{_digest(in_p, out_p, pre)}"
+    key = (id(xp), "red", in_p, out_p, pre)
+    k = _kernels.get(key)
+    if k is None:
+        k = _kernels[key] = xp.ReductionKernel(in_p, out_p, call, "a + b", "out0 = a", "0",
+                                               name, reduce_type=rtype, preamble=pre)
+    axes = tuple(red.params["axes"])
+
+    def kernel(*args):
+        return [k(*args, axis=axes)]
+    source = (f"// {name}\n// in: {in_p}\n// out: {out_p}\n{pre}\n"
+              f"// map: {call}; reduce: a + b; identity 0; axis={axes}\n")
+    return FusedGroup(FUSED_REDUCTION, list(ext), list(red.outvars), kernel,
+                      list(members) + [red], source)
