@@ -252,3 +252,31 @@ def test_cond_and_while_read_their_predicate_back(device):
             lax.cond(fnp.sum(x) > 0, lambda v: v, lambda v: -v, x)
         with pytest.raises(RuntimeError, match="while_loop: reading its predicate back"):
             lax.while_loop(lambda v: fnp.sum(v) < 9.0, lambda v: v * 2.0, x)
+
+
+def test_an_elementwise_chain_and_its_sum_are_one_fused_kernel(device):
+    """Under jit on the device, a 12-op elementwise chain feeding a sum is one
+    generated kernel (ReductionKernel), with NumPy's numbers."""
+    import shutil
+    if device.kind == "fake" and shutil.which("g++") is None:
+        pytest.skip("the CPU stand-in compiles generated kernels with g++ (not found)")
+    from functorch_lite.transforms.jit import get_plan
+
+    def chain(x):
+        y = fnp.sin(x) * 2.0 + 1.0
+        y = fnp.tanh(fnp.exp(y * 0.1)) * x - 0.5
+        y = fnp.sqrt(fnp.abs(y)) + x
+        return fnp.sum(y * y)
+
+    xh = np.linspace(-1, 1, 1000).astype(np.float32)
+    x = device.put(xh)
+    plan = get_plan(fl.make_jaxpr(chain)(xh), device.ns)
+    assert len(plan.steps) == 1
+    with device.strict():
+        got = fl.jit(chain)(x)
+    assert_close(device, got, chain(xh), rtol=1e-5)
+    fl.config.fusion = False
+    try:
+        assert len(get_plan(fl.make_jaxpr(chain)(xh), device.ns).steps) == 13
+    finally:
+        fl.config.fusion = True
