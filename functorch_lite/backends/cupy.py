@@ -27,6 +27,7 @@ class CupyNamespace:
         self.__name__ = name
         self.ndarray = cupy.ndarray
         self.linalg = cupy.linalg
+        self._kernels = {}
 
     def __getattr__(self, name):
         # only reached for names not set on the instance: cache cupy's object
@@ -42,6 +43,20 @@ class CupyNamespace:
     def scatter_add(self, out, idx, updates):
         """In place ``out[idx] += updates`` with repeated indices summed."""
         self._cpx.scatter_add(out, idx, updates)
+
+    def mul_safe(self, ct, d):
+        """``ct * d``, exactly 0 where ct == 0 even if d is inf/nan: one kernel
+        (the generic path takes six), or None for dtypes it does not cover."""
+        dt = str(ct.dtype)
+        if dt != str(d.dtype) or dt not in ("float32", "float64"):
+            return None
+        k = self._kernels.get(("mul_safe", dt))
+        if k is None:
+            c = "float" if dt == "float32" else "double"
+            k = self._kernels[("mul_safe", dt)] = self._cp.ElementwiseKernel(
+                f"{dt} ct, {dt} d", f"{dt} out",
+                f"out = (ct == ({c})0 && !isfinite(d)) ? ({c})0 : ct * d;", f"fl_mul_safe_{dt}")
+        return k(ct, d)
 
     def default_rng(self, seed=None):
         return self._cp.random.default_rng(seed)

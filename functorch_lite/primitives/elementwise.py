@@ -374,6 +374,11 @@ def _mul_safe_impl(xp, ct, d):
             s = d
         if _isfinite(s):
             return ct * d
+    elif getattr(ct, "ndim", 0) and getattr(d, "ndim", 0):
+        fused = getattr(xp, "mul_safe", None)    # a device backend's one-kernel version
+        out = fused(ct, d) if fused is not None else None
+        if out is not None:
+            return out
     finite = xp.isfinite(d)
     with np.errstate(invalid="ignore"):
         out = xp.multiply(ct, d)
