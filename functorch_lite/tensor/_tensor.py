@@ -66,7 +66,7 @@ def _to_host(v, what):
     return _XT[type(v)].to_host(v)
 
 
-def _device_error(a="cuda:0", b="cpu"):
+def _device_error(a="cuda:0", b="cpu"):  # noqa: D401
     return RuntimeError(f"Expected all tensors to be on the same device, but found at "
                         f"least two devices, {a} and {b}!")
 
