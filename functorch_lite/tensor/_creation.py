@@ -67,6 +67,9 @@ def _finish(v, dtype, device, requires_grad, default=None, xp=None):
     if v.dtype != dt.np:
         v = v.astype(dt.np)
     if xp and type(v) is np.ndarray:
+        from .. import backends
+        backends.check_transfer(f"creating a cuda tensor of shape {list(v.shape)} from "
+                                f"host data")
         v = xp.from_host(v)
     return _done(v, requires_grad)
 

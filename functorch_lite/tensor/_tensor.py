@@ -40,6 +40,13 @@ def _on_dev(v):
     return type(v) is not np.ndarray and type(v) in _XT
 
 
+def _from_host(xp, v):
+    """Host data to the device: an explicit transfer the user asked for
+    (device=... on creation), still refused inside transfer_guard('disallow')."""
+    _B.check_transfer(f"creating a cuda tensor of shape {list(np.shape(v))} from host data")
+    return xp.from_host(v)
+
+
 def _dev_ns(device):
     """The backend namespace for a device spec (None for the CPU)."""
     if device is None:
@@ -165,7 +172,7 @@ class Tensor(metaclass=_TensorMeta):
             shape = args[0] if len(args) == 1 and isinstance(args[0], (tuple, list)) else args
             v = np.empty(tuple(int(s) for s in shape), dt.np)
         xp = _dev_ns(device)
-        self._v = v if xp is None else xp.from_host(v)
+        self._v = v if xp is None else _from_host(xp, v)
         self._st = [0, None]
         if requires_grad:
             self.requires_grad = True
@@ -424,9 +431,9 @@ def as_tensor(data, dtype=None, device=None):
     xp = _dev_ns(device)
     npdt = None if dtype is None else T.as_dtype(dtype).np
     if isinstance(data, np.ndarray) and (npdt is None or data.dtype == npdt):
-        return _wrap(data if xp is None else xp.from_host(data))
+        return _wrap(data if xp is None else _from_host(xp, data))
     v = _from_data(data, npdt)
-    return _wrap(v if xp is None or _on_dev(v) else xp.from_host(v))
+    return _wrap(v if xp is None or _on_dev(v) else _from_host(xp, v))
 
 
 # The op path moved to _dispatch / _promote / _inplace.  Old ``from ._tensor
