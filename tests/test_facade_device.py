@@ -460,3 +460,30 @@ def test_save_load_device_tensors(device, tmp_path):
             assert not torch.load(tmp_path / "t.npz", map_location="cpu").is_cuda
     finally:
         device.__init__(device.kind)
+
+
+def test_creation_from_host_data_asks_the_guard(device):
+    with fl.backends.transfer_guard("disallow"):
+        with pytest.raises(RuntimeError, match="creating a cuda tensor of shape \\[2\\] "
+                                               "from host data"):
+            torch.tensor([1.0, 2.0], device="cuda")
+        with pytest.raises(RuntimeError, match="from host data"):
+            torch.as_tensor(np.ones(3), device="cuda")
+        torch.zeros(2, device="cuda")          # made on the device: no transfer
+
+
+def test_transforms_of_tensor_code_on_the_device(device):
+    x = torch.tensor([1.0, 2.0], device="cuda")
+    with device.strict():
+        g = fl.grad(lambda t: (t.sin() * 2 + 1).pow(2).sum())(x)
+        v = fl.vmap(lambda t: t * 2 + 1)(torch.ones(3, 2, device="cuda"))
+    assert g.is_cuda and v.is_cuda
+    a = np.array([1.0, 2.0], np.float32)
+    np.testing.assert_allclose(host(g), 4 * (2 * np.sin(a) + 1) * np.cos(a), rtol=1e-6)
+    np.testing.assert_allclose(host(v), np.full((3, 2), 3.0))
+
+
+def test_backward_gradient_argument_must_match_the_device(device):
+    y = torch.ones(2, device="cuda", requires_grad=True) * 2
+    with pytest.raises(RuntimeError, match="expected device cuda:0 but got cpu"):
+        y.backward(torch.ones(2))

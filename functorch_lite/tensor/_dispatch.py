@@ -107,6 +107,8 @@ def _dev_args(vals):
         if xp is not None:
             break
     else:
+        if _stack:   # tracers may stand for device values: NumPy scalars go anywhere
+            return [v[()] if type(v) is _nd and not v.ndim else v for v in vals]
         return vals
     out = list(vals)
     for i, v in enumerate(vals):
