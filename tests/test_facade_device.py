@@ -487,3 +487,18 @@ def test_backward_gradient_argument_must_match_the_device(device):
     y = torch.ones(2, device="cuda", requires_grad=True) * 2
     with pytest.raises(RuntimeError, match="expected device cuda:0 but got cpu"):
         y.backward(torch.ones(2))
+
+
+def test_init_and_random_fills_on_the_device(device):
+    w = torch.empty(3, 3, device="cuda")
+    with device.strict():
+        nn.init.eye_(w)
+        nn.init.kaiming_uniform_(torch.empty(4, 3, device="cuda"))
+        nn.init.normal_(torch.empty(5, device="cuda"))
+        nn.init.zeros_(torch.empty(5, device="cuda"))
+        F.dropout(torch.ones(10, device="cuda"), 0.5)
+    np.testing.assert_array_equal(host(w), np.eye(3))
+    u = torch.empty(1000, device="cuda").uniform_(2.0, 3.0)
+    assert 2.0 <= host(u).min() and host(u).max() <= 3.0
+    n = torch.normal(5.0, 0.1, (1000,), device="cuda")
+    assert abs(host(n).mean() - 5.0) < 0.05

@@ -33,8 +33,34 @@ def _drng(xp):
     """The device generator: numbers are drawn on the device (they need not
     match the CPU stream, as in PyTorch)."""
     if _DGEN[0] is None or _DGEN[1] is not xp:
-        _DGEN[0], _DGEN[1] = xp.default_rng(_DGEN[2]), xp
+        _DGEN[0], _DGEN[1] = _DevGen(xp.default_rng(_DGEN[2]), xp), xp
     return _DGEN[0]
+
+
+class _DevGen:
+    """The device generator, spelled with the few draws every CuPy release
+    has (random, standard_normal, integers); the others are built from them."""
+
+    def __init__(self, g, xp):
+        self._g, self._xp = g, xp
+
+    def random(self, size):
+        return self._g.random(size)
+
+    def standard_normal(self, size):
+        return self._g.standard_normal(size)
+
+    def integers(self, low, high, size):
+        return self._g.integers(low, high, size)
+
+    def normal(self, mean, std, size):
+        return self._g.standard_normal(size) * std + mean
+
+    def uniform(self, a, b, size):
+        return self._g.random(size) * (b - a) + a
+
+    def permutation(self, n):
+        return self._xp.argsort(self._g.random((int(n),)))
 
 
 def _gen(xp):
