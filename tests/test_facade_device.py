@@ -12,7 +12,6 @@ import functorch_lite as torch
 import functorch_lite as fl
 from functorch_lite import nn
 from functorch_lite.nn import functional as F
-import _fakecupy as fc
 from _device import device  # noqa: F401 - the fixture
 
 SAME = "Expected all tensors to be on the same device, but found at least two devices, " \
