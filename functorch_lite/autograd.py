@@ -12,7 +12,7 @@ from .tensor._engine import (_GRAD, _RecTracer, _unrec, backward, enable_grad,  
                              grad, inference_mode, is_grad_enabled, no_grad,
                              set_grad_enabled)
 from .tensor._dispatch import _record
-from .tensor._tensor import Tensor, _wrap, as_tensor
+from .tensor._tensor import Tensor, _on_dev, _wrap, as_tensor
 
 
 class _VariableMeta(type):
@@ -76,7 +76,8 @@ def _function_prim(cls):
                     f"{cls.__name__}Backward is at version {sv[0][0]}; expected version "
                     f"{sv[1]} instead (last modified at {sv[0][1]}).")
         ctx.saved_tensors = getattr(ctx, "_saved", ())
-        g = _unrec(ct) if isinstance(ct, _RecTracer) else _wrap(np.asarray(ct))
+        g = _unrec(ct) if isinstance(ct, _RecTracer) else _wrap(
+            ct if _on_dev(ct) else np.asarray(ct))
         with set_grad_enabled(isinstance(ct, _RecTracer)):
             res = cls.backward(ctx, g)
         res = res if isinstance(res, tuple) else (res,)
@@ -90,7 +91,8 @@ def _function_prim(cls):
             elif isinstance(ct, _RecTracer):
                 outs.append(_RecTracer(ct._trace, r if isinstance(r, Tensor) else as_tensor(r)))
             else:
-                outs.append(r._v if isinstance(r, Tensor) else np.asarray(r))
+                outs.append(r._v if isinstance(r, Tensor) else
+                            r if _on_dev(r) else np.asarray(r))
         return tuple(outs)
 
     p.vjp = vjp
@@ -132,8 +134,12 @@ class Function(metaclass=_FunctionMeta):
 
 
 def gradcheck(func, inputs, eps=1e-6, atol=1e-5, rtol=1e-3, raise_exception=True):
-    """Compare autograd gradients with central differences (float64 inputs)."""
+    """Compare autograd gradients with central differences (float64 inputs;
+    cpu tensors: the check reads and writes single elements on the host)."""
     inputs = tuple(inputs) if isinstance(inputs, (tuple, list)) else (inputs,)
+    if any(isinstance(t, Tensor) and t.is_cuda for t in inputs):
+        raise NotImplementedError("gradcheck runs on cpu tensors; move the inputs with "
+                                  ".cpu() first (it reads elements one by one)")
     out = func(*inputs)
     outs = out if isinstance(out, tuple) else (out,)
     for oi, o in enumerate(outs):

@@ -203,6 +203,8 @@ class ndarray:
         self._a.fill(_host(value, "fill"))
 
     def __getattr__(self, name):
+        if name.startswith("__"):   # __array_interface__ / __array_struct__ would let
+            raise AttributeError(name)   # np.asarray read the "device" buffer silently
         v = getattr(self._a, name)
         if not callable(v):
             return _dev(v)

@@ -7,6 +7,7 @@ import numpy as np
 import pytest
 
 import functorch_lite as torch
+import functorch_lite as fl
 
 
 def test_creation_defaults():
@@ -250,6 +251,29 @@ def test_cuda_is_available_needs_cupy():
         import cupy  # noqa: F401
     except Exception:  # noqa: BLE001
         assert torch.cuda.is_available() is False
+        assert torch.cuda.device_count() == 0
+        with pytest.raises(RuntimeError, match="No CUDA GPUs are available"):
+            torch.cuda.current_device()
+        with pytest.raises(RuntimeError, match=r"Cannot use device cuda: CUDA is not "
+                                               r"available .*torch.cuda.is_available"):
+            torch.ones(2).cuda()
+        with pytest.raises(RuntimeError, match="CUDA is not available"):
+            torch.randn(2, device="cuda:0")
+        torch.cuda.manual_seed(0)          # harmless without a GPU, as in PyTorch
+        torch.cuda.synchronize()
+
+
+def test_cuda_availability_is_not_cached():
+    """The stand-in installed by use_cupy counts as a GPU; forget_cupy undoes it."""
+    import _fakecupy as fc
+    before = torch.cuda.is_available()
+    fl.backends.use_cupy(fc, fc.cupyx)
+    try:
+        assert torch.cuda.is_available() is True and torch.cuda.device_count() == 1
+        assert torch.ones(2).cuda().is_cuda
+    finally:
+        fl.backends.forget_cupy()
+    assert torch.cuda.is_available() is before
 
 
 def test_save_load_npz(tmp_path):

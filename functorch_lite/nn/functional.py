@@ -5,7 +5,7 @@ from .. import numpy as fnp
 from .. import primitives as P
 from ..tensor import _ops as O
 from ..tensor._engine import _GRAD, _seq
-from ..tensor._tensor import Tensor, _wrap, as_tensor
+from ..tensor._tensor import Tensor, _device_error, _on_dev, _wrap, _xp, as_tensor
 from . import _stable as S
 from ._conv import conv2d, max_pool2d, avg_pool2d  # noqa: F401
 
@@ -22,7 +22,8 @@ def relu(input, inplace=False):  # noqa: A002
 
 
 def leaky_relu(input, negative_slope=0.01, inplace=False):  # noqa: A002
-    return O._select(np.asarray(input._v) > 0, input, input * negative_slope,
+    v = input._v
+    return O._select((v if _on_dev(v) else np.asarray(v)) > 0, input, input * negative_slope,
                      "LeakyReluBackward0")
 
 
@@ -71,8 +72,10 @@ def dropout(input, p=0.5, training=True, inplace=False):  # noqa: A002
         return input
     if p == 1.0:
         return input * 0.0
-    from ..tensor._creation import _rng
-    mask = (_rng().random(input.shape) >= p).astype(input._v.dtype) / (1.0 - p)
+    from ..tensor._creation import _gen
+    v = input._v
+    g = _gen(_xp(v) if _on_dev(v) else None)     # the mask is drawn where input lives
+    mask = (g.random(tuple(v.shape)) >= p).astype(v.dtype) / v.dtype.type(1.0 - p)
     return input * _wrap(mask)
 
 
@@ -113,8 +116,32 @@ def l1_loss(input, target, reduction="mean"):  # noqa: A002
     return _reduce((input - target).abs(), reduction)
 
 
+def _nll_device(x, t, weight, ignore_index):
+    """The one-hot weights built on the device (no host copy, no sync): the
+    target bounds are not checked there (PyTorch's CUDA kernel asserts on the
+    device instead); an out-of-range class simply picks nothing."""
+    xp = _xp(x._v)
+    n, c = x.shape
+    t = t.reshape(-1)
+    valid = t != ignore_index
+    onehot = ((t[:, None] == xp.arange(c)[None, :]) & valid[:, None]).astype(x._v.dtype)
+    if weight is not None:
+        if not _on_dev(weight._v):
+            raise _device_error()
+        onehot = onehot * weight._v.astype(x._v.dtype)
+    return onehot, onehot.sum()
+
+
 def nll_loss(input, target, weight=None, ignore_index=-100, reduction="mean"):  # noqa: A002
-    t = np.asarray(target._v if isinstance(target, Tensor) else target)
+    tv = target._v if isinstance(target, Tensor) else target
+    if _on_dev(input._v) or _on_dev(tv):
+        if _on_dev(input._v) != _on_dev(tv):
+            raise _device_error()
+        return _nll(input, tv, weight, ignore_index, reduction, device=True)
+    return _nll(input, np.asarray(tv), weight, ignore_index, reduction)
+
+
+def _nll(input, t, weight, ignore_index, reduction, device=False):  # noqa: A002
     if t.dtype.kind not in "iu":
         raise RuntimeError(f"nll_loss: expected target of integer (Long) dtype, got "
                            f"{t.dtype}")
@@ -122,6 +149,24 @@ def nll_loss(input, target, weight=None, ignore_index=-100, reduction="mean"):  
         raise ValueError(f"nll_loss: expected input [N, C] and target [N], got "
                          f"{list(input.shape)} and {list(t.shape)}")
     x = input if input.ndim == 2 else input.unsqueeze(0)
+    if reduction not in ("mean", "sum", "none"):
+        _reduce(x, reduction)  # raises the error naming the valid choices
+    if device:
+        wrow, total = _nll_device(x, t, weight, ignore_index)
+    else:
+        wrow, total = _nll_host(x, t, weight, ignore_index)
+
+    def nll(v):  # one node, named as PyTorch names it
+        picked = -fnp.sum(v * wrow, axis=1)
+        if reduction == "mean":
+            return fnp.sum(picked) / total
+        if reduction == "sum":
+            return fnp.sum(picked)
+        return picked if input.ndim == 2 else picked[0]
+    return S.bridge(nll, "NllLossBackward0", x)
+
+
+def _nll_host(x, t, weight, ignore_index):
     t = t.reshape(-1)
     n, c = x.shape
     valid = t != ignore_index
@@ -132,18 +177,7 @@ def nll_loss(input, target, weight=None, ignore_index=-100, reduction="mean"):  
     onehot[np.arange(n)[valid], t[valid]] = 1.0
     w = np.ones(c, x._v.dtype) if weight is None else np.asarray(weight._v, x._v.dtype)
     wrow = onehot * w
-    if reduction not in ("mean", "sum", "none"):
-        _reduce(x, reduction)  # raises the error naming the valid choices
-    total = float(wrow.sum())
-
-    def nll(v):  # one node, named as PyTorch names it
-        picked = -fnp.sum(v * wrow, axis=1)
-        if reduction == "mean":
-            return fnp.sum(picked) / total
-        if reduction == "sum":
-            return fnp.sum(picked)
-        return picked if input.ndim == 2 else picked[0]
-    return S.bridge(nll, "NllLossBackward0", x)
+    return wrow, float(wrow.sum())
 
 
 def cross_entropy(input, target, weight=None, ignore_index=-100, reduction="mean",  # noqa
@@ -182,7 +216,10 @@ def binary_cross_entropy_with_logits(input, target, weight=None, reduction="mean
 
 
 def embedding(input, weight, padding_idx=None):  # noqa: A002
-    idx = np.asarray(input._v if isinstance(input, Tensor) else input)
+    idx = input._v if isinstance(input, Tensor) else input
+    if _on_dev(idx) != _on_dev(weight._v):
+        raise _device_error()
+    idx = idx if _on_dev(idx) else np.asarray(idx)
     from ..primitives.indexing import gather_p
     from ..tensor._dispatch import apply_prim
     r = apply_prim(gather_p, [weight, _wrap(idx)], {}, "EmbeddingBackward0")
@@ -205,9 +242,12 @@ def layer_norm(input, normalized_shape, weight=None, bias=None, eps=1e-5):  # no
 
 
 def one_hot(tensor, num_classes=-1):
-    t = np.asarray(tensor._v)
-    c = int(t.max()) + 1 if num_classes < 0 else num_classes
-    return _wrap(np.eye(c, dtype=np.int64)[t])
+    t = tensor._v
+    xp = _xp(t) if _on_dev(t) else np
+    if xp is np:
+        t = np.asarray(t)
+    c = int(t.max()) + 1 if num_classes < 0 else num_classes   # (a sync on a device)
+    return _wrap(xp.eye(c, dtype=np.int64)[t])
 
 
 def pad(input, pad, mode="constant", value=0.0):  # noqa: A002

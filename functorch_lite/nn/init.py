@@ -4,6 +4,7 @@ import math
 import numpy as np
 
 from ..tensor._engine import no_grad
+from ..tensor._tensor import _on_dev, _xp
 
 
 def _fans(t):
@@ -57,7 +58,9 @@ def ones_(t):
 
 def eye_(t):
     with no_grad():
-        t._v[...] = np.eye(*t.shape, dtype=t._v.dtype)
+        v = t._v
+        xp = _xp(v) if _on_dev(v) else np      # made where the tensor lives
+        v[...] = xp.eye(*t.shape, dtype=v.dtype)
     return t
 
 

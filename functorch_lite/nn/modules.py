@@ -194,17 +194,38 @@ class Module:
         return self
 
     def to(self, *args, **kwargs):
-        for p in self.parameters():
-            q = p.to(*args, **kwargs)
-            if q is not p:
-                p._v, p._st = q._v, q._st
+        """Moves/casts parameters in place (the same Parameter objects, so an
+        optimiser built before ``.to`` keeps working), their ``.grad``s and the
+        buffers.  Host<->device copies here are explicit transfers."""
+        with no_grad():
+            for m in self.modules():
+                for p in m._parameters.values():
+                    if p is None:
+                        continue
+                    q = p.to(*args, **kwargs)
+                    if q is not p:
+                        p._v, p._st = q._v, q._st
+                    if p.grad is not None:
+                        gq = p.grad.to(*args, **kwargs)
+                        if gq is not p.grad:
+                            p.grad = gq
+                for k, b in list(m._buffers.items()):
+                    if b is not None:
+                        kw = dict(kwargs)
+                        a = args
+                        if not b.is_floating_point():   # dtype casts leave int buffers
+                            a = tuple(x for x in args if isinstance(x, (str, T.device)))
+                            kw.pop("dtype", None)
+                        q = b.to(*a, **kw)
+                        if q is not b:
+                            m._buffers[k] = q
         return self
 
     def cuda(self, device=None):
-        return self.to("cuda")
+        return self.to("cuda" if device is None else device)
 
     def cpu(self):
-        return self
+        return self.to("cpu")
 
     def float(self):
         return self.to(T.float32)
@@ -293,6 +314,8 @@ class Linear(Module):
         if not bias:
             self._parameters["bias"] = None
         self.reset_parameters()
+        if device is not None:      # initialised on the host, then moved once
+            self.to(device)
 
     def reset_parameters(self):
         init.kaiming_uniform_(self.weight, a=math.sqrt(5))
@@ -327,6 +350,8 @@ class Conv2d(Module):
         if self.bias is not None:
             fan_in = (in_channels // groups) * self.kernel_size[0] * self.kernel_size[1]
             init.uniform_(self.bias, -1 / math.sqrt(fan_in), 1 / math.sqrt(fan_in))
+        if device is not None:
+            self.to(device)
 
     def forward(self, x):
         return F.conv2d(x, self.weight, self.bias, self.stride, self.padding, self.dilation,
@@ -416,7 +441,8 @@ class Flatten(Module):
 
 
 class Embedding(Module):
-    def __init__(self, num_embeddings, embedding_dim, padding_idx=None, dtype=None):
+    def __init__(self, num_embeddings, embedding_dim, padding_idx=None, dtype=None,
+                 device=None):
         super().__init__()
         self.num_embeddings, self.embedding_dim = num_embeddings, embedding_dim
         dt = T.as_dtype(dtype or T.get_default_dtype()).np
@@ -426,13 +452,16 @@ class Embedding(Module):
         if padding_idx is not None:
             with no_grad():
                 self.weight[padding_idx] = 0.0
+        if device is not None:
+            self.to(device)
 
     def forward(self, idx):
         return F.embedding(idx, self.weight, self.padding_idx)
 
 
 class LayerNorm(Module):
-    def __init__(self, normalized_shape, eps=1e-5, elementwise_affine=True, dtype=None):
+    def __init__(self, normalized_shape, eps=1e-5, elementwise_affine=True, dtype=None,
+                 device=None):
         super().__init__()
         if isinstance(normalized_shape, int):
             normalized_shape = (normalized_shape,)
@@ -443,6 +472,8 @@ class LayerNorm(Module):
             self.bias = Parameter(_wrap(np.zeros(self.normalized_shape, dt)))
         else:
             self.weight = self.bias = None
+        if device is not None:
+            self.to(device)
 
     def forward(self, x):
         return F.layer_norm(x, self.normalized_shape, self.weight, self.bias, self.eps)

@@ -1,13 +1,15 @@
 """torch.optim: SGD (momentum, nesterov, weight_decay), Adam, AdamW, RMSprop, Adagrad.
 
 Updates run on the parameters' arrays in place under no_grad (NumPy kernels
-with out=, no temporaries beyond PyTorch's own), bumping their versions.
+with out=, no temporaries beyond PyTorch's own), bumping their versions.  On a
+device the same code runs with the parameters' namespace (``_xp(w)``): the
+state lives where the parameter lives and a step makes no host transfer.
 """
 import math
 
 import numpy as np
 
-from ..tensor._tensor import Tensor, _bump, _wrap
+from ..tensor._tensor import Tensor, _bump, _on_dev, _wrap, _xp
 
 
 class Optimizer:
@@ -50,7 +52,11 @@ class Optimizer:
         for g in self.param_groups:
             for p in g["params"]:
                 if p.grad is not None:
-                    yield g, p, p._v, np.asarray(p.grad._v)
+                    gv = p.grad._v
+                    if _on_dev(gv) != _on_dev(p._v):
+                        raise RuntimeError(f"{type(self).__name__}.step: a parameter on "
+                                           f"{p.device} has its .grad on {p.grad.device}")
+                    yield g, p, p._v, gv if _on_dev(gv) else np.asarray(gv)
 
     def _state(self, p):
         s = self.state.get(p)
@@ -72,7 +78,8 @@ class Optimizer:
             for p in g["params"]:
                 if p in self.state:
                     state[idx[id(p)]] = {k: (_wrap(v.copy()) if isinstance(v, np.ndarray)
-                                             else v) for k, v in self.state[p].items()}
+                                             or _on_dev(v) else v)
+                                         for k, v in self.state[p].items()}
         return {"state": state, "param_groups": groups}
 
     def load_state_dict(self, sd):
@@ -86,8 +93,9 @@ class Optimizer:
                     g[k] = v
         self.state = {}
         for i, s in sd["state"].items():
-            self.state[params[int(i)]] = {k: (np.array(v._v) if isinstance(v, Tensor) else v)
-                                          for k, v in s.items()}
+            p = params[int(i)]   # state follows its parameter's device, as in PyTorch
+            self.state[p] = {k: (v.to(p.device)._v.copy() if isinstance(v, Tensor) else v)
+                             for k, v in s.items()}
 
     def step(self, closure=None):
         loss = closure() if closure is not None else None
@@ -118,12 +126,13 @@ class SGD(Optimizer):
             s = self._state(p)
             buf = s.get("momentum_buffer")
             if buf is None:
-                buf = s["momentum_buffer"] = np.array(d, copy=True)
+                buf = s["momentum_buffer"] = d.copy()
             else:
                 buf *= m
                 buf += (1 - g["dampening"]) * d
             d = d + m * buf if g["nesterov"] else buf
-        w -= np.asarray(g["lr"], w.dtype) * d
+        w -= (np.asarray(g["lr"], w.dtype) if type(w) is np.ndarray else
+              w.dtype.type(g["lr"])) * d
 
 
 class Adam(Optimizer):
@@ -146,10 +155,10 @@ class Adam(Optimizer):
         s = self._state(p)
         if not s:
             s["step"] = 0
-            s["exp_avg"] = np.zeros_like(w)
-            s["exp_avg_sq"] = np.zeros_like(w)
+            s["exp_avg"] = _xp(w).zeros_like(w)
+            s["exp_avg_sq"] = _xp(w).zeros_like(w)
             if g["amsgrad"]:
-                s["max_exp_avg_sq"] = np.zeros_like(w)
+                s["max_exp_avg_sq"] = _xp(w).zeros_like(w)
         s["step"] += 1
         t = s["step"]
         m, v = s["exp_avg"], s["exp_avg_sq"]
@@ -159,9 +168,9 @@ class Adam(Optimizer):
         v += (1 - b2) * d * d
         bc1, bc2 = 1 - b1 ** t, 1 - b2 ** t
         if g["amsgrad"]:
-            np.maximum(s["max_exp_avg_sq"], v, out=s["max_exp_avg_sq"])
+            _xp(w).maximum(s["max_exp_avg_sq"], v, out=s["max_exp_avg_sq"])
             v = s["max_exp_avg_sq"]
-        denom = np.sqrt(v) / math.sqrt(bc2) + eps
+        denom = _xp(w).sqrt(v) / math.sqrt(bc2) + eps
         w -= (lr / bc1) * m / denom
 
 
@@ -185,11 +194,11 @@ class RMSprop(Optimizer):
         s = self._state(p)
         if not s:
             s["step"] = 0
-            s["square_avg"] = np.zeros_like(w)
+            s["square_avg"] = _xp(w).zeros_like(w)
             if g["momentum"]:
-                s["momentum_buffer"] = np.zeros_like(w)
+                s["momentum_buffer"] = _xp(w).zeros_like(w)
             if g["centered"]:
-                s["grad_avg"] = np.zeros_like(w)
+                s["grad_avg"] = _xp(w).zeros_like(w)
         s["step"] += 1
         a = g["alpha"]
         sq = s["square_avg"]
@@ -199,9 +208,9 @@ class RMSprop(Optimizer):
             ga = s["grad_avg"]
             ga *= a
             ga += (1 - a) * d
-            avg = np.sqrt(sq - ga * ga) + g["eps"]
+            avg = _xp(w).sqrt(sq - ga * ga) + g["eps"]
         else:
-            avg = np.sqrt(sq) + g["eps"]
+            avg = _xp(w).sqrt(sq) + g["eps"]
         if g["momentum"]:
             buf = s["momentum_buffer"]
             buf *= g["momentum"]
@@ -222,10 +231,10 @@ class Adagrad(Optimizer):
         s = self._state(p)
         if not s:
             s["step"] = 0
-            s["sum"] = np.full_like(w, g["initial_accumulator_value"])
+            s["sum"] = _xp(w).full_like(w, g["initial_accumulator_value"])
         s["step"] += 1
         if g["weight_decay"]:
             d = d + g["weight_decay"] * w
         clr = g["lr"] / (1 + (s["step"] - 1) * g["lr_decay"])
         s["sum"] += d * d
-        w -= clr * d / (np.sqrt(s["sum"]) + g["eps"])
+        w -= clr * d / (_xp(w).sqrt(s["sum"]) + g["eps"])

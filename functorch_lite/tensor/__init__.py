@@ -111,12 +111,30 @@ def is_floating_point(input):  # noqa: A002
     return input.is_floating_point()
 
 
+def _pair_ns(a, b):
+    from ._tensor import _device_error, _on_dev, _xp
+    da, db = _on_dev(a._v), _on_dev(b._v)
+    if da != db:
+        raise _device_error()
+    return (_xp(a._v), a._v, b._v) if da else (np, np.asarray(a._v), np.asarray(b._v))
+
+
 def allclose(a, b, rtol=1e-05, atol=1e-08, equal_nan=False):
-    return _b.bool(np.allclose(np.asarray(a._v), np.asarray(b._v), rtol, atol, equal_nan))
+    xp, av, bv = _pair_ns(a, b)
+    return _b.bool(_host_scalar(xp.allclose(av, bv, rtol, atol, equal_nan), "allclose"))
 
 
 def equal(a, b):
-    return a.shape == b.shape and _b.bool(np.array_equal(np.asarray(a._v), np.asarray(b._v)))
+    if a.shape != b.shape:
+        return False
+    xp, av, bv = _pair_ns(a, b)
+    return _b.bool(_host_scalar(xp.array_equal(av, bv), "equal"))
+
+
+def _host_scalar(r, what):
+    from ._tensor import _on_dev, _to_host
+    return _to_host(r, f"torch.{what} of cuda tensors (reads its answer on the host)") \
+        if _on_dev(r) else r
 
 
 def outer(a, b):

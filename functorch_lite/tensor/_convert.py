@@ -10,7 +10,27 @@ from ..primitives.elementwise import convert_element_type_p
 from . import _types as T
 from ._dispatch import _EMPTY, _record, _run, unary
 from ._graph import _GRAD
-from ._tensor import Tensor, _wrap
+from ._tensor import Tensor, _dev_ns, _on_dev, _to_host, _wrap
+
+
+def _to_cpu(v, what):
+    """Explicit device->host copy (checked against the transfer guard)."""
+    return _to_host(v, what)
+
+
+def _moved(self, v, to):
+    """A copy of ``self`` holding ``v`` on another device; the gradient flows
+    back unchanged (recorded as a same-dtype convert: an identity rule), the
+    device move of the cotangent is the backward's job (see _engine)."""
+    t = _wrap(v)
+    if self.requires_grad and _GRAD[0]:
+        _record(t, _device_copy_p(), {"to": to}, (self,), (None,), None, "ToCopyBackward0")
+    return t
+
+
+def _device_copy_p():
+    from ._engine import device_copy_p
+    return device_copy_p
 
 
 class _Conversions:
@@ -22,6 +42,7 @@ class _Conversions:
         for a in args:
             if isinstance(a, Tensor):
                 dtype = dtype or a.dtype
+                device = device or a.device
             elif isinstance(a, (T.dtype, np.dtype, type)):
                 dtype = a
             elif a is not None:
@@ -38,23 +59,27 @@ class _Conversions:
         return t
 
     def _to_device(self, dev):
+        v = self._v
         if dev.type == "cpu":
-            if isinstance(self._v, np.ndarray):
+            if not _on_dev(v):
                 return self
-            raise RuntimeError("moving a GPU tensor to the CPU needs the CuPy backend")
-        from . import cuda
-        if not cuda.is_available():
-            raise RuntimeError(f"Cannot move a tensor to {dev}: CUDA is not available "
-                               f"(functorch_lite needs CuPy and an NVIDIA GPU). Check "
-                               f"torch.cuda.is_available() first, or stay on the CPU.")
-        raise RuntimeError(f"moving tensors to {dev} arrives with the CuPy backend issue; "
-                           f"it is not supported by the Tensor facade yet")
+            return _moved(self, _to_cpu(v, f"Tensor.cpu() / .to('cpu') of a cuda tensor "
+                                           f"of shape {list(v.shape)}"), "cpu")
+        xp = _dev_ns(dev)
+        if _on_dev(v):
+            return self
+        if type(v) is not np.ndarray:
+            v = np.asarray(v)
+        from .. import backends
+        backends.check_transfer(f"Tensor.to('{dev}') / .cuda() of a cpu tensor of shape "
+                                f"{list(v.shape)}")
+        return _moved(self, xp.from_host(v), "cuda")
 
     def cuda(self, device=None, non_blocking=False):
         return self._to_device(T.device("cuda" if device is None else (
             f"cuda:{device}" if isinstance(device, int) else device)))
 
-    def cpu(self):
+    def cpu(self, memory_format=None):
         return self._to_device(T.CPU)
 
     def float(self):
@@ -91,8 +116,8 @@ class _Conversions:
 
     def clone(self, memory_format=None):
         v = self._v
-        out = v.copy() if isinstance(v, np.ndarray) else _run(convert_element_type_p, v,
-                                                                new_dtype=v.dtype)
+        out = v.copy() if isinstance(v, np.ndarray) or _on_dev(v) else _run(
+            convert_element_type_p, v, new_dtype=v.dtype)
         t = _wrap(out)
         if self.requires_grad and _GRAD[0]:
             # recorded as a same-dtype convert_element_type: its rule is the identity

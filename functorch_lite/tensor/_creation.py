@@ -2,22 +2,69 @@
 random/constant tensors, int64 for integer data, from_numpy keeps the dtype)."""
 import numpy as np
 
+from ..core.trace import _extra_array_types as _XT
+
 from . import _types as T
-from ._tensor import Tensor, _check_device, _from_data, _wrap, as_tensor
+from ._tensor import Tensor, _dev_ns, _from_data, _on_dev, _wrap, as_tensor
 
 _GEN = [np.random.default_rng()]
+_DGEN = [None, None, None]     # device generator, its namespace, its seed
 
 
 def manual_seed(seed):
+    """Seeds the CPU generator and the device one (as torch.manual_seed does)."""
     _GEN[0] = np.random.default_rng(int(seed))
+    _seed_device(int(seed))
     return _GEN[0]
 
 
 seed = manual_seed
 
 
+def _seed_device(s):
+    _DGEN[0], _DGEN[1], _DGEN[2] = None, None, s
+
+
 def _rng():
     return _GEN[0]
+
+
+def _drng(xp):
+    """The device generator: numbers are drawn on the device (they need not
+    match the CPU stream, as in PyTorch)."""
+    if _DGEN[0] is None or _DGEN[1] is not xp:
+        _DGEN[0], _DGEN[1] = _DevGen(xp.default_rng(_DGEN[2]), xp), xp
+    return _DGEN[0]
+
+
+class _DevGen:
+    """The device generator, spelled with the few draws every CuPy release
+    has (random, standard_normal, integers); the others are built from them."""
+
+    def __init__(self, g, xp):
+        self._g, self._xp = g, xp
+
+    def random(self, size):
+        return self._g.random(size)
+
+    def standard_normal(self, size):
+        return self._g.standard_normal(size)
+
+    def integers(self, low, high, size):
+        return self._g.integers(low, high, size)
+
+    def normal(self, mean, std, size):
+        return self._g.standard_normal(size) * std + mean
+
+    def uniform(self, a, b, size):
+        return self._g.random(size) * (b - a) + a
+
+    def permutation(self, n):
+        return self._xp.argsort(self._g.random((int(n),)))
+
+
+def _gen(xp):
+    return _GEN[0] if xp is None else _drng(xp)
 
 
 def _sizes(size):
@@ -26,24 +73,57 @@ def _sizes(size):
     return tuple(int(s) for s in size)
 
 
-def _finish(v, dtype, device, requires_grad, default=None):
-    dt = T.as_dtype(dtype) if dtype is not None else (default or T.get_default_dtype())
-    _check_device(device)
-    if v.dtype != dt.np:
-        v = v.astype(dt.np)
+def _dt(dtype, default=None):
+    return T.as_dtype(dtype) if dtype is not None else (default or T.get_default_dtype())
+
+
+def _done(v, requires_grad):
     t = _wrap(v)
     if requires_grad:
         t.requires_grad_(True)
     return t
 
 
+def _finish(v, dtype, device, requires_grad, default=None, xp=None):
+    """v: a host array (moved to ``device`` once, explicitly) or an array
+    already made on the device's namespace ``xp``."""
+    dt = _dt(dtype, default)
+    if xp is None:
+        xp = _dev_ns(device)
+    if v.dtype != dt.np:
+        v = v.astype(dt.np)
+    if xp and type(v) is np.ndarray:
+        from .. import backends
+        backends.check_transfer(f"creating a cuda tensor of shape {list(v.shape)} from "
+                                f"host data")
+        v = xp.from_host(v)
+    return _done(v, requires_grad)
+
+
+def _fill(kind, shape, dt, device, fill=None):
+    xp = _dev_ns(device) or np
+    if kind == "empty":
+        return xp.empty(shape, dt)
+    if kind == "zeros":
+        return xp.zeros(shape, dt)
+    if kind == "ones":
+        return xp.ones(shape, dt)
+    return xp.full(shape, fill, dt)
+
+
 def tensor(data, dtype=None, device=None, requires_grad=False, pin_memory=False):
     if isinstance(data, Tensor):
-        v = np.array(data._v)
+        v = data._v
+        v = v.copy() if _on_dev(v) else np.array(v)
     else:
         v = _from_data(data)
         if isinstance(data, np.ndarray):
             v = v.copy()
+    if _on_dev(v) and (device is None or T.device(device).type == "cuda"):
+        return _finish(v, dtype, None, requires_grad, T.from_np(v.dtype), xp=False)
+    if _on_dev(v):
+        from ._convert import _to_cpu
+        v = _to_cpu(v, "torch.tensor(cuda tensor, device='cpu')")
     return _finish(v, dtype, device, requires_grad, T.from_np(v.dtype))
 
 
@@ -63,82 +143,91 @@ def asarray(obj, dtype=None, device=None, copy=None, requires_grad=False):
 
 
 def empty(*size, dtype=None, device=None, requires_grad=False, out=None, **kw):
-    return _finish(np.empty(_sizes(size), (T.as_dtype(dtype) if dtype else
-                                            T.get_default_dtype()).np), dtype, device,
-                   requires_grad)
+    return _done(_fill("empty", _sizes(size), _dt(dtype).np, device), requires_grad)
 
 
 def zeros(*size, dtype=None, device=None, requires_grad=False, out=None, **kw):
-    return _finish(np.zeros(_sizes(size), (T.as_dtype(dtype) if dtype else
-                                            T.get_default_dtype()).np), dtype, device,
-                   requires_grad)
+    return _done(_fill("zeros", _sizes(size), _dt(dtype).np, device), requires_grad)
 
 
 def ones(*size, dtype=None, device=None, requires_grad=False, out=None, **kw):
-    return _finish(np.ones(_sizes(size), (T.as_dtype(dtype) if dtype else
-                                          T.get_default_dtype()).np), dtype, device,
-                   requires_grad)
+    return _done(_fill("ones", _sizes(size), _dt(dtype).np, device), requires_grad)
 
 
 def full(size, fill_value, dtype=None, device=None, requires_grad=False, **kw):
     if dtype is None:
         dtype = (T.bool if isinstance(fill_value, bool) else T.int64
                  if isinstance(fill_value, int) else T.get_default_dtype())
-    return _finish(np.full(_sizes((size,)), fill_value, T.as_dtype(dtype).np), dtype,
-                   device, requires_grad)
+    return _done(_fill("full", _sizes((size,)), T.as_dtype(dtype).np, device, fill_value),
+                 requires_grad)
+
+
+def _rand(device, draw, dtype, requires_grad, default=None):
+    xp = _dev_ns(device)
+    return _finish(draw(_gen(xp)), dtype, None, requires_grad, default, xp=False)
 
 
 def rand(*size, dtype=None, device=None, requires_grad=False, generator=None, **kw):
-    return _finish(_rng().random(_sizes(size)), dtype, device, requires_grad)
+    s = _sizes(size)
+    return _rand(device, lambda g: g.random(s), dtype, requires_grad)
 
 
 def randn(*size, dtype=None, device=None, requires_grad=False, generator=None, **kw):
-    return _finish(_rng().standard_normal(_sizes(size)), dtype, device, requires_grad)
+    s = _sizes(size)
+    return _rand(device, lambda g: g.standard_normal(s), dtype, requires_grad)
 
 
 def randint(low=0, high=None, size=None, dtype=None, device=None, requires_grad=False,
             **kw):
     if high is None:
         low, high = 0, low
-    return _finish(_rng().integers(low, high, _sizes((size,))), dtype, device,
-                   requires_grad, T.int64)
+    s = _sizes((size,))
+    return _rand(device, lambda g: g.integers(low, high, s), dtype, requires_grad, T.int64)
 
 
 def randperm(n, dtype=None, device=None, **kw):
-    return _finish(_rng().permutation(n), dtype, device, False, T.int64)
+    return _rand(device, lambda g: g.permutation(n), dtype, False, T.int64)
 
 
-def normal(mean=0.0, std=1.0, size=None, **kw):
-    return _finish(_rng().normal(mean, std, _sizes((size,))), None, None, False)
+def normal(mean=0.0, std=1.0, size=None, device=None, dtype=None, **kw):
+    s = _sizes((size,))
+    return _rand(device, lambda g: g.normal(mean, std, s), dtype, False)
 
 
 def arange(start, end=None, step=1, dtype=None, device=None, requires_grad=False, **kw):
     if end is None:
         start, end = 0, start
     ints = all(isinstance(v, (int, np.integer)) for v in (start, end, step))
-    v = np.arange(start, end, step)
-    return _finish(v, dtype, device, requires_grad, T.int64 if ints else None)
+    xp = _dev_ns(device)
+    v = (xp or np).arange(start, end, step)
+    return _finish(v, dtype, None, requires_grad, T.int64 if ints else None, xp=False)
 
 
 def linspace(start, end, steps, dtype=None, device=None, requires_grad=False, **kw):
-    return _finish(np.linspace(start, end, steps), dtype, device, requires_grad)
+    xp = _dev_ns(device)
+    return _finish((xp or np).linspace(start, end, steps), dtype, None, requires_grad,
+                   xp=False)
 
 
 def eye(n, m=None, dtype=None, device=None, requires_grad=False, **kw):
-    return _finish(np.eye(n, m), dtype, device, requires_grad)
+    xp = _dev_ns(device)
+    return _finish((xp or np).eye(n, m), dtype, None, requires_grad, xp=False)
 
 
 def _like(x, fill, dtype, device, requires_grad):
     dt = T.as_dtype(dtype) if dtype is not None else x.dtype
-    _check_device(device)
+    # the source tensor's device unless one is given
+    xp = _dev_ns(device) if device is not None else (
+        x._v.__class__ in _XT and _XT[x._v.__class__] or None)
+    shape = tuple(x._v.shape)
     if fill == "rand":
-        v = _rng().random(x.shape).astype(dt.np)
+        v = _gen(xp).random(shape).astype(dt.np)
     elif fill == "randn":
-        v = _rng().standard_normal(x.shape).astype(dt.np)
+        v = _gen(xp).standard_normal(shape).astype(dt.np)
     elif fill == "empty":
-        v = np.empty(x.shape, dt.np)
+        v = (xp or np).empty(shape, dt.np)
     else:
-        v = np.full(x.shape, fill, dt.np)
+        v = (xp or np).full(shape, fill, dt.np)
     t = _wrap(v)
     return t.requires_grad_(True) if requires_grad else t
 
@@ -169,14 +258,16 @@ def randn_like(x, dtype=None, device=None, requires_grad=False, **kw):
 
 # ------------------------------------------------- new_* methods (keep dtype)
 
+def _src_device(self, device):
+    return device if device is not None else self.device
+
+
 def _new_maker(fill):
     def method(self, *size, dtype=None, device=None, requires_grad=False):
         dt = T.as_dtype(dtype) if dtype is not None else self.dtype
-        shape = _sizes(size)
-        v = np.empty(shape, dt.np) if fill is None else np.full(shape, fill, dt.np)
-        _check_device(device)
-        t = _wrap(v)
-        return t.requires_grad_(True) if requires_grad else t
+        v = _fill("empty" if fill is None else "full", _sizes(size), dt.np,
+                  _src_device(self, device), fill)
+        return _done(v, requires_grad)
     return method
 
 
@@ -187,12 +278,13 @@ new_empty = _new_maker(None)
 
 def new_full(self, size, fill_value, dtype=None, device=None, requires_grad=False):
     dt = T.as_dtype(dtype) if dtype is not None else self.dtype
-    t = _wrap(np.full(_sizes((size,)), fill_value, dt.np))
-    return t.requires_grad_(True) if requires_grad else t
+    return _done(_fill("full", _sizes((size,)), dt.np, _src_device(self, device),
+                       fill_value), requires_grad)
 
 
 def new_tensor(self, data, dtype=None, device=None, requires_grad=False):
-    return tensor(data, dtype=dtype or self.dtype, requires_grad=requires_grad)
+    return tensor(data, dtype=dtype or self.dtype, device=_src_device(self, device),
+                  requires_grad=requires_grad)
 
 
 # -------------------------------------------------- legacy typed constructors

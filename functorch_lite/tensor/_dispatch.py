@@ -8,12 +8,13 @@ path (and the Python-number operand case) instead of calling helpers.
 """
 import numpy as np
 
+from ..core.trace import _extra_array_types as _XT
 from ..core.trace import _stack
 from . import _promote
 from . import _types as T
 from ._graph import (_CLASSES, _GRAD, NO_OUT, SHAPE_ONLY, checks_out, edge, node_class)
 from ._promote import _scalar_const, _scalar_np_dtype, result_np_dtype
-from ._tensor import Tensor, _wrap, as_tensor
+from ._tensor import Tensor, _device_error, _wrap, as_tensor
 
 # assigned, not from-imported: CPython 3.11 compiles ``_SCALARS.get(k)`` on a
 # from-imported name without LOAD_METHOD, which costs binary() ~50 ns a call
@@ -92,9 +93,51 @@ def _record(t, prim, params, ts, vals, out, name):
     return node
 
 
+# ------------------------------------------------------------------ devices
+
+def _dev_args(vals):
+    """Arguments for a call where a device backend is loaded: if one is a
+    device array, host 0-d arrays (constants, 0-d cpu tensors: PyTorch treats
+    those as scalars) become 0-d device arrays filled with their value (a
+    kernel launch with a scalar argument, no copy); a host array with
+    dimensions is PyTorch's "same device" error."""
+    xp = None
+    for v in vals:
+        xp = _XT.get(type(v))
+        if xp is not None:
+            break
+    else:
+        if _stack:   # tracers may stand for device values: NumPy scalars go anywhere
+            return [v[()] if type(v) is _nd and not v.ndim else v for v in vals]
+        return vals
+    out = list(vals)
+    for i, v in enumerate(vals):
+        if type(v) is _nd or isinstance(v, np.generic):
+            if v.ndim:
+                raise _device_error()
+            out[i] = xp.full((), v[()], v.dtype)
+    return out
+
+
+def _dev_call(prim, vals, params):
+    """Like _call, choosing the namespace from any device argument."""
+    vals = _dev_args(vals)
+    if _stack:
+        return prim.bind(*vals, **params), vals
+    xp = np
+    for v in vals:
+        x = _XT.get(type(v))
+        if x is not None:
+            xp = x
+            break
+    return prim.impl(xp, *vals, **params), vals
+
+
 def apply_prim(prim, ts, params, name=None):
     """Apply a primitive to Tensors, recording a node when needed (general path)."""
     vals = [t._v for t in ts]
+    if _XT:
+        vals = _dev_args(vals)
     out = prim.bind(*vals, **params)
     if isinstance(out, np.generic):
         out = np.asarray(out)
@@ -113,13 +156,17 @@ def apply_prim(prim, ts, params, name=None):
 
 
 def _run(prim, *vals, **params):
-    out = prim.impl(np, *vals, **params) if not _stack else prim.bind(*vals, **params)
+    if _XT:       # a device backend is loaded: constants follow device inputs
+        out = _dev_call(prim, vals, params)[0]
+    else:
+        out = prim.impl(np, *vals, **params) if not _stack else prim.bind(*vals, **params)
     return np.asarray(out) if isinstance(out, np.generic) else out
 
 
 def unary(prim, x, name, **params):
     v = x._v
-    out = prim.impl(np, v, **params) if not _stack else prim.bind(v, **params)
+    out = prim.impl(np, v, **params) if not _stack and type(v) is _nd else prim.bind(
+        v, **params)
     if type(out) is not _nd and isinstance(out, np.generic):
         out = np.asarray(out)
     t = _new(Tensor)
@@ -152,7 +199,7 @@ def binary(prim, a, b, name, rev=False, float_op=False):
     """a (Tensor) <op> b (Tensor or number); rev computes b <op> a."""
     av = a._v
     tb = type(b)
-    if (tb is float or tb is int) and av.dtype.kind == "f":
+    if (tb is float or tb is int) and type(av) is _nd and av.dtype.kind == "f":
         # fast path: float tensor <op> Python number (x * 1.01, lr * grad)
         dt = av.dtype
         key = (tb, b, dt) if b else (tb, repr(b), dt)
@@ -221,10 +268,14 @@ def binary(prim, a, b, name, rev=False, float_op=False):
             bt = bt.to(dt)
             bv = bt._v
     try:
-        if rev:
-            out = prim.impl(np, bv, av) if not _stack else prim.bind(bv, av)
+        if type(av) is _nd and type(bv) is _nd and not _stack:
+            out = prim.impl(np, bv, av) if rev else prim.impl(np, av, bv)
+        elif not _XT:
+            out = prim.bind(bv, av) if rev else prim.bind(av, bv)
+        elif rev:
+            out, (bv, av) = _dev_call(prim, (bv, av), _EMPTY)
         else:
-            out = prim.impl(np, av, bv) if not _stack else prim.bind(av, bv)
+            out, (av, bv) = _dev_call(prim, (av, bv), _EMPTY)
     except ValueError:
         raise _size_mismatch(av.shape, bv.shape) from None
     if type(out) is not _nd and isinstance(out, np.generic):

@@ -15,14 +15,37 @@ import itertools  # noqa: F401 - listed in __all__
 
 import numpy as np
 
-from ..core.trace import Trace, Tracer, _stack, get_aval, new_main, source_info
+from ..core.trace import (Primitive, Trace, Tracer, _stack, get_aval, new_main,
+                          source_info)
 from ..transforms.reverse import backward_pass
 from ._dispatch import apply_prim
 from ._graph import (_CLASSES, _GRAD, NO_OUT, SHAPE_ONLY, AccumulateGrad,  # noqa: F401
                      BackwardNode, _GradMode, _seq, checks_out, edge, enable_grad,
                      inference_mode, is_grad_enabled, mark_hidden, no_grad, node_class,
                      set_grad_enabled)
-from ._tensor import Tensor, _attached, _wrap
+from ._tensor import Tensor, _attached, _on_dev, _to_host, _wrap, _xp
+
+
+# ------------------------------------------------- device moves (.cuda/.cpu)
+
+def _move_ct(ct, to):
+    """The cotangent of a device move goes back where the input was."""
+    if isinstance(ct, _RecTracer):
+        return _RecTracer(ct._trace, ct.t.to("cpu" if to == "cuda" else "cuda"))
+    if to == "cuda":
+        return _to_host(ct, "the backward of .cuda() / .to('cuda') (its gradient goes "
+                            "back to the cpu tensor)")
+    from .. import backends
+    backends.check_transfer("the backward of .cpu() (its gradient goes back to the cuda "
+                            "tensor)")
+    return backends.get("cupy").from_host(np.asarray(ct))
+
+
+# a facade-only primitive (not in the core registry): recorded by .to(device)
+device_copy_p = Primitive("device_copy")
+device_copy_p.vjp_uses_ins = False
+device_copy_p.vjp_uses_out = False
+device_copy_p.vjp = lambda ct, ins, out, needs, to: [_move_ct(ct, to)]
 
 
 # ------------------------------------------------------------- saved versions
@@ -66,10 +89,13 @@ def _check_roots(tensors, grads, what):
         if g is None:
             if t.numel() != 1:
                 raise RuntimeError("grad can be implicitly created only for scalar outputs")
-            g = _wrap(np.ones(shape, t._v.dtype))
+            g = _wrap(_xp(t._v).ones(shape, t._v.dtype))
         else:
             if not isinstance(g, Tensor):
                 g = _wrap(np.asarray(g, t._v.dtype))
+            if _on_dev(g._v) != _on_dev(t._v):
+                raise RuntimeError(f"invalid gradient at index {i} - expected device "
+                                   f"{t.device} but got {g.device}")
             gs = g._v.shape
             if gs != shape:
                 if int(np.prod(gs)) == 1 and int(np.prod(shape)) == 1:
@@ -160,6 +186,9 @@ def _accumulate(t, c, create_graph):
     if isinstance(c, Tensor):
         if not create_graph:
             c = c.detach()
+    elif _on_dev(c):
+        if c.dtype != t._v.dtype:
+            c = c.astype(t._v.dtype)
     elif not isinstance(c, np.ndarray) or c.dtype != t._v.dtype:
         c = np.asarray(c, t._v.dtype)
     g = t.grad
@@ -172,6 +201,9 @@ def _accumulate(t, c, create_graph):
         gv = g._v
         if isinstance(gv, np.ndarray) and gv.flags.writeable and gv.shape == cv.shape:
             np.add(gv, cv, out=gv)
+            g._st[0] += 1
+        elif _on_dev(gv) and type(cv) is type(gv) and gv.shape == cv.shape:
+            _xp(gv).add(gv, cv, out=gv)
             g._st[0] += 1
         else:
             t.grad = _wrap(gv + cv)
@@ -269,7 +301,7 @@ def grad(outputs, inputs, grad_outputs=None, retain_graph=None, create_graph=Fal
                 raise RuntimeError("One of the differentiated Tensors appears to not have "
                                    "been used in the graph. Set allow_unused=True if this "
                                    "is the desired behavior.")
-            res.append(_wrap(np.zeros_like(t._v)) if materialize_grads else None)
+            res.append(_wrap(_xp(t._v).zeros_like(t._v)) if materialize_grads else None)
             continue
         if not isinstance(c, Tensor):
             c = _wrap(c)

@@ -11,16 +11,27 @@ from ..primitives.shape import reshape_p, slice_p
 from ..primitives.indexing import gather_p, scatter_add_p
 from ._graph import _GRAD, mark_hidden, node_class, _seq
 from ._dispatch import _record, apply_prim, view_of
-from ._tensor import Tensor, _bump, _wrap, check_inplace
+from ._tensor import Tensor, _bump, _device_error, _on_dev, _wrap, _xp, check_inplace
 
 
-def _np_index(idx):
+def _np_index(idx, xp=np):
+    """Index arrays on the indexed tensor's backend ``xp``: a cuda index tensor
+    cannot index a cpu tensor; a cpu index tensor indexing a cuda tensor is
+    copied to the device (as PyTorch does)."""
     if isinstance(idx, Tensor):
-        return np.asarray(idx._v)
+        v = idx._v
+        if xp is np:
+            if _on_dev(v):
+                raise _device_error("cpu", "cuda:0")
+            return np.asarray(v)
+        return v if _on_dev(v) else xp.from_host(np.asarray(v))
     if isinstance(idx, tuple):
-        return tuple(_np_index(i) for i in idx)
+        return tuple(_np_index(i, xp) for i in idx)
     if isinstance(idx, list) and any(isinstance(i, (Tensor, list, slice)) for i in idx):
-        return np.asarray([np.asarray(i._v) if isinstance(i, Tensor) else i for i in idx])
+        if xp is not np and any(isinstance(i, Tensor) and _on_dev(i._v) for i in idx):
+            return xp.stack([_np_index(i, xp) if isinstance(i, Tensor) else
+                             xp.asarray(i) for i in idx])
+        return np.asarray([_np_index(i) if isinstance(i, Tensor) else i for i in idx])
     return idx
 
 
@@ -72,8 +83,9 @@ def _basic_parts(shape, idx):
 
 
 def getitem(x, idx):
-    idx = _np_index(idx)
     v = x._v
+    xp = _xp(v)
+    idx = _np_index(idx, xp)
     basic = _is_basic(idx)
     if not (x.requires_grad and _GRAD[0]):
         if basic:
@@ -83,7 +95,7 @@ def getitem(x, idx):
             t = _wrap(v[key], x._st)
             t._base = x._base if x._base is not None else x
             return t
-        return _wrap(np.asarray(v[idx]))
+        return _wrap(xp.asarray(v[idx]))
     shape = tuple(x.shape)
     if basic:
         starts, limits, strides, out_shape = _basic_parts(shape, idx)
@@ -97,7 +109,7 @@ def getitem(x, idx):
         mark_hidden(r.grad_fn, start)
         return r
     n = int(np.prod(shape, dtype=np.int64))
-    pos = np.arange(n, dtype=np.int64).reshape(shape)[idx]
+    pos = xp.arange(n, dtype=np.int64).reshape(shape)[idx]
     start = next(_seq)
     flat = apply_prim(reshape_p, [x], {"new_sizes": (n,)}, "ViewBackward0")
     r = apply_prim(gather_p, [flat, _wrap(pos)], {}, "IndexBackward0")
@@ -107,13 +119,24 @@ def getitem(x, idx):
 
 def setitem(x, idx, value):
     check_inplace(x, "setitem (x[...] = value)")
-    idx = _np_index(idx)
+    xp = _xp(x._v)
+    idx = _np_index(idx, xp)
     vt = value if isinstance(value, Tensor) else None
+    if vt is not None and _on_dev(vt._v) != (xp is not np):
+        if vt._v.ndim:
+            raise _device_error()
+        if xp is not np:                # a 0-d cpu tensor is a scalar
+            vt, value = None, vt._v[()]
     rec = _GRAD[0] and (x.requires_grad or (vt is not None and vt.requires_grad))
     if not rec:
-        x._v[idx] = np.asarray(vt._v) if vt is not None else value
+        x._v[idx] = (vt._v if xp is not np else np.asarray(vt._v)) if vt is not None \
+            else value
         _bump(x)
         return
+    if xp is not np:
+        raise RuntimeError("setitem on a cuda tensor that requires grad is not supported "
+                           "by functorch_lite yet; write under torch.no_grad() or build "
+                           "the value out of place (torch.where)")
     if x._base is not None:
         raise RuntimeError("setitem on a view of a tensor that requires grad is not "
                            "supported by functorch_lite's autograd; clone() it first")

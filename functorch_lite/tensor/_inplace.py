@@ -14,7 +14,7 @@ from ._math import (abs, add, clamp, clamp_max, clamp_min, cos, div, exp, log, m
                     relu, sigmoid, sin, sqrt, sub, tanh)
 from ._oputil import _t
 from ._shape import expand
-from ._tensor import Tensor, _bump, _wrap, check_inplace
+from ._tensor import Tensor, _bump, _on_dev, _wrap, _xp, check_inplace
 
 
 # ------------------------------------------------------------ write-back
@@ -25,7 +25,8 @@ def inplace(t, opname, compute, args, ufunc=None):
     other = args[0] if args else None
     rec = _GRAD[0] and (t.requires_grad or (isinstance(other, Tensor) and other.requires_grad))
     if not rec:
-        if ufunc is not None and not _stack and isinstance(t._v, np.ndarray):
+        if ufunc is not None and not _stack and type(t._v) is np.ndarray and not (
+                isinstance(other, Tensor) and type(other._v) is not np.ndarray):
             ov = other._v if isinstance(other, Tensor) else other
             try:
                 ufunc(t._v, ov, out=t._v, casting="same_kind")
@@ -55,7 +56,10 @@ def inplace(t, opname, compute, args, ufunc=None):
 
 def _write(t, v, opname):
     if not isinstance(t._v, np.ndarray):
-        t._v = v
+        if _on_dev(t._v):
+            _write_dev(t, v, opname)
+        else:
+            t._v = v
         return
     if np.shape(v) != t._v.shape:
         try:
@@ -69,6 +73,25 @@ def _write(t, v, opname):
         raise RuntimeError(f"{opname}: result type {T.from_np(np.asarray(v).dtype)} can't "
                            f"be cast to the desired output type "
                            f"{T.from_np(t._v.dtype)}") from None
+
+
+def _write_dev(t, v, opname):
+    """In-place write into a device buffer (on the device, no copy to the host)."""
+    tv = t._v
+    if type(v) is not type(tv):
+        if np.ndim(v):
+            from ._tensor import _device_error
+            raise _device_error()
+        v = np.asarray(v)[()]        # a host scalar: a kernel argument, not a copy
+    try:
+        _xp(tv).copyto(tv, v, casting="same_kind")
+    except ValueError:
+        raise RuntimeError(f"{opname}: output with shape {list(tv.shape)} doesn't match "
+                           f"the broadcast shape {list(np.shape(v))}") from None
+    except TypeError:
+        raise RuntimeError(f"{opname}: result type {T.from_np(np.dtype(v.dtype))} can't "
+                           f"be cast to the desired output type {T.from_np(tv.dtype)}"
+                           ) from None
 
 
 # ------------------------------------------------------ the _ methods
@@ -85,14 +108,24 @@ def _ip(name, fn, ufunc=None):
 def fill_(self, value):
     def compute(s, v):
         vv = v._v if isinstance(v, Tensor) else v
-        r = s * 0.0 if s.requires_grad else _wrap(np.zeros_like(np.asarray(s._v)))
+        r = s * 0.0 if s.requires_grad else _wrap(_xp(s._v).zeros_like(s._v) if _on_dev(
+            s._v) else np.zeros_like(np.asarray(s._v)))
         r2 = r + (v if isinstance(v, Tensor) else float(vv) if s._v.dtype.kind in "fc"
                   else vv)
         return r2
     if not (self.requires_grad or isinstance(value, Tensor) and value.requires_grad):
         check_inplace(self, "fill_")
         if isinstance(value, Tensor):
-            self._v[...] = value._v
+            vv = value._v
+            if type(vv) is not type(self._v):
+                if vv.ndim:
+                    raise RuntimeError(f"fill_ only supports 0-dimension value tensor but "
+                                       f"got tensor with {vv.ndim} dimensions.")
+                if _on_dev(vv):
+                    from ._tensor import _to_host
+                    vv = _to_host(vv, "fill_ of a cpu tensor with a cuda value")
+                vv = vv[()]          # a host scalar (a 0-d cpu tensor is a scalar)
+            self._v[...] = vv
         else:
             self._v.fill(value)
         _bump(self)
@@ -106,6 +139,8 @@ def zero_(self):
 
 def copy_(self, src, non_blocking=False):
     src = _t(src)
+    if _on_dev(src._v) != _on_dev(self._v):
+        src = src.to(self.device)     # copy_ across devices: an explicit transfer
 
     def compute(s, v):
         r = v.to(s.dtype)
@@ -114,8 +149,12 @@ def copy_(self, src, non_blocking=False):
         return r + s * 0 if s.requires_grad else r
     if not (self.requires_grad or src.requires_grad):
         check_inplace(self, "copy_")
-        np.copyto(self._v, np.broadcast_to(np.asarray(src._v), self._v.shape),
-                  casting="unsafe")
+        if _on_dev(self._v):
+            xp = _xp(self._v)
+            xp.copyto(self._v, xp.broadcast_to(src._v, self._v.shape), casting="unsafe")
+        else:
+            np.copyto(self._v, np.broadcast_to(np.asarray(src._v), self._v.shape),
+                      casting="unsafe")
         _bump(self)
         return self
     return inplace(self, "copy_", compute, (src,))
@@ -133,9 +172,11 @@ def t_(self):
 
 def _rand_fill(name, sampler):
     def method(self, *args, **kwargs):
-        from ._creation import _rng
+        from ._creation import _gen
         check_inplace(self, name)
-        self._v[...] = sampler(_rng(), self._v.shape, *args, **kwargs)
+        v = self._v
+        self._v[...] = sampler(_gen(_xp(v) if _on_dev(v) else None), v.shape, *args,
+                               **kwargs)
         _bump(self)
         return self
     method.__name__ = name

@@ -10,11 +10,11 @@ import numpy as np
 from ..core.trace import _stack
 from ..primitives import elementwise as E
 from . import _types as T
-from ._dispatch import _EMPTY, _record, _run, binary, unary, unary_float
+from ._dispatch import _EMPTY, _dev_call, _record, _run, binary, unary, unary_float
 from ._graph import _GRAD, _seq, mark_hidden
 from ._oputil import _const, composite
 from ._promote import result_np_dtype
-from ._tensor import Tensor, _wrap
+from ._tensor import Tensor, _wrap, _xp
 
 _new = object.__new__
 
@@ -40,9 +40,10 @@ def mul(self, other):
 def div(self, other, *, rounding_mode=None):
     if rounding_mode is not None:
         r = div(self, other)
-        v = np.floor(r._v) if rounding_mode == "floor" else np.trunc(r._v)
-        return _wrap(v.astype(np.result_type(self._v.dtype, np.asarray(
-            other._v if isinstance(other, Tensor) else other).dtype)) if
+        xp = _xp(r._v)
+        v = xp.floor(r._v) if rounding_mode == "floor" else xp.trunc(r._v)
+        return _wrap(v.astype(np.result_type(self._v.dtype, (other._v.dtype if isinstance(
+            other, Tensor) else np.asarray(other).dtype))) if
             self._v.dtype.kind in "iu" else v)
     return binary(E.div_p, self, other, "DivBackward0", float_op=True)
 
@@ -77,7 +78,7 @@ def _float_unary(prim, name):
 
     def f(self):
         v = self._v
-        if _stack or v.dtype.kind not in "fc":
+        if _stack or type(v) is not np.ndarray or v.dtype.kind not in "fc":
             return unary_float(prim, self, name)
         out = impl(np, v)          # the hot path of x.sin(), x.exp(), ...
         if type(out) is not np.ndarray:
@@ -160,10 +161,13 @@ def _select(c, a, b, name, fast=None):
             elif not isinstance(b, Tensor):
                 bv = bv.astype(dt)
     vals = (c, av, bv)
-    if fast is not None and not _stack and ts[2] is None:
+    if fast is not None and not _stack and ts[2] is None and type(av) is np.ndarray:
         out = fast(av, bv)
-    else:
+    elif type(av) is np.ndarray and type(c) is np.ndarray and type(bv) is np.ndarray:
         out = _run(E.select_p, *vals)
+    else:   # a device operand: constants become device scalars (and are recorded so)
+        out, vals = _dev_call(E.select_p, vals, _EMPTY) if not _stack else (
+            _run(E.select_p, *vals), vals)
     t = _wrap(out)
     if _GRAD[0] and any(x is not None and x.requires_grad for x in ts):
         _record(t, E.select_p, _EMPTY, ts, vals, out, name)
@@ -236,6 +240,7 @@ def minimum(self, other):
 
 def where(condition, input, other):  # noqa: A002
     c = condition._v if isinstance(condition, Tensor) else np.asarray(condition)
+    # (a host condition with a device input is PyTorch's "same device" error)
     if c.dtype != np.bool_:
         c = c != 0
     return _select(c, input, other, "WhereBackward0")
@@ -259,35 +264,41 @@ eq, ne, lt, le, gt, ge = (_cmp(p) for p in (E.eq_p, E.ne_p, E.lt_p, E.le_p, E.gt
 
 def _logical(fn):
     def f(self, other=None):
+        v = self._v
+        xp = _xp(v)
+        f = getattr(xp, fn)
         if other is None:
-            return _wrap(fn(np.asarray(self._v)))
+            return _wrap(f(v if xp is not np else np.asarray(v)))
         ov = other._v if isinstance(other, Tensor) else other
-        return _wrap(fn(np.asarray(self._v), ov))
+        if (type(ov) is np.ndarray) != (xp is np) and np.ndim(ov):
+            from ._tensor import _device_error
+            raise _device_error()
+        return _wrap(f(v if xp is not np else np.asarray(v), ov))
     return f
 
 
-and_ = _logical(np.bitwise_and)
-or_ = _logical(np.bitwise_or)
-xor = _logical(np.bitwise_xor)
-invert = _logical(np.invert)
-logical_not = _logical(np.logical_not)
+and_ = _logical("bitwise_and")
+or_ = _logical("bitwise_or")
+xor = _logical("bitwise_xor")
+invert = _logical("invert")
+logical_not = _logical("logical_not")
 
 
 def floor(self):
-    return _wrap(np.floor(self._v))
+    return _wrap(_xp(self._v).floor(self._v))
 
 
 def ceil(self):
-    return _wrap(np.ceil(self._v))
+    return _wrap(_xp(self._v).ceil(self._v))
 
 
 def round(self, decimals=0):  # noqa: A001
-    return _wrap(np.round(self._v, decimals))
+    return _wrap(_xp(self._v).round(self._v, decimals))
 
 
 def isnan(self):
-    return _wrap(np.isnan(self._v))
+    return _wrap(_xp(self._v).isnan(self._v))
 
 
 def isfinite(self):
-    return _wrap(np.isfinite(self._v))
+    return _wrap(_xp(self._v).isfinite(self._v))

@@ -8,7 +8,7 @@ import numpy as np
 from . import _types as T
 from ._graph import _seq, mark_hidden, node_class
 from ._promote import _SCALARS, _scalar_const
-from ._tensor import Tensor, as_tensor
+from ._tensor import Tensor, _xp, as_tensor
 
 
 def _const(v, dt):
@@ -63,10 +63,14 @@ def _out(r, out):
         return r
     if not isinstance(out, Tensor):
         raise TypeError("out= must be a Tensor")
+    if r.device != out.device:
+        from ._tensor import _device_error
+        raise _device_error()
+    xp = _xp(r._v)
     if out.shape != r.shape:
-        out._v = np.array(r._v, dtype=out._v.dtype)  # resized, as torch does
+        out._v = xp.array(r._v, dtype=out._v.dtype)  # resized, as torch does
         out._st = [0, None]
     else:
-        np.copyto(out._v, r._v, casting="same_kind")
+        xp.copyto(out._v, r._v, casting="same_kind")
         out._st[0] += 1
     return out

@@ -11,6 +11,7 @@ import math
 import numpy as np
 
 from . import _types as T
+from ._tensor import _xp
 
 PRECISION, THRESHOLD, EDGEITEMS, LINEWIDTH = 4, 1000, 3, 80
 _OPTS = {"precision": 4, "threshold": 1000, "edgeitems": 3, "linewidth": 80, "sci_mode": None}
@@ -156,7 +157,10 @@ def tensor_repr(t):
         return f"tensor(<traced {t._v.aval.str_short()}>)"
     prefix = "tensor("
     indent = len(prefix)
-    a = np.asarray(t._v)
+    v = t._v
+    # printing a device tensor copies it to the host without asking the
+    # transfer guard: printing is the user's explicit request to see the values
+    a = np.asarray(v) if type(v) is np.ndarray or not t.is_cuda else _xp(v).to_host(v)
     dt = T.from_np(a.dtype)
     suffixes = []
     dev = t.device

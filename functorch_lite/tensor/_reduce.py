@@ -17,7 +17,7 @@ from ._dispatch import unary, view_of
 from ._graph import _seq, mark_hidden, node_class
 from ._math import abs, maximum, minimum, neg, pow, sqrt
 from ._oputil import _dims, composite
-from ._tensor import Tensor, _wrap
+from ._tensor import Tensor, _on_dev, _wrap, _xp
 
 
 def _keepdim(x, r, axes):
@@ -104,10 +104,11 @@ def max(self, dim=None, keepdim=False):  # noqa: A001
         if v.grad_fn is not None:
             v.grad_fn.__class__ = node_class("MaxBackward0")
             mark_hidden(v.grad_fn, start)
-    idx = np.argmax(np.asarray(self._v), axis=axes[0]) if self.ndim else np.array(0)
+    xp, sv = _host_ns(self._v)
+    idx = xp.argmax(sv, axis=axes[0]) if self.ndim else xp.zeros((), np.int64)
     if keepdim:
-        idx = np.expand_dims(idx, axes[0])
-    return _MaxMin(v, _wrap(np.asarray(idx, np.int64)))
+        idx = xp.expand_dims(idx, axes[0])
+    return _MaxMin(v, _wrap(xp.asarray(idx).astype(np.int64, copy=False)))
 
 
 def min(self, dim=None, keepdim=False):  # noqa: A001
@@ -125,10 +126,11 @@ def min(self, dim=None, keepdim=False):  # noqa: A001
     if v.grad_fn is not None:
         v.grad_fn.__class__ = node_class("MinBackward0")
         mark_hidden(v.grad_fn, start)
-    idx = np.argmin(np.asarray(self._v), axis=_dims(dim, self.ndim)[0])
+    xp, sv = _host_ns(self._v)
+    idx = xp.argmin(sv, axis=_dims(dim, self.ndim)[0])
     if keepdim:
-        idx = np.expand_dims(idx, _dims(dim, self.ndim)[0])
-    return _MaxMin(v, _wrap(np.asarray(idx, np.int64)))
+        idx = xp.expand_dims(idx, _dims(dim, self.ndim)[0])
+    return _MaxMin(v, _wrap(xp.asarray(idx).astype(np.int64, copy=False)))
 
 
 def amax(self, dim=None, keepdim=False):
@@ -137,20 +139,27 @@ def amax(self, dim=None, keepdim=False):
     return _keepdim(self, r, axes) if keepdim else r
 
 
-def argmax(self, dim=None, keepdim=False):
-    v = np.asarray(self._v)
+def _host_ns(v):
+    """(namespace, array): device arrays stay on their device."""
+    return (_xp(v), v) if _on_dev(v) else (np, np.asarray(v))
+
+
+def _arg(fn, self, dim, keepdim):
+    xp, v = _host_ns(self._v)
+    f = getattr(xp, fn)
     if dim is None:
-        return _wrap(np.asarray(np.argmax(v), np.int64))
-    r = np.argmax(v, axis=dim)
-    return _wrap(np.asarray(np.expand_dims(r, dim) if keepdim else r, np.int64))
+        return _wrap(xp.asarray(f(v)).astype(np.int64, copy=False))
+    r = f(v, axis=dim)
+    return _wrap(xp.asarray(xp.expand_dims(r, dim) if keepdim else r).astype(
+        np.int64, copy=False))
+
+
+def argmax(self, dim=None, keepdim=False):
+    return _arg("argmax", self, dim, keepdim)
 
 
 def argmin(self, dim=None, keepdim=False):
-    v = np.asarray(self._v)
-    if dim is None:
-        return _wrap(np.asarray(np.argmin(v), np.int64))
-    r = np.argmin(v, axis=dim)
-    return _wrap(np.asarray(np.expand_dims(r, dim) if keepdim else r, np.int64))
+    return _arg("argmin", self, dim, keepdim)
 
 
 @composite("LinalgVectorNormBackward0")
@@ -169,11 +178,12 @@ def prod(self, dim=None, keepdim=False):
     if self.requires_grad:
         raise NotImplementedError("prod under autograd is not supported yet; use "
                                   "exp(log(x).sum()) for positive x")
-    v = np.asarray(self._v)
-    return _wrap(np.asarray(np.prod(v, axis=dim, keepdims=keepdim)))
+    xp, v = _host_ns(self._v)
+    return _wrap(xp.asarray(xp.prod(v, axis=dim, keepdims=keepdim)))
 
 
 def cumsum(self, dim):
     if self.requires_grad:
         raise NotImplementedError("cumsum under autograd is not supported yet")
-    return _wrap(np.cumsum(np.asarray(self._v), axis=dim))
+    xp, v = _host_ns(self._v)
+    return _wrap(xp.cumsum(v, axis=dim))

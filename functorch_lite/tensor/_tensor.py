@@ -17,10 +17,70 @@ import sys
 
 import numpy as np
 
+from .. import backends as _B
+from ..core.trace import _extra_array_types as _XT
 from . import _types as T
 from ._graph import _GRAD
 
 _new = object.__new__
+CUDA0 = T.device("cuda", 0)
+
+
+# ------------------------------------------------------------------ devices
+# A device tensor holds an array of a registered backend type (cupy's, or the
+# test stand-in's): ``_XT`` maps those types to their namespaces.  NumPy
+# arrays (and tracers) are host values.
+
+def _xp(v):
+    """The array namespace of a value (numpy for host arrays and scalars)."""
+    return _XT.get(type(v), np)
+
+
+def _on_dev(v):
+    return type(v) is not np.ndarray and type(v) in _XT
+
+
+def _from_host(xp, v):
+    """Host data to the device: an explicit transfer the user asked for
+    (device=... on creation), still refused inside transfer_guard('disallow')."""
+    _B.check_transfer(f"creating a cuda tensor of shape {list(np.shape(v))} from host data")
+    return xp.from_host(v)
+
+
+def _dev_ns(device):
+    """The backend namespace for a device spec (None for the CPU)."""
+    if device is None:
+        return None
+    d = device if isinstance(device, T.device) else T.device(device)
+    if d.type == "cpu":
+        return None
+    from . import cuda
+    if not cuda.is_available():
+        raise RuntimeError(f"Cannot use device {d}: CUDA is not available "
+                           f"(functorch_lite needs CuPy and an NVIDIA GPU). Check "
+                           f"torch.cuda.is_available() first, or stay on the CPU.")
+    if d.index not in (None, 0):
+        raise RuntimeError(f"CUDA error: invalid device ordinal (device {d}; functorch_lite "
+                           f"uses one GPU, cuda:0)")
+    return _B.get("cupy")
+
+
+def _to_host(v, what):
+    """A device array copied to the host, after the transfer guard agrees."""
+    if not _on_dev(v):
+        return v
+    _B.check_transfer(what)
+    return _XT[type(v)].to_host(v)
+
+
+def _device_error(a="cuda:0", b="cpu"):  # noqa: D401
+    return RuntimeError(f"Expected all tensors to be on the same device, but found at "
+                        f"least two devices, {a} and {b}!")
+
+
+def _numpy_error():
+    return TypeError("can't convert cuda:0 device type tensor to numpy. Use Tensor.cpu() "
+                     "to copy the tensor to host memory first.")
 
 
 def _wrap(v, st=None):
@@ -111,9 +171,9 @@ class Tensor(metaclass=_TensorMeta):
         else:
             shape = args[0] if len(args) == 1 and isinstance(args[0], (tuple, list)) else args
             v = np.empty(tuple(int(s) for s in shape), dt.np)
-        self._v = v
+        xp = _dev_ns(device)
+        self._v = v if xp is None else _from_host(xp, v)
         self._st = [0, None]
-        _check_device(device)
         if requires_grad:
             self.requires_grad = True
 
@@ -141,12 +201,12 @@ class Tensor(metaclass=_TensorMeta):
 
     @property
     def device(self):
-        return T.CPU if isinstance(self._v, np.ndarray) or not hasattr(
-            self._v, "device") else T.device("cuda", 0)
+        v = self._v
+        return T.CPU if type(v) is np.ndarray or type(v) not in _XT else CUDA0
 
     @property
     def is_cuda(self):
-        return self.device.type == "cuda"
+        return _on_dev(self._v)
 
     @property
     def ndim(self):
@@ -206,21 +266,27 @@ class Tensor(metaclass=_TensorMeta):
             raise RuntimeError(f"a Tensor with {self.numel()} elements cannot be converted "
                                f"to Scalar")
         v = self._v
-        return (v.item() if isinstance(v, np.ndarray) else v.item())
+        if type(v) is np.ndarray:
+            return v.item()
+        return _to_host(v, "Tensor.item() of a cuda tensor").item()
 
     def tolist(self):
-        return np.asarray(self._v).tolist() if isinstance(self._v, np.ndarray) else self._v.tolist()
+        v = self._v
+        if type(v) is np.ndarray:
+            return v.tolist()
+        return _to_host(v, "Tensor.tolist() of a cuda tensor").tolist()
 
     def numpy(self, force=False):
         if self.requires_grad and not force:
             raise RuntimeError("Can't call numpy() on Tensor that requires grad. Use "
                                "tensor.detach().numpy() instead.")
-        if not isinstance(self._v, np.ndarray):
-            raise TypeError(f"can't convert {self.device} device type tensor to numpy. Use "
-                            f"Tensor.cpu() to copy the tensor to host memory first.")
+        if _on_dev(self._v):
+            raise _numpy_error()
         return self._v
 
     def __array__(self, dtype=None, copy=None):
+        if _on_dev(self._v):       # never a silent device->host copy
+            raise _numpy_error()
         v = np.asarray(self._v)
         return v if dtype is None else v.astype(dtype)
 
@@ -228,7 +294,10 @@ class Tensor(metaclass=_TensorMeta):
         if self.numel() != 1:
             raise RuntimeError(f"Boolean value of Tensor with more than one value is "
                                f"ambiguous")
-        return bool(self._v)
+        v = self._v
+        if _on_dev(v):
+            v = _to_host(v, "bool() of a cuda tensor")
+        return bool(v)
 
     def __float__(self):
         return float(self.item())
@@ -323,24 +392,23 @@ class Tensor(metaclass=_TensorMeta):
 
 
 def _check_device(device):
-    if device is None:
-        return
-    d = T.device(device) if not isinstance(device, T.device) else device
-    if d.type == "cuda":
-        from . import cuda
-        if not cuda.is_available():
-            raise RuntimeError(f"Cannot create a tensor on {d}: CUDA is not available "
-                               f"(functorch_lite needs CuPy and an NVIDIA GPU). Check "
-                               f"torch.cuda.is_available() first.")
-        raise RuntimeError("GPU tensors arrive with the CuPy backend issue")
+    """Raises when ``device`` cannot be used here; the namespace (None: CPU)."""
+    return _dev_ns(device)
 
 
 def _from_data(a, npdt=None):
-    """NumPy array from nested lists / scalars / arrays / Tensors."""
+    """NumPy array from nested lists / scalars / arrays / Tensors (a device
+    Tensor's array stays on its device)."""
     if isinstance(a, Tensor):
-        v = np.asarray(a._v)
+        v = a._v
+        if _on_dev(v):
+            return v if npdt is None or v.dtype == npdt else v.astype(npdt)
+        v = np.asarray(v)
         return v if npdt is None else v.astype(npdt)
     if isinstance(a, (list, tuple)) and any(isinstance(e, Tensor) for e in a):
+        if any(isinstance(e, Tensor) and _on_dev(e._v) for e in a):
+            raise TypeError("building a tensor from a list holding cuda tensors would copy "
+                            "each to the host; use torch.stack instead")
         a = [e.tolist() if isinstance(e, Tensor) else e for e in a]
     v = np.array(a)
     if npdt is not None:
@@ -358,12 +426,14 @@ def _from_data(a, npdt=None):
 
 def as_tensor(data, dtype=None, device=None):
     if isinstance(data, Tensor):
-        return data if dtype is None else data.to(dtype)
+        t = data if dtype is None else data.to(dtype)
+        return t if device is None else t.to(device)
+    xp = _dev_ns(device)
     npdt = None if dtype is None else T.as_dtype(dtype).np
     if isinstance(data, np.ndarray) and (npdt is None or data.dtype == npdt):
-        return _wrap(data)
-    _check_device(device)
-    return _wrap(_from_data(data, npdt))
+        return _wrap(data if xp is None else _from_host(xp, data))
+    v = _from_data(data, npdt)
+    return _wrap(v if xp is None or _on_dev(v) else _from_host(xp, v))
 
 
 # The op path moved to _dispatch / _promote / _inplace.  Old ``from ._tensor

@@ -1,25 +1,17 @@
-"""torch.cuda: availability only.  GPU execution arrives with the CuPy backend."""
-_CACHE = []
+"""torch.cuda, answered by ``functorch_lite.backends``: a GPU is there when the
+'cupy' backend is (real CuPy with a visible GPU, or whatever ``use_cupy``
+installed).  Nothing is cached here, so ``backends.forget_cupy()`` makes
+``is_available()`` False again."""
+from .. import backends as _B
 
 
 def is_available():
-    """True only when CuPy imports and sees at least one GPU."""
-    if not _CACHE:
-        ok = False
-        try:
-            import cupy
-            ok = cupy.cuda.runtime.getDeviceCount() > 0
-        except Exception:  # noqa: BLE001 - any failure means "no GPU"
-            ok = False
-        _CACHE.append(ok)
-    return _CACHE[0]
+    """True when the 'cupy' backend can run (CuPy imports and sees a GPU)."""
+    return "cupy" in _B.available()
 
 
 def device_count():
-    if not is_available():
-        return 0
-    import cupy
-    return cupy.cuda.runtime.getDeviceCount()
+    return 1 if is_available() else 0
 
 
 def current_device():
@@ -28,12 +20,28 @@ def current_device():
     return 0
 
 
+def set_device(device):
+    idx = getattr(device, "index", device)
+    if idx not in (None, 0, "cuda", "cuda:0"):
+        raise RuntimeError(f"CUDA error: invalid device ordinal ({device})")
+
+
+def get_device_name(device=None):
+    if not is_available():
+        raise RuntimeError("No CUDA GPUs are available")
+    return "CUDA device 0 (functorch_lite cupy backend)"
+
+
 def manual_seed(seed):
-    pass
+    """Seeds the device generator (random tensors created with device='cuda')."""
+    from ._creation import _seed_device
+    _seed_device(int(seed))
 
 
 manual_seed_all = manual_seed
 
 
 def synchronize(device=None):
-    pass
+    """Waits for the device's queued work (a no-op without a GPU)."""
+    if is_available():
+        _B.get("cupy").synchronize()
