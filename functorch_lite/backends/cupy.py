@@ -6,8 +6,10 @@ does not are bridged here, so primitives never import cupy:
 
 * ``scatter_add(out, idx, updates)``: NumPy's ``np.add.at``; CuPy spells it
   ``cupyx.scatter_add`` (``cupy.add.at`` exists only in recent releases).
-* ``to_host`` / ``from_host``: the only two places data crosses the bus; both
-  check ``transfer_guard`` (``backends.check_transfer``).
+* ``to_host`` / ``from_host``: the only two places data crosses the bus.  Their
+  callers (``device_put``, the facade's ``.cpu()``/``.item()``/creation) first
+  ask ``backends.check_transfer(what)``, naming the user's operation, so
+  ``transfer_guard("disallow")`` refuses them; printing alone is let through.
 * ``default_rng(seed)``: random numbers are drawn on the device.
 * ``ElementwiseKernel`` / ``ReductionKernel``: what jit's fusion compiles
   elementwise chains into (``backends/fusion.py``).
