@@ -54,6 +54,15 @@ def _host(x, where):
     return x
 
 
+def _has_mask(k):
+    ks = k if isinstance(k, tuple) else (k,)
+    return any(isinstance(v, np.ndarray) and v.dtype == np.bool_ for v in ks)
+
+
+# functions whose result's shape depends on the data: CuPy syncs to size it
+_DATA_SHAPED = {"nonzero", "flatnonzero", "argwhere", "unique", "compress", "extract"}
+
+
 def _dev(r):
     if isinstance(r, np.ndarray):
         return ndarray(r)
@@ -190,11 +199,16 @@ class ndarray:
         return _dev(fn(*_host(inputs, ufunc.__name__), **kwargs))
 
     def __array_function__(self, func, types_, args, kwargs):
+        if func.__name__ in _DATA_SHAPED:
+            STATS.count("syncs", f"{func.__name__}() sizes its result on the host")
         return _call(func, func.__name__, args, kwargs)
 
     # -- indexing -------------------------------------------------------------
     def __getitem__(self, key):
-        return _dev(self._a[_host(key, "indexing")])
+        k = _host(key, "indexing")
+        if _has_mask(k):   # the result's size depends on the data: CuPy reads it back
+            STATS.count("syncs", "indexing with a boolean mask")
+        return _dev(self._a[k])
 
     def __setitem__(self, key, value):
         self._a[_host(key, "indexing")] = _host(value, "item assignment")
@@ -208,6 +222,8 @@ class ndarray:
         v = getattr(self._a, name)
         if not callable(v):
             return _dev(v)
+        if name in _DATA_SHAPED:
+            STATS.count("syncs", f".{name}() sizes its result on the host")
         return lambda *a, **kw: _call(v, name, a, kw)
 
     def __matmul__(self, o):
@@ -275,6 +291,11 @@ def asnumpy(a, stream=None, order="C", out=None, blocking=True):
 
 def __getattr__(name):
     v = getattr(np, name)
+    if name in _DATA_SHAPED:
+        def counted(*a, **kw):
+            STATS.count("syncs", f"{name}() sizes its result on the host")
+            return _call(v, name, a, kw)
+        return counted
     if isinstance(v, (type, np.ufunc.__class__)) or not callable(v):
         return v
     if isinstance(v, np.ufunc):
