@@ -24,6 +24,7 @@ import tempfile
 import numpy as np
 
 LAUNCHES = 0
+CONSTRUCTED = []   # (kind, constructor args, kwargs) of every kernel made: for the nvcc check
 _CTYPE = {"float32": "float", "float64": "double", "int32": "int", "int64": "long long",
           "bool": "bool"}
 _FROM_CTYPE = {"float": np.float32, "double": np.float64, "int": np.int32,
@@ -123,6 +124,8 @@ def _run(lib, ins, args, outs):
 
 class ElementwiseKernel:
     def __init__(self, in_params, out_params, operation, name, preamble="", **kwargs):
+        CONSTRUCTED.append(("elementwise", (in_params, out_params, operation, name),
+                            dict(kwargs, preamble=preamble)))
         self.name = name
         self.ins, self.outs = _parse(in_params), _parse(out_params)
         if not self.outs:
@@ -142,6 +145,9 @@ class ElementwiseKernel:
 class ReductionKernel:
     def __init__(self, in_params, out_params, map_expr, reduce_expr, post_map_expr,
                  identity, name, reduce_type=None, preamble="", **kwargs):
+        CONSTRUCTED.append(("reduction", (in_params, out_params, map_expr, reduce_expr,
+                                          post_map_expr, identity, name),
+                            dict(kwargs, reduce_type=reduce_type, preamble=preamble)))
         if reduce_expr.replace(" ", "") != "a+b" or str(identity).strip() != "0":
             raise NotImplementedError("only reduce_expr 'a + b' with identity 0 is emulated")
         self.outs = _parse(out_params)
