@@ -439,6 +439,16 @@ def test_losses_on_the_device(device):
                                                       reduction="sum").item(), rtol=1e-6)
     with pytest.raises(RuntimeError, match=SAME):
         F.cross_entropy(lg, tgt)
+    # an out-of-range target: checking it on the host would sync every step, so
+    # (like PyTorch's device-side assert) it poisons the loss and gradient instead
+    lg.grad = None
+    bad = torch.tensor([0, 3, 1, -2]).cuda()
+    with device.strict():
+        ce = F.cross_entropy(lg, bad)
+        ce.backward()
+    assert np.isnan(ce.item()) and np.isnan(host(lg.grad)).all()
+    with pytest.raises(IndexError, match="out of bounds"):
+        F.cross_entropy(logits, torch.tensor([0, 3, 1, 2]))
 
 
 def test_save_load_device_tensors(device, tmp_path):

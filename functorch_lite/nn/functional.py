@@ -117,14 +117,19 @@ def l1_loss(input, target, reduction="mean"):  # noqa: A002
 
 
 def _nll_device(x, t, weight, ignore_index):
-    """The one-hot weights built on the device (no host copy, no sync): the
-    target bounds are not checked there (PyTorch's CUDA kernel asserts on the
-    device instead); an out-of-range class simply picks nothing."""
+    """The one-hot weights built on the device (no host copy, no sync).  Checking
+    the target bounds on the host would sync every step (PyTorch's CUDA kernel
+    asserts on the device instead); here an out-of-range target turns the
+    weights, hence the loss and its gradient, into NaN: visibly wrong, never
+    silently."""
     xp = _xp(x._v)
     n, c = x.shape
     t = t.reshape(-1)
     valid = t != ignore_index
-    onehot = ((t[:, None] == xp.arange(c)[None, :]) & valid[:, None]).astype(x._v.dtype)
+    dt = x._v.dtype
+    bad = (((t < 0) | (t >= c)) & valid).any()
+    onehot = ((t[:, None] == xp.arange(c)[None, :]) & valid[:, None]).astype(dt)
+    onehot = onehot + xp.where(bad, dt.type(np.nan), dt.type(0))
     if weight is not None:
         if not _on_dev(weight._v):
             raise _device_error()

@@ -5,7 +5,7 @@ import numpy as np
 from ..core.trace import _extra_array_types as _XT
 
 from . import _types as T
-from ._tensor import Tensor, _dev_ns, _from_data, _on_dev, _wrap, as_tensor
+from ._tensor import Tensor, _dev_ns, _from_data, _from_host, _on_dev, _wrap, as_tensor
 
 _GEN = [np.random.default_rng()]
 _DGEN = [None, None, None]     # device generator, its namespace, its seed
@@ -93,10 +93,7 @@ def _finish(v, dtype, device, requires_grad, default=None, xp=None):
     if v.dtype != dt.np:
         v = v.astype(dt.np)
     if xp and type(v) is np.ndarray:
-        from .. import backends
-        backends.check_transfer(f"creating a cuda tensor of shape {list(v.shape)} from "
-                                f"host data")
-        v = xp.from_host(v)
+        v = _from_host(xp, v)
     return _done(v, requires_grad)
 
 
