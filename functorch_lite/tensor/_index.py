@@ -11,7 +11,8 @@ from ..primitives.shape import reshape_p, slice_p
 from ..primitives.indexing import gather_p, scatter_add_p
 from ._graph import _GRAD, mark_hidden, node_class, _seq
 from ._dispatch import _record, apply_prim, view_of
-from ._tensor import Tensor, _bump, _device_error, _on_dev, _wrap, _xp, check_inplace
+from ._tensor import (Tensor, _bump, _device_error, _from_host, _on_dev, _wrap, _xp,
+                      check_inplace)
 
 
 def _np_index(idx, xp=np):
@@ -24,7 +25,7 @@ def _np_index(idx, xp=np):
             if _on_dev(v):
                 raise _device_error("cpu", "cuda:0")
             return np.asarray(v)
-        return v if _on_dev(v) else xp.from_host(np.asarray(v))
+        return v if _on_dev(v) else _from_host(xp, np.asarray(v))
     if isinstance(idx, tuple):
         return tuple(_np_index(i, xp) for i in idx)
     if isinstance(idx, list) and any(isinstance(i, (Tensor, list, slice)) for i in idx):
