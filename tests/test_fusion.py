@@ -4,7 +4,14 @@ The plan is compiled for a stand-in namespace: NumPy plus ``tests/_cpu_kernels``
 Elementwise/ReductionKernel, which compile the generated CUDA C as C++ with
 g++ and run it on NumPy arrays.  Every fused result is compared with the
 unfused NumPy plan of the same jaxpr.
+
+With ``FL_FUSION_TESTS_ON=cupy`` (on a machine with a GPU:
+``benchmarks/gpu_check.sh`` sets it) the same tests compile the plans for the
+real CuPy instead, so every fusible primitive's generated kernel runs on the
+GPU against NumPy; tolerances then allow the few ulps by which CUDA's math
+library and FMA contraction differ from the host's.
 """
+import os
 import random
 
 import numpy as np
@@ -22,7 +29,9 @@ from functorch_lite.transforms.jit import get_plan
 
 import _cpu_kernels as K
 
-pytestmark = pytest.mark.skipif(not K.available(), reason="g++ is needed to emulate CuPy kernels")
+pytestmark = pytest.mark.skipif(
+    os.environ.get("FL_FUSION_TESTS_ON") != "cupy" and not K.available(),
+    reason="g++ is needed to emulate CuPy kernels")
 
 
 class _CpuKernelNamespace:
@@ -35,7 +44,41 @@ class _CpuKernelNamespace:
         return getattr(np, name)
 
 
-xp = _CpuKernelNamespace()
+REAL = os.environ.get("FL_FUSION_TESTS_ON") == "cupy"
+
+
+if REAL:
+    import cupy
+    import cupyx
+    from functorch_lite.backends.cupy import CupyNamespace
+
+    class _Counted:
+        def __init__(self, k):
+            self._k = k
+
+        def __call__(self, *a, **kw):
+            K.LAUNCHES += 1
+            return self._k(*a, **kw)
+
+    class _RealNamespace(CupyNamespace):
+        """The real CuPy, its fused kernels counted like the emulator's."""
+        def ElementwiseKernel(self, *a, **kw):  # noqa: N802 - CuPy's name
+            return _Counted(cupy.ElementwiseKernel(*a, **kw))
+
+        def ReductionKernel(self, *a, **kw):  # noqa: N802
+            return _Counted(cupy.ReductionKernel(*a, **kw))
+
+    xp = _RealNamespace(cupy, cupyx, name="cupy_counted")
+else:
+    xp = _CpuKernelNamespace()
+
+
+def _call(plan, *args):
+    """Run a plan compiled for ``xp`` on host arguments; host results."""
+    if not REAL:
+        return plan(*args)
+    out = plan(*[xp.from_host(a) if isinstance(a, np.ndarray) else a for a in args])
+    return [xp.to_host(o) if isinstance(o, xp.ndarray) else o for o in out]
 TOL = {np.float32: (1e-5, 1e-6), np.float64: (1e-12, 1e-13)}
 
 
@@ -58,6 +101,9 @@ def _groups(closed):
 
 def _same(got, want, rtol=0.0, atol=0.0, signs=False):
     got, want = np.asarray(got), np.asarray(want)
+    if REAL and want.dtype.kind == "f":   # CUDA's libm and FMA: a few ulps
+        rtol = max(rtol, 8 * float(np.finfo(want.dtype).eps))
+        atol = max(atol, 8 * float(np.finfo(want.dtype).tiny))
     assert got.shape == want.shape and got.dtype == want.dtype, (got.dtype, want.dtype)
     if want.dtype.kind == "f":
         np.testing.assert_array_equal(np.isnan(got), np.isnan(want))
@@ -76,7 +122,7 @@ def _run_both(f, *args):
     ref = compile_plan(closed, np)
     with np.errstate(all="ignore"):
         before = K.LAUNCHES
-        got = fused(*args)
+        got = _call(fused, *args)
         launches = K.LAUNCHES - before
         want = ref(*args)
     return got, want, launches, closed
@@ -99,7 +145,7 @@ def test_ten_op_chain_plus_sum_is_one_launch(dtype):
     _same(got[0], want[0], rtol=TOL[dtype][0])
     # and through get_plan (the optimised jaxpr jit compiles): still one launch
     before = K.LAUNCHES
-    np.testing.assert_allclose(get_plan(closed, xp)(x)[0], want[0], rtol=TOL[dtype][0])
+    np.testing.assert_allclose(_call(get_plan(closed, xp), x)[0], want[0], rtol=TOL[dtype][0])
     assert K.LAUNCHES - before == 1
 
 
@@ -298,12 +344,12 @@ def test_mlp_grad_same_fused_and_unfused():
 
     closed = fl.make_jaxpr(fl.grad(loss))(params, x)
     assert _groups(closed)[0]
-    got = get_plan(closed, xp)(*params, x)
+    got = _call(get_plan(closed, xp), *params, x)
     want = get_plan(closed, np)(*params, x)
     for g, w in zip(got, want):
         _same(g, w, *TOL[np.float64])
     for reuse in (False, True):   # groups pass through the buffer-reuse analysis too
-        got2 = compile_plan(closed, xp, reuse=reuse)(*params, x)
+        got2 = _call(compile_plan(closed, xp, reuse=reuse), *params, x)
         for g, w in zip(got2, want):
             _same(g, w, *TOL[np.float64])
 
@@ -317,13 +363,13 @@ def test_config_switch_and_numpy_never_fuse():
         config.fusion = False
         assert not fusion.enabled(xp)
         before = K.LAUNCHES
-        r = compile_plan(closed, xp, reuse=False)(x)
+        r = _call(compile_plan(closed, xp, reuse=False), x)
         assert K.LAUNCHES == before
-        r2 = get_plan(closed, xp)(x)
+        r2 = _call(get_plan(closed, xp), x)
         assert K.LAUNCHES == before
     finally:
         config.fusion = old
-    np.testing.assert_allclose(r[0], compile_plan(closed, xp, reuse=False)(x)[0], rtol=1e-12)
+    np.testing.assert_allclose(r[0], _call(compile_plan(closed, xp, reuse=False), x)[0], rtol=1e-12)
     np.testing.assert_allclose(r2[0], r[0], rtol=1e-12)
 
 
@@ -364,7 +410,7 @@ def test_random_dags_keep_topological_order(seed):
         covered.extend(it.eqns if isinstance(it, fusion.FusedGroup) else [it])
     assert len(covered) == len(set(map(id, covered)))
     if seed < 3:      # run a few (each compiles its kernels once, then the disk cache)
-        got = compile_plan(closed, xp, reuse=False)(x, y)
+        got = _call(compile_plan(closed, xp, reuse=False), x, y)
         want = compile_plan(closed, np)(x, y)
         for g, w in zip(got, want):
             _same(g, w, *TOL[np.float64])
