@@ -280,3 +280,14 @@ def test_an_elementwise_chain_and_its_sum_are_one_fused_kernel(device):
         assert len(get_plan(fl.make_jaxpr(chain)(xh), device.ns).steps) == 13
     finally:
         fl.config.fusion = True
+
+
+def test_host_index_arrays_are_a_checked_transfer(device):
+    x = device.put(np.arange(12.0).reshape(4, 3))
+    idx = np.array([3, 0])
+    assert_close(device, fnp.take(x, idx, axis=0), np.arange(12.0).reshape(4, 3)[idx])
+    with fl.backends.transfer_guard("disallow"):
+        with pytest.raises(RuntimeError, match="host index array of shape \\(2,\\) copied"):
+            fnp.take(x, idx, axis=0)
+        got = fnp.take(x, device.put(idx), axis=0)      # device indices: no copy
+    assert_close(device, got, np.arange(12.0).reshape(4, 3)[idx])

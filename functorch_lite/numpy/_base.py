@@ -149,12 +149,14 @@ def _namespace_of(ref):
 
 
 def _on_backend_of(const, ref):
-    """Host constant ``const`` (an index array, a mask) placed on ``ref``'s
-    backend, so that NumPy-built constants never mix with cupy values.
-    Abstract tracers keep the host constant (it becomes a jaxpr constant)."""
-    from ..core.trace import array_namespace
-    r = _concrete_of(ref)
-    if r is None or type(r) is _np.ndarray or not hasattr(r, "shape"):
+    """Host constant ``const`` (an index array) placed on ``ref``'s backend, so
+    that NumPy-built constants never mix with cupy values: a host->device
+    copy, which transfer_guard checks.  Abstract tracers keep the host constant
+    (it becomes a jaxpr constant, placed with the compiled plan)."""
+    xp = _namespace_of(ref)
+    if xp is _np:
         return const
-    xp = array_namespace([r])
-    return const if xp is _np else xp.asarray(const)
+    from .. import backends
+    backends.check_transfer(f"a host index array of shape {_np.shape(const)} copied to the "
+                            f"device (pass device arrays as indices to avoid it)")
+    return xp.from_host(const)

@@ -60,7 +60,7 @@ def diag(v, k=0):
         N = n + abs(k)
         i = _np.arange(n) + max(-k, 0)
         pos = i * N + i + k
-        flat = P.scatter_add(_on_backend_of(_np.zeros(N * N, get_aval(x).dtype), x),
+        flat = P.scatter_add(_namespace_of(x).zeros(N * N, get_aval(x).dtype),
                              _on_backend_of(pos, x), x)
         return P.reshape(flat, (N, N))
     if len(shape) == 2:

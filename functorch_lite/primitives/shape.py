@@ -172,7 +172,8 @@ pad_p = _prim("pad")
 def _pad_impl(xp, x, value, padding_config):
     shape = tuple(lo + hi + d + max(d - 1, 0) * it
                   for d, (lo, hi, it) in zip(x.shape, padding_config))
-    out = xp.full(shape, value, dtype=x.dtype)
+    out = xp.empty(shape, dtype=x.dtype)
+    out[...] = value       # (value may be a 0-d device array: a broadcast copy, no sync)
     out[tuple(slice(lo, lo + (d - 1) * (it + 1) + 1 if d else lo, it + 1)
               for d, (lo, hi, it) in zip(x.shape, padding_config))] = x
     return out
