@@ -286,8 +286,9 @@ def test_host_index_arrays_are_a_checked_transfer(device):
     x = device.put(np.arange(12.0).reshape(4, 3))
     idx = np.array([3, 0])
     assert_close(device, fnp.take(x, idx, axis=0), np.arange(12.0).reshape(4, 3)[idx])
+    idx_d = device.put(idx)
     with fl.backends.transfer_guard("disallow"):
         with pytest.raises(RuntimeError, match="host index array of shape \\(2,\\) copied"):
             fnp.take(x, idx, axis=0)
-        got = fnp.take(x, device.put(idx), axis=0)      # device indices: no copy
+        got = fnp.take(x, idx_d, axis=0)      # device indices: no copy
     assert_close(device, got, np.arange(12.0).reshape(4, 3)[idx])
