@@ -191,7 +191,7 @@ def _scan_impl(xp, *args, jaxpr, num_consts, num_carry, length, reverse):
         out = plan(*consts, *carry, *[x[t] for x in xs])
         carry, y = out[:num_carry], out[num_carry:]
         if ys is None:
-            ys = [xp.empty((length,) + xp.shape(v), U.aval(v).dtype) for v in y]
+            ys = [xp.empty((length,) + tuple(U.shape_of(v)), U.aval(v).dtype) for v in y]
         for buf, v in zip(ys, y):
             buf[t] = v
     if ys is None:
