@@ -108,9 +108,12 @@ def chain_bench(xp, torch, n, rounds, inner):
     sync = xp.synchronize
     t = _timeit({"cupy op-by-op": lambda: chain_cupy(x), "fl.jit (fused)": lambda: jitted(x)},
                 sync, rounds, inner)
+    from functorch_lite.transforms.jit import get_plan
     return {
         "times_s": t,
         "speedup_vs_op_by_op": t["cupy op-by-op"] / t["fl.jit (fused)"],
+        # kernel calls the compiled plan makes (a cross-check for the profiler's count)
+        "plan_steps_jit": len(get_plan(fl.make_jaxpr(chain_fl)(x), xp).steps),
         "launches_jit": count_launches(lambda: jitted(x), torch),
         "launches_op_by_op": count_launches(lambda: chain_cupy(x), torch),
     }
