@@ -42,6 +42,14 @@ def register_array_type(typ, xp):
     _extra_array_types[typ] = xp
 
 
+def check_read_back(v, what):
+    """Before a value is read back to the host (bool(), float(), a predicate): for a
+    device value that is a device->host copy, which transfer_guard checks."""
+    if _extra_array_types and type(v) in _extra_array_types:
+        for check in transfer_hook:
+            check(what)
+
+
 def concrete_value(x):
     """The concrete array behind a tracer (through jvp/vjp/vmap levels), or None
     when it is abstract (make_jaxpr, jit)."""
@@ -296,8 +304,7 @@ class Tracer:
         """The concrete value, for a conversion to a Python value; reading a device
         value back is a device->host copy that transfer_guard checks."""
         v = self.concrete(what)
-        if _extra_array_types and type(v) in _extra_array_types and transfer_hook:
-            transfer_hook[0](what)
+        check_read_back(v, what)
         return v
 
     def __bool__(self):

@@ -5,8 +5,7 @@ refer to each other without import-order trouble.
 """
 import numpy as np
 
-from ..core.trace import _extra_array_types, array_namespace, concrete_value, get_aval
-from ..core.trace import transfer_hook
+from ..core.trace import _extra_array_types, check_read_back, concrete_value, get_aval
 from . import elementwise as ew
 from . import reductions as red
 from . import shape as shp
@@ -31,19 +30,16 @@ def full(shape, value, dtype, like=None):
     """A constant array.  From a NumPy scalar, so inside a jit plan it is made on
     the plan's backend; eagerly it is made on ``like``'s backend when given."""
     s = np.array(value, dtype)[()]
-    like = concrete_value(like)
-    if like is not None and not isinstance(like, (np.ndarray, np.generic)) \
-            and hasattr(like, "shape"):
-        return array_namespace([like]).full(tuple(shape), s, dtype=s.dtype)
+    xp = _extra_array_types.get(type(concrete_value(like)))
+    if xp is not None:                  # a device array: made there directly
+        return xp.full(tuple(shape), s, dtype=s.dtype)
     return shp.broadcast_in_dim(s, tuple(shape), ())
 
 
 def read_predicate(p, prim):
     """bool(p) for cond/while: a device predicate is read back to the host (a
     sync, which transfer_guard checks: control flow runs host-driven)."""
-    if _extra_array_types and type(p) in _extra_array_types:
-        for check in transfer_hook:
-            check(f"{prim}: reading its predicate back from the device")
+    check_read_back(p, f"{prim}: reading its predicate back from the device")
     return bool(p)
 
 

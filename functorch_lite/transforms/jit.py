@@ -80,8 +80,8 @@ def _pjit_vjp_fwd(*ins, jaxpr, name):
     return res[:sp.n_out], res[sp.n_out:]
 
 
-def instantiate_cts(ct, avals, like=None):
-    like = like if like is not None else U.backend_ref(ct)
+def instantiate_cts(ct, avals):
+    like = U.backend_ref(ct)        # zeros are made where the other cotangents live
     return [U.full(a.shape, 0, a.dtype, like) if c is None else c for c, a in zip(ct, avals)]
 
 
