@@ -86,3 +86,35 @@ def test_hessian_symmetry(n):
     f = lambda x: fnp.sum(fnp.tanh(A @ x) ** 2)  # noqa: E731
     H = fl.hessian(f)(np.linspace(-1, 1, n + 2))
     np.testing.assert_allclose(H, H.T, atol=1e-12)
+
+
+@settings(max_examples=12, deadline=None)
+@given(prog=program, shape=st.sampled_from([(3,), (2, 3)]), seed=st.integers(0, 2 ** 16),
+       dtype=st.sampled_from([np.float32, np.float64]))
+def test_random_programs_on_the_device(prog, shape, seed, dtype):
+    """The same random programs on the device stand-in (fused under jit): values,
+    gradients and vmap equal the host's, and the dtype is kept."""
+    import shutil
+    import _fakecupy as fc
+    f = build(prog)
+    rng = np.random.default_rng(seed)
+    x = np.where(np.abs(xx := rng.uniform(-1.0, 1.0, shape)) < 0.05, 0.3, xx).astype(dtype)
+    xs = np.stack([x, 0.5 * x])
+    want = [f(x), fl.grad(f)(x), fl.vmap(fl.grad(f))(xs)]
+    old = fl.config.fusion
+    fl.backends.use_cupy(fc, fc.cupyx)
+    fl.config.fusion = old and shutil.which("g++") is not None
+    try:
+        xd, xsd = fl.device_put(x, "cuda"), fl.device_put(xs, "cuda")
+        for fn, w in ((f, want[0]), (fl.jit(f), want[0]), (fl.grad(f), want[1]),
+                      (fl.jit(fl.grad(f)), want[1])):
+            got = fl.device_put(fn(xd), "cpu")
+            assert got.dtype == w.dtype
+            np.testing.assert_allclose(got, w, rtol=2e-5 if dtype == np.float32 else 1e-11,
+                                       atol=1e-6 if dtype == np.float32 else 1e-12)
+        got = fl.device_put(fl.jit(fl.vmap(fl.grad(f)))(xsd), "cpu")
+        np.testing.assert_allclose(got, want[2], rtol=2e-5 if dtype == np.float32 else 1e-11,
+                                   atol=1e-6 if dtype == np.float32 else 1e-12)
+    finally:
+        fl.config.fusion = old
+        fl.backends.forget_cupy()
