@@ -13,6 +13,7 @@ import numpy as np
 
 from .errors import TracerConversionError, UnexpectedTracerError
 from .ir import ShapedArray
+from .primitive import Primitive  # noqa: F401  (re-exported: the class lives in primitive.py)
 
 _PKG_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__))) + os.sep
 
@@ -99,34 +100,6 @@ def _mixed_message(args, prim):
 
 
 # ------------------------------------------------------------- primitives
-
-class Primitive:
-    """A named operation with all its rules in one place.
-
-    impl(xp, *args, **params)                  -> array(s)      the kernel
-    abstract(*avals, **params)                 -> aval(s)       shape/dtype rule
-    jvp(primals, tangents, **params)           -> (out, t_out)  forward mode
-    vjp(ct, ins, out, needs, **params)         -> input cts     reverse mode
-    batch(vals, dims, **params)                -> (out, dim)    vmap
-    vjp_fwd(*ins, **params)  (optional)        -> (out, res); then ``ins`` of vjp is res
-    Derivative rules call primitives (never raw xp) so they differentiate again.
-
-    vjp_uses_ins / vjp_uses_out say what the vjp rule reads, so the reverse
-    tape keeps only that (tanh keeps its output, dot_general its inputs):
-    peak memory then matches hand-written backprop.
-    """
-
-    def __init__(self, name, multiple_results=False):
-        self.name = name
-        self.multiple_results = multiple_results
-        self.impl = self.abstract = self.jvp = self.vjp = self.batch = None
-        self.vjp_fwd = None
-        self.vjp_uses_ins = True
-        self.vjp_uses_out = True
-
-    def __repr__(self):
-        return self.name
-
 
 def bind(prim, *args, **params):
     main = None
