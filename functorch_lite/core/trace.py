@@ -7,6 +7,7 @@ tracer knows its trace, so nested transforms never confuse their values.
 """
 import os
 import sys
+import threading
 from contextlib import contextmanager
 
 import numpy as np
@@ -166,22 +167,27 @@ class MainTrace:
         self.trace = trace_type(self)
 
 
-_stack = []
+class _TraceState(threading.local):
+    """The trace stack, one per thread (as JAX keeps it): a transform running in
+    one thread never sees another thread's tracers."""
+
+    def __init__(self):
+        self.stack = []
+
+
+state = _TraceState()
 
 
 @contextmanager
 def new_main(trace_type, name, payload=None):
-    main = MainTrace(len(_stack), trace_type, name, payload)
-    _stack.append(main)
+    stack = state.stack
+    main = MainTrace(len(stack), trace_type, name, payload)
+    stack.append(main)
     try:
         yield main
     finally:
-        _stack.pop()
+        stack.pop()
         main.alive = False
-
-
-def tracing_depth():
-    return len(_stack)
 
 
 class Trace:

@@ -9,7 +9,7 @@ path (and the Python-number operand case) instead of calling helpers.
 import numpy as np
 
 from ..core.trace import _extra_array_types as _XT
-from ..core.trace import _stack
+from ..core.trace import state as _tstate
 from . import _promote
 from . import _types as T
 from ._graph import (_CLASSES, _GRAD, NO_OUT, SHAPE_ONLY, checks_out, edge, node_class)
@@ -107,7 +107,7 @@ def _dev_args(vals):
         if xp is not None:
             break
     else:
-        if _stack:   # tracers may stand for device values: NumPy scalars go anywhere
+        if _tstate.stack:   # tracers may stand for device values: NumPy scalars go anywhere
             return [v[()] if type(v) is _nd and not v.ndim else v for v in vals]
         return vals
     out = list(vals)
@@ -122,7 +122,7 @@ def _dev_args(vals):
 def _dev_call(prim, vals, params):
     """Like _call, choosing the namespace from any device argument."""
     vals = _dev_args(vals)
-    if _stack:
+    if _tstate.stack:
         return prim.bind(*vals, **params), vals
     xp = np
     for v in vals:
@@ -159,13 +159,13 @@ def _run(prim, *vals, **params):
     if _XT:       # a device backend is loaded: constants follow device inputs
         out = _dev_call(prim, vals, params)[0]
     else:
-        out = prim.impl(np, *vals, **params) if not _stack else prim.bind(*vals, **params)
+        out = prim.impl(np, *vals, **params) if not _tstate.stack else prim.bind(*vals, **params)
     return np.asarray(out) if isinstance(out, np.generic) else out
 
 
 def unary(prim, x, name, **params):
     v = x._v
-    out = prim.impl(np, v, **params) if not _stack and type(v) is _nd else prim.bind(
+    out = prim.impl(np, v, **params) if not _tstate.stack and type(v) is _nd else prim.bind(
         v, **params)
     if type(out) is not _nd and isinstance(out, np.generic):
         out = np.asarray(out)
@@ -206,7 +206,7 @@ def binary(prim, a, b, name, rev=False, float_op=False):
         bv = _SCALARS.get(key)
         if bv is None:
             bv = _scalar_const(key)
-        out = (prim.impl(np, bv, av) if rev else prim.impl(np, av, bv)) if not _stack else (
+        out = (prim.impl(np, bv, av) if rev else prim.impl(np, av, bv)) if not _tstate.stack else (
             prim.bind(bv, av) if rev else prim.bind(av, bv))
         if type(out) is not _nd and isinstance(out, np.generic):
             out = np.asarray(out)
@@ -268,7 +268,7 @@ def binary(prim, a, b, name, rev=False, float_op=False):
             bt = bt.to(dt)
             bv = bt._v
     try:
-        if type(av) is _nd and type(bv) is _nd and not _stack:
+        if type(av) is _nd and type(bv) is _nd and not _tstate.stack:
             out = prim.impl(np, bv, av) if rev else prim.impl(np, av, bv)
         elif not _XT:
             out = prim.bind(bv, av) if rev else prim.bind(av, bv)

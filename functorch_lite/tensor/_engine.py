@@ -15,7 +15,8 @@ import itertools  # noqa: F401 - listed in __all__
 
 import numpy as np
 
-from ..core.trace import (Primitive, Trace, Tracer, _stack, get_aval, new_main,
+from ..core.trace import state as _tstate
+from ..core.trace import (Primitive, Trace, Tracer, get_aval, new_main,
                           source_info)
 from ..transforms.reverse import backward_pass
 from ._dispatch import apply_prim
@@ -264,7 +265,7 @@ def _rewrap(node):
 
 
 def _rev_trace():
-    return _stack[-1].trace
+    return _tstate.stack[-1].trace
 
 
 # ------------------------------------------------------------- autograd.grad

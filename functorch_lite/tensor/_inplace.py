@@ -7,7 +7,7 @@ grad_fn are written back into the tensor.
 """
 import numpy as np
 
-from ..core.trace import _stack
+from ..core.trace import state as _tstate
 from . import _types as T
 from ._graph import _GRAD
 from ._math import (abs, add, clamp, clamp_max, clamp_min, cos, div, exp, log, mul, neg, pow,
@@ -25,7 +25,7 @@ def inplace(t, opname, compute, args, ufunc=None):
     other = args[0] if args else None
     rec = _GRAD[0] and (t.requires_grad or (isinstance(other, Tensor) and other.requires_grad))
     if not rec:
-        if ufunc is not None and not _stack and type(t._v) is np.ndarray and not (
+        if ufunc is not None and not _tstate.stack and type(t._v) is np.ndarray and not (
                 isinstance(other, Tensor) and type(other._v) is not np.ndarray):
             ov = other._v if isinstance(other, Tensor) else other
             try:

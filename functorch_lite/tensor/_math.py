@@ -7,7 +7,7 @@ name and whose inner nodes are hidden from ``next_functions`` (``composite``).
 """
 import numpy as np
 
-from ..core.trace import _stack
+from ..core.trace import state as _tstate
 from ..primitives import elementwise as E
 from . import _types as T
 from ._dispatch import _EMPTY, _dev_call, _record, _run, binary, unary, unary_float
@@ -78,7 +78,7 @@ def _float_unary(prim, name):
 
     def f(self):
         v = self._v
-        if _stack or type(v) is not np.ndarray or v.dtype.kind not in "fc":
+        if _tstate.stack or type(v) is not np.ndarray or v.dtype.kind not in "fc":
             return unary_float(prim, self, name)
         out = impl(np, v)          # the hot path of x.sin(), x.exp(), ...
         if type(out) is not np.ndarray:
@@ -161,12 +161,12 @@ def _select(c, a, b, name, fast=None):
             elif not isinstance(b, Tensor):
                 bv = bv.astype(dt)
     vals = (c, av, bv)
-    if fast is not None and not _stack and ts[2] is None and type(av) is np.ndarray:
+    if fast is not None and not _tstate.stack and ts[2] is None and type(av) is np.ndarray:
         out = fast(av, bv)
     elif type(av) is np.ndarray and type(c) is np.ndarray and type(bv) is np.ndarray:
         out = _run(E.select_p, *vals)
     else:   # a device operand: constants become device scalars (and are recorded so)
-        out, vals = _dev_call(E.select_p, vals, _EMPTY) if not _stack else (
+        out, vals = _dev_call(E.select_p, vals, _EMPTY) if not _tstate.stack else (
             _run(E.select_p, *vals), vals)
     t = _wrap(out)
     if _GRAD[0] and any(x is not None and x.requires_grad for x in ts):
