@@ -44,6 +44,9 @@ Traits (declared where the primitive is defined, read by whoever needs them):
                  (a bound is a float: max |value|, inf when unknown)
     no_fold      never constant-folded at compile time (random, device copies)
     torch_name   the facade's ``grad_fn`` class name ("TanhBackward0")
+    facade       names under which the facade exposes a one-input primitive as is:
+                 ``torch.<name>`` and ``Tensor.<name>`` (tanh: ("tanh",); abs:
+                 ("abs", "absolute")); the facade reads the registry for them
     specialize   ``(xp, in_avals, out_avals, params) -> (kernel, out_kernel)`` or
                  None: a kernel chosen from the shapes at plan time
                  (dot_general's matmul cases, mul_safe's finiteness probe)
@@ -55,7 +58,7 @@ RULES = ("impl", "abstract", "jvp", "vjp", "batch")
 SAVES = ("nothing", "shapes", "ins", "out", "ins+out")
 TRAITS = {
     "ufunc": None, "c_expr": None, "fuse_dtypes": None, "commutative": False,
-    "layout_only": False, "bound": None, "no_fold": False, "torch_name": None,
+    "layout_only": False, "bound": None, "no_fold": False, "torch_name": None, "facade": (),
     "specialize": None, "higher_order": False,
 }
 
