@@ -1,8 +1,8 @@
 """The benchmark's workloads, in the order they run and are shown."""
-from . import chain, deepchain, hessian, mlp, perex, twolayer
+from . import chain, deepchain, hessian, mlp, perex, tanhnet, twolayer
 
 WORKLOADS = [*twolayer.WORKLOADS, *chain.WORKLOADS, *mlp.WORKLOADS, *hessian.WORKLOADS,
-             *perex.WORKLOADS, *deepchain.WORKLOADS]
+             *perex.WORKLOADS, *deepchain.WORKLOADS, *tanhnet.WORKLOADS]
 BY_NAME = {w.name: w for w in WORKLOADS}
 
 
