@@ -15,7 +15,7 @@ import numpy as np
 
 from ..core.ir import ClosedJaxpr, Jaxpr, Literal, ShapedArray, Var
 from ..core.tracing import trace_to_jaxpr
-from ..backends.interpreter import eval_jaxpr
+from ..core.eval import eval_jaxpr
 from ..primitives import _util as U
 from . import passes
 
