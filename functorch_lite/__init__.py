@@ -15,8 +15,7 @@ from . import backends
 from .backends import set_default_backend, device_put, transfer_guard
 from . import config  # noqa: F401
 from .transforms.jit import jit
-from .transforms.checkpoint import checkpoint
-from .transforms.custom import custom_jvp, custom_vjp
+from .control import checkpoint, custom_jvp, custom_vjp
 from . import lax  # noqa: F401
 # the PyTorch-style facade: `import functorch_lite as torch` (after the core names
 # above, which it does not shadow: fl.grad stays the functional transform)

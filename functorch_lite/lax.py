@@ -8,6 +8,8 @@ gradients reach them too.
 """
 import numpy as np
 
+from .control import cond_p, scan_p, while_p
+from .control._util import as_value as _as_value
 from .core import tree_util as tu
 from .core.errors import TracerConversionError
 from .core.ir import ClosedJaxpr, Jaxpr, Var
@@ -15,8 +17,6 @@ from .core.trace import Tracer, get_aval
 from .core.tracing import trace_to_jaxpr
 from .primitives import _util as U
 from .primitives import elementwise as ew
-from .primitives.control_flow import cond_p, scan_p, while_p
-from .transforms.api import _as_value
 
 __all__ = ["cond", "while_loop", "fori_loop", "scan"]
 

@@ -186,7 +186,7 @@ def test_linearize_pytrees_aux_vmap_and_errors():
 
 
 def test_compose_with_make_jaxpr_grad_and_vmap():
-    from functorch_lite.backends.interpreter import eval_closed_jaxpr
+    from functorch_lite.core.eval import eval_closed_jaxpr
 
     def f(v):
         return fnp.sin(v) * fnp.sum(v ** 2)

@@ -242,7 +242,7 @@ def test_degenerate_eigenvalues_give_finite_gradients():
 def test_shape_rules_agree_with_kernels(name, f, ref, args):
     """make_jaxpr of f, its jvp and its vjp type-checks, and evaluating the jaxpr
     gives the eager values with the avals the shape rules promised (f32 too)."""
-    from functorch_lite.backends.interpreter import eval_closed_jaxpr
+    from functorch_lite.core.eval import eval_closed_jaxpr
     from functorch_lite.core.ir import typecheck_jaxpr
     if name == "svd_square":
         f = thin_svd

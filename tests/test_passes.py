@@ -1,7 +1,7 @@
 """Each IR pass on hand-written jaxprs."""
 import numpy as np
 
-from functorch_lite.backends.interpreter import eval_jaxpr
+from functorch_lite.core.eval import eval_jaxpr
 from functorch_lite.core.ir import ClosedJaxpr, Eqn, Jaxpr, Literal, ShapedArray, Var, \
     typecheck_jaxpr
 from functorch_lite.primitives import PRIMITIVES as P

@@ -1,58 +1,10 @@
-"""The stable helpers for nn.functional, and the bridge that applies a
-functional (array -> array) function to Tensors with autograd.
+"""What nn.functional and nn's conv/pool use to build Tensor ops from functions.
 
 ``logsumexp softmax log_softmax sigmoid softplus`` are functorch_lite.numpy's
-(``numpy/_stable.py``); nn.functional applies them to Tensors through ``bridge``.
-
-``bridge(fn, name, *tensors)`` runs ``fn`` on the tensors' values: directly
-when nothing needs a gradient, else under a recording trace (the one that
-create_graph uses), so every primitive ``fn`` binds becomes a facade node; the
-last one is named ``name`` and the others are hidden from next_functions.
+(``numpy/_stable.py``): the facade differentiates exactly the functions
+``fl.grad`` does.  ``bridge`` (apply an array function to Tensors with
+autograd) and ``named`` live in the facade's base, ``tensor/_bridge.py``,
+because Tensor methods use them too and ``tensor/`` never imports ``nn``.
 """
-import numpy as np
-
-from ..core.trace import new_main
-
-
-# the stable helpers are functorch_lite.numpy's own (numpy/_stable.py): the
-# facade differentiates exactly the functions fl.grad does
-from ..numpy._stable import (log_softmax, logsumexp, sigmoid, softmax,  # noqa: E402,F401
-                             softplus)
-
-
-# ------------------------------------------------------------------ bridge
-
-def bridge(fn, name, *tensors, **kwargs):
-    from ..tensor._engine import _GRAD, _RecTrace, _RecTracer, mark_hidden, node_class, _seq
-    from ..tensor._tensor import Tensor, _wrap
-    if not (_GRAD[0] and any(isinstance(t, Tensor) and t.requires_grad for t in tensors)):
-        vals = [t._v if isinstance(t, Tensor) else t for t in tensors]
-        out = fn(*vals, **kwargs)
-        return _contiguous_result(_wrap(np.asarray(out) if isinstance(out, np.generic) else out))
-    start = next(_seq)
-    with new_main(_RecTrace, name) as main:
-        trace = main.trace
-        ins = [_RecTracer(trace, t) if isinstance(t, Tensor) else t for t in tensors]
-        out = fn(*ins, **kwargs)
-        out = trace.full_raise(out).t
-    return _contiguous_result(named(out, start, name))
-
-
-def named(out, start, name):
-    """Present the nodes recorded since ``start`` as one node called ``name``
-    (the last one, renamed; the others hidden from next_functions)."""
-    from ..tensor._engine import mark_hidden, node_class
-    if out.grad_fn is not None and out.grad_fn.seq > start:
-        out.grad_fn.__class__ = node_class(name)
-        mark_hidden(out.grad_fn, start)
-    return out
-
-
-def _contiguous_result(out):
-    # PyTorch's non-view ops (conv2d, max_pool2d, ...) return contiguous tensors,
-    # so user code may .view() them; ours can come out of an internal transpose.
-    # The result owns fresh storage, so swapping in a C-ordered copy is safe.
-    v = out._v
-    if isinstance(v, np.ndarray) and not v.flags.c_contiguous:
-        out._v = np.ascontiguousarray(v)
-    return out
+from ..numpy._stable import log_softmax, logsumexp, sigmoid, softmax, softplus  # noqa: F401
+from ..tensor._bridge import bridge, named  # noqa: F401

@@ -19,7 +19,7 @@ from ._elementwise import (  # noqa: F401
     _float, add, subtract, multiply, divide, true_divide, floor_divide, mod, remainder,
     negative, positive, power, square, sqrt, exp, exp2, log, log2, log10, log1p, expm1,
     sin, cos, tan, arcsin, arccos, arctan, arctan2, sinh, cosh, tanh, abs, absolute, sign,
-    maximum, minimum, clip, where, reciprocal, floor, ceil, round, around, equal,
+    maximum, minimum, clip, reciprocal, floor, ceil, round, around, equal,
     not_equal, less, less_equal, greater, greater_equal, logical_and, logical_or,
     logical_xor, logical_not, isfinite, isnan, isinf)
 from ._reductions import (sum, mean, prod, max, min, amax, amin, argmax, argmin,  # noqa: F401
@@ -27,7 +27,7 @@ from ._reductions import (sum, mean, prod, max, min, amax, amin, argmax, argmin,
 from ._shape import (reshape, ravel, transpose, swapaxes, moveaxis, expand_dims,  # noqa: F401
                      squeeze, broadcast_to, broadcast_arrays, concatenate, stack, vstack,
                      hstack, split, tile, repeat, flip, fliplr, flipud, roll, pad)
-from ._indexing import take, take_along_axis, nonzero, at  # noqa: F401
+from ._indexing import take, take_along_axis, nonzero, where, at  # noqa: F401
 from ._indexing import getitem as _getitem  # noqa: F401  (x[...] for other layers)
 from ._matrix import dot, matmul, diag, tril, triu  # noqa: F401
 from . import _methods

@@ -39,8 +39,7 @@ def _v(x, name=None):
     if isinstance(x, (list, tuple)):
         if any(isinstance(e, Tracer) or getattr(e, "__fl_value__", None) is not None
                for e in _flat(x)):
-            from ._shape import stack
-            return stack([_v(e, name) for e in x])
+            return _stack0([_v(e, name) for e in x])
         return _v(_np.asarray(x), name)
     if hasattr(x, "shape") and hasattr(x, "dtype"):  # cupy and friends
         if name is not None and _np.dtype(x.dtype).kind not in "biuf":
@@ -56,6 +55,18 @@ def _flat(x):
             yield from _flat(e)
         else:
             yield e
+
+
+def _stack0(vals):
+    """``stack(vals)`` along a new axis 0, for lists holding traced values: what
+    ``_shape.stack`` does (this module sits below ``_shape``, so it spells it out)."""
+    from .. import primitives as P
+    xs = [_arr(v, "stack") for v in vals]
+    shapes = [get_aval(x).shape for x in xs]
+    if len(set(shapes)) != 1:
+        raise ValueError(f"stack: all input arrays must have the same shape, got {shapes}")
+    xs = [P.reshape(x, (1,) + s) for x, s in zip(xs, shapes)]
+    return P.concatenate(list(P.promote(*xs)) if len(xs) > 1 else xs, 0)
 
 
 def _arr(x, name=None):

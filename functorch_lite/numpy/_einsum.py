@@ -15,7 +15,7 @@ import opt_einsum
 
 from ..core.trace import get_aval
 from .. import primitives as P
-from . import _arr
+from ._base import _arr
 
 _LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
 

@@ -207,15 +207,9 @@ def isinf(x):
 
 # ------------------------------------------------------------ where & clip
 
-def where(condition, x=None, y=None):
-    """Select elementwise.  The gradient is NaN-safe: the branch not taken gets
-    an exact zero cotangent, and every singular derivative rule multiplies with
-    safe_mul, so e.g. where(x > 0, sqrt(x), 0.) has gradient 0 at x = -1."""
-    if x is None and y is None:
-        from ._indexing import nonzero
-        return nonzero(condition)
-    if x is None or y is None:
-        raise ValueError("where: either both or neither of x and y should be given")
+def where_select(condition, x, y):
+    """``where(condition, x, y)``: select elementwise (the public ``where``, which
+    also takes the condition alone, is in ``_indexing``)."""
     c = _bool(condition, "where")
     a, b = _v(x, "where"), _v(y, "where")
     try:

@@ -18,6 +18,7 @@ import numpy as _np
 from .. import primitives as P
 from ..core.trace import Tracer, get_aval
 from ._base import _arr, _v, _norm_axis, _prod, _on_backend_of
+from ._elementwise import mod, reciprocal, where_select
 
 
 def _is_traced(i):
@@ -212,6 +213,18 @@ def getitem(x, idx):
     return out
 
 
+def where(condition, x=None, y=None):
+    """Select elementwise: ``where(c, x, y)``.  The gradient is NaN-safe: the
+    branch not taken gets an exact zero cotangent, and every singular derivative
+    rule multiplies with safe_mul, so e.g. where(x > 0, sqrt(x), 0.) has gradient
+    0 at x = -1.  With the condition alone: ``nonzero(condition)``."""
+    if x is None and y is None:
+        return nonzero(condition)
+    if x is None or y is None:
+        raise ValueError("where: either both or neither of x and y should be given")
+    return where_select(condition, x, y)
+
+
 def nonzero(a):
     m = _concrete_mask(_v(a, "nonzero") if _is_traced(a) else a)
     return m.nonzero() if not isinstance(m, _np.ndarray) else _np.nonzero(m)
@@ -255,7 +268,6 @@ def take(a, indices, axis=None, mode=None):
 
 def _wrap(i, n):
     # i mod n for traced integers (Python's sign convention, as NumPy's 'wrap')
-    from ._elementwise import mod
     return mod(i, n)
 
 
@@ -384,7 +396,6 @@ class _IndexUpdateRef:
         return self.add(P.neg(_arr(values, "at[...].subtract")))
 
     def divide(self, values):
-        from ._elementwise import reciprocal
         return self.multiply(reciprocal(values))
 
 

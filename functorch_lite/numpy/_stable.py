@@ -20,7 +20,8 @@ import numpy as _np
 
 from ..core.trace import get_aval
 from .. import primitives as P
-from . import _axes, _float
+from ._base import _axes
+from ._elementwise import _float
 
 
 def _full(x, value):

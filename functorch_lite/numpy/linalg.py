@@ -14,7 +14,7 @@ import numpy as _np
 from ..core.trace import Tracer, get_aval
 from .. import primitives as P
 from ..primitives import linalg as PL
-from . import _arr
+from ._base import _arr
 
 LinAlgError = _np.linalg.LinAlgError
 

@@ -156,12 +156,12 @@ class _AtIndexer:
 
     def _apply(self, op, value, name):
         from .. import numpy as fnp
-        from ..nn import _stable
+        from ._bridge import bridge
         idx = self._idx
 
         def fn(x, v):
             return getattr(fnp.at(x)[idx], op)(v)
-        return _stable.bridge(fn, name, self._t, value)
+        return bridge(fn, name, self._t, value)
 
     def set(self, v):
         return self._apply("set", v, "IndexPutBackward0")

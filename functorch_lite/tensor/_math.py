@@ -226,8 +226,9 @@ def relu(self):
 
 
 def sigmoid(self):
-    from ..nn import _stable
-    return _stable.bridge(_stable.sigmoid, "SigmoidBackward0", self)
+    from ..numpy._stable import sigmoid
+    from ._bridge import bridge
+    return bridge(sigmoid, "SigmoidBackward0", self)
 
 
 def maximum(self, other):

@@ -3,6 +3,7 @@ import functools
 
 import numpy as np
 
+from ..control._util import as_value as _as_value
 from ..core import tree_util as tu
 from ..core.trace import Tracer, get_aval, source_info
 from ..core.tracing import trace_to_jaxpr
@@ -10,23 +11,6 @@ from ..primitives import _util as U
 from .batching import vmap_flat
 from .jvp import JVPTracer, jvp_flat
 from .reverse import backward_pass, vjp_flat
-
-
-def _as_value(x):
-    """Turn a user leaf into something primitives accept (arrays stay as they are)."""
-    if isinstance(x, (Tracer, np.ndarray)):
-        return x
-    if isinstance(x, (bool, int, float, complex, np.generic)):
-        return np.asarray(x)
-    if isinstance(x, (list, tuple)):
-        return np.asarray(x)
-    conv = getattr(x, "__fl_value__", None)  # the Tensor facade hooks in here
-    if conv is not None:
-        return conv()
-    if hasattr(x, "shape") and hasattr(x, "dtype"):
-        return x
-    raise TypeError(f"{type(x).__name__} is not an array; pass arrays, Python scalars "
-                    f"or pytrees (tuples, lists, dicts) of them")
 
 
 # --- functions written with Tensor methods (torch.func style): the facade's

@@ -20,7 +20,7 @@ import functools
 
 import numpy as np
 
-from ..backends.interpreter import eval_closed_jaxpr
+from ..core.eval import eval_closed_jaxpr
 from ..core import tree_util as tu
 from ..core.trace import get_aval
 from ..core.tracing import trace_to_jaxpr

@@ -14,10 +14,14 @@ residual.
 import numpy as np
 
 from ..core.ir import ClosedJaxpr, Jaxpr, Literal, ShapedArray, Var
+from ..core.trace import get_aval
 from ..core.tracing import trace_to_jaxpr
-from ..backends.interpreter import eval_jaxpr
+from ..core.eval import eval_jaxpr
 from ..primitives import _util as U
 from . import passes
+from .batching import vmap_flat
+from .jvp import jvp_flat
+from .reverse import backward_pass, vjp_flat
 
 _cache = {}   # (kind, id(jaxpr), extra) -> (jaxpr kept alive, result)
 
@@ -53,7 +57,6 @@ def jvp_jaxpr(closed, nonzeros):
 
 
 def _build_jvp(closed, nonzeros):
-    from .jvp import jvp_flat
     n = len(closed.in_avals)
     t_avals = [a for a, nz in zip(closed.in_avals, nonzeros) if nz]
 
@@ -70,7 +73,6 @@ def _build_jvp(closed, nonzeros):
 
 
 def get_aval_(x):
-    from ..core.trace import get_aval
     return get_aval(x)
 
 
@@ -84,7 +86,6 @@ def batch_jaxpr(closed, dims, size):
 
 
 def _build_batch(closed, dims, size):
-    from .batching import vmap_flat
     avals = [a if d is None else ShapedArray((size,) + a.shape, a.dtype, a.weak_type)
              for a, d in zip(closed.in_avals, dims)]
 
@@ -125,7 +126,6 @@ def vjp_split(closed):
 
 
 def _build_vjp(closed):
-    from .reverse import backward_pass, vjp_flat
     n_in, n_out = len(closed.in_avals), len(closed.out_avals)
 
     def joint(*args):

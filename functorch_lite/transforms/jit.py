@@ -1,11 +1,10 @@
-"""jit: trace once per input signature, optimise the jaxpr, run a compiled plan.
+"""jit's front end: trace once per input signature, optimise the jaxpr, run a compiled plan.
 
-``jit(f)`` is a call primitive, ``pjit``, carrying the traced ClosedJaxpr as
-a param: under another transform the primitive's own rules apply (its jvp /
-batch rules transform the inner jaxpr and bind ``pjit`` again; its vjp splits
-the inner jaxpr into a forward with residuals and a backward), so
-``make_jaxpr(jit(f))`` shows the nested call and jit nests with everything.
-With concrete arguments the call skips ``bind`` and runs the cached plan.
+``jit(f)`` binds a call primitive, ``pjit`` (``control/pjit.py``), carrying the
+traced ClosedJaxpr as a param: under another transform the primitive's own
+rules apply, so ``make_jaxpr(jit(f))`` shows the nested call and jit nests with
+everything.  With concrete arguments the call skips ``bind`` and runs the
+cached plan (``control._util.get_plan``, the one plan cache).
 """
 import functools
 import logging
@@ -13,97 +12,15 @@ import logging
 import numpy as np
 
 from .. import config
+from ..control._util import get_plan, hoist_tracer_consts  # get_plan: tests and benchmarks read plans here
+from ..control.pjit import pjit_p
 from ..core import tree_util as tu
-from ..core.ir import ClosedJaxpr, Jaxpr, ShapedArray
-from ..core.trace import Primitive, Tracer, array_namespace, get_aval
+from ..core.ir import ShapedArray
+from ..core.trace import Tracer, array_namespace, get_aval
 from ..core.tracing import trace_to_jaxpr
-from ..backends.plan import compile_plan, guarded_plan, place_consts
-from . import passes
-from .jaxpr_transforms import batch_jaxpr, jvp_jaxpr, to_front, vjp_split, is_float
-from ..primitives import _util as U
+from .api import facade_adapter
 
 log = logging.getLogger("functorch_lite.jit")
-
-# --------------------------------------------------------------- plan cache
-
-_plans = {}   # (id(closed), xp name, fusion on) -> (closed, plan), oldest first
-_MAX_PLANS = 2048
-
-
-def get_plan(closed, xp=np):
-    key = (id(closed), xp.__name__, bool(config.fusion))
-    hit = _plans.get(key)
-    if hit is not None and hit[0] is closed:
-        return hit[1]
-    opt = passes.optimize(closed, host=xp is np)
-    if xp is not np:
-        opt = place_consts(opt, xp)
-    plan = compile_plan(opt, xp, reuse=xp is np)
-    if xp is np:
-        spec, changed, needed = passes.finite_specialize(opt)
-        if changed:   # a faster plan, valid while the inputs it relies on are finite
-            fast = compile_plan(passes.optimize(spec), xp)
-            plan = guarded_plan(fast, plan, needed) if needed else fast
-    if len(_plans) >= _MAX_PLANS:      # bounded: jaxprs traced afresh each call don't pile up
-        del _plans[next(iter(_plans))]
-    _plans[key] = (closed, plan)
-    return plan
-
-
-def run_jaxpr(closed, *args):
-    """Evaluate a ClosedJaxpr: the compiled plan on arrays, bind-by-bind under tracers."""
-    for a in args:
-        if isinstance(a, Tracer):
-            from ..backends.interpreter import eval_jaxpr
-            return eval_jaxpr(closed.jaxpr, closed.consts, *args)
-    return get_plan(closed, array_namespace(args))(*args)
-
-
-# ------------------------------------------------------------ the primitive
-
-pjit_p = Primitive("pjit", multiple_results=True)
-pjit_p.impl = lambda xp, *args, jaxpr, name: get_plan(jaxpr, xp)(*args)
-pjit_p.abstract = lambda *avals, jaxpr, name: list(jaxpr.out_avals)
-
-
-def _pjit_jvp(primals, tangents, jaxpr, name):
-    jj = jvp_jaxpr(jaxpr, [t is not None for t in tangents])
-    res = pjit_p.bind(*primals, *[t for t in tangents if t is not None], jaxpr=jj,
-                      name=f"jvp({name})")
-    n = len(jaxpr.out_avals)
-    return res[:n], res[n:]
-
-
-def _pjit_vjp_fwd(*ins, jaxpr, name):
-    sp = vjp_split(jaxpr)
-    res = pjit_p.bind(*ins, jaxpr=sp.fwd, name=f"{name}_fwd")
-    return res[:sp.n_out], res[sp.n_out:]
-
-
-def instantiate_cts(ct, avals):
-    like = U.backend_ref(ct)        # zeros are made where the other cotangents live
-    return [U.full(a.shape, 0, a.dtype, like) if c is None else c for c, a in zip(ct, avals)]
-
-
-def _pjit_vjp(ct, res, out, needs, jaxpr, name):
-    sp = vjp_split(jaxpr)
-    cts = instantiate_cts(ct, [a.strip_weak() for a in jaxpr.out_avals])
-    in_cts = pjit_p.bind(*res, *cts, jaxpr=sp.bwd, name=f"{name}_bwd")
-    return [c if n and is_float(a) else None
-            for c, n, a in zip(in_cts, needs, jaxpr.in_avals)]
-
-
-def _pjit_batch(vals, dims, jaxpr, name):
-    size = U.batch_size(vals, dims)
-    vals, nd = to_front(vals, dims, size)
-    bj = batch_jaxpr(jaxpr, nd, size)
-    out = pjit_p.bind(*vals, jaxpr=bj, name=f"vmap({name})")
-    return out, [0] * len(out)
-
-
-pjit_p.jvp, pjit_p.vjp_fwd, pjit_p.vjp, pjit_p.batch = (
-    _pjit_jvp, _pjit_vjp_fwd, _pjit_vjp, _pjit_batch)
-
 
 # ---------------------------------------------------------------- signatures
 
@@ -250,7 +167,6 @@ class Jitted:
     def _call_tensors(self, args, kwargs):
         """A function written with Tensor methods: jit a twin that takes arrays
         and shows the function Tensors (one twin per argument layout)."""
-        from .api import facade_adapter
         g, a, k, wrap = facade_adapter(self.fun, args, kwargs)
         key = tu.tree_structure((args, kwargs), is_leaf=lambda x: hasattr(type(x), "__fl_wrap__"))
         mask = tuple(hasattr(type(x), "__fl_wrap__") for x in tu.tree_leaves((args, kwargs)))
@@ -303,12 +219,8 @@ class Jitted:
         # The function read a traced value of an enclosing transform: that value
         # becomes an explicit argument of the call so the outer transform sees it.
         closed, out_tree = self._trace_fn(args, kwargs, leaves, tree)
-        j = closed.jaxpr
-        tv = [(v, c) for v, c in zip(j.constvars, closed.consts) if isinstance(c, Tracer)]
-        rest = [(v, c) for v, c in zip(j.constvars, closed.consts) if not isinstance(c, Tracer)]
-        new = ClosedJaxpr(Jaxpr([v for v, _ in rest], [v for v, _ in tv] + j.invars,
-                                j.outvars, j.eqns), [c for _, c in rest])
-        outs = pjit_p.bind(*[c for _, c in tv], *[_as_input(x) for x in leaves], jaxpr=new,
+        new, tracers = hoist_tracer_consts(closed)
+        outs = pjit_p.bind(*tracers, *[_as_input(x) for x in leaves], jaxpr=new,
                            name=self.name)
         return tu.tree_unflatten(out_tree, outs)
 

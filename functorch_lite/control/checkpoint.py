@@ -10,17 +10,24 @@ again, so remat survives jit and vmap.
 import functools
 
 from ..core import tree_util as tu
-from ..core.trace import Primitive, Tracer, get_aval
+from ..core.ir import ClosedJaxpr, Jaxpr
+from ..core.primitive import defprim
+from ..core.trace import Tracer, get_aval
 from ..core.tracing import trace_to_jaxpr
 from ..primitives import _util as U
-from ..core.ir import ClosedJaxpr, Jaxpr
-from . import passes
-from .jaxpr_transforms import _cached, batch_jaxpr, is_float, jvp_jaxpr, to_front, vjp_split
-from .jit import instantiate_cts, pjit_p, run_jaxpr
+from ..transforms import passes
+from ..transforms.jaxpr_transforms import (_cached, batch_jaxpr, is_float, jvp_jaxpr, to_front,
+                                           vjp_split)
+from ._util import as_value, hoist_tracer_consts, instantiate_cts, run_jaxpr
+from .pjit import pjit_p
 
-remat_p = Primitive("checkpoint", multiple_results=True)
-remat_p.impl = lambda xp, *args, jaxpr, name: run_jaxpr(jaxpr, *args)
-remat_p.abstract = lambda *avals, jaxpr, name: list(jaxpr.out_avals)
+
+def _remat_impl(xp, *args, jaxpr, name):
+    return run_jaxpr(jaxpr, *args)
+
+
+def _remat_abstract(*avals, jaxpr, name):
+    return list(jaxpr.out_avals)
 
 
 def _remat_jvp(primals, tangents, jaxpr, name):
@@ -58,8 +65,9 @@ def _remat_batch(vals, dims, jaxpr, name):
     return out, [0] * len(out)
 
 
-remat_p.jvp, remat_p.vjp_fwd, remat_p.vjp, remat_p.batch = (
-    _remat_jvp, _remat_vjp_fwd, _remat_vjp, _remat_batch)
+remat_p = defprim("checkpoint", impl=_remat_impl, abstract=_remat_abstract, jvp=_remat_jvp,
+                  vjp_fwd=_remat_vjp_fwd, vjp=_remat_vjp, batch=_remat_batch,
+                  multiple_results=True, higher_order=True)
 
 
 def checkpoint(fun):
@@ -68,9 +76,8 @@ def checkpoint(fun):
 
     @functools.wraps(fun)
     def wrapped(*args):
-        from .api import _as_value
         leaves, tree = tu.tree_flatten(args)
-        leaves = [_as_value(x) for x in leaves]
+        leaves = [as_value(x) for x in leaves]
         avals = tuple(get_aval(x) for x in leaves)
         key = (tree, avals)
         hit = cache.get(key)
@@ -85,7 +92,9 @@ def checkpoint(fun):
             closed, _ = trace_to_jaxpr(flat, list(avals), "checkpoint")
             hit = (closed, box[0])
             if any(isinstance(c, Tracer) for c in closed.consts):
-                hit = _hoist(closed, box[0])
+                # closed over an enclosing transform's tracers: they become inputs
+                hoisted, extra = hoist_tracer_consts(closed)
+                hit = (hoisted, box[0], extra)
             else:
                 cache[key] = hit
         closed, out_tree = hit[0], hit[1]
@@ -95,11 +104,3 @@ def checkpoint(fun):
         return tu.tree_unflatten(out_tree, outs)
     return wrapped
 
-
-def _hoist(closed, out_tree):
-    j = closed.jaxpr
-    tv = [(v, c) for v, c in zip(j.constvars, closed.consts) if isinstance(c, Tracer)]
-    rest = [(v, c) for v, c in zip(j.constvars, closed.consts) if not isinstance(c, Tracer)]
-    new = ClosedJaxpr(Jaxpr([v for v, _ in rest], [v for v, _ in tv] + j.invars, j.outvars,
-                            j.eqns), [c for _, c in rest])
-    return new, out_tree, [c for _, c in tv]

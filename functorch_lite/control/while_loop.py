@@ -2,23 +2,25 @@
 
 Inputs of ``while``: cond consts, body consts, carries.  The trip count is
 known only at run time, so reverse mode works on a tape recorded by the
-forward run: ``while_rev_fwd`` returns the final carries and a WhileTape (an
-opaque 0-d object value in the jaxpr) holding the trip count and, per step,
-the residuals of the body's forward jaxpr -- or, with ``checkpoint_every=k``,
-only every k-th carry (the backward recomputes each k-step segment, so memory
-is O(k + n/k) carries instead of O(n) residual sets).
+forward run: ``while``'s vjp_fwd binds ``while_rev_fwd``, which returns the
+final carries and a WhileTape (an opaque 0-d object value in the jaxpr)
+holding the trip count and, per step, the residuals of the body's forward
+jaxpr -- or, with ``checkpoint_every=k``, only every k-th carry (the backward
+recomputes each k-step segment, so memory is O(k + n/k) carries instead of
+O(n) residual sets).  ``while_rev_bwd`` walks the tape backwards running the
+body's backward jaxpr.
 """
 import numpy as np
 
 from ..core.ir import ShapedArray
-from ..core.trace import Primitive
-from . import _util as U
-from . import elementwise as ew
-from . import reductions as red
-from .control_flow import (_floats, _hprim, _jt, _order_pairs, _split_list, _trace, _zero,
-                           pad_inputs, permute)
-
-while_p = _hprim("while")
+from ..core.primitive import defprim
+from ..primitives import _util as U
+from ..primitives import elementwise as ew
+from ..primitives import reductions as red
+from ..primitives import shape as shp
+from ..transforms import jaxpr_transforms as jt
+from ._util import (floats, get_plan, instantiate_cts, order_pairs, pad_inputs, permute,
+                    run_jaxpr, split_list, trace, zero)
 
 TAPE_AVAL = ShapedArray((), np.dtype(object))
 
@@ -40,15 +42,10 @@ class WhileTape:
         return f"WhileTape(trips={self.n})"
 
 
-def _plan(closed, xp):
-    from ..transforms.jit import get_plan
-    return get_plan(closed, xp)
-
-
 def _while_impl(xp, *args, cond_jaxpr, body_jaxpr, cond_nconsts, body_nconsts,
                 checkpoint_every):
-    cc, bc, carry = _split_list(args, [cond_nconsts, body_nconsts])
-    cplan, bplan = _plan(cond_jaxpr, xp), _plan(body_jaxpr, xp)
+    cc, bc, carry = split_list(args, [cond_nconsts, body_nconsts])
+    cplan, bplan = get_plan(cond_jaxpr, xp), get_plan(body_jaxpr, xp)
     while U.read_predicate(cplan(*cc, *carry)[0], "while_loop"):
         carry = bplan(*bc, *carry)
     return carry
@@ -62,8 +59,8 @@ def _while_abstract(*avals, cond_jaxpr, body_jaxpr, cond_nconsts, body_nconsts,
 def _while_jvp(primals, tangents, cond_jaxpr, body_jaxpr, cond_nconsts, body_nconsts,
                checkpoint_every):
     ncc, nb = cond_nconsts, body_nconsts
-    cc, bc, carry = _split_list(primals, [ncc, nb])
-    _, tb, tk = _split_list(tangents, [ncc, nb])
+    cc, bc, carry = split_list(primals, [ncc, nb])
+    _, tb, tk = split_list(tangents, [ncc, nb])
     nk = len(carry)
     params = dict(cond_jaxpr=cond_jaxpr, body_jaxpr=body_jaxpr, cond_nconsts=ncc,
                   body_nconsts=nb, checkpoint_every=checkpoint_every)
@@ -71,13 +68,13 @@ def _while_jvp(primals, tangents, cond_jaxpr, body_jaxpr, cond_nconsts, body_nco
         return while_p.bind(*primals, **params), [None] * nk
     carry_avals = body_jaxpr.in_avals[nb:]
     like = U.backend_ref(primals)
-    tk = [(t if t is not None else _zero(a, like)) if f else None
-          for t, a, f in zip(tk, carry_avals, _floats(carry_avals))]
+    tk = [(t if t is not None else zero(a, like)) if f else None
+          for t, a, f in zip(tk, carry_avals, floats(carry_avals))]
     keep = [i for i, t in enumerate(tk) if t is not None]
     nz = [t is not None for t in tb + tk]
-    jj = _jt().jvp_jaxpr(body_jaxpr, nz)
+    jj = jt.jvp_jaxpr(body_jaxpr, nz)
     nzb = sum(1 for t in tb if t is not None)
-    body = permute(jj, _order_pairs([nb, nk], [nzb, len(keep)]),
+    body = permute(jj, order_pairs([nb, nk], [nzb, len(keep)]),
                    list(range(nk)) + [nk + i for i in keep])
     cond = pad_inputs(cond_jaxpr, after=[carry_avals[i] for i in keep])
     out = while_p.bind(*cc, *bc, *[t for t in tb if t is not None], *carry,
@@ -91,7 +88,6 @@ def _while_jvp(primals, tangents, cond_jaxpr, body_jaxpr, cond_nconsts, body_nco
 def _batched_loop(cond_jaxpr, body_jaxpr, ncc, nb, dcc, dbc, size):
     """cond/body jaxprs for a loop whose carries are all batched at 0: the loop
     runs while any lane's predicate holds; finished lanes keep their carry."""
-    jt = _jt()
     nk = len(body_jaxpr.out_avals)
 
     def build():
@@ -100,7 +96,6 @@ def _batched_loop(cond_jaxpr, body_jaxpr, ncc, nb, dcc, dbc, size):
         cc_avals = bcj.in_avals[:ncc]
         carry_avals = bcj.in_avals[ncc:]
         bc_avals = bbj.in_avals[:nb]
-        from ..transforms.jit import run_jaxpr
 
         def any_lane(p):
             return ew.gt(red.reduce_max(ew.convert_element_type(p, np.int32), (0,)),
@@ -110,17 +105,17 @@ def _batched_loop(cond_jaxpr, body_jaxpr, ncc, nb, dcc, dbc, size):
             return [any_lane(run_jaxpr(bcj, *args)[0])]
 
         def body(*args):
-            cc, bc, carry = _split_list(args, [ncc, nb])
+            cc, bc, carry = split_list(args, [ncc, nb])
             p = run_jaxpr(bcj, *cc, *carry)[0]
             new = run_jaxpr(bbj, *bc, *carry)
             outs = []
             for n, o in zip(new, carry):
                 nd = U.aval(o).ndim
-                outs.append(ew.select(U.shp.reshape(p, (size,) + (1,) * (nd - 1)), n, o))
+                outs.append(ew.select(shp.reshape(p, (size,) + (1,) * (nd - 1)), n, o))
             return outs
-        c = _trace(cond, list(cc_avals) + list(carry_avals), "while_cond_batched")
-        b = _trace(body, list(cc_avals) + list(bc_avals) + list(carry_avals),
-                   "while_body_batched")
+        c = trace(cond, list(cc_avals) + list(carry_avals), "while_cond_batched")
+        b = trace(body, list(cc_avals) + list(bc_avals) + list(carry_avals),
+                  "while_body_batched")
         return c, b
     return jt._cached("while_batch", body_jaxpr, (id(cond_jaxpr), tuple(dcc), tuple(dbc),
                                                   size), build)
@@ -128,11 +123,10 @@ def _batched_loop(cond_jaxpr, body_jaxpr, ncc, nb, dcc, dbc, size):
 
 def _while_batch_common(prim, vals, dims, cond_jaxpr, body_jaxpr, cond_nconsts,
                         body_nconsts, checkpoint_every, force_consts=False, **extra):
-    jt = _jt()
     size = U.batch_size(vals, dims)
     ncc, nb = cond_nconsts, body_nconsts
-    cc, bc, carry = _split_list(vals, [ncc, nb])
-    dcc, dbc, dk = _split_list(dims, [ncc, nb])
+    cc, bc, carry = split_list(vals, [ncc, nb])
+    dcc, dbc, dk = split_list(dims, [ncc, nb])
     cc, dcc = jt.to_front(cc, dcc, size, force_consts)
     bc, dbc = jt.to_front(bc, dbc, size, force_consts)
     carry, _ = jt.to_front(carry, dk, size, force=True)
@@ -147,34 +141,25 @@ def _while_batch(vals, dims, **params):
     return out, [0] * len(out)
 
 
-while_p.impl, while_p.abstract = _while_impl, _while_abstract
-while_p.jvp, while_p.batch = _while_jvp, _while_batch
-
-
 # ------------------------------------------------------------- reverse mode
-
-while_rev_fwd_p = Primitive("while_rev_fwd", multiple_results=True)
-while_rev_bwd_p = Primitive("while_rev_bwd", multiple_results=True)
-while_rev_fwd_p.no_fold = while_rev_bwd_p.no_fold = True
-
 
 def _rev_fwd_impl(xp, *args, cond_jaxpr, body_jaxpr, cond_nconsts, body_nconsts,
                   checkpoint_every, tape_shape=()):
-    cc, bc, carry = _split_list(args, [cond_nconsts, body_nconsts])
-    split = _jt().vjp_split(body_jaxpr)
+    cc, bc, carry = split_list(args, [cond_nconsts, body_nconsts])
+    split = jt.vjp_split(body_jaxpr)
     nk = split.n_out
-    cplan = _plan(cond_jaxpr, xp)
+    cplan = get_plan(cond_jaxpr, xp)
     tape = WhileTape(split, bc, checkpoint_every, tape_shape)
     n = 0
     if checkpoint_every is None:
-        fplan = _plan(split.fwd, xp)
+        fplan = get_plan(split.fwd, xp)
         while U.read_predicate(cplan(*cc, *carry)[0], "while_loop"):
             out = fplan(*bc, *carry)
             carry = out[:nk]
             tape.residuals.append(out[nk:])
             n += 1
     else:
-        bplan = _plan(body_jaxpr, xp)
+        bplan = get_plan(body_jaxpr, xp)
         while U.read_predicate(cplan(*cc, *carry)[0], "while_loop"):
             if n % checkpoint_every == 0:
                 tape.checkpoints.append(carry)
@@ -193,14 +178,14 @@ def _lanes_bwd(split, ct_lanes):
     j = split.bwd
     n_res = len(j.in_avals) - split.n_out
     for size in reversed(ct_lanes):
-        j = _jt().batch_jaxpr(j, [None] * n_res + [0] * split.n_out, size)
+        j = jt.batch_jaxpr(j, [None] * n_res + [0] * split.n_out, size)
     return j
 
 
 def _rev_bwd_impl(xp, tape, *cts, in_avals, ct_lanes=()):
     split = tape.split
     nb = len(tape.bconsts)
-    bplan = _plan(_lanes_bwd(split, ct_lanes) if ct_lanes else split.bwd, xp)
+    bplan = get_plan(_lanes_bwd(split, ct_lanes) if ct_lanes else split.bwd, xp)
     acc = [None] * nb
     in_avals = list(in_avals)
     body_avals = in_avals[len(in_avals) - nb - len(cts):]
@@ -217,7 +202,7 @@ def _rev_bwd_impl(xp, tape, *cts, in_avals, ct_lanes=()):
         for res in reversed(tape.residuals):
             step(res)
     else:
-        fplan, nk, k = _plan(split.fwd, xp), split.n_out, tape.every
+        fplan, nk, k = get_plan(split.fwd, xp), split.n_out, tape.every
         for s in range(len(tape.checkpoints) - 1, -1, -1):
             carry, seg = tape.checkpoints[s], []
             for _ in range(min(k, tape.n - s * k)):   # recompute this segment
@@ -246,13 +231,6 @@ def _no_higher(name):
     return rule
 
 
-while_rev_fwd_p.impl, while_rev_fwd_p.abstract = _rev_fwd_impl, _rev_fwd_abstract
-while_rev_bwd_p.impl, while_rev_bwd_p.abstract = _rev_bwd_impl, _rev_bwd_abstract
-for _p in (while_rev_fwd_p, while_rev_bwd_p):
-    _p.jvp = _no_higher(_p.name)
-    _p.vjp = _no_higher(_p.name)
-
-
 def _rev_fwd_batch(vals, dims, **params):
     # every input batched: the tape then records the per-lane (frozen) loop
     # the tape gets a leading "lanes" axis in its aval so that the backward's
@@ -277,13 +255,10 @@ def _rev_bwd_batch(vals, dims, in_avals, ct_lanes=()):
                                       "vmap over its cotangents is not supported")
         size = U.aval(tape).shape[dims[0]]
         lanes = ()
-    cts, _ = _jt().to_front(cts, dims[1:], size, force=True)
+    cts, _ = jt.to_front(cts, dims[1:], size, force=True)
     avals = tuple(ShapedArray((size,) + a.shape, a.dtype) for a in in_avals)
     out = while_rev_bwd_p.bind(tape, *cts, in_avals=avals, ct_lanes=lanes)
     return out, [0] * len(out)
-
-
-while_rev_fwd_p.batch, while_rev_bwd_p.batch = _rev_fwd_batch, _rev_bwd_batch
 
 
 def _while_vjp_fwd(*ins, **params):
@@ -293,14 +268,25 @@ def _while_vjp_fwd(*ins, **params):
 
 def _while_vjp(ct, res, out, needs, cond_jaxpr, body_jaxpr, cond_nconsts, body_nconsts,
                checkpoint_every):
-    from ..transforms.jit import instantiate_cts
     cts = instantiate_cts(ct, [a.strip_weak() for a in body_jaxpr.out_avals])
     avals = tuple(cond_jaxpr.in_avals[:cond_nconsts]) + tuple(body_jaxpr.in_avals)
     r = while_rev_bwd_p.bind(res[0], *cts, in_avals=avals)
-    fl = _floats(avals)
+    fl = floats(avals)
     return [None] * cond_nconsts + [c if n and f else None for c, n, f in
                                     zip(r[cond_nconsts:], needs[cond_nconsts:],
                                         fl[cond_nconsts:])]
 
 
-while_p.vjp_fwd, while_p.vjp = _while_vjp_fwd, _while_vjp
+while_p = defprim("while", impl=_while_impl, abstract=_while_abstract, jvp=_while_jvp,
+                  vjp_fwd=_while_vjp_fwd, vjp=_while_vjp, batch=_while_batch,
+                  multiple_results=True, higher_order=True)
+# the reverse-mode pair: their derivative rules raise with the way out (they are
+# the backward pass of a loop; differentiating them again is not supported)
+while_rev_fwd_p = defprim("while_rev_fwd", impl=_rev_fwd_impl, abstract=_rev_fwd_abstract,
+                          jvp=_no_higher("while_rev_fwd"), vjp=_no_higher("while_rev_fwd"),
+                          batch=_rev_fwd_batch, multiple_results=True, higher_order=True,
+                          no_fold=True)
+while_rev_bwd_p = defprim("while_rev_bwd", impl=_rev_bwd_impl, abstract=_rev_bwd_abstract,
+                          jvp=_no_higher("while_rev_bwd"), vjp=_no_higher("while_rev_bwd"),
+                          batch=_rev_bwd_batch, multiple_results=True, higher_order=True,
+                          no_fold=True)

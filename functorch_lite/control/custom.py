@@ -15,15 +15,16 @@ forward mode of a custom_vjp function differentiates the primal function.
 import functools
 
 from ..core import tree_util as tu
-from ..core.trace import Primitive, Tracer, get_aval
+from ..core.primitive import defprim
+from ..core.trace import Tracer, get_aval
 from ..core.tracing import trace_to_jaxpr
 from ..primitives import _util as U
-from .jaxpr_transforms import batch_jaxpr, is_float, jvp_jaxpr, to_front
-from .jit import run_jaxpr
-
-
-def _zero(a, like=None):
-    return U.full(a.shape, 0, a.dtype, like)
+from ..transforms.batching import vmap_flat
+from ..transforms.jaxpr_transforms import batch_jaxpr, is_float, jvp_jaxpr, to_front
+from ..transforms.reverse import backward_pass, vjp_flat
+from ._util import as_value as _as_value
+from ._util import run_jaxpr
+from ._util import zero as _zero
 
 
 def _trace(fun, tree, avals, name):
@@ -44,7 +45,6 @@ def _trace(fun, tree, avals, name):
 
 def _vmap_rule(rule, n_out_fn, size):
     """A flat rule(*args) -> list, vmapped over axis 0 of every argument."""
-    from .batching import vmap_flat
 
     def batched(*args):
         return vmap_flat(lambda *xs: rule(*xs), list(args), [0] * len(args),
@@ -54,9 +54,12 @@ def _vmap_rule(rule, n_out_fn, size):
 
 # ------------------------------------------------------------------ custom_jvp
 
-custom_jvp_p = Primitive("custom_jvp_call", multiple_results=True)
-custom_jvp_p.impl = lambda xp, *args, call_jaxpr, jvp, name: run_jaxpr(call_jaxpr, *args)
-custom_jvp_p.abstract = lambda *avals, call_jaxpr, jvp, name: list(call_jaxpr.out_avals)
+def _cj_impl(xp, *args, call_jaxpr, jvp, name):
+    return run_jaxpr(call_jaxpr, *args)
+
+
+def _cj_abstract(*avals, call_jaxpr, jvp, name):
+    return list(call_jaxpr.out_avals)
 
 
 def _cj_jvp(primals, tangents, call_jaxpr, jvp, name):
@@ -71,7 +74,6 @@ def _cj_vjp_fwd(*ins, call_jaxpr, jvp, name):
 
 
 def _cj_vjp(ct, ins, out, needs, call_jaxpr, jvp, name):
-    from .reverse import backward_pass, vjp_flat
     avals = call_jaxpr.out_avals
     like = U.backend_ref(ins, ct)
     cts = [_zero(a.strip_weak(), like) if c is None else c for c, a in zip(ct, avals)]
@@ -102,8 +104,9 @@ def _cj_batch(vals, dims, call_jaxpr, jvp, name):
     return out, [0] * len(out)
 
 
-custom_jvp_p.jvp, custom_jvp_p.vjp_fwd, custom_jvp_p.vjp, custom_jvp_p.batch = (
-    _cj_jvp, _cj_vjp_fwd, _cj_vjp, _cj_batch)
+custom_jvp_p = defprim("custom_jvp_call", impl=_cj_impl, abstract=_cj_abstract, jvp=_cj_jvp,
+                       vjp_fwd=_cj_vjp_fwd, vjp=_cj_vjp, batch=_cj_batch,
+                       multiple_results=True, higher_order=True)
 
 
 class custom_jvp:  # noqa: N801 - JAX's name
@@ -118,7 +121,6 @@ class custom_jvp:  # noqa: N801 - JAX's name
         return jvp
 
     def __call__(self, *args):
-        from .api import _as_value
         if self.jvp is None:
             raise TypeError(f"custom_jvp {self.__name__}: no jvp rule; define one with "
                             f"@{self.__name__}.defjvp")
@@ -145,9 +147,12 @@ class custom_jvp:  # noqa: N801 - JAX's name
 
 # ------------------------------------------------------------------ custom_vjp
 
-custom_vjp_p = Primitive("custom_vjp_call", multiple_results=True)
-custom_vjp_p.impl = lambda xp, *args, call_jaxpr, fwd, bwd, name: run_jaxpr(call_jaxpr, *args)
-custom_vjp_p.abstract = lambda *avals, call_jaxpr, fwd, bwd, name: list(call_jaxpr.out_avals)
+def _cv_impl(xp, *args, call_jaxpr, fwd, bwd, name):
+    return run_jaxpr(call_jaxpr, *args)
+
+
+def _cv_abstract(*avals, call_jaxpr, fwd, bwd, name):
+    return list(call_jaxpr.out_avals)
 
 
 def _cv_jvp(primals, tangents, call_jaxpr, fwd, bwd, name):
@@ -173,7 +178,6 @@ def _cv_vjp(ct, res, out, needs, call_jaxpr, fwd, bwd, name):
 
 
 def _cv_batch(vals, dims, call_jaxpr, fwd, bwd, name):
-    from .batching import vmap_flat
     size = U.batch_size(vals, dims)
     vals, nd = to_front(vals, dims, size, force=True)
     bj = batch_jaxpr(call_jaxpr, nd, size)
@@ -198,8 +202,9 @@ def _cv_batch(vals, dims, call_jaxpr, fwd, bwd, name):
     return out, [0] * len(out)
 
 
-custom_vjp_p.jvp, custom_vjp_p.vjp_fwd, custom_vjp_p.vjp, custom_vjp_p.batch = (
-    _cv_jvp, _cv_vjp_fwd, _cv_vjp, _cv_batch)
+custom_vjp_p = defprim("custom_vjp_call", impl=_cv_impl, abstract=_cv_abstract, jvp=_cv_jvp,
+                       vjp_fwd=_cv_vjp_fwd, vjp=_cv_vjp, batch=_cv_batch,
+                       multiple_results=True, higher_order=True)
 
 
 class custom_vjp:  # noqa: N801 - JAX's name
@@ -214,7 +219,6 @@ class custom_vjp:  # noqa: N801 - JAX's name
         return self
 
     def __call__(self, *args):
-        from .api import _as_value
         if self.fwd is None:
             raise TypeError(f"custom_vjp {self.__name__}: no rules; call "
                             f"{self.__name__}.defvjp(fwd, bwd)")

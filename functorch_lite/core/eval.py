@@ -1,10 +1,10 @@
-"""Evaluate a jaxpr by binding each equation's primitive.
+"""Evaluate a jaxpr by binding each equation's primitive (the core's interpreter).
 
 Binding (rather than calling kernels) means evaluation under an outer trace
 records into it, which is how transforms of traced functions compose.  Each
 intermediate is dropped right after its last use so peak memory stays low.
 """
-from ..core.ir import Literal
+from .ir import Literal
 
 
 def _free_lists(jaxpr):
