@@ -114,6 +114,27 @@ def test_first_jit_calls_from_threads_trace_once():
     assert [f.trace_count for f in jitted] == [1] * ROUNDS
 
 
+def test_first_jit_calls_of_tensor_code_from_threads_trace_once():
+    """A jitted function written with Tensor methods runs through a twin per
+    argument layout: threads racing on the first call share one twin and one trace."""
+    x = fl.tensor(inputs(0)[1])
+    jitted = [fl.jit(lambda v, r=r: (v.sin() * (r + 1.0)).sum(0)) for r in range(ROUNDS)]
+
+    def work(i, barrier):
+        outs = []
+        for r in range(ROUNDS):
+            barrier.wait()
+            outs.append(jitted[r](x).numpy())
+        return outs
+
+    serial = [fl.jit(lambda v, r=r: (v.sin() * (r + 1.0)).sum(0))(x).numpy()
+              for r in range(ROUNDS)]
+    for outs in run_threads(work):
+        for got, want in zip(outs, serial):
+            assert_same(got, want)
+    assert [f.trace_count for f in jitted] == [1] * ROUNDS   # two twins would trace twice
+
+
 def test_vmap_of_grad_in_threads():
     xs = np.random.default_rng(1).standard_normal((ROUNDS, 5, 4, 3))
     w = inputs(0)[0]
