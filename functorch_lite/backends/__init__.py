@@ -143,7 +143,9 @@ def device_put(x, device="cpu"):
 @contextlib.contextmanager
 def transfer_guard(level="disallow"):
     """``with transfer_guard("disallow"):`` — host<->device copies through the
-    library raise (device_put, Tensor .cpu()/.item()/.numpy() of device data)."""
+    library raise (device_put, Tensor .cpu()/.item()/.numpy() of device data).
+    The context holds in the thread that enters it (``set_default_transfer_guard``
+    sets the level for all threads outside one)."""
     _check_level(level, "transfer_guard")
     levels = _guard.levels
     levels.append(level)
