@@ -7,6 +7,7 @@ library into an error.  The interpreter that runs a jaxpr is ``interpreter``.
 """
 import contextlib
 import sys
+import threading
 
 import numpy as np
 
@@ -15,7 +16,19 @@ from ..core.trace import register_array_type
 from ..core.trace import transfer_hook as _core_hooks
 
 _default = "numpy"
-_guard = ["allow"]
+_GUARD_LEVELS = ("allow", "disallow")
+_guard_default = "allow"   # the process-wide level, for threads without a guard of their own
+
+
+class _GuardState(threading.local):
+    """transfer_guard contexts are per thread (as JAX's): a guard entered in one
+    thread leaves another thread's transfers alone."""
+
+    def __init__(self):
+        self.levels = []   # this thread's open transfer_guard levels, innermost last
+
+
+_guard = _GuardState()
 _cupy = None       # the CupyNamespace once loaded (None: not tried yet or unavailable)
 _tried = [False]
 
@@ -27,14 +40,21 @@ def _register(ns):
     return ns
 
 
+_load_lock = threading.Lock()   # a second thread waits for the first load, not "unavailable"
+
+
 def _load_cupy():
     """The cupy namespace, registered with the core on first success."""
     if _cupy is None and not _tried[0]:
-        _tried[0] = True
-        from .cupy import load
-        ns = load()
-        if ns is not None:
-            _register(ns)
+        with _load_lock:
+            if _cupy is None and not _tried[0]:
+                try:
+                    from .cupy import load
+                    ns = load()
+                    if ns is not None:
+                        _register(ns)
+                finally:   # set last: threads that see it also see the namespace
+                    _tried[0] = True
     return _cupy
 
 
@@ -92,7 +112,8 @@ def backend_of(x):
 
 
 def _check_guard(what):
-    if _guard[-1] == "disallow":
+    levels = _guard.levels
+    if (levels[-1] if levels else _guard_default) == "disallow":
         raise RuntimeError(f"transfer_guard('disallow'): {what} would copy between host "
                            f"and device. Keep the data where it is, or leave the guard.")
 
@@ -122,14 +143,29 @@ def device_put(x, device="cpu"):
 @contextlib.contextmanager
 def transfer_guard(level="disallow"):
     """``with transfer_guard("disallow"):`` — host<->device copies through the
-    library raise (device_put, Tensor .cpu()/.item()/.numpy() of device data)."""
-    if level not in ("allow", "disallow"):
-        raise ValueError("transfer_guard: level must be 'allow' or 'disallow'")
-    _guard.append(level)
+    library raise (device_put, Tensor .cpu()/.item()/.numpy() of device data).
+    The context holds in the thread that enters it (``set_default_transfer_guard``
+    sets the level for all threads outside one)."""
+    _check_level(level, "transfer_guard")
+    levels = _guard.levels
+    levels.append(level)
     try:
         yield
     finally:
-        _guard.pop()
+        levels.pop()
+
+
+def set_default_transfer_guard(level):
+    """The level of every thread outside a ``transfer_guard`` context ("allow"
+    unless set; a context in any thread overrides it there)."""
+    global _guard_default
+    _check_level(level, "set_default_transfer_guard")
+    _guard_default = level
+
+
+def _check_level(level, who):
+    if level not in _GUARD_LEVELS:
+        raise ValueError(f"{who}: level must be 'allow' or 'disallow', not {level!r}")
 
 
 def check_transfer(what):

@@ -244,7 +244,8 @@ def _elementwise_group(steps, in_dts, ext, outs, index, members, xp):
     key = (id(xp), "ew", in_p, out_p, op)
     k = _kernels.get(key)
     if k is None:
-        k = _kernels[key] = xp.ElementwiseKernel(in_p, out_p, op, name)
+        # setdefault: threads racing here all share the first kernel object
+        k = _kernels.setdefault(key, xp.ElementwiseKernel(in_p, out_p, op, name))
     if len(outs) == 1:
         def kernel(*args):
             return [k(*args)]
@@ -261,8 +262,9 @@ def _reduction_group(steps, in_dts, ext, members, red, xp):
     key = (id(xp), "red", in_p, out_p, pre)
     k = _kernels.get(key)
     if k is None:
-        k = _kernels[key] = xp.ReductionKernel(in_p, out_p, call, "a + b", "out0 = a", "0",
-                                               name, reduce_type=rtype, preamble=pre)
+        k = _kernels.setdefault(key, xp.ReductionKernel(
+            in_p, out_p, call, "a + b", "out0 = a", "0", name, reduce_type=rtype,
+            preamble=pre))
     axes = tuple(red.params["axes"])
 
     def kernel(*args):

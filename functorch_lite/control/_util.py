@@ -1,6 +1,8 @@
 """Helpers shared by the primitives that carry jaxprs: the plan cache that runs a
 sub-jaxpr on arrays, zero cotangents, reordering a jaxpr's inputs/outputs, and
 turning a user's leaf into a value primitives accept."""
+import threading
+
 import numpy as np
 
 from .. import config
@@ -16,6 +18,7 @@ from ..transforms import passes
 
 _plans = {}   # (id(closed), xp name, fusion on) -> (closed, plan), oldest first
 _MAX_PLANS = 2048
+_plans_lock = threading.Lock()   # guards insert + evict; lookups stay lock-free
 
 
 def get_plan(closed, xp=np):
@@ -33,9 +36,13 @@ def get_plan(closed, xp=np):
         if changed:   # a faster plan, valid while the inputs it relies on are finite
             fast = compile_plan(passes.optimize(spec), xp)
             plan = guarded_plan(fast, plan, needed) if needed else fast
-    if len(_plans) >= _MAX_PLANS:      # bounded: jaxprs traced afresh each call don't pile up
-        del _plans[next(iter(_plans))]
-    _plans[key] = (closed, plan)
+    with _plans_lock:   # compiled outside the lock: a racing thread may have won meanwhile
+        hit = _plans.get(key)
+        if hit is not None and hit[0] is closed:
+            return hit[1]
+        if len(_plans) >= _MAX_PLANS:  # bounded: jaxprs traced afresh each call don't pile up
+            del _plans[next(iter(_plans))]
+        _plans[key] = (closed, plan)
     return plan
 
 

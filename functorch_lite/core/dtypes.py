@@ -14,24 +14,11 @@ _SHORT = {
     "bool": "bool", "complex64": "c64", "complex128": "c128",
 }
 _WEAK_STANDIN = {"b": False, "i": 0, "u": 0, "f": 0.0, "c": 0j}
-SUPPORTED_KINDS = "biuf"
-
-
-def canonical_dtype(dt):
-    return np.dtype(dt)
 
 
 def dtype_short_name(dt):
     dt = np.dtype(dt)
     return _SHORT.get(dt.name, dt.name)
-
-
-def is_float(dt):
-    return np.dtype(dt).kind == "f"
-
-
-def is_inexact(dt):
-    return np.dtype(dt).kind in "fc"
 
 
 def result_type(*avals_or_values):
@@ -46,14 +33,3 @@ def result_type(*avals_or_values):
             args.append(np.dtype(a.dtype))
     return np.result_type(*args)
 
-
-def python_scalar_dtype(x, default_float=np.float64):
-    if isinstance(x, bool):
-        return np.dtype(np.bool_)
-    if isinstance(x, int):
-        return np.dtype(np.int64)
-    if isinstance(x, float):
-        return np.dtype(default_float)
-    if isinstance(x, complex):
-        return np.dtype(np.complex128)
-    raise TypeError(f"not a Python scalar: {type(x).__name__}")

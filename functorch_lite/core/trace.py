@@ -235,8 +235,6 @@ def get_aval(x):
         return ShapedArray((), np.float64, weak_type=True)
     if isinstance(x, complex):
         return ShapedArray((), np.complex128, weak_type=True)
-    if isinstance(x, np.generic):
-        return ShapedArray((), x.dtype)
     shape, dtype = getattr(x, "shape", None), getattr(x, "dtype", None)
     if shape is not None and dtype is not None:  # cupy and friends
         return ShapedArray(shape, dtype)

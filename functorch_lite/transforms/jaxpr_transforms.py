@@ -11,6 +11,8 @@ equations that do not depend on the cotangents form the forward jaxpr, the
 rest the backward one, and every forward value the backward reads becomes a
 residual.
 """
+import threading
+
 import numpy as np
 
 from ..core.ir import ClosedJaxpr, Jaxpr, Literal, ShapedArray, Var
@@ -24,6 +26,7 @@ from .jvp import jvp_flat
 from .reverse import backward_pass, vjp_flat
 
 _cache = {}   # (kind, id(jaxpr), extra) -> (jaxpr kept alive, result)
+_cache_lock = threading.Lock()   # guards insert + evict; build() runs unlocked (it may recurse)
 
 
 def _cached(kind, closed, extra, build):
@@ -32,9 +35,13 @@ def _cached(kind, closed, extra, build):
     if hit is not None and hit[0] is closed:
         return hit[1]
     res = build()
-    if len(_cache) >= 2048:    # bounded, oldest out first
-        del _cache[next(iter(_cache))]
-    _cache[key] = (closed, res)
+    with _cache_lock:   # a thread that built the same meanwhile won: share its result
+        hit = _cache.get(key)
+        if hit is not None and hit[0] is closed:
+            return hit[1]
+        if len(_cache) >= 2048:    # bounded, oldest out first
+            del _cache[next(iter(_cache))]
+        _cache[key] = (closed, res)
     return res
 
 

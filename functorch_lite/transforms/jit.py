@@ -8,6 +8,7 @@ cached plan (``control._util.get_plan``, the one plan cache).
 """
 import functools
 import logging
+import threading
 
 import numpy as np
 
@@ -83,7 +84,11 @@ def _unflattener(tree):
 
 
 class Jitted:
-    """The function jit returns; ``trace_count`` counts traces (cache misses)."""
+    """The function jit returns; ``trace_count`` counts traces (cache misses).
+
+    Thread safety: a cache hit reads dicts and one tuple without locking; a miss
+    takes the signature's lock around trace + compile (held by no running plan),
+    so threads that first call with one signature together trace it once."""
 
     def __init__(self, fun, static_argnums=(), explain=None, name=None):
         functools.update_wrapper(self, fun)
@@ -95,6 +100,9 @@ class Jitted:
         self.name = name or getattr(fun, "__name__", "fun")
         self.trace_count = 0
         self.retrace_log = []
+        self._parent = None  # the Jitted whose Tensor calls this twin serves (counts its traces)
+        self._lock = threading.Lock()   # guards _locks, _twins and trace_count
+        self._locks = {}    # signature key -> RLock held while tracing it (re-entrant: recursion)
         self._cache = {}
         self._fast = {}     # plain positional ndarrays -> entry (skips tree_flatten)
         self._last_fast = None
@@ -170,14 +178,17 @@ class Jitted:
         g, a, k, wrap = facade_adapter(self.fun, args, kwargs)
         key = tu.tree_structure((args, kwargs), is_leaf=lambda x: hasattr(type(x), "__fl_wrap__"))
         mask = tuple(hasattr(type(x), "__fl_wrap__") for x in tu.tree_leaves((args, kwargs)))
-        twins = self.__dict__.setdefault("_twins", {})
-        twin = twins.get((key, mask))
+        twins = self.__dict__.get("_twins")
+        twin = twins.get((key, mask)) if twins is not None else None
         if twin is None:  # g depends only on the layout, so one twin serves it
-            twin = twins[(key, mask)] = Jitted(g, self.static_argnums, self.explain, self.name)
-        before = twin.trace_count
-        out = twin(*a, **k)
-        self.trace_count += twin.trace_count - before
-        return tu.tree_map(wrap, out)
+            with self._lock:
+                twins = self.__dict__.setdefault("_twins", {})
+                twin = twins.get((key, mask))
+                if twin is None:
+                    twin = Jitted(g, self.static_argnums, self.explain, self.name)
+                    twin._parent = self
+                    twins[(key, mask)] = twin
+        return tu.tree_map(wrap, twin(*a, **k))
 
     # -------------------------------------------------------------- tracing
 
@@ -200,10 +211,28 @@ class Jitted:
         return closed, box[0]
 
     def _trace(self, args, kwargs, leaves, tree, key):
+        with self._lock:
+            lock = self._locks.get(key)
+            if lock is None:
+                lock = self._locks[key] = threading.RLock()
+        with lock:
+            e = self._cache.get(key)
+            if e is None:   # else another thread traced this signature while we waited
+                e = self._trace_locked(args, kwargs, leaves, tree, key)
+            return e
+
+    def _count_trace(self):
+        j = self
+        while j is not None:   # a twin's traces count for the function it serves
+            with j._lock:
+                j.trace_count += 1
+            j = j._parent
+
+    def _trace_locked(self, args, kwargs, leaves, tree, key):
         if self._cache and (self.explain or (self.explain is None and config.explain_retrace)):
             self._explain(key, args)
         closed, out_tree = self._trace_fn(args, kwargs, leaves, tree)
-        self.trace_count += 1
+        self._count_trace()
         if any(isinstance(c, Tracer) for c in closed.consts):
             return None
         e = _Entry()
@@ -211,8 +240,8 @@ class Jitted:
         e.unflat = _unflattener(out_tree)
         xp = array_namespace([x for x in leaves if not isinstance(x, Tracer)])
         e.plan = get_plan(closed, xp).run   # the generated function itself: lean calls
+        self._last_key = key    # first: a non-empty cache means _explain has a previous key
         self._cache[key] = e
-        self._last_key = key
         return e
 
     def _call_closure(self, args, kwargs, leaves, tree):
@@ -260,6 +289,7 @@ class Jitted:
 
     def clear_cache(self):
         self._cache.clear()
+        self._locks.clear()
         self._fast.clear()
         self._last_fast = None
 
