@@ -6,7 +6,7 @@ the implied gradients (w - new_w) / lr with the floor's.
 """
 import numpy as np
 
-from ..common import Entry, Workload, fl_feature, peer, torch_like
+from ..common import Entry, Workload, fl_feature, peer, to_numpy, torch_like
 
 LR = 1e-6
 
@@ -54,8 +54,7 @@ def loss_fn(np_, w1, w2, x, y):
 def checked(result, d):
     loss, n1, n2 = result
     lr = d["lr"]
-    w1, w2 = (np.asarray(d[k].get() if hasattr(d[k], "get") else d[k], np.float64)
-              for k in ("w1", "w2"))
+    w1, w2 = (np.asarray(to_numpy(d[k]), np.float64) for k in ("w1", "w2"))
     return [np.float64(loss), (w1 - np.asarray(n1, np.float64)) / lr,
             (w2 - np.asarray(n2, np.float64)) / lr]
 
