@@ -305,6 +305,10 @@ def test_the_device_backend_is_a_registered_backend(device):
     with device.strict():
         b.scatter_add(x, idx, ones)
     assert_close(device, x, np.array([2.0, 0.0, 1.0]))
+    import scipy.special
+    with device.strict():                           # cupyx.scipy.special: on the device
+        e = b.special.erf(x)
+    assert_close(device, e, scipy.special.erf(np.array([2.0, 0.0, 1.0])), rtol=1e-7)
     fl.backends.forget_cupy()
     assert fl.backends.backend_named("cupy") is None
     assert not fl.core.trace._extra_array_types     # NumPy alone: bind's fast path again

@@ -60,10 +60,13 @@ class Backend:
         (so scipy is loaded only by code that needs it)."""
         mod = self.__dict__.get("_special")
         if mod is None:
-            if self.special_module is None:
-                raise NotImplementedError(f"backend {self.name!r} has no special functions")
-            mod = self.__dict__["_special"] = importlib.import_module(self.special_module)
+            mod = self.__dict__["_special"] = self._load_special()
         return mod
+
+    def _load_special(self):
+        if self.special_module is None:
+            raise NotImplementedError(f"backend {self.name!r} has no special functions")
+        return importlib.import_module(self.special_module)
 
     def __repr__(self):
         return f"<functorch_lite backend {self.name!r}>"
