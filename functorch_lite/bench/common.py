@@ -1,7 +1,7 @@
 """Shared pieces of the benchmark: workloads, entries, the correctness gate.
 
 A *workload* is one computation (e.g. one SGD step of the seeds' two-layer
-net).  It owns a hand-written NumPy/CuPy *floor* (the same math written by
+net).  It owns a hand-written *floor* in the run backend's namespace (the math by
 hand, freeing what it no longer needs) and a list of *entries*: the same
 computation written with functorch_lite or a peer library.  An entry's
 ``make(data, ctx)`` returns a zero-argument callable that runs the computation

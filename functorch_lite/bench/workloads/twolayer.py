@@ -21,7 +21,7 @@ def setup(ctx, dtype):
 
 
 def floor(d, ctx):
-    """The seeds' hand-written NumPy step (works on CuPy arrays too)."""
+    """The seeds' hand-written NumPy step (any backend namespace: ctx.xp)."""
     xp = ctx.xp
     x, y, w1, w2, lr = d["x"], d["y"], d["w1"], d["w2"], d["lr"]
 
