@@ -2,6 +2,8 @@
 import argparse
 import sys
 
+from . import backends
+
 PEERS = ("torch", "jax", "autograd")
 
 
@@ -33,7 +35,7 @@ def build_parser():
                                    "NumPy floor. See benchmarks/README.md.")
     b.add_argument("workloads", nargs="*", metavar="WORKLOAD",
                    help="workload names or prefixes (default: all; see --list)")
-    b.add_argument("--backend", choices=("numpy", "cupy"), default="numpy",
+    b.add_argument("--backend", choices=backends.known(), default="numpy",
                    help="arrays for the floors and functorch_lite (default numpy)")
     b.add_argument("--threads", type=_threads, default=1,
                    help="threads for every library (default 1)")
@@ -62,11 +64,10 @@ def bench(args, parser):
         parser.error(str(exc))
     if args.plot and not report.plot_available():
         parser.error(report.PLOT_MISSING)
-    if args.backend == "cupy":
-        from . import backends
-        if "cupy" not in backends.available():
-            parser.error("--backend cupy: CuPy with a visible NVIDIA GPU is needed "
-                         "(pip install 'functorch_lite[cuda]')")
+    try:
+        backends.get_backend(args.backend)
+    except RuntimeError as exc:        # known, but it cannot run here (the reason says why)
+        parser.error(f"--backend {args.backend}: {exc}")
     from .bench.env import allowed_cpus
     if args.threads > len(allowed_cpus()):
         print(f"warning: --threads {args.threads} but only {len(allowed_cpus())} CPUs are "

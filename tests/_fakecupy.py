@@ -398,4 +398,20 @@ def _scatter_add(a, slices, value):
     np.add.at(a._a, _host(slices, "scatter_add"), _host(value, "scatter_add"))
 
 
-cupyx = types.SimpleNamespace(__name__="fakecupyx", scatter_add=_scatter_add)
+class _LazySpecial:
+    """cupyx.scipy.special: scipy.special's functions on device arrays (scipy is
+    imported on first use only)."""
+    __name__ = "special"
+
+    def __getattr__(self, k):
+        import scipy.special
+        f = getattr(scipy.special, k)
+        if not callable(f) or isinstance(f, type) or k.startswith("_"):
+            raise AttributeError(k)
+        w = (lambda *a, **kw: _call(f, f"special.{k}", a, kw))
+        setattr(self, k, w)
+        return w
+
+
+cupyx = types.SimpleNamespace(__name__="fakecupyx", scatter_add=_scatter_add,
+                              scipy=types.SimpleNamespace(special=_LazySpecial()))

@@ -43,17 +43,49 @@ class _OtherArray(np.ndarray):
 def test_mixing_backends_is_an_error_naming_inputs():
     import types
     # a distinct namespace object, so the two array types count as two backends
-    fake_xp = types.SimpleNamespace(__name__="fakebackend", add=np.add)
-    core_trace.register_array_type(_OtherArray, fake_xp)
+    fake = fl.backends.Backend()
+    fake.name, fake.device, fake.array_types = "fakebackend", "fakedev", (_OtherArray,)
+    fake.namespace = types.SimpleNamespace(__name__="fakebackend", add=np.add)
+    fl.backends.register_backend(fake)
     try:
         other = np.ones(3).view(_OtherArray)
-        with pytest.raises(ValueError, match=r"different backends.*input 0 f64\[3\] on cpu.*"
-                                             r"input 1 f64\[3\] on fakebackend.*device_put"):
+        with pytest.raises(ValueError, match=r"add at .*test_backends.py:\d+: inputs live on "
+                                             r"different backends.*input 0 f64\[3\] on cpu "
+                                             r"\(numpy\).*input 1 f64\[3\] on fakedev "
+                                             r"\(fakebackend\).*device_put\(x, 'cpu'\) or "
+                                             r"fl.device_put\(x, 'fakedev'\)"):
             fnp.add(np.ones(3), other)
         # scalars go anywhere
         assert fnp.add(np.ones(3), 2.0).shape == (3,)
+        assert fl.backends.backend_of(other) is fake
+        assert fl.backends.backend_of(fake.namespace) is fake
+        assert fl.backends.backend_of(np.float32(1)) is fl.backends.get_backend("cpu")
     finally:
-        core_trace._extra_array_types.pop(_OtherArray, None)
+        fl.backends.unregister_backend(fake)
+    assert not core_trace._extra_array_types     # NumPy alone again: bind's fast path
+    with pytest.raises(TypeError, match="no functorch_lite backend owns"):
+        fl.backends.backend_of(object())
+
+
+def test_registering_a_taken_array_type_is_an_error():
+    b = fl.backends.Backend()
+    b.name, b.array_types, b.namespace = "again", (np.ndarray,), np
+    with pytest.raises(ValueError, match="already belongs to backend 'numpy'"):
+        fl.backends.register_backend(b)
+
+
+def test_numpy_backend_capabilities():
+    b = fl.backends.get_backend("numpy")
+    assert fl.backends.backend_of(np) is b and fl.backends.get_backend("cpu") is b
+    assert b.namespace is np and b.is_host and b.out_reuse and b.finiteness_probe
+    assert b.host_constants and not b.fusion
+    import scipy.special
+    assert b.special is scipy.special
+    a = np.arange(3.0)
+    assert b.to_host(a) is a and b.from_host(a) is a
+    out = np.zeros(3)
+    b.scatter_add(out, np.array([0, 0, 2]), np.ones(3))
+    np.testing.assert_array_equal(out, [2.0, 0.0, 1.0])
 
 
 def test_transfer_guard_blocks_device_put():

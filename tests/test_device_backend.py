@@ -292,3 +292,34 @@ def test_host_index_arrays_are_a_checked_transfer(device):
             fnp.take(x, idx, axis=0)
         got = fnp.take(x, idx_d, axis=0)      # device indices: no copy
     assert_close(device, got, np.arange(12.0).reshape(4, 3)[idx])
+
+
+def test_the_device_backend_is_a_registered_backend(device):
+    """The stand-in (and real CuPy) register through the Backend protocol."""
+    b = fl.backends.backend_of(device.ns)
+    assert b is fl.backends.get_backend("cuda") and b.namespace is device.ns
+    assert not (b.is_host or b.out_reuse or b.finiteness_probe or b.host_constants)
+    x = device.put(np.zeros(3))
+    assert fl.backends.backend_of(x) is b
+    idx, ones = device.put(np.array([0, 0, 2])), device.put(np.ones(3))
+    with device.strict():
+        b.scatter_add(x, idx, ones)
+    assert_close(device, x, np.array([2.0, 0.0, 1.0]))
+    import scipy.special
+    with device.strict():                           # cupyx.scipy.special: on the device
+        e = b.special.erf(x)
+    assert_close(device, e, scipy.special.erf(np.array([2.0, 0.0, 1.0])), rtol=1e-7)
+    fl.backends.forget_cupy()
+    assert fl.backends.backend_named("cupy") is None
+    assert not fl.core.trace._extra_array_types     # NumPy alone: bind's fast path again
+
+
+def test_one_hot_on_the_device(device):
+    import functorch_lite.nn.functional as F
+    t = fl.tensor(np.array([0, 2, 1]), device="cuda")
+    with device.strict():
+        out = F.one_hot(t, 3)
+    assert out.is_cuda
+    assert_close(device, out._v, np.eye(3, dtype=np.int64)[[0, 2, 1]])
+    host = F.one_hot(fl.tensor(2), 4)              # a 0-d host index
+    np.testing.assert_array_equal(host.numpy(), [0, 0, 1, 0])

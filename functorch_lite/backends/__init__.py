@@ -1,9 +1,12 @@
-"""Backends are array namespaces (numpy, cupy) behind one seam.
+"""Backends: array libraries behind one protocol (``core.backend.Backend``).
 
-``available()`` lists usable backends, ``get(name)`` returns the namespace,
-``device_put`` moves arrays explicitly (nothing moves implicitly), and
-``transfer_guard("disallow")`` turns any host<->device copy made through the
-library into an error.  The interpreter that runs a jaxpr is ``interpreter``.
+NumPy (``numpy.py``) and CuPy (``cupy.py``) are two registered instances;
+another backend plugs in with ``register_backend(instance)``.
+``available()`` lists usable backends, ``get(name)`` returns a namespace and
+``get_backend(name)`` its Backend, ``device_put`` moves arrays explicitly
+(nothing moves implicitly), and ``transfer_guard("disallow")`` turns any
+host<->device copy made through the library into an error.  The interpreter
+that runs a jaxpr is ``interpreter``.
 """
 import contextlib
 import sys
@@ -12,8 +15,12 @@ import threading
 import numpy as np
 
 from ..core import tree_util as tu
-from ..core.trace import register_array_type
+from ..core.backend import (Backend, MixedBackendsError, backend_named, backend_of,  # noqa: F401
+                            namespace_of, register_backend, registered, unregister_backend)
 from ..core.trace import transfer_hook as _core_hooks
+from .numpy import NUMPY
+
+register_backend(NUMPY)
 
 _default = "numpy"
 _GUARD_LEVELS = ("allow", "disallow")
@@ -29,14 +36,15 @@ class _GuardState(threading.local):
 
 
 _guard = _GuardState()
-_cupy = None       # the CupyNamespace once loaded (None: not tried yet or unavailable)
+_cupy = None       # the CupyBackend once loaded (None: not tried yet or unavailable)
 _tried = [False]
+_CUPY_NAMES = ("cupy", "cuda", "gpu")   # what loads CuPy on first use
 
 
 def _register(ns):
     global _cupy
-    register_array_type(ns.ndarray, ns)
-    _cupy = ns
+    from .cupy import CupyBackend
+    _cupy = register_backend(CupyBackend(ns))
     return ns
 
 
@@ -44,7 +52,7 @@ _load_lock = threading.Lock()   # a second thread waits for the first load, not 
 
 
 def _load_cupy():
-    """The cupy namespace, registered with the core on first success."""
+    """The cupy Backend, registered with the core on first success."""
     if _cupy is None and not _tried[0]:
         with _load_lock:
             if _cupy is None and not _tried[0]:
@@ -69,46 +77,55 @@ def use_cupy(cupy_module, cupyx_module, name="cupy"):
 
 def forget_cupy():
     global _cupy, _default
-    from ..core.trace import _extra_array_types
     if _cupy is not None:
-        _extra_array_types.pop(_cupy.ndarray, None)
+        unregister_backend(_cupy)
     _cupy = None
     _tried[0] = False
     _default = "numpy"
 
 
 def available():
-    return ["numpy"] + (["cupy"] if _load_cupy() is not None else [])
+    """Names of the backends that can run here, NumPy's first."""
+    if _cupy is None:
+        _load_cupy()
+    return [b.name for b in registered()]
 
 
-def get(name=None):
+def known():
+    """Names ``get`` accepts (a backend may still be unavailable here)."""
+    names = [b.name for b in registered()]
+    return names + [n for n in _CUPY_NAMES[:1] if n not in names]
+
+
+def get_backend(name=None):
+    """The Backend called ``name`` (or an alias: 'cpu', 'cuda'); default: the
+    default backend."""
     name = name or _default
-    if name in ("numpy", "cpu"):
-        return np
-    if name in ("cupy", "cuda", "gpu"):
-        cp = _load_cupy()
-        if cp is None:
+    b = backend_named(name)
+    if b is None and name in _CUPY_NAMES:
+        b = _load_cupy()
+        if b is None:
             raise RuntimeError(
                 "backend 'cupy' is not available here: it needs CuPy (pip install "
                 "'functorch_lite[cuda]') and a visible NVIDIA GPU. Use 'numpy' instead.")
-        return cp
-    raise ValueError(f"unknown backend {name!r}; choose from {available()}")
+    if b is None:
+        raise ValueError(f"unknown backend {name!r}; choose from {available()}")
+    return b
+
+
+def get(name=None):
+    """The namespace (``xp``) of the backend called ``name``."""
+    return get_backend(name).namespace
 
 
 def set_default_backend(name):
     """Where new constants (fnp.zeros, ...) are created when no input decides."""
     global _default
-    get(name)
-    _default = "cupy" if name in ("cupy", "cuda", "gpu") else "numpy"
+    _default = get_backend(name).name
 
 
 def default_backend():
     return _default
-
-
-def backend_of(x):
-    """'numpy' or 'cupy' for an array (scalars count as numpy)."""
-    return "cupy" if _cupy is not None and isinstance(x, _cupy.ndarray) else "numpy"
 
 
 def _check_guard(what):
@@ -119,24 +136,28 @@ def _check_guard(what):
 
 
 def device_put(x, device="cpu"):
-    """Move every array leaf of the pytree ``x`` to ``device`` ('cpu' or 'cuda')."""
+    """Move every array leaf of the pytree ``x`` to ``device`` ('cpu', 'cuda', or
+    a backend's name)."""
     dev = str(device).split(":")[0]
-    if dev not in ("cpu", "cuda", "numpy", "cupy", "gpu"):
-        raise ValueError(f"device_put: unknown device {device!r}; use 'cpu' or 'cuda'")
-    to_gpu = dev in ("cuda", "cupy", "gpu")
-    cp = get("cupy") if to_gpu else _cupy
+    try:
+        to = get_backend(dev)
+    except ValueError:
+        raise ValueError(f"device_put: unknown device {device!r}; use 'cpu', 'cuda' or a "
+                         f"backend's name ({', '.join(known())})") from None
 
     def put(a):
-        on_gpu = cp is not None and isinstance(a, cp.ndarray)
-        if to_gpu:
-            if on_gpu:
-                return a
+        if type(a) in to.array_types:
+            return a
+        try:
+            src = backend_of(a)
+        except TypeError:      # lists, other libraries' arrays: read on the host
+            src = NUMPY
+        if not src.is_host:
+            _check_guard(f"device_put of a {src.name} device array of shape {a.shape}")
+            a = src.to_host(a)
+        if not to.is_host:
             _check_guard(f"device_put of a host array of shape {np.shape(a)}")
-            return cp.from_host(a)
-        if on_gpu:
-            _check_guard(f"device_put of a device array of shape {a.shape}")
-            return cp.to_host(a)
-        return np.asarray(a)
+        return to.from_host(a)
     return tu.tree_map(put, x)
 
 

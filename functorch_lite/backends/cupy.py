@@ -16,8 +16,10 @@ does not are bridged here, so primitives never import cupy:
 
 The namespace is built from the cupy and cupyx modules it is given, so tests
 on a machine without a GPU can build it over a strict stand-in
-(``tests/_fakecupy.py``) and exercise this very code.
+(``tests/_fakecupy.py``) and exercise this very code.  ``CupyBackend`` states
+what the rest of the library may assume about it (``core.backend.Backend``).
 """
+from ..core.backend import Backend
 
 
 class CupyNamespace:
@@ -73,6 +75,42 @@ class CupyNamespace:
 
     def synchronize(self):
         self._cp.cuda.get_current_stream().synchronize()
+
+
+class CupyBackend(Backend):
+    """Device arrays: every read back is a transfer; kernels fuse; the plan
+    places its constants on the device once and never reuses buffers via out=."""
+    device = "cuda"
+    aliases = ("cuda", "gpu")
+    is_host = False
+    out_reuse = False
+    fusion = True
+    finiteness_probe = False
+    host_constants = False
+    special_module = "cupyx.scipy.special"
+
+    def __init__(self, ns):
+        self.name = ns.__name__
+        self.namespace = ns
+        self.array_types = (ns.ndarray,)
+        self.fusion = hasattr(ns, "ElementwiseKernel") and hasattr(ns, "ReductionKernel")
+
+    def to_host(self, x):
+        return self.namespace.to_host(x)
+
+    def from_host(self, a):
+        return self.namespace.from_host(a)
+
+    def synchronize(self):
+        self.namespace.synchronize()
+
+    def scatter_add(self, out, idx, updates):
+        self.namespace.scatter_add(out, idx, updates)
+
+    def _load_special(self):
+        # the cupyx this namespace was built over (the stand-in's, in tests)
+        sp = getattr(getattr(self.namespace._cpx, "scipy", None), "special", None)
+        return sp if sp is not None else super()._load_special()
 
 
 def load(cupy=None, cupyx=None):

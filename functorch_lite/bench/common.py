@@ -1,7 +1,7 @@
 """Shared pieces of the benchmark: workloads, entries, the correctness gate.
 
 A *workload* is one computation (e.g. one SGD step of the seeds' two-layer
-net).  It owns a hand-written NumPy/CuPy *floor* (the same math written by
+net).  It owns a hand-written *floor* in the run backend's namespace (the math by
 hand, freeing what it no longer needs) and a list of *entries*: the same
 computation written with functorch_lite or a peer library.  An entry's
 ``make(data, ctx)`` returns a zero-argument callable that runs the computation
@@ -57,17 +57,25 @@ class Context:
     compare: tuple = ("torch", "jax", "autograd")
 
     @property
-    def xp(self):
+    def backend_obj(self):
+        """The functorch_lite Backend the run's arrays live on."""
         import functorch_lite as fl
-        return fl.backends.get(self.backend)
+        return fl.backends.get_backend(self.backend)
+
+    @property
+    def xp(self):
+        return self.backend_obj.namespace
+
+    @property
+    def on_host(self):
+        return self.backend_obj.is_host
 
     def put(self, a):
         """Host array -> backend array."""
-        return a if self.backend == "numpy" else self.xp.asarray(a)
+        return self.backend_obj.from_host(a)
 
     def sync(self):
-        if self.backend == "cupy":
-            self.xp.cuda.Device().synchronize()
+        self.backend_obj.synchronize()
 
 
 # ----------------------------------------------------------------- results
@@ -86,7 +94,11 @@ def to_numpy(x):
             x = x.cpu()
         return np.asarray(x.numpy())
     import functorch_lite as fl
-    if fl.backends.backend_of(x) == "cupy":      # a device array: copied back explicitly
+    try:
+        b = fl.backends.backend_of(x)
+    except TypeError:                 # autograd's boxes, other libraries' scalars
+        b = None
+    if b is not None and not b.is_host:   # a device array: copied back explicitly
         return fl.device_put(x, "cpu")
     if hasattr(x, "_value") and type(x).__module__.startswith("autograd"):
         return np.asarray(x._value)
@@ -137,13 +149,13 @@ INSTALL_HINT = {
 
 def peer(name, ctx):
     """Import a peer library set up for this run, or raise Skip."""
-    if ctx.backend != "numpy" and name != "torch":
+    if not ctx.on_host and name != "torch":
         raise Skip(f"{name} is compared on the numpy backend only")
     if importlib.util.find_spec(name) is None:
         raise Skip(f"{name} not installed ({INSTALL_HINT[name]})")
     mod = importlib.import_module(name)
     if name == "torch":
-        if ctx.backend != "numpy" and not mod.cuda.is_available():
+        if not ctx.on_host and not mod.cuda.is_available():
             raise Skip("torch has no CUDA here; compared on the numpy backend only")
         if mod.get_num_threads() != ctx.threads:
             mod.set_num_threads(ctx.threads)
@@ -157,7 +169,7 @@ def peer(name, ctx):
 
 
 def torch_device(ctx):
-    return "cuda" if ctx.backend == "cupy" else "cpu"
+    return ctx.backend_obj.device   # functorch_lite's device names are torch's
 
 
 def fl_feature(name):
@@ -180,10 +192,10 @@ def torch_like(which, ctx):
     ``tensor(a, requires_grad=False)`` copies a backend array into a tensor.
     """
     T = fl_feature("Tensor") if which == "facade" else peer("torch", ctx)
-    dev = "cuda" if ctx.backend == "cupy" else "cpu"
+    dev = torch_device(ctx)
 
     def tensor(a, requires_grad=False):
-        host = a.get() if hasattr(a, "get") and not isinstance(a, np.ndarray) else a
+        host = a if ctx.on_host else ctx.backend_obj.to_host(a)
         return T.tensor(host, device=dev, requires_grad=requires_grad)
     return T, tensor
 

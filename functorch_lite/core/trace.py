@@ -12,6 +12,7 @@ from contextlib import contextmanager
 
 import numpy as np
 
+from . import backend as _backend
 from .errors import TracerConversionError, UnexpectedTracerError
 from .ir import ShapedArray
 from .primitive import Primitive  # noqa: F401  (re-exported: the class lives in primitive.py)
@@ -35,19 +36,18 @@ def source_info():
 
 
 # ---------------------------------------------------------- array backends
+# Backends and their array types are registered in core/backend.py; this is
+# the part bind and the tracers need.
 
-_extra_array_types = {}   # type -> namespace (the cupy backend registers itself here)
+_extra_array_types = _backend.extra_array_types  # type -> namespace, NumPy's excluded
 transfer_hook = []        # [check(what)]: set by backends, called before a device->host read
-
-
-def register_array_type(typ, xp):
-    _extra_array_types[typ] = xp
 
 
 def check_read_back(v, what):
     """Before a value is read back to the host (bool(), float(), a predicate): for a
-    device value that is a device->host copy, which transfer_guard checks."""
-    if _extra_array_types and type(v) in _extra_array_types:
+    value off the host that is a device->host copy, which transfer_guard checks."""
+    if _extra_array_types and type(v) in _extra_array_types \
+            and not _backend.backend_of(v).is_host:
         for check in transfer_hook:
             check(what)
 
@@ -67,37 +67,19 @@ def concrete_value(x):
 
 
 def array_namespace(args, prim=None):
-    """The backend namespace (numpy or cupy) for a primitive's concrete inputs.
-
-    NumPy *scalars* and Python scalars go anywhere; arrays of two backends in
-    one call are an error (transfers are explicit: fl.device_put)."""
+    """The backend namespace for a primitive's concrete inputs (numpy while no
+    other backend is registered); see ``core.backend.namespace_of``."""
     if not _extra_array_types:
         return np
-    found = None
-    for i, a in enumerate(args):
-        xp = _extra_array_types.get(type(a))
-        if xp is None:
-            if type(a) is not np.ndarray:
-                continue
-            xp = np
-        if found is None:
-            found = (i, xp)
-        elif found[1] is not xp:
-            raise ValueError(_mixed_message(args, prim))
-    return np if found is None else found[1]
+    try:
+        return _backend.namespace_of(args)
+    except _backend.MixedBackendsError as e:
+        raise ValueError(_mixed_message(e, prim)) from None
 
 
-def _mixed_message(args, prim):
-    where = []
-    for i, a in enumerate(args):
-        xp = _extra_array_types.get(type(a), np if type(a) is np.ndarray else None)
-        if xp is not None:
-            a_ = get_aval(a)
-            where.append(f"input {i} {a_.str_short()} on {'cpu (numpy)' if xp is np else xp.__name__}")
+def _mixed_message(err, prim):
     name = prim.name if prim is not None else "an operation"
-    return (f"{name} at {source_info()}: inputs live on different backends: "
-            f"{', '.join(where)}. Move them to one place first with "
-            f"fl.device_put(x, 'cuda') or fl.device_put(x, 'cpu').")
+    return f"{name} at {source_info()}: {err}"
 
 
 # ------------------------------------------------------------- primitives
@@ -236,7 +218,7 @@ def get_aval(x):
     if isinstance(x, complex):
         return ShapedArray((), np.complex128, weak_type=True)
     shape, dtype = getattr(x, "shape", None), getattr(x, "dtype", None)
-    if shape is not None and dtype is not None:  # cupy and friends
+    if shape is not None and dtype is not None:  # another backend's array
         return ShapedArray(shape, dtype)
     raise TypeError(f"{type(x).__name__} is not a valid array value; "
                     f"use an array, a Python scalar or a functorch_lite.numpy function")

@@ -247,10 +247,8 @@ def layer_norm(input, normalized_shape, weight=None, bias=None, eps=1e-5):  # no
 
 
 def one_hot(tensor, num_classes=-1):
-    t = tensor._v
-    xp = _xp(t) if _on_dev(t) else np
-    if xp is np:
-        t = np.asarray(t)
+    xp = _xp(tensor._v)
+    t = xp.asarray(tensor._v)     # a host scalar becomes a 0-d array; arrays stay as they are
     c = int(t.max()) + 1 if num_classes < 0 else num_classes   # (a sync on a device)
     return _wrap(xp.eye(c, dtype=np.int64)[t])
 

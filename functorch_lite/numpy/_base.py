@@ -3,6 +3,7 @@ import builtins
 
 import numpy as _np
 
+from ..core.backend import backend_of
 from ..core.trace import Tracer, concrete_value, get_aval
 
 _SCALARS = (bool, int, float)
@@ -41,7 +42,7 @@ def _v(x, name=None):
                for e in _flat(x)):
             return _stack0([_v(e, name) for e in x])
         return _v(_np.asarray(x), name)
-    if hasattr(x, "shape") and hasattr(x, "dtype"):  # cupy and friends
+    if hasattr(x, "shape") and hasattr(x, "dtype"):  # another backend's array
         if name is not None and _np.dtype(x.dtype).kind not in "biuf":
             raise _bad_dtype(name, x.dtype, x.shape)
         return x
@@ -149,25 +150,28 @@ _builtin_max, _builtin_min, _builtin_sum = builtins.max, builtins.min, builtins.
 _concrete_of = concrete_value
 
 
-def _namespace_of(ref):
-    """The array namespace ref's value lives on (numpy for abstract tracers:
-    what they build becomes a jit constant, placed on the device with the plan)."""
-    from ..core.trace import array_namespace
+def _backend_of_value(ref):
+    """The Backend ref's value lives on; the host's for scalars and for abstract
+    tracers (what they build becomes a jit constant, placed with the plan)."""
     r = _concrete_of(ref)
-    if r is None or type(r) is _np.ndarray or not hasattr(r, "shape"):
-        return _np
-    return array_namespace([r])
+    return backend_of(r if r is not None and hasattr(r, "shape") else _np)
+
+
+def _namespace_of(ref):
+    """The array namespace ref's value lives on (see _backend_of_value)."""
+    return _backend_of_value(ref).namespace
 
 
 def _on_backend_of(const, ref):
     """Host constant ``const`` (an index array) placed on ``ref``'s backend, so
-    that NumPy-built constants never mix with cupy values: a host->device
-    copy, which transfer_guard checks.  Abstract tracers keep the host constant
-    (it becomes a jaxpr constant, placed with the compiled plan)."""
-    xp = _namespace_of(ref)
-    if xp is _np:
+    that NumPy-built constants never mix with another backend's values: off the
+    host, a host->device copy, which transfer_guard checks.  Abstract tracers
+    keep the host constant (it becomes a jaxpr constant, placed with the plan)."""
+    b = _backend_of_value(ref)
+    if type(const) in b.array_types:
         return const
-    from .. import backends
-    backends.check_transfer(f"a host index array of shape {_np.shape(const)} copied to the "
-                            f"device (pass device arrays as indices to avoid it)")
-    return xp.from_host(const)
+    if not b.is_host:
+        from .. import backends
+        backends.check_transfer(f"a host index array of shape {_np.shape(const)} copied to "
+                                f"the device (pass device arrays as indices to avoid it)")
+    return b.from_host(const)

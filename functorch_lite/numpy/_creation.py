@@ -8,19 +8,15 @@ import numpy as _np
 
 from .. import backends as _backends
 from .. import primitives as P
-from ..core.trace import Tracer, array_namespace, get_aval
-from ._base import _arr, _v, _is_tracer, _concrete_of, _on_backend_of
+from ..core.trace import Tracer, get_aval
+from ._base import _arr, _v, _is_tracer, _concrete_of, _namespace_of, _on_backend_of
 
 
 def _xp(like=None):
     """The namespace new constants are made in: ``like``'s backend if given (and
     concrete), else the default backend (fl.set_default_backend)."""
-    if like is not None:
-        r = _concrete_of(like)
-        if r is not None and hasattr(r, "shape") and type(r) is not _np.ndarray:
-            return array_namespace([r])
-        if r is not None:
-            return _np
+    if like is not None and _concrete_of(like) is not None:
+        return _namespace_of(like)
     return _backends.get()
 
 
@@ -52,15 +48,15 @@ def _shape_arg(shape):
 
 
 def zeros(shape, dtype=float):
-    return _xp().zeros(_shape_arg(shape), dtype)
+    return _xp().zeros(_shape_arg(shape), dtype=dtype)
 
 
 def ones(shape, dtype=float):
-    return _xp().ones(_shape_arg(shape), dtype)
+    return _xp().ones(_shape_arg(shape), dtype=dtype)
 
 
 def empty(shape, dtype=float):
-    return _xp().zeros(_shape_arg(shape), dtype)
+    return _xp().zeros(_shape_arg(shape), dtype=dtype)
 
 
 def full(shape, fill_value, dtype=None):
@@ -71,7 +67,7 @@ def full(shape, fill_value, dtype=None):
         if get_aval(v).ndim and get_aval(v).shape != shape[-get_aval(v).ndim:]:
             _np.broadcast_shapes(get_aval(v).shape, shape)
         return P.broadcast_to(v, shape)
-    return _xp().full(shape, fill_value, dtype)
+    return _xp().full(shape, fill_value, dtype=dtype)
 
 
 def _like(x, dtype, shape):
@@ -83,19 +79,19 @@ def _like(x, dtype, shape):
 
 def zeros_like(a, dtype=None, shape=None):
     shape, dt, xp = _like(a, dtype, shape)
-    return xp.zeros(shape, dt)
+    return xp.zeros(shape, dtype=dt)
 
 
 def ones_like(a, dtype=None, shape=None):
     shape, dt, xp = _like(a, dtype, shape)
-    return xp.ones(shape, dt)
+    return xp.ones(shape, dtype=dt)
 
 
 def full_like(a, fill_value, dtype=None, shape=None):
     shape, dt, xp = _like(a, dtype, shape)
     if _is_tracer(fill_value) or getattr(fill_value, "__fl_value__", None) is not None:
         return full(shape, fill_value, dt)
-    return xp.full(shape, fill_value, dt)
+    return xp.full(shape, fill_value, dtype=dt)
 
 
 def empty_like(a, dtype=None, shape=None):
@@ -149,4 +145,4 @@ def eye(N, M=None, k=0, dtype=float):
 
 
 def identity(n, dtype=float):
-    return _xp().identity(n, dtype)
+    return _xp().identity(n, dtype=dtype)

@@ -6,7 +6,7 @@ the implied gradients (w - new_w) / lr with the floor's.
 """
 import numpy as np
 
-from ..common import Entry, Workload, fl_feature, peer, torch_like
+from ..common import Entry, Workload, fl_feature, peer, to_numpy, torch_like
 
 LR = 1e-6
 
@@ -21,7 +21,7 @@ def setup(ctx, dtype):
 
 
 def floor(d, ctx):
-    """The seeds' hand-written NumPy step (works on CuPy arrays too)."""
+    """The seeds' hand-written NumPy step (any backend namespace: ctx.xp)."""
     xp = ctx.xp
     x, y, w1, w2, lr = d["x"], d["y"], d["w1"], d["w2"], d["lr"]
 
@@ -54,8 +54,7 @@ def loss_fn(np_, w1, w2, x, y):
 def checked(result, d):
     loss, n1, n2 = result
     lr = d["lr"]
-    w1, w2 = (np.asarray(d[k].get() if hasattr(d[k], "get") else d[k], np.float64)
-              for k in ("w1", "w2"))
+    w1, w2 = (np.asarray(to_numpy(d[k]), np.float64) for k in ("w1", "w2"))
     return [np.float64(loss), (w1 - np.asarray(n1, np.float64)) / lr,
             (w2 - np.asarray(n2, np.float64)) / lr]
 
