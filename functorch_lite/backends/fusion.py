@@ -28,7 +28,6 @@ import numpy as np
 
 from .. import config
 from ..core.ir import Literal, Var
-from ..primitives.reductions import reduce_sum_p
 from . import _cuda_codegen as cg
 
 
@@ -140,7 +139,7 @@ def group_eqns(jaxpr, xp):
                 join.vals.add(eqn.outvars[0])
             owner[eqn.outvars[0]] = join
             continue
-        if eqn.primitive is reduce_sum_p and len(reads) == 1 and \
+        if eqn.primitive.fuse_reduction == "sum" and len(reads) == 1 and \
                 _reduction_fusible(eqn, reads[0], users, outset):
             close(reads[0], tail=eqn)
             continue

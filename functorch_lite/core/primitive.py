@@ -68,6 +68,8 @@ trace or plan-compile time only: never on ``bind``'s fast path or a plan's per-c
                  kernels chosen from the static shapes at plan time (dot_general's
                  matmul cases, mul_safe's finiteness probe); either may be None (then
                  the default one is used); ``out_kernel`` takes a trailing out buffer
+    fuse_reduction  "sum": fusion may end an elementwise chain with this reduction
+                 in the same generated kernel (the only kind codegen emits today)
     higher_order True for primitives carrying jaxprs (cond, while, scan, pjit, ...)
 """
 import threading
@@ -77,7 +79,7 @@ SAVES = ("nothing", "shapes", "ins", "out", "ins+out")
 TRAITS = {
     "ufunc": None, "c_expr": None, "fuse_dtypes": None, "commutative": False, "unit": None,
     "layout_only": False, "bound": None, "no_fold": False, "torch_name": None, "facade": (),
-    "specialize": None, "higher_order": False,
+    "specialize": None, "higher_order": False, "fuse_reduction": None,
 }
 
 REGISTRY = {}            # name -> Primitive: every primitive there is

@@ -69,7 +69,7 @@ def _sum_bound(bounds, in_avals, out_avals, axes):
 
 reduce_sum_p = defprim("reduce_sum", impl=_sum_impl, abstract=_reduce_abstract("reduce_sum"),
                        jvp=_sum_jvp, vjp=_sum_vjp, batch=_sum_batch, saves="shapes",
-                       torch_name="SumBackward1", bound=_sum_bound)
+                       torch_name="SumBackward1", bound=_sum_bound, fuse_reduction="sum")
 
 # ---------------------------------------------------------------- reduce_max
 
