@@ -16,9 +16,11 @@ from .core.tracing import trace_to_jaxpr
 from .primitives import _util as U
 from .primitives import elementwise as ew
 from .primitives.control_flow import cond_p, scan_p, while_p
+from .primitives.special import erf, erf_inv, lgamma, digamma, polygamma  # noqa: F401
 from .transforms.api import _as_value
 
-__all__ = ["cond", "while_loop", "fori_loop", "scan"]
+__all__ = ["cond", "while_loop", "fori_loop", "scan",
+           "erf", "erf_inv", "lgamma", "digamma", "polygamma"]
 
 
 def _value(x):
