@@ -318,6 +318,8 @@ COVERED = {c.name: c for c in [
             "forward and backward"),
     Covered("device_copy", "tests/test_facade_device.py", "facade-only: records .to(device) "
             "on the tape; needs a device"),
+    Covered("autograd_function", "tests/test_autograd.py", "facade-only: one primitive for "
+            "every torch.autograd.Function; its vjp calls the user's backward"),
 ]}
 
 # facade names (a primitive's ``facade`` trait) the facade does not expose yet: the
