@@ -16,11 +16,9 @@ from .core.tracing import trace_to_jaxpr
 from .primitives import _util as U
 from .primitives import elementwise as ew
 from .primitives.control_flow import cond_p, scan_p, while_p
-from .primitives.special import erf, erf_inv, lgamma, digamma, polygamma  # noqa: F401
 from .transforms.api import _as_value
 
-__all__ = ["cond", "while_loop", "fori_loop", "scan",
-           "erf", "erf_inv", "lgamma", "digamma", "polygamma"]
+__all__ = ["cond", "while_loop", "fori_loop", "scan"]
 
 
 def _value(x):
@@ -191,3 +189,9 @@ def fori_loop(lower, upper, body_fun, init_val):
                            lambda c: (ew.add(c[0], 1), c[1], body_fun(c[0], c[2])),
                            (lo_v, hi_v, init_val))
     return val
+
+
+# the special functions under JAX's lax names (each defined beside its primitive)
+from .primitives.special import erf, erf_inv, lgamma, digamma, polygamma  # noqa: E402
+
+__all__ += ["erf", "erf_inv", "lgamma", "digamma", "polygamma"]

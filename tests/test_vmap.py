@@ -11,8 +11,6 @@ from functorch_lite.primitives.control_flow import HIGHER_ORDER
 
 
 def test_every_primitive_has_a_batching_rule():
-    # the primitives not yet in core.primitive.REGISTRY (there the registry test's
-    # missing_rules check covers them): drop this test once they all are
     from functorch_lite.primitives._while import while_rev_bwd_p, while_rev_fwd_p
     from functorch_lite.transforms.checkpoint import remat_p
     from functorch_lite.transforms.custom import custom_jvp_p, custom_vjp_p
