@@ -3,6 +3,8 @@ the primitive table (tests/_prim_table.py), and the table's checks: forward
 against NumPy/SciPy, derivatives against central differences (order 2, forward
 and reverse, float64), vmap against a Python loop, jit against eager, and the
 facade where the primitive declares ``facade`` names."""
+import pathlib
+
 import numpy as np
 import pytest
 
@@ -44,11 +46,14 @@ def test_every_primitive_has_a_row():
 
 
 def test_rows_name_registered_primitives():
+    assert len(set(IDS)) == len(IDS), "two rows with one name: give one a label"
     for r in ROWS:
         assert REGISTRY.get(r.prim.name) is r.prim, f"row {r.name}: primitive not registered"
+    root = pathlib.Path(__file__).resolve().parent.parent
     for name, c in COVERED.items():
         assert name not in REGISTRY or not rows_of(REGISTRY[name]), (
             f"{name} has table rows and a Covered entry ({c.where}); keep one")
+        assert (root / c.where).is_file() and c.why, f"Covered {name}: {c.where} missing"
 
 
 # ------------------------------------------------------------------ forward
