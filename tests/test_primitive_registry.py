@@ -161,7 +161,8 @@ def test_facade_exposes_it(row):
             assert name not in exposed, (f"torch.{name} is exposed now: remove it from "
                                          f"PENDING_FACADE in tests/_prim_table.py")
             continue
-        assert name in exposed, f"{row.prim.name} declares facade name {name!r}; torch.{name} missing"
+        assert name in exposed, (f"{row.prim.name} declares facade name {name!r}, "
+                                 f"but torch.{name} is missing")
         (x,) = row.args()
         t = fl.tensor(x, requires_grad=True)
         out = getattr(fl, name)(t)

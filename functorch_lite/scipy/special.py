@@ -3,7 +3,8 @@ primitives (as jax.scipy.special).
 
 Unlike the ``lax`` names, these accept integer and bool inputs and promote them
 to float64 first, as jax.scipy.special does with 64-bit floats on (scipy.special
-agrees, except that its erfinv picks float32 for int8 and bool).  Floats keep their dtype (float32 in, float32 out, as in JAX).
+agrees, except that its erfinv picks float32 for int8 and bool).  Floats keep
+their dtype (float32 in, float32 out, as in JAX).
 """
 import numpy as np
 
