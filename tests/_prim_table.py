@@ -71,16 +71,17 @@ class Row:
     """prim.bind(*args, **params) compared with ref(*args, **params).
 
     make(r) -> args: float64 inputs (plus index/bool operands) for Generator r;
-    order: derivative order checked (0: the derivative is zero everywhere it exists);
-    wrt: which args are differentiated (default: the float ones);
-    ints / complex: also run forward on integer / complex inputs;
+    order: derivative order checked in the float arguments (0: the derivative is
+           zero everywhere it exists);
+    ints / complex: also run forward on integer / complex inputs (derivatives are
+           checked on real inputs only: check_grads compares real parts);
     f32: float32 inputs give float32 outputs;
     tol / grad_tol: forward rtol / check_grads tolerance (None: its default)."""
 
-    def __init__(self, prim, make, params=None, ref=None, *, order=2, wrt=None, ints=False,
+    def __init__(self, prim, make, params=None, ref=None, *, order=2, ints=False,
                  complex=False, f32=True, tol=1e-12, grad_tol=None, label=""):
         self.prim, self.make, self.params, self.ref = prim, make, dict(params or {}), ref
-        self.order, self.wrt, self.ints, self.complex, self.f32 = order, wrt, ints, complex, f32
+        self.order, self.ints, self.complex, self.f32 = order, ints, complex, f32
         self.tol, self.grad_tol = tol, grad_tol
         self.name = prim.name + (f"[{label}]" if label else "")
 
@@ -96,8 +97,6 @@ class Row:
         return self.ref(*args, **self.params)
 
     def grad_args(self, args):
-        if self.wrt is not None:
-            return list(self.wrt)
         return [i for i, a in enumerate(args) if a.dtype.kind == "f"]
 
     def __repr__(self):
