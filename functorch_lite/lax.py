@@ -189,3 +189,9 @@ def fori_loop(lower, upper, body_fun, init_val):
                            lambda c: (ew.add(c[0], 1), c[1], body_fun(c[0], c[2])),
                            (lo_v, hi_v, init_val))
     return val
+
+
+# the special functions under JAX's lax names (each defined beside its primitive)
+from .primitives.special import erf, erf_inv, lgamma, digamma, polygamma  # noqa: E402
+
+__all__ += ["erf", "erf_inv", "lgamma", "digamma", "polygamma"]

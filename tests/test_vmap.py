@@ -1,5 +1,6 @@
-"""vmap: every primitive's batching rule against a Python loop; in_axes /
-out_axes variants (ints, negatives, None, pytree prefixes); nesting; axis_size."""
+"""vmap: in_axes / out_axes variants (ints, negatives, None, pytree prefixes);
+nesting; axis_size.  Every primitive's batching rule against a Python loop is
+table-driven (tests/_prim_table.py, tests/test_primitive_registry.py)."""
 import numpy as np
 import pytest
 
@@ -7,19 +8,6 @@ import functorch_lite as fl
 import functorch_lite.numpy as fnp
 from functorch_lite.primitives import REGISTRY
 from functorch_lite.core.primitive import REGISTRY as ALL_PRIMITIVES
-
-from prim_examples import EXAMPLES
-
-B = 3
-
-
-def _lane(x, k):
-    x = np.asarray(x)
-    if x.dtype == np.bool_:
-        return x ^ bool(k % 2)
-    if x.dtype.kind in "iu":                # indices: a different valid index per lane
-        return (x + k) % max(int(x.max()) + 1, 1)
-    return x * (1.0 + 0.25 * k)          # keeps the sign: log/sqrt inputs stay positive
 
 
 def test_every_primitive_has_a_batching_rule():
@@ -29,40 +17,6 @@ def test_every_primitive_has_a_batching_rule():
             "custom_vjp_call", "while_rev_fwd", "while_rev_bwd"} <= {p.name for p in higher}
     missing = [p.name for p in REGISTRY + higher if p.batch is None]
     assert not missing, f"primitives without a batching rule: {missing}"
-
-
-@pytest.mark.parametrize("prim", REGISTRY, ids=lambda p: p.name)
-def test_batching_rule_matches_python_loop(prim):
-    if prim.name not in EXAMPLES:
-        pytest.skip(f"no example inputs for primitive {prim.name} in tests/prim_examples.py")
-    for args, params in EXAMPLES[prim.name]:
-        f = lambda *a: prim.bind(*a, **params)   # noqa: E731
-        lanes = [[_lane(a, k) for a in args] for k in range(B)]
-        ref = [f(*lane) for lane in lanes]
-        n = len(args)
-        # all operands batched at 0; each operand alone batched at its last axis
-        variants = [tuple([0] * n)] + [tuple(-1 if j == i else None for j in range(n))
-                                       for i in range(n)]
-        for axes in variants:
-            ins = []
-            for i, ax in enumerate(axes):
-                if ax is None:
-                    ins.append(np.asarray(args[i]))
-                else:
-                    ins.append(np.stack([lane[i] for lane in lanes], axis=ax))
-            if all(ax is None or np.ndim(args[i]) >= 0 for i, ax in enumerate(axes)):
-                out = fl.vmap(f, in_axes=axes)(*ins)
-            for k in range(B):
-                want = ref[k] if all(ax == 0 for ax in axes) else f(*[
-                    (lanes[k][i] if ax is not None else np.asarray(args[i]))
-                    for i, ax in enumerate(axes)])
-                got = [o[k] for o in out] if prim.multiple_results else [out[k]]
-                want = list(want) if prim.multiple_results else [want]
-                for g, w in zip(got, want):
-                    np.testing.assert_allclose(np.asarray(g, np.float64),
-                                               np.asarray(w, np.float64), rtol=1e-10,
-                                               atol=1e-12,
-                                               err_msg=f"{prim.name} in_axes={axes} lane {k}")
 
 
 def test_in_axes_variants():
