@@ -100,12 +100,24 @@ def test_gradient_at_a_pole_in_an_untaken_branch_is_zero():
 
 
 def test_kernel_comes_from_the_backends_special_module():
-    # a backend namespace carrying ``special`` (CuPy's: cupyx.scipy.special) is used
-    # as is; one without it (NumPy) gets scipy.special
+    # the kernel asks the backend of the namespace it receives for its special
+    # module (CuPy's: cupyx.scipy.special); NumPy's is scipy.special
+    from functorch_lite.core.backend import Backend, register_backend, unregister_backend
     calls = []
-    fake = types.SimpleNamespace(special=types.SimpleNamespace(
-        erf=lambda x: (calls.append("erf"), np.zeros_like(x))[1]))
-    out = special.erf_p.impl(fake, X)
+
+    class Tagged(np.ndarray):
+        pass
+
+    class Fake(Backend):
+        name, array_types = "fake-special", (Tagged,)
+        namespace = types.SimpleNamespace()
+        special = types.SimpleNamespace(
+            erf=lambda x: (calls.append("erf"), np.zeros_like(x))[1])
+    b = register_backend(Fake())
+    try:
+        out = special.erf_p.impl(Fake.namespace, X)
+    finally:
+        unregister_backend(b)
     assert calls == ["erf"] and np.all(out == 0)
     assert special._special(np) is S
 

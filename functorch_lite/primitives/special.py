@@ -1,8 +1,8 @@
 """Special functions: erf, erf_inv, lgamma, digamma, polygamma.
 
-The kernels come from the backend's special-function module: a namespace that
-carries one as ``xp.special`` (CuPy's: ``cupyx.scipy.special``) gets it from
-there, NumPy arrays get ``scipy.special``.  scipy.special returns float64 for
+The kernels come from the special-function module of the kernel's backend
+(``Backend.special``: scipy.special for NumPy, cupyx.scipy.special for CuPy,
+imported on first use).  scipy.special returns float64 for
 some float32 inputs (polygamma), so every kernel casts back: the dtype is kept.
 
 The derivatives are written with primitives, so they differentiate again:
@@ -20,7 +20,7 @@ promotes integers first, as ``jax.scipy.special`` does.
 import math
 
 import numpy as np
-import scipy.special
+from ..core.backend import backend_of
 
 from ..core.ir import ShapedArray
 from ..core.primitive import defprim
@@ -29,8 +29,9 @@ from . import elementwise as E
 
 
 def _special(xp):
-    """The special-function module for backend namespace ``xp``."""
-    return getattr(xp, "special", None) or scipy.special
+    """The special-function module of the backend whose namespace is ``xp``
+    (scipy.special for NumPy, cupyx.scipy.special for CuPy)."""
+    return backend_of(xp).special
 
 
 def _abstract(name):
