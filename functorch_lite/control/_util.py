@@ -6,6 +6,7 @@ import threading
 import numpy as np
 
 from .. import config
+from ..core.backend import UNREGISTERED, backend_of
 from ..core.eval import eval_jaxpr
 from ..core.ir import ClosedJaxpr, Jaxpr, Var
 from ..core.trace import Tracer, array_namespace
@@ -23,15 +24,16 @@ _plans_lock = threading.Lock()   # guards insert + evict; lookups stay lock-free
 
 def get_plan(closed, xp=np):
     """The compiled plan of ``closed`` on backend ``xp`` (optimised once, cached)."""
-    key = (id(closed), xp.__name__, bool(config.fusion))
+    key = (id(closed), id(xp), bool(config.fusion))
     hit = _plans.get(key)
     if hit is not None and hit[0] is closed:
         return hit[1]
-    opt = passes.optimize(closed, host=xp is np)
-    if xp is not np:
+    b = backend_of(xp, UNREGISTERED)
+    opt = passes.optimize(closed, host=b.host_constants)
+    if not b.host_constants:
         opt = place_consts(opt, xp)
-    plan = compile_plan(opt, xp, reuse=xp is np)
-    if xp is np:
+    plan = compile_plan(opt, xp, reuse=b.out_reuse)
+    if b.finiteness_probe:
         spec, changed, needed = passes.finite_specialize(opt)
         if changed:   # a faster plan, valid while the inputs it relies on are finite
             fast = compile_plan(passes.optimize(spec), xp)

@@ -131,11 +131,15 @@ def backend_named(name):
 _SCALARS = (bool, int, float, complex, np.generic)
 
 
-def backend_of(x):
+_MISSING = object()
+
+
+def backend_of(x, default=_MISSING):
     """The Backend of an array, or of a namespace a kernel received.
 
     NumPy and Python scalars belong to the host backend (they go anywhere);
-    an unregistered subclass of np.ndarray is a NumPy array."""
+    an unregistered subclass of np.ndarray is a NumPy array.  Anything else
+    unknown is a TypeError, or ``default`` when one is given."""
     b = _by_type.get(type(x))
     if b is not None:
         return b
@@ -146,12 +150,17 @@ def backend_of(x):
         b = _by_type.get(np.ndarray)
         if b is not None:
             return b
+    if default is not _MISSING:
+        return default
     raise TypeError(f"no functorch_lite backend owns a {type(x).__name__}; known array "
                     f"types: {', '.join(t.__name__ for t in _by_type) or 'none'}")
 
 
 class MixedBackendsError(ValueError):
     """Arrays of two backends met in one call (transfers are explicit)."""
+
+
+UNREGISTERED = Backend()   # what a bare, unregistered namespace can do: nothing assumed
 
 
 def namespace_of(args):
