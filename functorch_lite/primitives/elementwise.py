@@ -443,7 +443,7 @@ stop_gradient_p = defprim(
     saves="nothing", layout_only=True, c_expr="{0}", fuse_dtypes="any")
 
 # ---------------------------------------------------------------- full_like
-# Zeros/ones shaped like a value, made by that value's backend (numpy or cupy):
+# Zeros/ones shaped like a value, made by that value's own backend:
 # rules create zero tangents this way so they never pin a computation to the host.
 
 def _fill_value(fill_value, dtype):

@@ -9,6 +9,7 @@ indexing derivatives there are.
 """
 import numpy as np
 
+from ..core.backend import backend_of
 from ..core.ir import ShapedArray
 from ..core.trace import get_aval
 from . import _util as U
@@ -115,8 +116,9 @@ def _scatter_impl(xp, operand, idx, updates):
     out = xp.array(operand, copy=True)
     add_at = _add_at.get(xp)
     if add_at is None:
-        # a backend may spell NumPy's unbuffered add.at its own way (backends/cupy.py)
-        add_at = _add_at[xp] = getattr(xp, "scatter_add", None) or np.add.at
+        # the backend spells NumPy's unbuffered add.at its own way where it must
+        b = backend_of(xp, None)
+        add_at = _add_at[xp] = b.scatter_add if b is not None else xp.add.at
     add_at(out, idx, updates)
     return out
 

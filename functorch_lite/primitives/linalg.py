@@ -53,8 +53,8 @@ def _diag(m):
 
 
 # Constant matrices (identity, triangular masks) are built from a value with
-# full_like + pad/reshape/slice, so they live on that value's backend (numpy or
-# cupy) and never pin a computation to the host.
+# full_like + pad/reshape/slice, so they live on that value's own backend and
+# never pin a computation to the host.
 
 def ones_vector(ref, n, dtype=None):
     """A length-n vector of ones on ref's backend (ref: any non-empty value)."""

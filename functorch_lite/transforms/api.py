@@ -179,7 +179,7 @@ def value_and_grad(fun, argnums=0, has_aux=False):
             return [out], [_unwrap(a) for a in aux_leaves]
 
         (value,), refs, leaf_nodes, aux = vjp_flat(flat_fun, leaves, "grad")
-        one = U.ones_like(value)  # made by the output's own backend (numpy or cupy)
+        one = U.ones_like(value)  # made by the output's own backend
         cts = backward_pass(refs, [one], leaf_nodes, release=True)
         grads = [_zeros_for(x) if c is None else _cast_like(c, x)
                  for c, x in zip(cts, leaves)]

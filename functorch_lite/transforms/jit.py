@@ -39,7 +39,7 @@ def _leaf_sig(x):
         return ("traced", a.shape, a.dtype, a.weak_type)
     if isinstance(x, np.generic):
         return ((), x.dtype)
-    a = get_aval(x)                     # cupy and other array types: backend matters
+    a = get_aval(x)                     # other array types: their backend matters
     return (t, a.shape, a.dtype)
 
 
