@@ -100,10 +100,11 @@ class Primitive:
         self.keeps_out = value in ("out", "ins+out")
         self.keeps_shapes = value == "shapes"
 
-    # transition shim (old spelling): removed once every primitive declares ``saves``
+    # transition shim (old spelling), removed once every reader asks ``saves``: an
+    # old reader keeps whole inputs for a "shapes" rule (correct, just not the cheapest)
     @property
     def vjp_uses_ins(self):
-        return self.keeps_ins
+        return self.keeps_ins or self.keeps_shapes
 
     @vjp_uses_ins.setter
     def vjp_uses_ins(self, v):

@@ -8,10 +8,7 @@ import numpy as np
 from ..core.ir import ShapedArray
 from ..core.trace import get_aval
 from . import _util as U
-from ._registry import _prim
-
-dot_general_p = _prim("dot_general")
-
+from ..core.primitive import defprim
 
 def _free(ndim, contract, batch):
     return [i for i in range(ndim) if i not in contract and i not in batch]
@@ -136,9 +133,8 @@ def _dot_batch(vals, dims, dimension_numbers):
     return dot_general(x, y, dn), len(lb) + len(_free(xa.ndim, lc, lb))
 
 
-dot_general_p.impl, dot_general_p.abstract = _dot_impl, _dot_abstract
-dot_general_p.jvp, dot_general_p.vjp, dot_general_p.batch = _dot_jvp, _dot_vjp, _dot_batch
-dot_general_p.vjp_uses_out = False
+dot_general_p = defprim("dot_general", impl=_dot_impl, abstract=_dot_abstract, jvp=_dot_jvp,
+                        vjp=_dot_vjp, batch=_dot_batch, saves="ins", torch_name="MmBackward0")
 
 
 def dot_general(x, y, dimension_numbers):

@@ -3,7 +3,7 @@ and argmax (integer output, no derivative; argmin is argmax of -x)."""
 import numpy as np
 
 from ..core.ir import ShapedArray
-from ._registry import _prim
+from ..core.primitive import defprim
 from .indexing import rev
 
 
@@ -19,9 +19,6 @@ def _moved_axis(axis, d):
 
 # ----------------------------------------------------------------- cumsum
 
-cumsum_p = _prim("cumsum")
-
-
 def _cumsum_impl(xp, x, axis, reverse):
     if reverse:
         return xp.flip(xp.cumsum(xp.flip(x, axis), axis=axis, dtype=x.dtype), axis)
@@ -33,19 +30,17 @@ def _cumsum_abstract(x, axis, reverse):
     return ShapedArray(x.shape, x.dtype, x.weak_type)
 
 
-cumsum_p.impl, cumsum_p.abstract = _cumsum_impl, _cumsum_abstract
-cumsum_p.jvp = lambda primals, tangents, axis, reverse: (
-    cumsum(primals[0], axis, reverse),
-    None if tangents[0] is None else cumsum(tangents[0], axis, reverse))
-cumsum_p.vjp = lambda ct, ins, out, needs, axis, reverse: (cumsum(ct, axis, not reverse),)
-cumsum_p.batch = lambda vals, dims, axis, reverse: (
-    cumsum(vals[0], _moved_axis(axis, dims[0]), reverse), dims[0])
-cumsum_p.vjp_uses_ins = cumsum_p.vjp_uses_out = False
+cumsum_p = defprim(
+    "cumsum", impl=_cumsum_impl, abstract=_cumsum_abstract,
+    jvp=lambda primals, tangents, axis, reverse: (
+        cumsum(primals[0], axis, reverse),
+        None if tangents[0] is None else cumsum(tangents[0], axis, reverse)),
+    vjp=lambda ct, ins, out, needs, axis, reverse: (cumsum(ct, axis, not reverse),),
+    batch=lambda vals, dims, axis, reverse: (
+        cumsum(vals[0], _moved_axis(axis, dims[0]), reverse), dims[0]),
+    saves="nothing")
 
 # ----------------------------------------------------------------- argmax
-
-argmax_p = _prim("argmax")
-
 
 def _argmax_impl(xp, x, axis, index_dtype):
     if x.shape[axis] == 0:
@@ -67,12 +62,11 @@ def _argmax_batch(vals, dims, axis, index_dtype):
     return argmax(x, a, index_dtype), d - (a < d)
 
 
-argmax_p.impl, argmax_p.abstract = _argmax_impl, _argmax_abstract
-argmax_p.jvp = lambda primals, tangents, axis, index_dtype: (
-    argmax(primals[0], axis, index_dtype), None)
-argmax_p.vjp = lambda ct, ins, out, needs, axis, index_dtype: (None,)
-argmax_p.batch = _argmax_batch
-argmax_p.vjp_uses_ins = argmax_p.vjp_uses_out = False
+argmax_p = defprim(
+    "argmax", impl=_argmax_impl, abstract=_argmax_abstract,
+    jvp=lambda primals, tangents, axis, index_dtype: (argmax(primals[0], axis, index_dtype), None),
+    vjp=lambda ct, ins, out, needs, axis, index_dtype: (None,),
+    batch=_argmax_batch, saves="nothing")
 
 
 def cumsum(x, axis, reverse=False):

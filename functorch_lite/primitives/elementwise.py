@@ -12,7 +12,7 @@ import numpy as np
 from ..core.ir import ShapedArray
 from ..core.trace import get_aval
 from . import _util as U
-from ._registry import _prim
+from ..core.primitive import defprim
 
 
 
@@ -33,18 +33,14 @@ def _unary_abstract(name, float_only):
     return abstract
 
 
-def _def_unary(name, kernel, deriv, float_only=True, linear=False, singular=False):
+def _def_unary(name, kernel, deriv, float_only=True, linear=False, saves="ins", **traits):
     """deriv(x, out) -> d out / d x, written with primitives (None: zero).
 
-    singular: the derivative itself can be inf/nan (log, sqrt at 0, ...).  The
-    vjp always multiplies with safe_mul, not only for singular rules: in an
-    untaken where() branch the primal itself may be nan (sin(sqrt(-1))), so
-    even cos(x) can be nan there, and a zero cotangent must stay exactly zero."""
-    cmul = lambda c, d: safe_mul(c, d)  # noqa: E731  (defined below)
-    p = _prim(name)
-    k = kernel
-    p.impl = lambda xp, x: getattr(xp, k)(x)
-    p.abstract = _unary_abstract(name, float_only)
+    The vjp always multiplies with safe_mul: in an untaken where() branch the
+    primal itself may be nan (sin(sqrt(-1))), so even cos(x) can be nan there,
+    and a zero cotangent must stay exactly zero.  ``saves`` says what deriv reads."""
+    def impl(xp, x):
+        return getattr(xp, kernel)(x)
 
     def jvp(primals, tangents):
         (x,), (t,) = primals, tangents
@@ -58,29 +54,32 @@ def _def_unary(name, kernel, deriv, float_only=True, linear=False, singular=Fals
             return (None,)
         if linear == "neg":
             return (neg(ct),)
-        return (cmul(ct, deriv(ins[0], out)),)
+        return (safe_mul(ct, deriv(ins[0], out)),)
 
-    p.jvp, p.vjp = jvp, vjp
-    p.batch = lambda vals, dims: (p.bind(vals[0]), dims[0])
-    p.vjp_uses_out = False  # the callers below turn on what each derivative reads
+    p = defprim(name, impl=impl, abstract=_unary_abstract(name, float_only), jvp=jvp, vjp=vjp,
+                batch=lambda vals, dims: (p.bind(vals[0]), dims[0]), saves=saves,
+                ufunc=kernel, **traits)
     return p
 
 
-def _reads(p, ins, out):
-    p.vjp_uses_ins, p.vjp_uses_out = ins, out
-    return p
-
-
-neg_p = _reads(_def_unary("neg", "negative", lambda x, o: None, float_only=False,
-                          linear="neg"), False, False)
-exp_p = _reads(_def_unary("exp", "exp", lambda x, o: o), False, True)
-log_p = _def_unary("log", "log", lambda x, o: reciprocal(x), singular=True)
-sin_p = _def_unary("sin", "sin", lambda x, o: cos(x))
-cos_p = _def_unary("cos", "cos", lambda x, o: neg(sin(x)))
-tanh_p = _reads(_def_unary("tanh", "tanh", lambda x, o: sub(1.0, mul(o, o))), False, True)
-sqrt_p = _reads(_def_unary("sqrt", "sqrt", lambda x, o: div(0.5, o), singular=True), False, True)
-abs_p = _def_unary("abs", "abs", lambda x, o: sign(x), float_only=False)
-sign_p = _reads(_def_unary("sign", "sign", None, float_only=False), False, False)
+neg_p = _def_unary("neg", "negative", lambda x, o: None, float_only=False, linear="neg",
+                   saves="nothing", torch_name="NegBackward0", facade=("neg", "negative"))
+exp_p = _def_unary("exp", "exp", lambda x, o: o, saves="out", torch_name="ExpBackward0",
+                   facade=("exp",))
+log_p = _def_unary("log", "log", lambda x, o: reciprocal(x), torch_name="LogBackward0",
+                   facade=("log",))
+sin_p = _def_unary("sin", "sin", lambda x, o: cos(x), torch_name="SinBackward0",
+                   facade=("sin",))
+cos_p = _def_unary("cos", "cos", lambda x, o: neg(sin(x)), torch_name="CosBackward0",
+                   facade=("cos",))
+tanh_p = _def_unary("tanh", "tanh", lambda x, o: sub(1.0, mul(o, o)), saves="out",
+                    torch_name="TanhBackward0", facade=("tanh",))
+sqrt_p = _def_unary("sqrt", "sqrt", lambda x, o: div(0.5, o), saves="out",
+                    torch_name="SqrtBackward0", facade=("sqrt",))
+abs_p = _def_unary("abs", "absolute", lambda x, o: sign(x), float_only=False,
+                   torch_name="AbsBackward0", facade=("abs", "absolute"))
+sign_p = _def_unary("sign", "sign", None, float_only=False, saves="nothing",
+                    facade=("sign",))
 
 
 # ----------------------------------------------------------------- binary
@@ -99,37 +98,23 @@ def _binary_abstract(name):
     return abstract
 
 
-def _def_binary(name, kernel, dx, dy, float_only=False):
+def _binary_vjp(dx, dy):
     """dx(ct, x, y, out) / dy(...) give each input's (unreduced) cotangent."""
-    p = _prim(name)
-    p.impl = lambda xp, x, y, _k=kernel: getattr(xp, _k)(x, y)
-    base = _binary_abstract(name)
-
-    def abstract(x, y):
-        out = base(x, y)
-        if float_only and out.dtype.kind not in "fc":
-            raise TypeError(f"{name} needs floating-point inputs, got {out.dtype}")
-        return out
-    p.abstract = abstract
-
     def vjp(ct, ins, out, needs):
         x, y = ins
         cx = U.unbroadcast(dx(ct, x, y, out), U.shape_of(x)) if needs[0] else None
         cy = U.unbroadcast(dy(ct, x, y, out), U.shape_of(y)) if needs[1] else None
         return cx, cy
-
-    p.vjp = vjp
-    p.batch = lambda vals, dims: U.broadcasting_batch(p, vals, dims)
-    p.vjp_uses_out = name in ("div", "pow")
-    return p
+    return vjp
 
 
-def _binary_jvp(p, jx, jy):
-    """jx(t, x, y, out): tangent contribution of x (likewise jy)."""
-    def jvp(primals, tangents):
+def _binary_jvp(jx, jy):
+    """jx(t, x, y, out): tangent contribution of x (likewise jy); the primitive
+    is bound through ``prim_of()`` (it does not exist yet when the rule is made)."""
+    def jvp(primals, tangents, prim):
         x, y = primals
         tx, ty = tangents
-        out = p.bind(x, y)
+        out = prim.bind(x, y)
         terms = []
         if tx is not None:
             terms.append(jx(tx, x, y, out))
@@ -142,17 +127,38 @@ def _binary_jvp(p, jx, jy):
         if get_aval(t).shape != oshape:
             t = U.shp.broadcast_to(t, oshape)
         return out, t
-    p.jvp = jvp
+    return jvp
 
 
-add_p = _def_binary("add", "add", lambda c, x, y, o: c, lambda c, x, y, o: c)
-_binary_jvp(add_p, lambda t, x, y, o: t, lambda t, x, y, o: t)
-sub_p = _def_binary("sub", "subtract", lambda c, x, y, o: c, lambda c, x, y, o: neg(c))
-_binary_jvp(sub_p, lambda t, x, y, o: t, lambda t, x, y, o: neg(t))
-mul_p = _def_binary("mul", "multiply", lambda c, x, y, o: safe_mul(c, y),
-                    lambda c, x, y, o: safe_mul(c, x))
-_binary_jvp(mul_p, lambda t, x, y, o: mul(t, y), lambda t, x, y, o: mul(x, t))
-_mul_vjp_generic = mul_p.vjp
+def _def_binary(name, kernel, dx, dy, jx, jy, float_only=False, saves="ins", vjp=None,
+                **traits):
+    """A NumPy-broadcasting binary primitive computed by ``xp.<kernel>``."""
+    base = _binary_abstract(name)
+
+    def abstract(x, y):
+        out = base(x, y)
+        if float_only and out.dtype.kind not in "fc":
+            raise TypeError(f"{name} needs floating-point inputs, got {out.dtype}")
+        return out
+
+    rule = _binary_jvp(jx, jy)
+    p = defprim(name, impl=lambda xp, x, y: getattr(xp, kernel)(x, y), abstract=abstract,
+                jvp=lambda primals, tangents: rule(primals, tangents, p),
+                vjp=vjp or _binary_vjp(dx, dy),
+                batch=lambda vals, dims: U.broadcasting_batch(p, vals, dims),
+                saves=saves, ufunc=kernel, **traits)
+    return p
+
+
+# add and sub read only their inputs' shapes (to sum the cotangent back down)
+add_p = _def_binary("add", "add", lambda c, x, y, o: c, lambda c, x, y, o: c,
+                    lambda t, x, y, o: t, lambda t, x, y, o: t, saves="shapes",
+                    commutative=True, torch_name="AddBackward0")
+sub_p = _def_binary("sub", "subtract", lambda c, x, y, o: c, lambda c, x, y, o: neg(c),
+                    lambda t, x, y, o: t, lambda t, x, y, o: neg(t), saves="shapes",
+                    torch_name="SubBackward0")
+_mul_vjp_generic = _binary_vjp(lambda c, x, y, o: safe_mul(c, y),
+                               lambda c, x, y, o: safe_mul(c, x))
 
 
 def _mul_vjp(ct, ins, out, needs):
@@ -163,10 +169,13 @@ def _mul_vjp(ct, ins, out, needs):
     return _mul_vjp_generic(ct, ins, out, needs)
 
 
-mul_p.vjp = _mul_vjp
+mul_p = _def_binary("mul", "multiply", None, None, lambda t, x, y, o: mul(t, y),
+                    lambda t, x, y, o: mul(x, t), vjp=_mul_vjp, commutative=True,
+                    torch_name="MulBackward0")
 div_p = _def_binary("div", "true_divide", lambda c, x, y, o: safe_div(c, y),
-                    lambda c, x, y, o: neg(safe_mul(c, div(o, y))), float_only=True)
-_binary_jvp(div_p, lambda t, x, y, o: div(t, y), lambda t, x, y, o: neg(mul(t, div(o, y))))
+                    lambda c, x, y, o: neg(safe_mul(c, div(o, y))),
+                    lambda t, x, y, o: div(t, y), lambda t, x, y, o: neg(mul(t, div(o, y))),
+                    float_only=True, saves="ins+out", torch_name="DivBackward0")
 
 
 def _pow_dx(c, x, y, o):
@@ -178,8 +187,8 @@ def _pow_dy(c, x, y, o):
     return safe_mul(c, mul(o, logx))
 
 
-pow_p = _def_binary("pow", "power", _pow_dx, _pow_dy, float_only=True)
-_binary_jvp(pow_p, lambda t, x, y, o: _pow_dx(t, x, y, o), lambda t, x, y, o: _pow_dy(t, x, y, o))
+pow_p = _def_binary("pow", "power", _pow_dx, _pow_dy, _pow_dx, _pow_dy, float_only=True,
+                    saves="ins+out", torch_name="PowBackward1")
 
 
 def _tie_weights(x, y):
@@ -190,20 +199,21 @@ def _tie_weights(x, y):
 
 
 max_p = _def_binary("max", "maximum", lambda c, x, y, o: mul(c, _tie_weights(x, y)),
-                    lambda c, x, y, o: mul(c, _tie_weights(y, x)))
-_binary_jvp(max_p, lambda t, x, y, o: mul(t, _tie_weights(x, y)),
-            lambda t, x, y, o: mul(t, _tie_weights(y, x)))
+                    lambda c, x, y, o: mul(c, _tie_weights(y, x)),
+                    lambda t, x, y, o: mul(t, _tie_weights(x, y)),
+                    lambda t, x, y, o: mul(t, _tie_weights(y, x)),
+                    commutative=True, torch_name="MaximumBackward0")
 min_p = _def_binary("min", "minimum", lambda c, x, y, o: mul(c, _tie_weights(y, x)),
-                    lambda c, x, y, o: mul(c, _tie_weights(x, y)))
-_binary_jvp(min_p, lambda t, x, y, o: mul(t, _tie_weights(y, x)),
-            lambda t, x, y, o: mul(t, _tie_weights(x, y)))
+                    lambda c, x, y, o: mul(c, _tie_weights(x, y)),
+                    lambda t, x, y, o: mul(t, _tie_weights(y, x)),
+                    lambda t, x, y, o: mul(t, _tie_weights(x, y)),
+                    commutative=True, torch_name="MinimumBackward0")
 
 
 # ------------------------------------------------ integer power (static n)
 
-integer_pow_p = _prim("integer_pow")
-integer_pow_p.impl = lambda xp, x, y: xp.power(x, y) if y >= 0 else xp.power(x, float(y)).astype(x.dtype)
-integer_pow_p.abstract = lambda x, y: ShapedArray(x.shape, x.dtype, x.weak_type)
+def _ipow_impl(xp, x, y):
+    return xp.power(x, y) if y >= 0 else xp.power(x, float(y)).astype(x.dtype)
 
 
 def _ipow_deriv(x, y):
@@ -220,28 +230,30 @@ def _ipow_jvp(primals, tangents, y):
     return out, (None if t is None else mul(t, _ipow_deriv(x, y)))
 
 
-integer_pow_p.jvp = _ipow_jvp
-integer_pow_p.vjp = lambda ct, ins, out, needs, y: (safe_mul(ct, _ipow_deriv(ins[0], y)),)
-integer_pow_p.batch = lambda vals, dims, y: (integer_pow(vals[0], y), dims[0])
-integer_pow_p.vjp_uses_out = False
+integer_pow_p = defprim(
+    "integer_pow", impl=_ipow_impl,
+    abstract=lambda x, y: ShapedArray(x.shape, x.dtype, x.weak_type),
+    jvp=_ipow_jvp,
+    vjp=lambda ct, ins, out, needs, y: (safe_mul(ct, _ipow_deriv(ins[0], y)),),
+    batch=lambda vals, dims, y: (integer_pow(vals[0], y), dims[0]),
+    saves="ins", torch_name="PowBackward0")
 
 
 # ------------------------------------------------------------ comparisons
 
-def _def_compare(name, kernel):
-    p = _prim(name)
-    p.impl = lambda xp, x, y, _k=kernel: getattr(xp, _k)(x, y)
+def _def_compare(name, kernel, **traits):
     base = _binary_abstract(name)
-    p.abstract = lambda x, y: base(x, y).update(dtype=np.bool_, weak_type=False)
-    p.jvp = lambda primals, tangents: (p.bind(*primals), None)
-    p.vjp = lambda ct, ins, out, needs: (None, None)
-    p.batch = lambda vals, dims: U.broadcasting_batch(p, vals, dims)
-    p.vjp_uses_ins = p.vjp_uses_out = False
+    p = defprim(name, impl=lambda xp, x, y: getattr(xp, kernel)(x, y),
+                abstract=lambda x, y: base(x, y).update(dtype=np.bool_, weak_type=False),
+                jvp=lambda primals, tangents: (p.bind(*primals), None),
+                vjp=lambda ct, ins, out, needs: (None, None),
+                batch=lambda vals, dims: U.broadcasting_batch(p, vals, dims),
+                saves="nothing", ufunc=kernel, **traits)
     return p
 
 
-eq_p = _def_compare("eq", "equal")
-ne_p = _def_compare("ne", "not_equal")
+eq_p = _def_compare("eq", "equal", commutative=True)
+ne_p = _def_compare("ne", "not_equal", commutative=True)
 lt_p = _def_compare("lt", "less")
 le_p = _def_compare("le", "less_equal")
 gt_p = _def_compare("gt", "greater")
@@ -249,10 +261,6 @@ ge_p = _def_compare("ge", "greater_equal")
 
 
 # ----------------------------------------------------------------- select
-
-select_p = _prim("select")
-select_p.impl = lambda xp, c, a, b: xp.where(c, a, b)
-
 
 def _select_abstract(c, a, b):
     if c.dtype != np.bool_:
@@ -265,9 +273,6 @@ def _select_abstract(c, a, b):
         raise ValueError(f"select: shapes {c.shape}, {a.shape}, {b.shape} do not "
                          f"broadcast together") from None
     return ShapedArray(shape, a.dtype, a.weak_type and b.weak_type)
-
-
-select_p.abstract = _select_abstract
 
 
 def _select_jvp(primals, tangents):
@@ -288,6 +293,7 @@ def _select_jvp(primals, tangents):
 def _select_vjp(ct, ins, out, needs):
     # The branch not taken gets an exact zero cotangent; the elementwise rules
     # below it multiply with safe_mul, so 0 * inf stays 0 (NaN-safe where).
+    # (Reads the condition's values, the branches' shapes only.)
     c, a, b = ins
     z = ct.dtype.type(0)  # a scalar zero: no zeros array, and it suits any backend
     ca = U.unbroadcast(select(c, ct, z), U.shape_of(a)) if needs[1] else None
@@ -295,17 +301,13 @@ def _select_vjp(ct, ins, out, needs):
     return None, ca, cb
 
 
-select_p.jvp, select_p.vjp = _select_jvp, _select_vjp
-select_p.batch = lambda vals, dims: U.broadcasting_batch(select_p, vals, dims)
-select_p.vjp_uses_out = False
+select_p = defprim("select", impl=lambda xp, c, a, b: xp.where(c, a, b),
+                   abstract=_select_abstract, jvp=_select_jvp, vjp=_select_vjp,
+                   batch=lambda vals, dims: U.broadcasting_batch(select_p, vals, dims),
+                   saves="ins", torch_name="WhereBackward0")
 
 
 # --------------------------------------------------------- dtype conversion
-
-convert_element_type_p = _prim("convert_element_type")
-convert_element_type_p.impl = lambda xp, x, new_dtype: xp.asarray(x).astype(new_dtype)
-convert_element_type_p.abstract = lambda x, new_dtype: ShapedArray(x.shape, new_dtype, False)
-
 
 def _convert_jvp(primals, tangents, new_dtype):
     (x,), (t,) = primals, tangents
@@ -322,37 +324,36 @@ def _convert_vjp(ct, ins, out, needs, new_dtype):
     return (convert_element_type(ct, xdt),)
 
 
-convert_element_type_p.jvp, convert_element_type_p.vjp = _convert_jvp, _convert_vjp
-convert_element_type_p.batch = lambda vals, dims, new_dtype: (
-    convert_element_type(vals[0], new_dtype), dims[0])
-convert_element_type_p.vjp_uses_out = False
+convert_element_type_p = defprim(
+    "convert_element_type", impl=lambda xp, x, new_dtype: xp.asarray(x).astype(new_dtype),
+    abstract=lambda x, new_dtype: ShapedArray(x.shape, new_dtype, False),
+    jvp=_convert_jvp, vjp=_convert_vjp,
+    batch=lambda vals, dims, new_dtype: (convert_element_type(vals[0], new_dtype), dims[0]),
+    saves="shapes", torch_name="ToCopyBackward0")
 
 # ------------------------------------------------------------ stop_gradient
 
-stop_gradient_p = _prim("stop_gradient")
-stop_gradient_p.impl = lambda xp, x: x
-stop_gradient_p.abstract = lambda x: x
-stop_gradient_p.jvp = lambda primals, tangents: (stop_gradient(primals[0]), None)
-stop_gradient_p.vjp = lambda ct, ins, out, needs: (None,)
-stop_gradient_p.batch = lambda vals, dims: (stop_gradient(vals[0]), dims[0])
-stop_gradient_p.vjp_uses_ins = stop_gradient_p.vjp_uses_out = False
+stop_gradient_p = defprim(
+    "stop_gradient", impl=lambda xp, x: x, abstract=lambda x: x,
+    jvp=lambda primals, tangents: (stop_gradient(primals[0]), None),
+    vjp=lambda ct, ins, out, needs: (None,),
+    batch=lambda vals, dims: (stop_gradient(vals[0]), dims[0]),
+    saves="nothing", layout_only=True)
 
 # ---------------------------------------------------------------- full_like
 # Zeros/ones shaped like a value, made by that value's backend (numpy or cupy):
 # rules create zero tangents this way so they never pin a computation to the host.
 
-full_like_p = _prim("full_like")
-full_like_p.impl = lambda xp, x, fill_value: xp.full_like(x, fill_value)
-full_like_p.abstract = lambda x, fill_value: ShapedArray(x.shape, x.dtype, x.weak_type)
-full_like_p.jvp = lambda primals, tangents, fill_value: (
-    full_like(primals[0], fill_value), None)
-full_like_p.vjp = lambda ct, ins, out, needs, fill_value: (None,)
-full_like_p.batch = lambda vals, dims, fill_value: (full_like(vals[0], fill_value), dims[0])
-full_like_p.vjp_uses_ins = full_like_p.vjp_uses_out = False
+full_like_p = defprim(
+    "full_like", impl=lambda xp, x, fill_value: xp.full_like(x, fill_value),
+    abstract=lambda x, fill_value: ShapedArray(x.shape, x.dtype, x.weak_type),
+    jvp=lambda primals, tangents, fill_value: (full_like(primals[0], fill_value), None),
+    vjp=lambda ct, ins, out, needs, fill_value: (None,),
+    batch=lambda vals, dims, fill_value: (full_like(vals[0], fill_value), dims[0]),
+    saves="nothing")
 
 # ------------------------------------------- NaN-safe cotangent multiplication
 
-mul_safe_p = _prim("mul_safe")
 _isfinite, _ndarray = math.isfinite, np.ndarray
 
 
@@ -382,15 +383,15 @@ def _mul_safe_impl(xp, ct, d):
     finite = xp.isfinite(d)
     with np.errstate(invalid="ignore"):
         out = xp.multiply(ct, d)
-    return xp.where(xp.logical_and(~finite, ct == 0), xp.zeros((), out.dtype), out)
+    return xp.where(xp.logical_and(~finite, ct == 0), xp.zeros((), dtype=out.dtype), out)
 
 
-mul_safe_p.impl = _mul_safe_impl
-mul_safe_p.abstract = _binary_abstract("mul_safe")
-mul_safe_p.jvp = lambda primals, tangents: mul_p.jvp(primals, tangents)
-mul_safe_p.vjp = lambda ct, ins, out, needs: mul_p.vjp(ct, ins, out, needs)
-mul_safe_p.batch = lambda vals, dims: U.broadcasting_batch(mul_safe_p, vals, dims)
-mul_safe_p.vjp_uses_out = False
+mul_safe_p = defprim(
+    "mul_safe", impl=_mul_safe_impl, abstract=_binary_abstract("mul_safe"),
+    jvp=lambda primals, tangents: mul_p.jvp(primals, tangents),
+    vjp=lambda ct, ins, out, needs: mul_p.vjp(ct, ins, out, needs),
+    batch=lambda vals, dims: U.broadcasting_batch(mul_safe_p, vals, dims),
+    saves="ins", torch_name="MulBackward0")
 
 
 # ------------------------------------------------------------- wrappers

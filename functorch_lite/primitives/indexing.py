@@ -12,12 +12,10 @@ import numpy as np
 from ..core.ir import ShapedArray
 from ..core.trace import get_aval
 from . import _util as U
-from ._registry import _prim
+from ..core.primitive import defprim
 
 # ------------------------------------------------------------------ rev
 
-rev_p = _prim("rev")
-rev_p.impl = lambda xp, x, dimensions: xp.flip(x, axis=dimensions)
 
 
 def _rev_abstract(x, dimensions):
@@ -27,10 +25,6 @@ def _rev_abstract(x, dimensions):
     return ShapedArray(x.shape, x.dtype, x.weak_type)
 
 
-rev_p.abstract = _rev_abstract
-rev_p.jvp = lambda primals, tangents, dimensions: (
-    rev(primals[0], dimensions), None if tangents[0] is None else rev(tangents[0], dimensions))
-rev_p.vjp = lambda ct, ins, out, needs, dimensions: (rev(ct, dimensions),)
 
 
 def _rev_batch(vals, dims, dimensions):
@@ -38,13 +32,15 @@ def _rev_batch(vals, dims, dimensions):
     return rev(x, tuple(a + (a >= d) for a in dimensions)), d
 
 
-rev_p.batch = _rev_batch
-rev_p.vjp_uses_ins = rev_p.vjp_uses_out = False
+rev_p = defprim(
+    "rev", impl=lambda xp, x, dimensions: xp.flip(x, axis=dimensions), abstract=_rev_abstract,
+    jvp=lambda primals, tangents, dimensions: (
+        rev(primals[0], dimensions), None if tangents[0] is None else rev(tangents[0], dimensions)),
+    vjp=lambda ct, ins, out, needs, dimensions: (rev(ct, dimensions),),
+    batch=_rev_batch, saves="nothing", layout_only=True)
 
 # ---------------------------------------------------------------- gather
 
-gather_p = _prim("gather")
-gather_p.impl = lambda xp, x, idx: xp.take(x, idx, axis=0)
 
 
 def _check_idx(name, x, idx):
@@ -104,14 +100,13 @@ def _gather_batch(vals, dims):
     return gather(xf, _flat_batch_index(idx, xs[1], size)), 0
 
 
-gather_p.abstract, gather_p.jvp = _gather_abstract, _gather_jvp
-gather_p.vjp, gather_p.batch = _gather_vjp, _gather_batch
-gather_p.vjp_uses_out = False
+# (the vjp reads the indices, and the operand to make zeros on its backend)
+gather_p = defprim("gather", impl=lambda xp, x, idx: xp.take(x, idx, axis=0),
+                   abstract=_gather_abstract, jvp=_gather_jvp, vjp=_gather_vjp,
+                   batch=_gather_batch, saves="ins", layout_only=True,
+                   torch_name="IndexBackward0")
 
 # ----------------------------------------------------------- scatter_add
-
-scatter_add_p = _prim("scatter_add")
-
 
 def _scatter_impl(xp, operand, idx, updates):
     out = xp.array(operand, copy=True)
@@ -158,10 +153,9 @@ def _scatter_batch(vals, dims):
     return U.shp.reshape(scatter_add(opf, idxf, up), os_), 0
 
 
-scatter_add_p.impl, scatter_add_p.abstract = _scatter_impl, _scatter_abstract
-scatter_add_p.jvp, scatter_add_p.vjp, scatter_add_p.batch = (
-    _scatter_jvp, _scatter_vjp, _scatter_batch)
-scatter_add_p.vjp_uses_out = False
+scatter_add_p = defprim("scatter_add", impl=_scatter_impl, abstract=_scatter_abstract,
+                        jvp=_scatter_jvp, vjp=_scatter_vjp, batch=_scatter_batch,
+                        saves="ins", torch_name="IndexAddBackward0")
 
 
 # --------------------------------------------------------------- wrappers

@@ -16,7 +16,7 @@ import numpy as np
 from ..core.ir import ShapedArray
 from ..core.trace import get_aval
 from . import _util as U
-from ._registry import _prim
+from ..core.primitive import defprim
 
 ew, shp = U.ew, U.shp
 
@@ -177,8 +177,6 @@ def _check_square(name, a):
 # --------------------------------------------------------------------- solve
 # solve(a, b): a (..., n, n), b (..., n, k) with the same batch dims.
 
-solve_p = _prim("solve")
-solve_p.impl = lambda xp, a, b: xp.linalg.solve(a, b)
 
 
 def _solve_abstract(a, b):
@@ -207,7 +205,6 @@ def _solve_vjp(ct, ins, out, needs):
     return ca, cb
 
 
-solve_p.abstract, solve_p.jvp, solve_p.vjp = _solve_abstract, _solve_jvp, _solve_vjp
 def _solve_batch(vals, dims):
     (a, b), (da, db) = vals, dims
     if da is not None:
@@ -221,7 +218,11 @@ def _solve_batch(vals, dims):
     return shp.reshape(x, s), nd - 1
 
 
-solve_p.batch = _solve_batch
+solve_p = defprim(
+    "solve", impl=lambda xp, a, b: xp.linalg.solve(a, b),
+    abstract=_solve_abstract, jvp=_solve_jvp, vjp=_solve_vjp,
+    batch=_solve_batch,
+    saves="ins+out")
 
 
 def solve(a, b):
@@ -230,8 +231,6 @@ def solve(a, b):
 
 # ------------------------------------------------------------------- slogdet
 
-slogdet_p = _prim("slogdet", multiple_results=True)
-slogdet_p.impl = lambda xp, a: [xp.asarray(v) for v in xp.linalg.slogdet(a)]
 
 
 def _slogdet_abstract(a):
@@ -256,13 +255,14 @@ def _slogdet_vjp(ct, ins, out, needs):
     return (ew.mul(_inv_T(ins[0]), _col(_col(c))),)
 
 
-slogdet_p.abstract, slogdet_p.jvp, slogdet_p.vjp = _slogdet_abstract, _slogdet_jvp, _slogdet_vjp
-slogdet_p.batch = lambda vals, dims: _front_batch(slogdet_p, vals, dims)
+slogdet_p = defprim(
+    "slogdet", impl=lambda xp, a: [xp.asarray(v) for v in xp.linalg.slogdet(a)],
+    abstract=_slogdet_abstract, jvp=_slogdet_jvp, vjp=_slogdet_vjp,
+    batch=lambda vals, dims: _front_batch(slogdet_p, vals, dims),
+    saves="ins", multiple_results=True)
 
 # ------------------------------------------------------------------ cholesky
 
-cholesky_p = _prim("cholesky")
-cholesky_p.impl = lambda xp, a: xp.linalg.cholesky(a)
 
 
 def _chol_abstract(a):
@@ -286,15 +286,16 @@ def _chol_vjp(ct, ins, out, needs):
     return (_to_lower(s),)
 
 
-cholesky_p.abstract, cholesky_p.jvp, cholesky_p.vjp = _chol_abstract, _chol_jvp, _chol_vjp
-cholesky_p.batch = lambda vals, dims: _front_batch(cholesky_p, vals, dims)
+cholesky_p = defprim(
+    "cholesky", impl=lambda xp, a: xp.linalg.cholesky(a),
+    abstract=_chol_abstract, jvp=_chol_jvp, vjp=_chol_vjp,
+    batch=lambda vals, dims: _front_batch(cholesky_p, vals, dims),
+    saves="out")
 
 # ---------------------------------------------------------------------- eigh
 # (w, v): ascending eigenvalues and orthonormal eigenvectors (columns); reads
 # the lower triangle (lower=True, NumPy's UPLO='L') or the upper one
 
-eigh_p = _prim("eigh", multiple_results=True)
-eigh_p.impl = lambda xp, a, lower: list(xp.linalg.eigh(a, UPLO="L" if lower else "U"))
 
 
 def _sym_from(x, lower):
@@ -331,15 +332,16 @@ def _eigh_vjp(ct, ins, out, needs, lower):
     return (_to_tri(_mm(v, _mm(inner, _T(v))), lower),)
 
 
-eigh_p.abstract, eigh_p.jvp, eigh_p.vjp = _eigh_abstract, _eigh_jvp, _eigh_vjp
-eigh_p.batch = lambda vals, dims, lower: _front_batch(eigh_p, vals, dims, lower=lower)
+eigh_p = defprim(
+    "eigh", impl=lambda xp, a, lower: list(xp.linalg.eigh(a, UPLO="L" if lower else "U")),
+    abstract=_eigh_abstract, jvp=_eigh_jvp, vjp=_eigh_vjp,
+    batch=lambda vals, dims, lower: _front_batch(eigh_p, vals, dims, lower=lower),
+    saves="out", multiple_results=True)
 
 # ------------------------------------------------------------------------ qr
 # reduced QR: a (..., m, n) -> q (..., m, k), r (..., k, n), k = min(m, n).
 # Derivatives need m >= n (r square and invertible), as in JAX.
 
-qr_p = _prim("qr", multiple_results=True)
-qr_p.impl = lambda xp, a: list(xp.linalg.qr(a, mode="reduced"))
 
 
 def _qr_abstract(a):
@@ -389,14 +391,15 @@ def _qr_vjp(ct, ins, out, needs):
     return (_T(solve(r, _T(h))),)                # H R^-T
 
 
-qr_p.abstract, qr_p.jvp, qr_p.vjp = _qr_abstract, _qr_jvp, _qr_vjp
-qr_p.batch = lambda vals, dims: _front_batch(qr_p, vals, dims)
+qr_p = defprim(
+    "qr", impl=lambda xp, a: list(xp.linalg.qr(a, mode="reduced")),
+    abstract=_qr_abstract, jvp=_qr_jvp, vjp=_qr_vjp,
+    batch=lambda vals, dims: _front_batch(qr_p, vals, dims),
+    saves="out", multiple_results=True)
 
 # ----------------------------------------------------------------------- svd
 # thin SVD: a (..., m, n) -> u (..., m, k), s (..., k), vh (..., k, n)
 
-svd_p = _prim("svd", multiple_results=True)
-svd_p.impl = lambda xp, a: list(xp.linalg.svd(a, full_matrices=False))
 
 
 def _svd_abstract(a):
@@ -461,8 +464,11 @@ def _svd_vjp(ct, ins, out, needs):
     return (out_ct,)
 
 
-svd_p.abstract, svd_p.jvp, svd_p.vjp = _svd_abstract, _svd_jvp, _svd_vjp
-svd_p.batch = lambda vals, dims: _front_batch(svd_p, vals, dims)
+svd_p = defprim(
+    "svd", impl=lambda xp, a: list(xp.linalg.svd(a, full_matrices=False)),
+    abstract=_svd_abstract, jvp=_svd_jvp, vjp=_svd_vjp,
+    batch=lambda vals, dims: _front_batch(svd_p, vals, dims),
+    saves="out", multiple_results=True)
 
 
 def slogdet(a):

@@ -8,7 +8,7 @@ branch stays exactly zero.
 """
 from ..core.ir import ShapedArray
 from . import elementwise as E
-from ._registry import _prim
+from ..core.primitive import defprim
 
 add, sub, mul, div, neg = E.add, E.sub, E.mul, E.div, E.neg
 
@@ -17,30 +17,24 @@ def _rsqrt_1mx2(x):
     return div(1.0, E.sqrt(sub(1.0, mul(x, x))))
 
 
-log1p_p = E._def_unary("log1p", "log1p", lambda x, o: div(1.0, add(x, 1.0)), singular=True)
-expm1_p = E._def_unary("expm1", "expm1", lambda x, o: add(o, 1.0))
-tan_p = E._def_unary("tan", "tan", lambda x, o: add(1.0, mul(o, o)), singular=True)
-asin_p = E._def_unary("asin", "arcsin", lambda x, o: _rsqrt_1mx2(x), singular=True)
-acos_p = E._def_unary("acos", "arccos", lambda x, o: neg(_rsqrt_1mx2(x)), singular=True)
+log1p_p = E._def_unary("log1p", "log1p", lambda x, o: div(1.0, add(x, 1.0)),
+                      facade=("log1p",))
+expm1_p = E._def_unary("expm1", "expm1", lambda x, o: add(o, 1.0), saves="out",
+                      facade=("expm1",))
+tan_p = E._def_unary("tan", "tan", lambda x, o: add(1.0, mul(o, o)), saves="out")
+asin_p = E._def_unary("asin", "arcsin", lambda x, o: _rsqrt_1mx2(x))
+acos_p = E._def_unary("acos", "arccos", lambda x, o: neg(_rsqrt_1mx2(x)))
 atan_p = E._def_unary("atan", "arctan", lambda x, o: div(1.0, add(1.0, mul(x, x))))
 sinh_p = E._def_unary("sinh", "sinh", lambda x, o: cosh(x))
 cosh_p = E._def_unary("cosh", "cosh", lambda x, o: sinh(x))
 # piecewise constant: derivative zero almost everywhere (NumPy-compatible
 # dtypes: integers stay integers)
-floor_p = E._def_unary("floor", "floor", None, float_only=False)
-ceil_p = E._def_unary("ceil", "ceil", None, float_only=False)
-
-
-# what each vjp rule reads, so the reverse tape keeps only that
-expm1_p.vjp_uses_ins, expm1_p.vjp_uses_out = False, True
-tan_p.vjp_uses_ins, tan_p.vjp_uses_out = False, True
-for _p in (floor_p, ceil_p):
-    _p.vjp_uses_ins = _p.vjp_uses_out = False
+floor_p = E._def_unary("floor", "floor", None, float_only=False, saves="nothing",
+                      facade=("floor",))
+ceil_p = E._def_unary("ceil", "ceil", None, float_only=False, saves="nothing",
+                     facade=("ceil",))
 
 # ------------------------------------------------------------------ round
-
-round_p = _prim("round")
-round_p.impl = lambda xp, x, decimals: xp.round(x, decimals)
 
 
 def _round_abstract(x, decimals):
@@ -49,11 +43,12 @@ def _round_abstract(x, decimals):
     return ShapedArray(x.shape, x.dtype, x.weak_type)
 
 
-round_p.abstract = _round_abstract
-round_p.jvp = lambda primals, tangents, decimals: (round_(primals[0], decimals), None)
-round_p.vjp = lambda ct, ins, out, needs, decimals: (None,)
-round_p.batch = lambda vals, dims, decimals: (round_(vals[0], decimals), dims[0])
-round_p.vjp_uses_ins = round_p.vjp_uses_out = False
+round_p = defprim(
+    "round", impl=lambda xp, x, decimals: xp.round(x, decimals), abstract=_round_abstract,
+    jvp=lambda primals, tangents, decimals: (round_(primals[0], decimals), None),
+    vjp=lambda ct, ins, out, needs, decimals: (None,),
+    batch=lambda vals, dims, decimals: (round_(vals[0], decimals), dims[0]),
+    saves="nothing")
 
 
 # ------------------------------------------------------------------ atan2
@@ -66,9 +61,9 @@ def _atan2_w(a, b):
 atan2_p = E._def_binary(
     "atan2", "arctan2",
     lambda c, a, b, o: E.safe_mul(c, div(b, _atan2_w(a, b))),
-    lambda c, a, b, o: E.safe_mul(c, neg(div(a, _atan2_w(a, b)))), float_only=True)
-E._binary_jvp(atan2_p, lambda t, a, b, o: mul(t, div(b, _atan2_w(a, b))),
-              lambda t, a, b, o: mul(t, neg(div(a, _atan2_w(a, b)))))
+    lambda c, a, b, o: E.safe_mul(c, neg(div(a, _atan2_w(a, b)))),
+    lambda t, a, b, o: mul(t, div(b, _atan2_w(a, b))),
+    lambda t, a, b, o: mul(t, neg(div(a, _atan2_w(a, b)))), float_only=True)
 
 
 # --------------------------------------------------------------- wrappers

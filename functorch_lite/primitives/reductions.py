@@ -4,7 +4,7 @@ import numpy as np
 from ..core.ir import ShapedArray
 from ..core.trace import get_aval
 from . import _util as U
-from ._registry import _prim
+from ..core.primitive import defprim
 
 
 def _check_axes(name, shape, axes):
@@ -36,7 +36,6 @@ def _reduce_out_dim(d, axes):
 
 # ---------------------------------------------------------------- reduce_sum
 
-reduce_sum_p = _prim("reduce_sum")
 def _sum_impl(xp, x, axes):
     # a full reduction through x.sum() skips NumPy's slower tuple-axis path
     if len(axes) == x.ndim:
@@ -44,8 +43,6 @@ def _sum_impl(xp, x, axes):
     return xp.asarray(xp.sum(x, axis=axes))
 
 
-reduce_sum_p.impl = _sum_impl
-reduce_sum_p.abstract = _reduce_abstract("reduce_sum")
 
 
 def _sum_jvp(primals, tangents, axes):
@@ -54,7 +51,7 @@ def _sum_jvp(primals, tangents, axes):
 
 
 def _sum_vjp(ct, ins, out, needs, axes):
-    shape = get_aval(ins[0]).shape
+    shape = U.shape_of(ins[0])
     return (U.shp.broadcast_in_dim(ct, shape, _kept_dims(len(shape), axes)),)
 
 
@@ -64,13 +61,11 @@ def _sum_batch(vals, dims, axes):
     return reduce_sum(x, new_axes), _reduce_out_dim(d, new_axes)
 
 
-reduce_sum_p.jvp, reduce_sum_p.vjp, reduce_sum_p.batch = _sum_jvp, _sum_vjp, _sum_batch
-reduce_sum_p.vjp_uses_out = False
+reduce_sum_p = defprim("reduce_sum", impl=_sum_impl, abstract=_reduce_abstract("reduce_sum"),
+                       jvp=_sum_jvp, vjp=_sum_vjp, batch=_sum_batch, saves="shapes",
+                       torch_name="SumBackward1")
 
 # ---------------------------------------------------------------- reduce_max
-
-reduce_max_p = _prim("reduce_max")
-
 
 def _max_impl(xp, x, axes):
     if any(x.shape[a] == 0 for a in axes):
@@ -79,8 +74,6 @@ def _max_impl(xp, x, axes):
     return xp.asarray(xp.max(x, axis=axes))
 
 
-reduce_max_p.impl = _max_impl
-reduce_max_p.abstract = _reduce_abstract("reduce_max")
 
 
 def _max_weights(x, out, axes):
@@ -116,7 +109,9 @@ def _max_batch(vals, dims, axes):
     return reduce_max(x, new_axes), _reduce_out_dim(d, new_axes)
 
 
-reduce_max_p.jvp, reduce_max_p.vjp, reduce_max_p.batch = _max_jvp, _max_vjp, _max_batch
+reduce_max_p = defprim("reduce_max", impl=_max_impl, abstract=_reduce_abstract("reduce_max"),
+                       jvp=_max_jvp, vjp=_max_vjp, batch=_max_batch, saves="ins+out",
+                       layout_only=True, torch_name="AmaxBackward0")
 
 
 def _norm_axes(axes, ndim):

@@ -4,11 +4,10 @@ import numpy as np
 from ..core.ir import ShapedArray
 from ..core.trace import get_aval
 from . import _util as U
-from ._registry import _prim
+from ..core.primitive import defprim
 
 # ---------------------------------------------------------- broadcast_in_dim
 
-broadcast_in_dim_p = _prim("broadcast_in_dim")
 _SCALARS = (np.generic, bool, int, float, complex)
 
 
@@ -22,7 +21,7 @@ def _bid_impl(xp, x, shape, broadcast_dimensions):
     for i, d in enumerate(broadcast_dimensions):
         expanded[d] = x.shape[i]
     # a fresh, writable array: results must never alias a read-only broadcast view
-    out = xp.empty(shape, x.dtype)
+    out = xp.empty(shape, dtype=x.dtype)
     out[...] = x.reshape(expanded)
     return out
 
@@ -45,7 +44,7 @@ def _bid_jvp(primals, tangents, shape, broadcast_dimensions):
 
 
 def _bid_vjp(ct, ins, out, needs, shape, broadcast_dimensions):
-    xshape = get_aval(ins[0]).shape
+    xshape = U.shape_of(ins[0])
     new = tuple(i for i in range(len(shape)) if i not in broadcast_dimensions)
     stretched = tuple(d for i, d in enumerate(broadcast_dimensions)
                       if xshape[i] == 1 and shape[d] != 1)
@@ -62,15 +61,12 @@ def _bid_batch(vals, dims, shape, broadcast_dimensions):
                             (0,) + tuple(b + 1 for b in broadcast_dimensions)), 0
 
 
-broadcast_in_dim_p.impl, broadcast_in_dim_p.abstract = _bid_impl, _bid_abstract
-broadcast_in_dim_p.jvp, broadcast_in_dim_p.vjp = _bid_jvp, _bid_vjp
-broadcast_in_dim_p.batch = _bid_batch
-broadcast_in_dim_p.vjp_uses_out = False
+broadcast_in_dim_p = defprim(
+    "broadcast_in_dim", impl=_bid_impl, abstract=_bid_abstract, jvp=_bid_jvp, vjp=_bid_vjp,
+    batch=_bid_batch, saves="shapes", layout_only=True, torch_name="ExpandBackward0")
 
 # ------------------------------------------------------------------- reshape
 
-reshape_p = _prim("reshape")
-reshape_p.impl = lambda xp, x, new_sizes: xp.reshape(x, new_sizes)
 
 
 def _reshape_abstract(x, new_sizes):
@@ -80,10 +76,6 @@ def _reshape_abstract(x, new_sizes):
     return ShapedArray(new_sizes, x.dtype, x.weak_type)
 
 
-reshape_p.abstract = _reshape_abstract
-reshape_p.jvp = lambda primals, tangents, new_sizes: (
-    reshape(primals[0], new_sizes), None if tangents[0] is None else reshape(tangents[0], new_sizes))
-reshape_p.vjp = lambda ct, ins, out, needs, new_sizes: (reshape(ct, get_aval(ins[0]).shape),)
 
 
 def _reshape_batch(vals, dims, new_sizes):
@@ -91,13 +83,17 @@ def _reshape_batch(vals, dims, new_sizes):
     return reshape(x, (get_aval(x).shape[0],) + tuple(new_sizes)), 0
 
 
-reshape_p.batch = _reshape_batch
-reshape_p.vjp_uses_out = False
+reshape_p = defprim(
+    "reshape", impl=lambda xp, x, new_sizes: xp.reshape(x, new_sizes),
+    abstract=_reshape_abstract,
+    jvp=lambda primals, tangents, new_sizes: (
+        reshape(primals[0], new_sizes),
+        None if tangents[0] is None else reshape(tangents[0], new_sizes)),
+    vjp=lambda ct, ins, out, needs, new_sizes: (reshape(ct, U.shape_of(ins[0])),),
+    batch=_reshape_batch, saves="shapes", layout_only=True, torch_name="ViewBackward0")
 
 # ----------------------------------------------------------------- transpose
 
-transpose_p = _prim("transpose")
-transpose_p.impl = lambda xp, x, permutation: xp.transpose(x, permutation)
 
 
 def _transpose_abstract(x, permutation):
@@ -107,12 +103,6 @@ def _transpose_abstract(x, permutation):
     return ShapedArray(tuple(x.shape[p] for p in permutation), x.dtype, x.weak_type)
 
 
-transpose_p.abstract = _transpose_abstract
-transpose_p.jvp = lambda primals, tangents, permutation: (
-    transpose(primals[0], permutation),
-    None if tangents[0] is None else transpose(tangents[0], permutation))
-transpose_p.vjp = lambda ct, ins, out, needs, permutation: (
-    transpose(ct, tuple(np.argsort(permutation))),)
 
 
 def _transpose_batch(vals, dims, permutation):
@@ -120,14 +110,20 @@ def _transpose_batch(vals, dims, permutation):
     return transpose(x, (0,) + tuple(p + 1 for p in permutation)), 0
 
 
-transpose_p.batch = _transpose_batch
-transpose_p.vjp_uses_ins = transpose_p.vjp_uses_out = False
+transpose_p = defprim(
+    "transpose", impl=lambda xp, x, permutation: xp.transpose(x, permutation),
+    abstract=_transpose_abstract,
+    jvp=lambda primals, tangents, permutation: (
+        transpose(primals[0], permutation),
+        None if tangents[0] is None else transpose(tangents[0], permutation)),
+    vjp=lambda ct, ins, out, needs, permutation: (
+        transpose(ct, tuple(np.argsort(permutation))),),
+    batch=_transpose_batch, saves="nothing", layout_only=True, torch_name="PermuteBackward0")
 
 # --------------------------------------------------------------------- slice
 
-slice_p = _prim("slice")
-slice_p.impl = lambda xp, x, start_indices, limit_indices, strides: x[tuple(
-    slice(s, l, st) for s, l, st in zip(start_indices, limit_indices, strides))]
+def _slice_impl(xp, x, start_indices, limit_indices, strides):
+    return x[tuple(slice(s, l, st) for s, l, st in zip(start_indices, limit_indices, strides))]
 
 
 def _slice_abstract(x, start_indices, limit_indices, strides):
@@ -143,8 +139,8 @@ def _slice_abstract(x, start_indices, limit_indices, strides):
 
 
 def _slice_vjp(ct, ins, out, needs, start_indices, limit_indices, strides):
-    xshape = get_aval(ins[0]).shape
-    oshape = get_aval(out).shape
+    xshape = U.shape_of(ins[0])
+    oshape = U.shape_of(ct)             # the output's shape (the tape keeps no output)
     config = []
     for d, s, st, n in zip(xshape, start_indices, strides, oshape):
         last = s + (n - 1) * st + 1 if n else s
@@ -159,15 +155,15 @@ def _slice_batch(vals, dims, start_indices, limit_indices, strides):
                   (1,) + tuple(strides)), 0
 
 
-slice_p.abstract = _slice_abstract
-slice_p.jvp = lambda primals, tangents, **p: (
-    slice_p.bind(primals[0], **p), None if tangents[0] is None else slice_p.bind(tangents[0], **p))
-slice_p.vjp, slice_p.batch = _slice_vjp, _slice_batch
+slice_p = defprim(
+    "slice", impl=_slice_impl, abstract=_slice_abstract,
+    jvp=lambda primals, tangents, **p: (
+        slice_p.bind(primals[0], **p),
+        None if tangents[0] is None else slice_p.bind(tangents[0], **p)),
+    vjp=_slice_vjp, batch=_slice_batch, saves="shapes", layout_only=True,
+    torch_name="SliceBackward0")
 
 # ----------------------------------------------------------------------- pad
-
-pad_p = _prim("pad")
-
 
 def _pad_impl(xp, x, value, padding_config):
     shape = tuple(lo + hi + d + max(d - 1, 0) * it
@@ -208,7 +204,7 @@ def _pad_jvp(primals, tangents, padding_config):
 
 def _pad_vjp(ct, ins, out, needs, padding_config):
     x, v = ins
-    inner = _pad_unpad(ct, get_aval(x).shape, padding_config)
+    inner = _pad_unpad(ct, U.shape_of(x), padding_config)
     cv = None
     if needs[1]:
         cv = U.ew.sub(U.red.reduce_sum(ct, tuple(range(get_aval(ct).ndim))),
@@ -233,14 +229,11 @@ def _pad_batch(vals, dims, padding_config):
     return U.ew.select(where, v, out), 0
 
 
-pad_p.impl, pad_p.abstract, pad_p.jvp = _pad_impl, _pad_abstract, _pad_jvp
-pad_p.vjp, pad_p.batch = _pad_vjp, _pad_batch
-pad_p.vjp_uses_out = False
+pad_p = defprim("pad", impl=_pad_impl, abstract=_pad_abstract, jvp=_pad_jvp, vjp=_pad_vjp,
+                batch=_pad_batch, saves="shapes", torch_name="ConstantPadNdBackward0")
 
 # --------------------------------------------------------------- concatenate
 
-concatenate_p = _prim("concatenate")
-concatenate_p.impl = lambda xp, *xs, dimension: xp.concatenate(xs, axis=dimension)
 
 
 def _concat_abstract(*xs, dimension):
@@ -269,7 +262,7 @@ def _concat_vjp(ct, ins, out, needs, dimension):
     cts, start = [], 0
     shape = get_aval(ct).shape
     for x, need in zip(ins, needs):
-        n = get_aval(x).shape[dimension]
+        n = U.shape_of(x)[dimension]
         if need:
             lo = [0] * len(shape)
             hi = list(shape)
@@ -287,9 +280,10 @@ def _concat_batch(vals, dims, dimension):
     return concatenate(xs, dimension + 1), 0
 
 
-concatenate_p.abstract, concatenate_p.jvp = _concat_abstract, _concat_jvp
-concatenate_p.vjp, concatenate_p.batch = _concat_vjp, _concat_batch
-concatenate_p.vjp_uses_out = False
+concatenate_p = defprim(
+    "concatenate", impl=lambda xp, *xs, dimension: xp.concatenate(xs, axis=dimension),
+    abstract=_concat_abstract, jvp=_concat_jvp, vjp=_concat_vjp, batch=_concat_batch,
+    saves="shapes", torch_name="CatBackward0")
 
 
 # ------------------------------------------------------------------ wrappers

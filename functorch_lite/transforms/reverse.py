@@ -79,12 +79,19 @@ class VJPTrace(Trace):
             if prim.multiple_results:
                 return [VJPTracer(self, o, None) for o in out]
             return VJPTracer(self, out, None)
+        # keep what the rule reads (``prim.saves``), nothing more: a shape-only
+        # rule gets avals, so the inputs' arrays can be freed during the forward
         if prim.vjp_fwd is not None:
             out, ins = prim.vjp_fwd(*vals, **params)
         else:
             out = prim.bind(*vals, **params)
-            ins = vals if prim.vjp_uses_ins else (None,) * len(vals)
-        kept = out if prim.vjp_uses_out or prim.multiple_results else None
+            if prim.keeps_ins:
+                ins = vals
+            elif prim.keeps_shapes:
+                ins = [get_aval(v) for v in vals]
+            else:
+                ins = (None,) * len(vals)
+        kept = out if prim.keeps_out or prim.multiple_results else None
         node = Node(prim, params, parents, ins, kept, needs)
         if prim.multiple_results:
             return [VJPTracer(self, o, node, i) for i, o in enumerate(out)]
