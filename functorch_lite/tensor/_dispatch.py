@@ -51,57 +51,92 @@ def _prim_class(prim):
     return cls
 
 
+_AVALS = {}             # (shape, dtype) -> ShapedArray: avals are immutable, shared
+
+
 def _aval(v):
-    """What a shapes-only rule keeps of a value: its aval (built directly for a
-    host array: this runs for every add on the tape)."""
+    """What a shapes-only rule keeps of a value: its aval (cached for host
+    arrays: this runs for every add on the tape)."""
     if type(v) is _nd:
-        a = _new(ShapedArray)
-        a.shape, a.dtype, a.weak_type = v.shape, v.dtype, False
+        k = (v.shape, v.dtype)
+        a = _AVALS.get(k)
+        if a is None:
+            if len(_AVALS) > 4096:     # a program with ever new shapes: start over
+                _AVALS.clear()
+            a = _AVALS[k] = ShapedArray(v.shape, v.dtype)
         return a
     return None if v is None else get_aval(v)
 
 
 # -------------------------------------------------------------------- record
 
+def _edge_of(x):
+    """(node, idx) the gradient of input x flows to; None for a constant."""
+    if x is None or not x.requires_grad:
+        return None
+    fn = x.grad_fn
+    return (fn, x._oi) if fn is not None else edge(x)
+
+
 def record(t, prim, params, ts, vals, out, name=None):
     """Attach the node of ``prim`` to its result ``t`` (inputs ``ts``: Tensors,
     or None for constants whose values are in ``vals``)."""
     cls = (_CLASSES.get(name) or node_class(name)) if name else (
         _PRIM_CLASSES.get(prim) or _prim_class(prim))
+    n = len(ts)
     keeps_ins = prim.keeps_ins
-    if keeps_ins:
-        ins = vals
-    elif prim.keeps_shapes:
-        ins = tuple([_aval(v) for v in vals])
-    else:
-        ins = (None,) * len(vals)
-    if len(ts) == 1:            # the hot case, unrolled
+    saved = ()
+    # the hot cases (one input; two, one maybe a constant) unrolled: this runs per op
+    if n == 1:
         a = ts[0]
         fn = a.grad_fn
         parents = ((fn, a._oi) if fn is not None else edge(a),)
         needs = (True,)
-        saved = [(0, a._st, a._st[0])] if keeps_ins else []
+        if keeps_ins:
+            ins = vals
+            saved = ((0, a._st, a._st[0]),)
+        elif prim.keeps_shapes:
+            ins = (_aval(vals[0]),)
+        else:
+            ins = (None,)
+    elif n == 2:
+        a, b = ts
+        pa = pb = None
+        if a is not None and a.requires_grad:
+            fn = a.grad_fn
+            pa = (fn, a._oi) if fn is not None else edge(a)
+        if b is not None and b.requires_grad:
+            fn = b.grad_fn
+            pb = (fn, b._oi) if fn is not None else edge(b)
+        parents = (pa, pb)
+        needs = (pa is not None, pb is not None)
+        if keeps_ins:
+            ins = vals
+            if a is not None:
+                saved = ((0, a._st, a._st[0]),)
+            if b is not None:
+                saved += ((1, b._st, b._st[0]),)
+        elif prim.keeps_shapes:
+            ins = (_aval(vals[0]), _aval(vals[1]))
+        else:
+            ins = (None, None)
     else:
-        parents, needs, saved = [], [], []
-        for i, x in enumerate(ts):
-            if x is None or not x.requires_grad:
-                parents.append(None)
-                needs.append(False)
-            else:
-                fn = x.grad_fn
-                parents.append((fn, x._oi) if fn is not None else edge(x))
-                needs.append(True)
-            if keeps_ins and x is not None:
-                st = x._st
-                saved.append((i, st, st[0]))
-        parents, needs = tuple(parents), tuple(needs)
+        parents = tuple([_edge_of(x) for x in ts])
+        needs = tuple([p is not None for p in parents])
+        if keeps_ins:
+            ins = vals
+            saved = tuple([(i, x._st, x._st[0]) for i, x in enumerate(ts) if x is not None])
+        elif prim.keeps_shapes:
+            ins = tuple([_aval(v) for v in vals])
+        else:
+            ins = (None,) * n
     node = cls(prim, params, parents, ins,
                out if prim.keeps_out or prim.multiple_results else None, needs)
     if prim.keeps_out:
         st = t._st
-        saved.append((-1, st, st[0]))
+        saved += ((-1, st, st[0]),)
     if saved:
-        node.saved = tuple(saved)
+        node.saved = saved
     t.requires_grad = True
     t.grad_fn = node
     return node
@@ -167,9 +202,13 @@ def apply(prim, ts, params=_EMPTY, name=None, vals=None):
     """Apply ``prim`` to Tensors ``ts`` (a None entry: a constant, its value in
     ``vals``), recording a node (called ``name``, default the primitive's)."""
     if vals is None:
-        vals = [x._v for x in ts]
-    if len(vals) == 1:
-        host = type(vals[0]) is _nd
+        if len(ts) == 1:
+            v = ts[0]._v
+            vals = (v,)
+            host = type(v) is _nd
+        else:
+            vals = [x._v for x in ts]
+            host = all_host(vals)
     elif len(vals) == 2:
         host = type(vals[0]) is _nd and type(vals[1]) is _nd
     else:
@@ -178,15 +217,11 @@ def apply(prim, ts, params=_EMPTY, name=None, vals=None):
         out = prim.impl(np, *vals, **params)
     else:
         out, vals = _call_slow(prim, vals, params)
-    if prim.multiple_results:
-        outs = [_wrap(o) for o in out]
-        if _grad.on and any(x is not None and x.requires_grad for x in ts):
-            node = record(outs[0], prim, params, ts, vals, list(out), name)
-            for i, o in enumerate(outs):
-                o.requires_grad, o.grad_fn, o._oi = True, node, i
-        return outs
-    if type(out) is not _nd and isinstance(out, np.generic):
-        out = np.asarray(out)
+    if type(out) is not _nd:    # a list (several results) or a NumPy scalar
+        if prim.multiple_results:
+            return _wrap_results(prim, params, ts, vals, out, name)
+        if isinstance(out, np.generic):
+            out = np.asarray(out)
     t = _new(Tensor)
     t._v = out
     t._st = [0, None]
@@ -198,11 +233,13 @@ def apply(prim, ts, params=_EMPTY, name=None, vals=None):
     return t
 
 
-def apply_float(prim, x, params=_EMPTY, name=None):
-    """``apply`` to one input promoted to the default float dtype if integral."""
-    if x._v.dtype.kind not in "fc":
-        x = x.to(T.get_default_dtype())
-    return apply(prim, (x,), params, name)
+def _wrap_results(prim, params, ts, vals, out, name):
+    outs = [_wrap(o) for o in out]
+    if _grad.on and any(x is not None and x.requires_grad for x in ts):
+        node = record(outs[0], prim, params, ts, vals, list(out), name)
+        for i, o in enumerate(outs):
+            o.requires_grad, o.grad_fn, o._oi = True, node, i
+    return outs
 
 
 def _size_mismatch(sa, sb):
