@@ -283,8 +283,11 @@ def _rewrap(node):
         raise RuntimeError(f"{node.name()}: create_graph=True is not supported through "
                            f"primitive {node.prim.name} (its rule uses residuals)")
     trace = _rev_trace()
-    ins = tuple(None if v is None else _RecTracer(trace, _attached(v, p))
-                for v, p in zip(node.ins, node.parents))  # None: the rule never reads it
+    if node.prim.keeps_shapes:
+        ins = node.ins          # avals: the rule reads only shapes, nothing to differentiate
+    else:
+        ins = tuple(None if v is None else _RecTracer(trace, _attached(v, p))
+                    for v, p in zip(node.ins, node.parents))  # None: the rule never reads it
     if node.prim.multiple_results:
         out = [_RecTracer(trace, _attached(o, (node, i))) for i, o in enumerate(node.out)]
     else:

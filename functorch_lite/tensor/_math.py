@@ -4,6 +4,8 @@ comparisons, logical and rounding ops.
 Each op is one primitive (``_dispatch.apply``, or ``binary`` for two operands) or a
 short composite of primitives whose last node is renamed to PyTorch's grad_fn
 name and whose inner nodes are hidden from ``next_functions`` (``composite``).
+One-input primitives are not listed here: ``FACADE`` exposes every registered
+primitive under the names its ``facade`` trait declares (exp, tanh, abs, ...).
 """
 import numpy as np
 
@@ -97,9 +99,11 @@ def _one_input(prim):
 
 
 # torch.<name> / Tensor.<name> for every primitive declaring ``facade`` names
-FACADE = {n: _one_input(p) for p in list(REGISTRY.values()) for n in p.facade}
+_METHOD_OF = {p: _one_input(p) for p in list(REGISTRY.values()) if p.facade}
+FACADE = {n: f for p, f in _METHOD_OF.items() for n in p.facade}
 exp, log, sin, cos, tanh, sqrt, abs, neg, sign = (  # noqa: A001 - used by the ops below
-    FACADE[n] for n in ("exp", "log", "sin", "cos", "tanh", "sqrt", "abs", "neg", "sign"))
+    _METHOD_OF[p] for p in (E.exp_p, E.log_p, E.sin_p, E.cos_p, E.tanh_p, E.sqrt_p, E.abs_p,
+                            E.neg_p, E.sign_p))
 
 
 @composite("RsqrtBackward0")
@@ -152,14 +156,10 @@ def _select(c, a, b, name, fast=None):
     return apply(E.select_p, ts, _EMPTY, name, vals)
 
 
-def _call2(prim, x, y):
-    return call(prim, (x, y))
-
-
 def _cmpv(prim, a, b):
-    return _call2(prim, a._v, b._v if isinstance(b, Tensor) else np.array(b, a._v.dtype)
-                if isinstance(b, (int, float)) and a._v.dtype.kind in "fc" else
-                np.asarray(b._v if isinstance(b, Tensor) else b))
+    return call(prim, (a._v, b._v if isinstance(b, Tensor) else np.array(b, a._v.dtype)
+                       if isinstance(b, (int, float)) and a._v.dtype.kind in "fc" else
+                       np.asarray(b._v if isinstance(b, Tensor) else b)))
 
 
 def clamp(self, min=None, max=None):  # noqa: A002
@@ -178,13 +178,13 @@ def clamp(self, min=None, max=None):  # noqa: A002
     dt = x._v.dtype
     if max is None:
         m = _const(min, dt)
-        return _select(_call2(E.ge_p, x._v, m), x, m, "ClampBackward1", np.maximum)
+        return _select(call(E.ge_p, (x._v, m)), x, m, "ClampBackward1", np.maximum)
     if min is None:
         m = _const(max, dt)
-        return _select(_call2(E.le_p, x._v, m), x, m, "ClampBackward1")
+        return _select(call(E.le_p, (x._v, m)), x, m, "ClampBackward1")
     start = next(_seq)
-    inner = _select(_call2(E.le_p, x._v, np.array(max, x._v.dtype)), x, max, "ClampBackward1")
-    r = _select(_call2(E.ge_p, inner._v, np.array(min, x._v.dtype)), inner, min,
+    inner = _select(call(E.le_p, (x._v, np.array(max, x._v.dtype))), x, max, "ClampBackward1")
+    r = _select(call(E.ge_p, (inner._v, np.array(min, x._v.dtype))), inner, min,
                 "ClampBackward1")
     if r.grad_fn is not None:
         mark_hidden(r.grad_fn, start)
@@ -204,7 +204,7 @@ def clamp_max(self, max):  # noqa: A002
 
 def relu(self):
     z = _const(0, self._v.dtype)
-    return _select(_call2(E.gt_p, self._v, z), self, z, "ReluBackward0", np.maximum)
+    return _select(call(E.gt_p, (self._v, z)), self, z, "ReluBackward0", np.maximum)
 
 
 def sigmoid(self):
@@ -232,12 +232,12 @@ def _cmp(prim):
     def f(self, other):
         if isinstance(other, Tensor) and other._v.dtype != self._v.dtype:
             dt = result_np_dtype(self, other)
-            return _wrap(_call2(prim, self._v.astype(dt), other._v.astype(dt)))
+            return _wrap(call(prim, (self._v.astype(dt), other._v.astype(dt))))
         if not isinstance(other, Tensor):
             dt = np.result_type(self._v.dtype, other) if not isinstance(other, float) \
                 or self._v.dtype.kind in "fc" else T.get_default_dtype().np
-            return _wrap(_call2(prim, self._v.astype(dt, copy=False), np.array(other, dt)))
-        return _wrap(_call2(prim, self._v, other._v))
+            return _wrap(call(prim, (self._v.astype(dt, copy=False), np.array(other, dt))))
+        return _wrap(call(prim, (self._v, other._v)))
     return f
 
 

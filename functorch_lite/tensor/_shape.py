@@ -53,7 +53,8 @@ def view(self, *shape):
 def reshape(self, *shape):
     shape = _infer(_shape_args(shape), self.numel(), "reshape")
     v = self._v
-    arr = v.reshape(shape) if isinstance(v, np.ndarray) else call(reshape_p, (v,), {"new_sizes": shape})
+    arr = v.reshape(shape) if isinstance(v, np.ndarray) else call(
+        reshape_p, (v,), {"new_sizes": shape})
     if isinstance(v, np.ndarray) and not np.shares_memory(arr, v) and v.size:
         t = _wrap(arr)  # a copy (non-contiguous input), as torch.reshape makes
         if self.requires_grad and _grad.on:
