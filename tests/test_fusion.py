@@ -206,6 +206,21 @@ def test_every_binary_primitive_fused(dtype):
         _same(g, w, rtol, atol, signs=getattr(op, "__name__", "") in exact)
 
 
+def test_every_primitive_with_a_c_expr_is_fused_above():
+    # the two tests above compare each fused C expression with the NumPy plan:
+    # together they must reach every primitive that declares one
+    from functorch_lite.core.primitive import REGISTRY
+    declared = {p for p in REGISTRY.values() if p.c_expr is not None}
+    x = np.array(EDGE)
+    a, b = (v.ravel() for v in np.meshgrid(EDGE, EDGE))
+    reached = set()
+    for f, args in ((lambda x: [op(x * 1.0) for op in UNARY], (x,)),
+                    (lambda a, b: [op(a * 1.0, b) for op in BINARY], (a, b))):
+        groups, _ = _groups(fl.make_jaxpr(f)(*args))
+        reached |= {e.primitive for g in groups for e in g.eqns}
+    assert not declared - reached, sorted(p.name for p in declared - reached)
+
+
 def test_mul_safe_zero_times_inf_is_zero():
     ct = np.array([0.0, -0.0, 0.0, 1.0, 2.0, np.nan], np.float32)
     d = np.array([np.inf, np.nan, -np.inf, np.inf, 3.0, 0.0], np.float32)

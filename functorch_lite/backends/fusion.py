@@ -28,6 +28,7 @@ import numpy as np
 
 from .. import config
 from ..core.ir import Literal, Var
+from ..primitives.reductions import reduce_sum_p
 from . import _cuda_codegen as cg
 
 
@@ -70,33 +71,30 @@ def _supported_dtype(d):
 
 
 def fusible(eqn):
-    """Same-shape elementwise op on float32/64, int32/64 or bool that cg can emit."""
-    name = eqn.primitive.name
-    if name not in cg.FUSIBLE or eqn.primitive.multiple_results or len(eqn.outvars) != 1:
+    """Same-shape elementwise op on float32/64, int32/64 or bool whose primitive
+    declares a C expression (``c_expr``) for these dtypes (``fuse_dtypes``)."""
+    prim = eqn.primitive
+    if prim.c_expr is None or prim.fuse_dtypes is None or prim.multiple_results \
+            or len(eqn.outvars) != 1:
         return False
     out = eqn.outvars[0].aval
     if not _supported_dtype(out.dtype):
         return False
+    allowed = cg.DTYPE_CLASSES[prim.fuse_dtypes]
     for v in eqn.invars:
         a = v.aval
         if not _supported_dtype(a.dtype) or a.shape not in (out.shape, ()):
             return False
         if isinstance(v, Literal) and a.shape != ():
             return False
-    # the dtype the arithmetic runs in: the operands' (comparisons) or the output's
-    odt = np.dtype(eqn.invars[0].aval.dtype if name in cg.COMPARE else out.dtype)
-    if name in cg.FLOAT_ONLY and odt not in cg.FLOATS:
-        return False
-    if name in cg.INT_OK and odt not in cg.FLOATS | cg.INTS:
-        return False
-    if name == "integer_pow" and abs(int(eqn.params["y"])) > 64:
-        return False
-    if name == "full_like":
-        try:
-            np.array(eqn.params["fill_value"]).astype(out.dtype)
-        except (TypeError, ValueError):
+        if np.dtype(a.dtype) not in allowed:
             return False
-    return True
+    if np.dtype(out.dtype) not in allowed:
+        return False
+    # the primitive may decline these params (a huge integer power): try it on names
+    args = [f"a{k}" for k in range(len(eqn.invars))]
+    return cg.expr(prim, eqn.params, args, [np.dtype(v.aval.dtype) for v in eqn.invars],
+                   out.dtype, ["p"], literal=lambda v: "c") is not None
 
 
 # --------------------------------------------------------------- grouping
@@ -150,7 +148,7 @@ def group_eqns(jaxpr, xp):
                 join.vals.add(eqn.outvars[0])
             owner[eqn.outvars[0]] = join
             continue
-        if eqn.primitive.name == "reduce_sum" and len(reads) == 1 and \
+        if eqn.primitive is reduce_sum_p and len(reads) == 1 and \
                 _reduction_fusible(eqn, reads[0], users, outset):
             close(reads[0], tail=eqn)
             continue
@@ -195,14 +193,16 @@ def _finish(g, tail, users, outset, xp):
         return list(members)
     index = {e.outvars[0]: i for i, e in enumerate(members)}
     ext, ext_pos = [], {}            # external inputs (Vars, non-finite Literals)
+    in_dts = []                      # their dtypes (grows while the code is generated)
 
     def external(v):
         key = v if isinstance(v, Var) else id(v)
         if key not in ext_pos:
             ext_pos[key] = len(ext)
             if isinstance(v, Literal):   # passed as a typed NumPy scalar (never a 0-d array)
-                v = Literal(np.asarray(v.val, v.aval.dtype)[()], v.aval)
+                v = Literal(np.asarray(v.val, dtype=v.aval.dtype)[()], v.aval)
             ext.append(v)
+            in_dts.append(np.dtype(v.aval.dtype))
         return ("in", ext_pos[key])
 
     steps = []
@@ -214,21 +214,29 @@ def _finish(g, tail, users, outset, xp):
             else:
                 lit = cg.c_literal(v.val, v.aval.dtype)
                 refs.append(("lit", lit) if lit is not None else external(v))
-        out_dt = np.dtype(e.outvars[0].aval.dtype)
-        if e.primitive.name == "full_like":
-            fill = np.array(e.params["fill_value"]).astype(out_dt)[()]
-            lit = cg.c_literal(fill, out_dt)
-            refs.append(("lit", lit) if lit is not None
-                        else external(Literal(fill, e.outvars[0].aval.update(shape=()))))
-        steps.append((e.primitive.name, e.params, refs,
-                      [np.dtype(v.aval.dtype) for v in e.invars], out_dt))
+        out_aval = e.outvars[0].aval
+        steps.append((e.primitive, e.params, refs, [np.dtype(v.aval.dtype) for v in e.invars],
+                      np.dtype(out_aval.dtype), _literal_for(out_aval, external)))
     if not any(isinstance(v, Var) and v.aval.shape == g.shape for v in ext):
         # the output shape comes from broadcasting the inputs: keep it unfused
         return list(members) + ([tail] if tail is not None else [])
-    in_dts = [np.dtype(v.aval.dtype) for v in ext]
     if tail is None:
         return [_elementwise_group(steps, in_dts, ext, outs, index, members, xp)]
     return [_reduction_group(steps, in_dts, ext, members, tail, xp)]
+
+
+def _literal_for(out_aval, external):
+    """A constant of the result's dtype as C text: a typed literal, or (not finite)
+    a kernel argument (CUDA has no portable inf/nan literal)."""
+    dt = np.dtype(out_aval.dtype)
+
+    def literal(value):
+        lit = cg.c_literal(value, dt)
+        if lit is not None:
+            return lit
+        kind, k = external(Literal(np.asarray(value, dtype=dt)[()], out_aval.update(shape=())))
+        return f"in{k}"
+    return literal
 
 
 _kernels = {}   # (namespace id, kind, source) -> kernel object: shared between plans

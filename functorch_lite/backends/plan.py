@@ -18,192 +18,66 @@ import numpy as np
 from ..core.ir import Literal
 from . import fusion
 
-_UNARY = {"neg": "negative", "exp": "exp", "log": "log", "sin": "sin", "cos": "cos",
-          "tanh": "tanh", "sqrt": "sqrt", "abs": "absolute", "sign": "sign"}
-_BINARY = {"add": "add", "sub": "subtract", "mul": "multiply", "div": "true_divide",
-           "pow": "power", "max": "maximum", "min": "minimum", "eq": "equal",
-           "ne": "not_equal", "lt": "less", "le": "less_equal", "gt": "greater",
-           "ge": "greater_equal"}
 
-
-def _matmul_out_kernel(xp, params, in_avals):
-    """out= kernel for the plain 2-D dot_general cases, else None."""
-    (lc, rc), (lb, rb) = params["dimension_numbers"]
-    if lb or len(lc) != 1 or len(in_avals) != 2:
-        return None
-    xa, ya = in_avals
-    if xa.ndim != 2 or ya.ndim != 2:
-        return None
-    mm = xp.matmul
-    tx, ty = lc[0] == 0, rc[0] == 1
-    if not tx and not ty:
-        return mm
-    if tx and not ty:
-        return lambda x, y, o: mm(x.T, y, o)
-    if ty and not tx:
-        return lambda x, y, o: mm(x, y.T, o)
-    return lambda x, y, o: mm(x.T, y.T, o)
-
-
-def _outer_kernels(xp, params, in_avals):
-    """dot_general without contraction (outer / per-batch scaled products, as vmap
-    of a gradient makes): a broadcasting multiply instead of a k=1 matmul."""
-    (lc, rc), (lb, rb) = params["dimension_numbers"]
-    if lc or len(in_avals) != 2:
+def _specialized(xp, eqn):
+    """The primitive's own plan-time kernels for these static shapes, or (None, None)."""
+    hook = eqn.primitive.specialize
+    if hook is None:
         return None, None
-    xa, ya = in_avals
-    lf = [i for i in range(xa.ndim) if i not in lb]
-    rf = [i for i in range(ya.ndim) if i not in rb]
-    bshape = [xa.shape[i] for i in lb]
-    px, py = tuple(lb) + tuple(lf), tuple(rb) + tuple(rf)
-    sx = tuple(bshape + [xa.shape[i] for i in lf] + [1] * len(rf))
-    sy = tuple(bshape + [1] * len(lf) + [ya.shape[i] for i in rf])
-    idx, idy = px == tuple(range(xa.ndim)), py == tuple(range(ya.ndim))
-    mul, tr = xp.multiply, xp.transpose
-    if idx and idy and sx == xa.shape:      # the common vmap-of-grad case: x * y[:, None]
-        if sy == ya.shape:
-            return mul, mul
-        return (lambda x, y: mul(x, y.reshape(sy))), (lambda x, y, o: mul(x, y.reshape(sy), o))
-
-    def prep(x, y):
-        x = x if idx else tr(x, px)
-        y = y if idy else tr(y, py)
-        return x.reshape(sx), y.reshape(sy)
-
-    def kern(x, y):
-        a, b = prep(x, y)
-        return mul(a, b)
-
-    def okern(x, y, o):
-        a, b = prep(x, y)
-        return mul(a, b, o)
-    return kern, okern
+    got = hook(xp, [v.aval for v in eqn.invars], [v.aval for v in eqn.outvars], **eqn.params)
+    return got if got is not None else (None, None)
 
 
-def _squeezed_dot_kernel(xp, params, in_avals, out_aval):
-    """dot_general with one contraction and no batch dims whose operands are
-    matrices or vectors once their size-1 axes are dropped (vmap and jacobians
-    make such shapes): reshape views + one matmul with transposed views, instead
-    of the general path's copies."""
-    (lc, rc), (lb, rb) = params["dimension_numbers"]
-    if lb or len(lc) != 1 or len(in_avals) != 2:
-        return None
-    xa, ya = in_avals
-    xs = [i for i in range(xa.ndim) if xa.shape[i] != 1 or i == lc[0]]
-    ys = [i for i in range(ya.ndim) if ya.shape[i] != 1 or i == rc[0]]
-    if len(xs) > 2 or len(ys) > 2:
-        return None
-    sx, sy = tuple(xa.shape[i] for i in xs), tuple(ya.shape[i] for i in ys)
-    tx = len(xs) == 2 and xs.index(lc[0]) == 0       # x needs .T to be (m, k)
-    ty = len(ys) == 2 and ys.index(rc[0]) == 1       # y needs .T to be (k, n)
-    mm, out_shape = xp.matmul, out_aval.shape
-    if len(xs) == 1 and len(ys) == 1:
-        return None                                   # a dot product: leave it to the impl
-
-    def kern(x, y):
-        x = x.reshape(sx)
-        y = y.reshape(sy)
-        return mm(x.T if tx else x, y.T if ty else y).reshape(out_shape)
-    return kern
-
-
-def _plain_dot_kernel(xp, params, in_avals):
-    """matmul for the 2-D x 2-D / 2-D x 1-D / 1-D x 2-D cases (no batch dims)."""
-    (lc, rc), (lb, rb) = params["dimension_numbers"]
-    if lb or len(lc) != 1 or len(in_avals) != 2:
-        return None
-    xa, ya = in_avals
-    mm = xp.matmul
-    if xa.ndim == 2 and ya.ndim == 2:
-        tx, ty = lc[0] == 0, rc[0] == 1
-        if not tx and not ty:
-            return mm
-        if tx and not ty:
-            return lambda x, y: mm(x.T, y)
-        if ty and not tx:
-            return lambda x, y: mm(x, y.T)
-        return lambda x, y: mm(x.T, y.T)
-    if xa.ndim == 2 and ya.ndim == 1:
-        return mm if lc[0] == 1 else (lambda x, y: mm(x.T, y))
-    if xa.ndim == 1 and ya.ndim == 2:
-        return mm if rc[0] == 0 else (lambda x, y: mm(x, y.T))
-    return None
-
-
-def _mul_safe_kernels(eqn):
-    """ct * d for mul_safe, specialised on d's static shape: one dot over d
-    proves it finite (then a plain multiply, optionally into a recycled
-    buffer); otherwise the primitive's exact NaN-safe kernel."""
-    import math
-    da = eqn.invars[1].aval
-    if da.size <= 1 or np.dtype(da.dtype).kind != "f":
-        return None, None
-    exact = functools.partial(eqn.primitive.impl, np)
-    isfinite, mul, flat = math.isfinite, np.multiply, da.ndim == 1
-
-    def kern(ct, d):
-        f = d if flat else d.ravel()
-        if isfinite(f.dot(f)):
-            return mul(ct, d)
-        return exact(ct, d)
-
-    def okern(ct, d, o):
-        f = d if flat else d.ravel()
-        if isfinite(f.dot(f)):
-            return mul(ct, d, o)
-        return exact(ct, d)
-    return kern, okern
-
-
-def _kernel(xp, eqn):
+def _kernel(xp, eqn, special):
     """The function a step calls: the bare ufunc where one does the job."""
     if isinstance(eqn, fusion.FusedGroup):
         return eqn.kernel
-    name = eqn.primitive.name
-    if xp is np and name == "mul_safe":
-        k, _ = _mul_safe_kernels(eqn)
-        if k is not None:
-            return k
-    if xp is np and not eqn.params:
-        if name in _UNARY:
-            return getattr(xp, _UNARY[name])
-        if name in _BINARY:
-            return getattr(xp, _BINARY[name])
-    if xp is np and name == "integer_pow" and eqn.params["y"] == 2:
-        return xp.square
-    if name == "dot_general":
-        avals = [v.aval for v in eqn.invars]
-        k = _plain_dot_kernel(xp, eqn.params, avals) or \
-            _outer_kernels(xp, eqn.params, avals)[0] or \
-            _squeezed_dot_kernel(xp, eqn.params, avals, eqn.outvars[0].aval)
-        if k is not None:
-            return k
+    if special[0] is not None:
+        return special[0]
     prim = eqn.primitive
+    if prim.ufunc is not None and not eqn.params:
+        return getattr(xp, prim.ufunc)
     return (functools.partial(prim.impl, xp, **eqn.params) if eqn.params
             else functools.partial(prim.impl, xp))
 
 
-def _out_kernel(xp, eqn):
-    """(kernel taking a trailing out buffer, elementwise?) or (None, False)."""
-    name = eqn.primitive.name
-    if name in _UNARY:
-        return getattr(xp, _UNARY[name]), True
-    if name in _BINARY:
-        uf = getattr(xp, _BINARY[name])
-        if name in ("max", "min"):   # positional out is deprecated for these two
-            return (lambda x, y, o: uf(x, y, out=o)), True
+_positional_out = {}   # ufunc -> does it take its out buffer positionally?
+
+
+def _takes_positional_out(xp, uf, nin):
+    """Probed once per ufunc: NumPy deprecates a positional out for some
+    (maximum, minimum); those get out= by keyword through a small wrapper."""
+    hit = _positional_out.get(uf)
+    if hit is None:
+        import warnings
+        a = xp.ones(1, dtype=np.float64)
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", DeprecationWarning)
+            try:
+                uf(*([a] * nin), xp.empty(1, dtype=np.float64))
+                hit = True
+            except DeprecationWarning:
+                hit = False
+        _positional_out[uf] = hit
+    return hit
+
+
+def _out_kernel(xp, eqn, special):
+    """(kernel taking a trailing out buffer, elementwise?) or (None, False).
+    Elementwise kernels (a ufunc or a C expression per element) may write into a
+    dying input's buffer; others (matmul) only into a dead one."""
+    if isinstance(eqn, fusion.FusedGroup):
+        return None, False
+    prim = eqn.primitive
+    elementwise = prim.ufunc is not None or prim.c_expr is not None
+    if special[1] is not None:
+        return special[1], elementwise
+    if prim.ufunc is not None and not eqn.params:
+        uf = getattr(xp, prim.ufunc)
+        n = len(eqn.invars)
+        if not _takes_positional_out(xp, uf, n):
+            return (lambda *a: uf(*a[:n], out=a[n])), True
         return uf, True
-    if name == "mul_safe" and xp is np:
-        return _mul_safe_kernels(eqn)[1], True
-    if name == "integer_pow" and eqn.params["y"] >= 0:
-        y = eqn.params["y"]
-        if y == 2:
-            return xp.square, True
-        return (lambda x, o: xp.power(x, y, o)), True
-    if name == "dot_general":
-        avals = [v.aval for v in eqn.invars]
-        k = _matmul_out_kernel(xp, eqn.params, avals) or _outer_kernels(xp, eqn.params, avals)[1]
-        return k, False
     return None, False
 
 
@@ -213,25 +87,6 @@ class Plan:
 
     def __call__(self, *args):
         return self.run(*args)
-
-    def interpret(self, *args):
-        """The same steps run by a loop (reference for the generated code)."""
-        env = self.template[:]
-        for i, a in zip(self.in_slots, args):
-            env[i] = a
-        for fn, ins, out, frees in self.steps:
-            r = fn(*[env[i] for i in ins])
-            if out.__class__ is int:
-                env[out] = r
-            else:
-                for o, v in zip(out, r):
-                    env[o] = v
-            for f in frees:
-                env[f] = None
-        if self.copy_outs:   # never hand out the plan's own constants (callers may write)
-            return [env[i].copy() if k in self.copy_outs and hasattr(env[i], "copy")
-                    else env[i] for k, i in enumerate(self.out_slots)]
-        return [env[i] for i in self.out_slots]
 
 
 def place_consts(closed, xp):
@@ -314,11 +169,12 @@ def compile_plan(closed, xp=np, reuse=True):
     for i, eqn in enumerate(items):
         prim = eqn.primitive
         ins = tuple(slot_of(v) for v in eqn.invars)
-        kern = _kernel(xp, eqn)
+        special = (None, None) if isinstance(eqn, fusion.FusedGroup) else _specialized(xp, eqn)
+        kern = _kernel(xp, eqn, special)
         outs = [new_slot(v) for v in eqn.outvars]
         dying = [slot[v] for v in dict.fromkeys(eqn.invars)
                  if not isinstance(v, Literal) and last.get(v) == i and v not in outset]
-        okern, elementwise = _out_kernel(xp, eqn) if reuse else (None, False)
+        okern, elementwise = _out_kernel(xp, eqn, special) if reuse else (None, False)
         oa = eqn.outvars[0].aval
         view = set()     # buffers the inputs may view (read before they are released)
         for s in ins:

@@ -29,27 +29,45 @@ Derivative rules call primitives (never raw ``xp``) so they differentiate again.
     "out"      it reads only the output value (exp, tanh, sqrt)
     "ins+out"  both (the default: always correct, never the cheapest)
 
-Traits (declared where the primitive is defined, read by whoever needs them):
+Traits (declared where the primitive is defined, read by whoever needs them, at
+trace or plan-compile time only: never on ``bind``'s fast path or a plan's per-call path):
 
     ufunc        name of a backend function computing it alone (params empty),
-                 accepting a trailing ``out`` buffer: the jit plan calls it
-                 directly ("tanh", "multiply")
-    c_expr       fusion's C/CUDA expression for one element: a format string over
-                 the operands ``{0}``, ``{1}`` ... or a callable
-                 ``(args, params, dtypes) -> str``
-    fuse_dtypes  operand dtypes fusion accepts: "float", "int", "any" (None: not fusible)
+                 accepting a trailing ``out`` buffer: the jit plan calls
+                 ``getattr(xp, ufunc)`` directly ("tanh", "multiply")
+    c_expr       fusion's C/CUDA expression for one element.  A format string over
+                 the operands ``{0}``, ``{1}`` ... and ``{t}``, the result's C type
+                 ("exp({0})", "(({t})({0} + {1}))"); or a callable ``(e) -> str | None``
+                 given an element context ``e`` with ``e.args`` (operand expressions),
+                 ``e.params``, ``e.in_dtypes``, ``e.out_dtype``, ``e.t`` (C type),
+                 ``e.let(expr)`` (a helper statement; returns its name) and
+                 ``e.literal(value)`` (the value as a typed C literal, or as a kernel
+                 argument when it has none); None declines to fuse that equation.
+                 The expression must compute exactly what ``impl`` computes.
+    fuse_dtypes  dtypes fusion accepts for the operands and result: "float" (float32/64),
+                 "int" (float32/64 and int32/64), "any" (every dtype fusion has a C
+                 type for); None: not fusible
     commutative  f(x, y) == f(y, x) (CSE canonicalises operand order)
-    layout_only  output values are a rearrangement/subset of input 0's values
-    bound        ``(*in_bounds, **params) -> bound`` for the finiteness pass
-                 (a bound is a float: max |value|, inf when unknown)
+    unit         for a binary primitive, the operand value that makes it return the
+                 other operand: a number for both sides (add: 0, mul: 1), or
+                 ``(left, right)`` with None where there is none (sub: (None, 0))
+    layout_only  every output value is one of the input values of the output's dtype
+                 (reshape, transpose, slice, gather, select, max, reduce_max): a bound
+                 on those inputs bounds the output
+    bound        ``(in_bounds, in_avals, out_avals, **params) -> float | None`` for the
+                 finiteness pass: given a bound on each input (max |value|; ``math.inf``
+                 for finite but unbounded), a bound on the output, or None if it may be
+                 inf/nan (absent: None).  Integer and bool results need none.
     no_fold      never constant-folded at compile time (random, device copies)
-    torch_name   the facade's ``grad_fn`` class name ("TanhBackward0")
+    torch_name   the facade's ``grad_fn`` class name ("TanhBackward0"); None: the
+                 facade derives it from the name
     facade       names under which the facade exposes a one-input primitive as is:
                  ``torch.<name>`` and ``Tensor.<name>`` (tanh: ("tanh",); abs:
                  ("abs", "absolute")); the facade reads the registry for them
-    specialize   ``(xp, in_avals, out_avals, params) -> (kernel, out_kernel)`` or
-                 None: a kernel chosen from the shapes at plan time
-                 (dot_general's matmul cases, mul_safe's finiteness probe)
+    specialize   ``(xp, in_avals, out_avals, params) -> (kernel, out_kernel)`` or None:
+                 kernels chosen from the static shapes at plan time (dot_general's
+                 matmul cases, mul_safe's finiteness probe); either may be None (then
+                 the default one is used); ``out_kernel`` takes a trailing out buffer
     higher_order True for primitives carrying jaxprs (cond, while, scan, pjit, ...)
 """
 import threading
@@ -57,7 +75,7 @@ import threading
 RULES = ("impl", "abstract", "jvp", "vjp", "batch")
 SAVES = ("nothing", "shapes", "ins", "out", "ins+out")
 TRAITS = {
-    "ufunc": None, "c_expr": None, "fuse_dtypes": None, "commutative": False,
+    "ufunc": None, "c_expr": None, "fuse_dtypes": None, "commutative": False, "unit": None,
     "layout_only": False, "bound": None, "no_fold": False, "torch_name": None, "facade": (),
     "specialize": None, "higher_order": False,
 }

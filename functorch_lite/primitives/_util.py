@@ -18,18 +18,15 @@ def aval(x):
 
 
 def shape_of(x):
-    """Shape without building an aval (hot in rules): arrays, tracers, scalars."""
+    """Shape without building an aval (hot in rules): arrays, tracers, scalars,
+    and the avals a reverse tape keeps for a rule that reads only shapes."""
     return getattr(x, "shape", ())
-
-
-def dtype_of(x):
-    return get_aval(x).dtype
 
 
 def full(shape, value, dtype, like=None):
     """A constant array.  From a NumPy scalar, so inside a jit plan it is made on
     the plan's backend; eagerly it is made on ``like``'s backend when given."""
-    s = np.array(value, dtype)[()]
+    s = np.array(value, dtype=dtype)[()]
     xp = _extra_array_types.get(type(concrete_value(like)))
     if xp is not None:                  # a device array: made there directly
         return xp.full(tuple(shape), s, dtype=s.dtype)

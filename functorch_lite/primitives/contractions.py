@@ -133,8 +133,136 @@ def _dot_batch(vals, dims, dimension_numbers):
     return dot_general(x, y, dn), len(lb) + len(_free(xa.ndim, lc, lb))
 
 
+# ------------------------------------------------- plan-time kernels (specialize)
+# Chosen once from the static shapes when jit compiles its plan, so the plan
+# calls matmul on transposed views (no copies) where the generic impl would
+# inspect the shapes on every call.
+
+def _matmul_out_kernel(xp, params, in_avals):
+    """out= kernel for the plain 2-D dot_general cases, else None."""
+    (lc, rc), (lb, rb) = params["dimension_numbers"]
+    if lb or len(lc) != 1 or len(in_avals) != 2:
+        return None
+    xa, ya = in_avals
+    if xa.ndim != 2 or ya.ndim != 2:
+        return None
+    mm = xp.matmul
+    tx, ty = lc[0] == 0, rc[0] == 1
+    if not tx and not ty:
+        return mm
+    if tx and not ty:
+        return lambda x, y, o: mm(x.T, y, o)
+    if ty and not tx:
+        return lambda x, y, o: mm(x, y.T, o)
+    return lambda x, y, o: mm(x.T, y.T, o)
+
+
+def _outer_kernels(xp, params, in_avals):
+    """dot_general without contraction (outer / per-batch scaled products, as vmap
+    of a gradient makes): a broadcasting multiply instead of a k=1 matmul."""
+    (lc, rc), (lb, rb) = params["dimension_numbers"]
+    if lc or len(in_avals) != 2:
+        return None, None
+    xa, ya = in_avals
+    lf = [i for i in range(xa.ndim) if i not in lb]
+    rf = [i for i in range(ya.ndim) if i not in rb]
+    bshape = [xa.shape[i] for i in lb]
+    px, py = tuple(lb) + tuple(lf), tuple(rb) + tuple(rf)
+    sx = tuple(bshape + [xa.shape[i] for i in lf] + [1] * len(rf))
+    sy = tuple(bshape + [1] * len(lf) + [ya.shape[i] for i in rf])
+    idx, idy = px == tuple(range(xa.ndim)), py == tuple(range(ya.ndim))
+    mul, tr = xp.multiply, xp.transpose
+    if idx and idy and sx == xa.shape:      # the common vmap-of-grad case: x * y[:, None]
+        if sy == ya.shape:
+            return mul, mul
+        return (lambda x, y: mul(x, y.reshape(sy))), (lambda x, y, o: mul(x, y.reshape(sy), o))
+
+    def prep(x, y):
+        x = x if idx else tr(x, px)
+        y = y if idy else tr(y, py)
+        return x.reshape(sx), y.reshape(sy)
+
+    def kern(x, y):
+        a, b = prep(x, y)
+        return mul(a, b)
+
+    def okern(x, y, o):
+        a, b = prep(x, y)
+        return mul(a, b, o)
+    return kern, okern
+
+
+def _squeezed_dot_kernel(xp, params, in_avals, out_aval):
+    """dot_general with one contraction and no batch dims whose operands are
+    matrices or vectors once their size-1 axes are dropped (vmap and jacobians
+    make such shapes): reshape views + one matmul with transposed views, instead
+    of the general path's copies."""
+    (lc, rc), (lb, rb) = params["dimension_numbers"]
+    if lb or len(lc) != 1 or len(in_avals) != 2:
+        return None
+    xa, ya = in_avals
+    xs = [i for i in range(xa.ndim) if xa.shape[i] != 1 or i == lc[0]]
+    ys = [i for i in range(ya.ndim) if ya.shape[i] != 1 or i == rc[0]]
+    if len(xs) > 2 or len(ys) > 2:
+        return None
+    sx, sy = tuple(xa.shape[i] for i in xs), tuple(ya.shape[i] for i in ys)
+    tx = len(xs) == 2 and xs.index(lc[0]) == 0       # x needs .T to be (m, k)
+    ty = len(ys) == 2 and ys.index(rc[0]) == 1       # y needs .T to be (k, n)
+    mm, out_shape = xp.matmul, out_aval.shape
+    if len(xs) == 1 and len(ys) == 1:
+        return None                                   # a dot product: leave it to the impl
+
+    def kern(x, y):
+        x = x.reshape(sx)
+        y = y.reshape(sy)
+        return mm(x.T if tx else x, y.T if ty else y).reshape(out_shape)
+    return kern
+
+
+def _plain_dot_kernel(xp, params, in_avals):
+    """matmul for the 2-D x 2-D / 2-D x 1-D / 1-D x 2-D cases (no batch dims)."""
+    (lc, rc), (lb, rb) = params["dimension_numbers"]
+    if lb or len(lc) != 1 or len(in_avals) != 2:
+        return None
+    xa, ya = in_avals
+    mm = xp.matmul
+    if xa.ndim == 2 and ya.ndim == 2:
+        tx, ty = lc[0] == 0, rc[0] == 1
+        if not tx and not ty:
+            return mm
+        if tx and not ty:
+            return lambda x, y: mm(x.T, y)
+        if ty and not tx:
+            return lambda x, y: mm(x, y.T)
+        return lambda x, y: mm(x.T, y.T)
+    if xa.ndim == 2 and ya.ndim == 1:
+        return mm if lc[0] == 1 else (lambda x, y: mm(x.T, y))
+    if xa.ndim == 1 and ya.ndim == 2:
+        return mm if rc[0] == 0 else (lambda x, y: mm(x, y.T))
+    return None
+
+
+def _dot_specialize(xp, in_avals, out_avals, dimension_numbers):
+    params = {"dimension_numbers": dimension_numbers}
+    outer, outer_out = _outer_kernels(xp, params, in_avals)
+    kern = (_plain_dot_kernel(xp, params, in_avals) or outer
+            or _squeezed_dot_kernel(xp, params, in_avals, out_avals[0]))
+    out_kern = _matmul_out_kernel(xp, params, in_avals) or outer_out
+    return kern, out_kern
+
+
+def _dot_bound(bounds, in_avals, out_avals, dimension_numbers):
+    if bounds[0] == float("inf") or bounds[1] == float("inf"):
+        return None
+    k = 1
+    for i in dimension_numbers[0][0]:
+        k *= in_avals[0].shape[i]
+    return bounds[0] * bounds[1] * k
+
+
 dot_general_p = defprim("dot_general", impl=_dot_impl, abstract=_dot_abstract, jvp=_dot_jvp,
-                        vjp=_dot_vjp, batch=_dot_batch, saves="ins", torch_name="MmBackward0")
+                        vjp=_dot_vjp, batch=_dot_batch, saves="ins", torch_name="MmBackward0",
+                        specialize=_dot_specialize, bound=_dot_bound)
 
 
 def dot_general(x, y, dimension_numbers):

@@ -4,7 +4,6 @@ import numpy as np
 
 from ..core.ir import ShapedArray
 from ..core.primitive import defprim
-from .indexing import rev
 
 
 def _check_axis(name, x, axis):
@@ -77,4 +76,4 @@ def argmax(x, axis, index_dtype=np.int64):
     return argmax_p.bind(x, axis=int(axis), index_dtype=np.dtype(index_dtype))
 
 
-__all__ = ["cumsum", "argmax", "rev"]
+__all__ = ["cumsum", "argmax"]

@@ -62,24 +62,45 @@ def _def_unary(name, kernel, deriv, float_only=True, linear=False, saves="ins", 
     return p
 
 
+# finiteness bounds (see core.primitive): given bounds on the inputs, one on the output
+
+def same_bound(bounds, in_avals, out_avals):
+    return bounds[0]
+
+
+def unit_bound(bounds, in_avals, out_avals):
+    return 1.0                     # |sin|, |cos|, |tanh|, |sign| <= 1 for finite input
+
+
+def _exp_bound(bounds, in_avals, out_avals):
+    return math.exp(bounds[0]) if bounds[0] < 700 else None
+
+
 neg_p = _def_unary("neg", "negative", lambda x, o: None, float_only=False, linear="neg",
-                   saves="nothing", torch_name="NegBackward0", facade=("neg", "negative"))
+                   saves="nothing", torch_name="NegBackward0", facade=("neg", "negative"),
+                   c_expr="(({t})(-{0}))", fuse_dtypes="int", bound=same_bound)
 exp_p = _def_unary("exp", "exp", lambda x, o: o, saves="out", torch_name="ExpBackward0",
-                   facade=("exp",))
+                   facade=("exp",), c_expr="exp({0})", fuse_dtypes="float", bound=_exp_bound)
 log_p = _def_unary("log", "log", lambda x, o: reciprocal(x), torch_name="LogBackward0",
-                   facade=("log",))
+                   facade=("log",), c_expr="log({0})", fuse_dtypes="float")
 sin_p = _def_unary("sin", "sin", lambda x, o: cos(x), torch_name="SinBackward0",
-                   facade=("sin",))
+                   facade=("sin",), c_expr="sin({0})", fuse_dtypes="float", bound=unit_bound)
 cos_p = _def_unary("cos", "cos", lambda x, o: neg(sin(x)), torch_name="CosBackward0",
-                   facade=("cos",))
+                   facade=("cos",), c_expr="cos({0})", fuse_dtypes="float", bound=unit_bound)
 tanh_p = _def_unary("tanh", "tanh", lambda x, o: sub(1.0, mul(o, o)), saves="out",
-                    torch_name="TanhBackward0", facade=("tanh",))
+                    torch_name="TanhBackward0", facade=("tanh",), c_expr="tanh({0})",
+                    fuse_dtypes="float", bound=unit_bound)
 sqrt_p = _def_unary("sqrt", "sqrt", lambda x, o: div(0.5, o), saves="out",
-                    torch_name="SqrtBackward0", facade=("sqrt",))
+                    torch_name="SqrtBackward0", facade=("sqrt",), c_expr="sqrt({0})",
+                    fuse_dtypes="float")
 abs_p = _def_unary("abs", "absolute", lambda x, o: sign(x), float_only=False,
-                   torch_name="AbsBackward0", facade=("abs", "absolute"))
+                   torch_name="AbsBackward0", facade=("abs", "absolute"), c_expr="fabs({0})",
+                   fuse_dtypes="float", bound=same_bound)
+# numpy's sign: +1, -1, 0 for +-0, and nan stays nan
 sign_p = _def_unary("sign", "sign", None, float_only=False, saves="nothing",
-                    facade=("sign",))
+                    facade=("sign",), fuse_dtypes="float", bound=unit_bound,
+                    c_expr="({0} > 0 ? (({t})1) : ({0} < 0 ? (({t})-1) : "
+                           "({0} == 0 ? (({t})0) : {0})))")
 
 
 # ----------------------------------------------------------------- binary
@@ -150,13 +171,25 @@ def _def_binary(name, kernel, dx, dy, jx, jy, float_only=False, saves="ins", vjp
     return p
 
 
+def _sum_bound(bounds, in_avals, out_avals):
+    a, b = bounds
+    return a + b if a < math.inf and b < math.inf else None
+
+
+def _product_bound(bounds, in_avals, out_avals):
+    a, b = bounds
+    return a * b if a < math.inf and b < math.inf else None
+
+
 # add and sub read only their inputs' shapes (to sum the cotangent back down)
 add_p = _def_binary("add", "add", lambda c, x, y, o: c, lambda c, x, y, o: c,
                     lambda t, x, y, o: t, lambda t, x, y, o: t, saves="shapes",
-                    commutative=True, torch_name="AddBackward0")
+                    commutative=True, unit=0, torch_name="AddBackward0",
+                    c_expr="(({t})({0} + {1}))", fuse_dtypes="int", bound=_sum_bound)
 sub_p = _def_binary("sub", "subtract", lambda c, x, y, o: c, lambda c, x, y, o: neg(c),
                     lambda t, x, y, o: t, lambda t, x, y, o: neg(t), saves="shapes",
-                    torch_name="SubBackward0")
+                    unit=(None, 0), torch_name="SubBackward0",
+                    c_expr="(({t})({0} - {1}))", fuse_dtypes="int", bound=_sum_bound)
 _mul_vjp_generic = _binary_vjp(lambda c, x, y, o: safe_mul(c, y),
                                lambda c, x, y, o: safe_mul(c, x))
 
@@ -170,12 +203,15 @@ def _mul_vjp(ct, ins, out, needs):
 
 
 mul_p = _def_binary("mul", "multiply", None, None, lambda t, x, y, o: mul(t, y),
-                    lambda t, x, y, o: mul(x, t), vjp=_mul_vjp, commutative=True,
-                    torch_name="MulBackward0")
+                    lambda t, x, y, o: mul(x, t), vjp=_mul_vjp, commutative=True, unit=1,
+                    torch_name="MulBackward0", c_expr="(({t})({0} * {1}))",
+                    fuse_dtypes="int", bound=_product_bound)
 div_p = _def_binary("div", "true_divide", lambda c, x, y, o: safe_div(c, y),
                     lambda c, x, y, o: neg(safe_mul(c, div(o, y))),
                     lambda t, x, y, o: div(t, y), lambda t, x, y, o: neg(mul(t, div(o, y))),
-                    float_only=True, saves="ins+out", torch_name="DivBackward0")
+                    float_only=True, saves="ins+out", unit=(None, 1),
+                    torch_name="DivBackward0", c_expr="(({t})({0} / {1}))",
+                    fuse_dtypes="float")
 
 
 def _pow_dx(c, x, y, o):
@@ -188,7 +224,8 @@ def _pow_dy(c, x, y, o):
 
 
 pow_p = _def_binary("pow", "power", _pow_dx, _pow_dy, _pow_dx, _pow_dy, float_only=True,
-                    saves="ins+out", torch_name="PowBackward1")
+                    saves="ins+out", torch_name="PowBackward1", c_expr="pow({0}, {1})",
+                    fuse_dtypes="float")
 
 
 def _tie_weights(x, y):
@@ -198,16 +235,28 @@ def _tie_weights(x, y):
     return add(gt_, mul(eq_, 0.5))
 
 
+def _extremum_c(op):
+    """NaN-propagating max/min (numpy.maximum / minimum: NaN from either side)."""
+    def c_expr(e):
+        a, b = e.args
+        if np.dtype(e.out_dtype).kind == "f":
+            return f"(({a} {op} {b} || isnan({a})) ? {a} : {b})"
+        return f"({a} {op} {b} ? {a} : {b})"
+    return c_expr
+
+
 max_p = _def_binary("max", "maximum", lambda c, x, y, o: mul(c, _tie_weights(x, y)),
                     lambda c, x, y, o: mul(c, _tie_weights(y, x)),
                     lambda t, x, y, o: mul(t, _tie_weights(x, y)),
                     lambda t, x, y, o: mul(t, _tie_weights(y, x)),
-                    commutative=True, torch_name="MaximumBackward0")
+                    commutative=True, layout_only=True, torch_name="MaximumBackward0",
+                    c_expr=_extremum_c(">"), fuse_dtypes="int")
 min_p = _def_binary("min", "minimum", lambda c, x, y, o: mul(c, _tie_weights(y, x)),
                     lambda c, x, y, o: mul(c, _tie_weights(x, y)),
                     lambda t, x, y, o: mul(t, _tie_weights(y, x)),
                     lambda t, x, y, o: mul(t, _tie_weights(x, y)),
-                    commutative=True, torch_name="MinimumBackward0")
+                    commutative=True, layout_only=True, torch_name="MinimumBackward0",
+                    c_expr=_extremum_c("<"), fuse_dtypes="int")
 
 
 # ------------------------------------------------ integer power (static n)
@@ -221,7 +270,7 @@ def _ipow_deriv(x, y):
         return U.zeros_like(x)
     if y == 1:
         return U.ones_like(x)
-    return mul(np.array(y, get_aval(x).dtype)[()], integer_pow(x, y - 1))
+    return mul(np.array(y, dtype=get_aval(x).dtype)[()], integer_pow(x, y - 1))
 
 
 def _ipow_jvp(primals, tangents, y):
@@ -230,34 +279,73 @@ def _ipow_jvp(primals, tangents, y):
     return out, (None if t is None else mul(t, _ipow_deriv(x, y)))
 
 
+def _ipow_c(e):
+    """x**y by repeated squaring (helper statements via e.let); None past |y| = 64."""
+    y, t = int(e.params["y"]), e.t
+    if abs(y) > 64:
+        return None
+    if y == 0:
+        return f"(({t})1)"
+    n, base, acc = abs(y), e.args[0], None
+    while True:
+        if n & 1:
+            acc = base if acc is None else e.let(f"{acc} * {base}")
+        n >>= 1
+        if not n:
+            break
+        base = e.let(f"{base} * {base}")
+    return f"((({t})1) / {acc})" if y < 0 else acc
+
+
+def _ipow_specialize(xp, in_avals, out_avals, y):
+    # square is one multiply; a non-negative power can write into a buffer
+    if y == 2:
+        return xp.square, xp.square
+    if y >= 0:
+        power = xp.power
+        return None, (lambda x, o: power(x, y, o))
+    return None
+
+
+def _ipow_bound(bounds, in_avals, out_avals, y):
+    if bounds[0] == math.inf or y < 0:
+        return None
+    try:
+        return bounds[0] ** y
+    except OverflowError:
+        return None
+
+
 integer_pow_p = defprim(
     "integer_pow", impl=_ipow_impl,
     abstract=lambda x, y: ShapedArray(x.shape, x.dtype, x.weak_type),
     jvp=_ipow_jvp,
     vjp=lambda ct, ins, out, needs, y: (safe_mul(ct, _ipow_deriv(ins[0], y)),),
     batch=lambda vals, dims, y: (integer_pow(vals[0], y), dims[0]),
-    saves="ins", torch_name="PowBackward0")
+    saves="ins", torch_name="PowBackward0", c_expr=_ipow_c, fuse_dtypes="float",
+    specialize=_ipow_specialize, bound=_ipow_bound)
 
 
 # ------------------------------------------------------------ comparisons
 
-def _def_compare(name, kernel, **traits):
+def _def_compare(name, kernel, c_op, **traits):
     base = _binary_abstract(name)
     p = defprim(name, impl=lambda xp, x, y: getattr(xp, kernel)(x, y),
                 abstract=lambda x, y: base(x, y).update(dtype=np.bool_, weak_type=False),
                 jvp=lambda primals, tangents: (p.bind(*primals), None),
                 vjp=lambda ct, ins, out, needs: (None, None),
                 batch=lambda vals, dims: U.broadcasting_batch(p, vals, dims),
-                saves="nothing", ufunc=kernel, **traits)
+                saves="nothing", ufunc=kernel, c_expr=f"({{0}} {c_op} {{1}})",
+                fuse_dtypes="any", **traits)
     return p
 
 
-eq_p = _def_compare("eq", "equal", commutative=True)
-ne_p = _def_compare("ne", "not_equal", commutative=True)
-lt_p = _def_compare("lt", "less")
-le_p = _def_compare("le", "less_equal")
-gt_p = _def_compare("gt", "greater")
-ge_p = _def_compare("ge", "greater_equal")
+eq_p = _def_compare("eq", "equal", "==", commutative=True)
+ne_p = _def_compare("ne", "not_equal", "!=", commutative=True)
+lt_p = _def_compare("lt", "less", "<")
+le_p = _def_compare("le", "less_equal", "<=")
+gt_p = _def_compare("gt", "greater", ">")
+ge_p = _def_compare("ge", "greater_equal", ">=")
 
 
 # ----------------------------------------------------------------- select
@@ -304,7 +392,8 @@ def _select_vjp(ct, ins, out, needs):
 select_p = defprim("select", impl=lambda xp, c, a, b: xp.where(c, a, b),
                    abstract=_select_abstract, jvp=_select_jvp, vjp=_select_vjp,
                    batch=lambda vals, dims: U.broadcasting_batch(select_p, vals, dims),
-                   saves="ins", torch_name="WhereBackward0")
+                   saves="ins", layout_only=True, torch_name="WhereBackward0",
+                   c_expr="({0} ? {1} : {2})", fuse_dtypes="any")
 
 
 # --------------------------------------------------------- dtype conversion
@@ -324,12 +413,25 @@ def _convert_vjp(ct, ins, out, needs, new_dtype):
     return (convert_element_type(ct, xdt),)
 
 
+def _convert_c(e):
+    if np.dtype(e.out_dtype) == np.bool_:
+        return f"({e.args[0]} != 0)"
+    return f"(({e.t}){e.args[0]})"      # float -> int truncates toward zero, like astype
+
+
+def _convert_bound(bounds, in_avals, out_avals, new_dtype):
+    b, out = bounds[0], np.dtype(out_avals[0].dtype)
+    # a finite but unbounded float may overflow a narrower float
+    return b if out.kind != "f" or b < float(np.finfo(out).max) else None
+
+
 convert_element_type_p = defprim(
     "convert_element_type", impl=lambda xp, x, new_dtype: xp.asarray(x).astype(new_dtype),
     abstract=lambda x, new_dtype: ShapedArray(x.shape, new_dtype, False),
     jvp=_convert_jvp, vjp=_convert_vjp,
     batch=lambda vals, dims, new_dtype: (convert_element_type(vals[0], new_dtype), dims[0]),
-    saves="shapes", torch_name="ToCopyBackward0")
+    saves="shapes", torch_name="ToCopyBackward0", c_expr=_convert_c, fuse_dtypes="any",
+    bound=_convert_bound)
 
 # ------------------------------------------------------------ stop_gradient
 
@@ -338,11 +440,32 @@ stop_gradient_p = defprim(
     jvp=lambda primals, tangents: (stop_gradient(primals[0]), None),
     vjp=lambda ct, ins, out, needs: (None,),
     batch=lambda vals, dims: (stop_gradient(vals[0]), dims[0]),
-    saves="nothing", layout_only=True)
+    saves="nothing", layout_only=True, c_expr="{0}", fuse_dtypes="any")
 
 # ---------------------------------------------------------------- full_like
 # Zeros/ones shaped like a value, made by that value's backend (numpy or cupy):
 # rules create zero tangents this way so they never pin a computation to the host.
+
+def _fill_value(fill_value, dtype):
+    """The fill value as a scalar of ``dtype`` (what the kernel writes), or None."""
+    try:
+        return np.array(fill_value).astype(dtype)[()]
+    except (TypeError, ValueError):
+        return None
+
+
+def _full_like_c(e):
+    v = _fill_value(e.params["fill_value"], e.out_dtype)
+    return None if v is None else e.literal(v)
+
+
+def _full_like_bound(bounds, in_avals, out_avals, fill_value):
+    v = _fill_value(fill_value, out_avals[0].dtype)
+    if v is None or v.dtype.kind not in "biuf":
+        return None
+    m = float(np.abs(v))
+    return m if math.isfinite(m) else None
+
 
 full_like_p = defprim(
     "full_like", impl=lambda xp, x, fill_value: xp.full_like(x, fill_value),
@@ -350,40 +473,67 @@ full_like_p = defprim(
     jvp=lambda primals, tangents, fill_value: (full_like(primals[0], fill_value), None),
     vjp=lambda ct, ins, out, needs, fill_value: (None,),
     batch=lambda vals, dims, fill_value: (full_like(vals[0], fill_value), dims[0]),
-    saves="nothing")
+    saves="nothing", c_expr=_full_like_c, fuse_dtypes="any", bound=_full_like_bound)
 
 # ------------------------------------------- NaN-safe cotangent multiplication
 
-_isfinite, _ndarray = math.isfinite, np.ndarray
+def _finite(d):
+    """True when d has no inf/nan, by one cheap BLAS pass: a finite sum of squares
+    means none (an overflowing sum only answers False, sending us the exact way)."""
+    n = getattr(d, "size", 1)
+    if n > 1:
+        f = d if d.ndim == 1 else d.ravel()
+        return math.isfinite(f.dot(f))
+    if n == 0:
+        return True
+    return math.isfinite(d.item() if hasattr(d, "item") else d)
+
+
+def _mul_safe_exact(xp, ct, d):
+    finite = xp.isfinite(d)
+    with np.errstate(invalid="ignore"):
+        out = xp.multiply(ct, d)
+    return xp.where(xp.logical_and(~finite, ct == 0), xp.zeros((), dtype=out.dtype), out)
 
 
 def _mul_safe_impl(xp, ct, d):
     # ct * d, but exactly 0 wherever ct == 0 (even if d is inf or nan): a branch
     # that a where() did not select must not poison the gradient with 0*inf.
-    if xp is np:
-        # one cheap BLAS pass over d: a finite sum of squares means d has no
-        # inf/nan, so the plain product is right (an overflow of the sum only
-        # sends us to the exact path below).  Branches ordered by frequency.
-        if type(d) is _ndarray:
-            n = d.size
-            if n > 1:
-                f = d if d.ndim == 1 else d.ravel()
-                s = f.dot(f)
-            else:
-                s = d.item() if n else 0.0
-        else:  # a NumPy scalar
-            s = d
-        if _isfinite(s):
+    fused = getattr(xp, "mul_safe", None)     # a backend's own one-kernel version
+    if fused is None:
+        # no such kernel: the host way, a finiteness probe and then the plain
+        # product (reading a device array's probe back would cost a sync)
+        if _finite(d):
             return ct * d
     elif getattr(ct, "ndim", 0) and getattr(d, "ndim", 0):
-        fused = getattr(xp, "mul_safe", None)    # a device backend's one-kernel version
-        out = fused(ct, d) if fused is not None else None
+        out = fused(ct, d)                    # None for dtypes it does not cover
         if out is not None:
             return out
-    finite = xp.isfinite(d)
-    with np.errstate(invalid="ignore"):
-        out = xp.multiply(ct, d)
-    return xp.where(xp.logical_and(~finite, ct == 0), xp.zeros((), dtype=out.dtype), out)
+    return _mul_safe_exact(xp, ct, d)
+
+
+def _mul_safe_specialize(xp, in_avals, out_avals):
+    """For a backend without its own mul_safe kernel (the host): probe d's
+    finiteness with one dot of its static shape, then a plain multiply,
+    optionally into a recycled buffer; otherwise the exact kernel."""
+    da = in_avals[1]
+    if getattr(xp, "mul_safe", None) is not None or da.size <= 1 or \
+            np.dtype(da.dtype).kind != "f":
+        return None
+    isfinite, mul, flat = math.isfinite, xp.multiply, da.ndim == 1
+
+    def kern(ct, d):
+        f = d if flat else d.ravel()
+        if isfinite(f.dot(f)):
+            return mul(ct, d)
+        return _mul_safe_exact(xp, ct, d)
+
+    def out_kern(ct, d, o):
+        f = d if flat else d.ravel()
+        if isfinite(f.dot(f)):
+            return mul(ct, d, o)
+        return _mul_safe_exact(xp, ct, d)
+    return kern, out_kern
 
 
 mul_safe_p = defprim(
@@ -391,7 +541,9 @@ mul_safe_p = defprim(
     jvp=lambda primals, tangents: mul_p.jvp(primals, tangents),
     vjp=lambda ct, ins, out, needs: mul_p.vjp(ct, ins, out, needs),
     batch=lambda vals, dims: U.broadcasting_batch(mul_safe_p, vals, dims),
-    saves="ins", torch_name="MulBackward0")
+    saves="ins", unit=1, torch_name="MulBackward0", specialize=_mul_safe_specialize,
+    bound=_product_bound, fuse_dtypes="float",
+    c_expr="(({0} == 0 && !isfinite({1})) ? (({t})0) : (({t})({0} * {1})))")
 
 
 # ------------------------------------------------------------- wrappers

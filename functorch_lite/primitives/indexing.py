@@ -110,10 +110,9 @@ gather_p = defprim("gather", impl=lambda xp, x, idx: xp.take(x, idx, axis=0),
 
 def _scatter_impl(xp, operand, idx, updates):
     out = xp.array(operand, copy=True)
-    if xp is np:
-        np.add.at(out, idx, updates)
-    else:  # a device backend spells add.at its own way (backends/cupy.py)
-        xp.scatter_add(out, idx, updates)
+    # a backend may spell NumPy's unbuffered add.at its own way (backends/cupy.py)
+    add_at = getattr(xp, "scatter_add", None) or np.add.at
+    add_at(out, idx, updates)
     return out
 
 

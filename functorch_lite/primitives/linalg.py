@@ -61,7 +61,7 @@ def ones_vector(ref, n, dtype=None):
     a = get_aval(ref)
     dtype = a.dtype if dtype is None else np.dtype(dtype)
     if a.size == 0:
-        return np.ones((n,), dtype)
+        return np.ones((n,), dtype=dtype)
     one = shp.slice_(shp.reshape(ref, (a.size,)), (0,), (1,))
     one = ew.convert_element_type(ew.full_like(one, 1), dtype)
     return shp.broadcast_in_dim(one, (n,), (0,))
@@ -70,7 +70,7 @@ def ones_vector(ref, n, dtype=None):
 def eye_like(ref, n, dtype=None):
     """n x n identity on ref's backend: ones padded with n zeros between them."""
     v = ones_vector(ref, n, dtype)
-    zero = np.zeros((), get_aval(v).dtype)[()]
+    zero = np.zeros((), dtype=get_aval(v).dtype)[()]
     return shp.reshape(shp.pad(v, zero, ((0, 0, n),)), (n, n)) if n else \
         shp.reshape(v, (0, 0))
 
@@ -84,7 +84,7 @@ def tril_like(ref, n, k=0, dtype=None):
     if n == 0:
         return shp.reshape(ones_vector(ref, 0, dtype), (0, 0))
     dt = get_aval(ref).dtype if dtype is None else np.dtype(dtype)
-    zero = np.zeros((), dt)[()]
+    zero = np.zeros((), dtype=dt)[()]
     w = shp.pad(ones_vector(ref, n - 1, dt), zero, ((n + 1, 0, 0),))    # offsets -(n-1)..-1
     if k == 0:
         w = ew.add(w, shp.pad(ones_vector(ref, 1, dt), zero, ((0, 2 * n - 1, 0),)))

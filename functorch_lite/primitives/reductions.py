@@ -61,9 +61,15 @@ def _sum_batch(vals, dims, axes):
     return reduce_sum(x, new_axes), _reduce_out_dim(d, new_axes)
 
 
+def _sum_bound(bounds, in_avals, out_avals, axes):
+    if bounds[0] == float("inf"):
+        return None
+    return bounds[0] * max(1, in_avals[0].size // max(1, out_avals[0].size))
+
+
 reduce_sum_p = defprim("reduce_sum", impl=_sum_impl, abstract=_reduce_abstract("reduce_sum"),
                        jvp=_sum_jvp, vjp=_sum_vjp, batch=_sum_batch, saves="shapes",
-                       torch_name="SumBackward1")
+                       torch_name="SumBackward1", bound=_sum_bound)
 
 # ---------------------------------------------------------------- reduce_max
 

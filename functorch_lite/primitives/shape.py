@@ -145,7 +145,7 @@ def _slice_vjp(ct, ins, out, needs, start_indices, limit_indices, strides):
     for d, s, st, n in zip(xshape, start_indices, strides, oshape):
         last = s + (n - 1) * st + 1 if n else s
         config.append((s, d - last, st - 1 if n else 0))
-    return (pad(ct, np.zeros((), get_aval(ct).dtype)[()], tuple(config)),)
+    return (pad(ct, np.zeros((), dtype=get_aval(ct).dtype)[()], tuple(config)),)
 
 
 def _slice_batch(vals, dims, start_indices, limit_indices, strides):
@@ -198,7 +198,7 @@ def _pad_jvp(primals, tangents, padding_config):
         return out, None
     tx = U.zeros_like(x) if tx is None else tx
     # a scalar zero (not a host 0-d array) so the pad value follows x's backend
-    tv = np.zeros((), get_aval(v).dtype)[()] if tv is None else tv
+    tv = np.zeros((), dtype=get_aval(v).dtype)[()] if tv is None else tv
     return out, pad(tx, tv, padding_config)
 
 
@@ -222,7 +222,7 @@ def _pad_batch(vals, dims, padding_config):
     size = U.batch_size(vals, dims)
     x = U.bdim_to_front(x, dx, size)
     xa = get_aval(x)
-    out = pad(x, np.zeros((), xa.dtype)[()], cfg)
+    out = pad(x, np.zeros((), dtype=xa.dtype)[()], cfg)
     where = pad(U.full(xa.shape[1:], False, bool, like=x), True, padding_config)
     v = U.moveaxis(v, dv, 0)
     v = reshape(v, (size,) + (1,) * (xa.ndim - 1))
@@ -230,7 +230,8 @@ def _pad_batch(vals, dims, padding_config):
 
 
 pad_p = defprim("pad", impl=_pad_impl, abstract=_pad_abstract, jvp=_pad_jvp, vjp=_pad_vjp,
-                batch=_pad_batch, saves="shapes", torch_name="ConstantPadNdBackward0")
+                batch=_pad_batch, saves="shapes", layout_only=True,
+                torch_name="ConstantPadNdBackward0")
 
 # --------------------------------------------------------------- concatenate
 
@@ -283,7 +284,7 @@ def _concat_batch(vals, dims, dimension):
 concatenate_p = defprim(
     "concatenate", impl=lambda xp, *xs, dimension: xp.concatenate(xs, axis=dimension),
     abstract=_concat_abstract, jvp=_concat_jvp, vjp=_concat_vjp, batch=_concat_batch,
-    saves="shapes", torch_name="CatBackward0")
+    saves="shapes", layout_only=True, torch_name="CatBackward0")
 
 
 # ------------------------------------------------------------------ wrappers

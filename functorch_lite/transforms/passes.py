@@ -5,9 +5,15 @@ mutated).  All primitives are pure, so an equation whose outputs are unused
 can go, and two equations with the same primitive, params and inputs compute
 the same thing.
 """
+import math
+
 import numpy as np
 
 from ..core.ir import ClosedJaxpr, Eqn, Jaxpr, Literal, ShapedArray, Var
+from ..primitives.contractions import dot_general_p
+from ..primitives.elementwise import (add_p, convert_element_type_p, div_p, full_like_p, mul_p,
+                                      mul_safe_p, neg_p)
+from ..primitives.shape import broadcast_in_dim_p, reshape_p, transpose_p
 
 _FOLD_MAX_SIZE = 1 << 16   # don't bake big arrays into the plan as constants
 
@@ -78,9 +84,6 @@ def _lit_key(v):
         return ("lit", id(val))
 
 
-_COMMUTATIVE = {"add", "mul", "max", "min", "eq", "ne", "mul_safe"}
-
-
 def _in_key(v):
     return _lit_key(v) if isinstance(v, Literal) else ("var", v.id)
 
@@ -92,7 +95,7 @@ def cse(closed):
     for eqn in closed.jaxpr.eqns:
         eqn = _subst(eqn, sub)
         ins = tuple(_in_key(v) for v in eqn.invars)
-        if eqn.primitive.name in _COMMUTATIVE and eqn.primitive.name != "mul_safe":
+        if eqn.primitive.commutative:
             ins = tuple(sorted(ins, key=repr))
         key = (eqn.primitive, _hashable(eqn.params), ins)
         prev = seen.get(key)
@@ -120,10 +123,10 @@ def fold_constants(closed, host=True):
     new_cv, new_cs = list(j.constvars), list(closed.consts)
     for eqn in j.eqns:
         eqn = _subst(eqn, sub)
-        if host and eqn.primitive.name == "full_like" and \
+        if host and eqn.primitive is full_like_p and \
                 eqn.outvars[0].aval.size <= _FOLD_MAX_SIZE:
             a = eqn.outvars[0].aval
-            val = np.full(a.shape, eqn.params["fill_value"], a.dtype)
+            val = np.full(a.shape, eqn.params["fill_value"], dtype=a.dtype)
             if val.ndim == 0:
                 sub[eqn.outvars[0]] = Literal(val[()], a)
             else:
@@ -153,7 +156,7 @@ def fold_constants(closed, host=True):
             continue
         outs = out if eqn.primitive.multiple_results else [out]
         for v, val in zip(eqn.outvars, outs):
-            val = np.asarray(val, v.aval.dtype)
+            val = np.asarray(val, dtype=v.aval.dtype)
             if val.ndim == 0:
                 sub[v] = Literal(val[()], v.aval)
             else:
@@ -221,7 +224,7 @@ def _fuse_reciprocal(eqn, producer, uses):
     for k in (0, 1):
         r, g = eqn.invars[k], eqn.invars[1 - k]
         p = producer.get(r)
-        if (p is not None and p.primitive.name == "div" and uses.get(r) == 1
+        if (p is not None and p.primitive is div_p and uses.get(r) == 1
                 and _is_lit(p.invars[0], 1) and isinstance(g, (Var, Literal))
                 and g.aval.dtype == r.aval.dtype):
             h = p.invars[1]
@@ -246,23 +249,22 @@ def _lit_like(value, aval):
 def _scalar_algebra(eqn, producer, uses):
     """x + x -> x * 2;  -(x * c) -> x * -c;  (x * c1) * c2 -> x * (c1 c2)
     (the inner product only when nothing else reads it)."""
-    name = eqn.primitive.name
-    from ..primitives.elementwise import mul_p
+    prim = eqn.primitive
     out = eqn.outvars[0] if eqn.outvars else None
-    if name == "add" and isinstance(eqn.invars[0], Var) and eqn.invars[0] is eqn.invars[1] \
+    if prim is add_p and isinstance(eqn.invars[0], Var) and eqn.invars[0] is eqn.invars[1] \
             and np.dtype(out.aval.dtype).kind in "fc":
         return Eqn(mul_p, [eqn.invars[0], _lit_like(2, out.aval)], eqn.outvars, {},
                    eqn.source)
-    if name == "neg":
+    if prim is neg_p:
         c2, xs = -1, [eqn.invars[0]]
-    elif name == "mul" and any(_scalar(v) is not None for v in eqn.invars):
+    elif prim is mul_p and any(_scalar(v) is not None for v in eqn.invars):
         c2 = next(_scalar(v) for v in eqn.invars if _scalar(v) is not None)
         xs = [v for v in eqn.invars if _scalar(v) is None]
     else:
         return eqn
     if len(xs) == 1 and isinstance(xs[0], Var):
         p = producer.get(xs[0])
-        if (p is not None and p.primitive.name == "mul" and uses.get(xs[0]) == 1
+        if (p is not None and p.primitive is mul_p and uses.get(xs[0]) == 1
                 and np.dtype(out.aval.dtype).kind in "fc"):
             lits = [v for v in p.invars if _scalar(v) is not None]
             rest = [v for v in p.invars if _scalar(v) is None]
@@ -278,12 +280,11 @@ def _push_neg(eqn, producer, uses):
     mul(-a, b) -> -(mul(a, b)), so the negation can meet a later scalar factor
     (which absorbs it) instead of costing a pass over the data.  Returns the
     replacement equations (the last one defines eqn's output) or None."""
-    from ..primitives.elementwise import mul_p, neg_p
     out = eqn.outvars[0]
     if np.dtype(out.aval.dtype).kind not in "fc":
         return None
     negs = [isinstance(v, Var) and uses.get(v) == 1 and producer.get(v) is not None
-            and producer[v].primitive.name == "neg" for v in eqn.invars]
+            and producer[v].primitive is neg_p for v in eqn.invars]
     if not any(negs):
         return None
     ins = [producer[v].invars[0] if n else v for v, n in zip(eqn.invars, negs)]
@@ -303,6 +304,26 @@ def _push_neg(eqn, producer, uses):
     return [Eqn(mul_p, ins, [t], {}, eqn.source), Eqn(neg_p, [t], eqn.outvars, {}, eqn.source)]
 
 
+def _drop_unit(eqn, consts):
+    """f(x, u) -> x where u is the primitive's unit (``prim.unit``) on that side
+    and x already has the output's shape and dtype; when x only lacks size-1
+    axes, a reshape (a view).  Returns (replacement var or None, equation)."""
+    unit = eqn.primitive.unit
+    left, right = unit if isinstance(unit, tuple) else (unit, unit)
+    x, y = eqn.invars
+    out = eqn.outvars[0]
+    if right is not None and _same_aval(x.aval, out.aval) and _const_is(consts, y, right):
+        return x, eqn
+    if left is not None and _same_aval(y.aval, out.aval) and _const_is(consts, x, left):
+        return y, eqn
+    for a, b, u in ((x, y, right), (y, x, left)):
+        if (u is not None and a.aval.size == out.aval.size and a.aval.dtype == out.aval.dtype
+                and _const_is(consts, b, u)):
+            return None, Eqn(reshape_p, [a], eqn.outvars, {"new_sizes": tuple(out.aval.shape)},
+                             eqn.source)
+    return None, eqn
+
+
 def simplify(closed):
     """x*1, 1*x, x+0, 0+x, x-0, x/1 -> x (1 and 0 as literals or constant arrays);
     x . I -> x (or x.T); transpose of transpose composes (or vanishes);
@@ -319,64 +340,44 @@ def simplify(closed):
             uses[v] = uses.get(v, 0) + 2
     for eqn in closed.jaxpr.eqns:
         eqn = _subst(eqn, sub)
-        name = eqn.primitive.name
         out = eqn.outvars[0] if eqn.outvars else None
         repl = None
-        if name == "mul":   # (1 / h) * g  ->  g / h  when 1/h has no other use
+        if eqn.primitive is mul_p:   # (1 / h) * g  ->  g / h  when 1/h has no other use
             eqn = _fuse_reciprocal(eqn, producer, uses)
-            name = eqn.primitive.name
-        if name == "mul":   # push negations down into scalar factors: -a * b -> -(a b)
+        if eqn.primitive is mul_p:   # push negations down into scalar factors: -a * b -> -(a b)
             extra = _push_neg(eqn, producer, uses)
             if extra is not None:
                 for e in extra[:-1]:
                     producer[e.outvars[0]] = e
                     eqns.append(e)
                 eqn = extra[-1]
-                name = eqn.primitive.name
         eqn = _scalar_algebra(eqn, producer, uses)
-        name = eqn.primitive.name
-        if name in ("mul", "add", "sub", "div", "mul_safe") and len(eqn.invars) == 2:
-            x, y = eqn.invars
-            unit = 1 if name in ("mul", "div", "mul_safe") else 0
-            if _same_aval(x.aval, out.aval) and _const_is(consts, y, unit):
-                repl = x
-            elif (name in ("mul", "add", "mul_safe") and _same_aval(y.aval, out.aval)
-                  and _const_is(consts, x, unit)):
-                repl = y
-            else:   # a broadcast that only adds size-1 axes: a reshape (a view)
-                for a, b in ((x, y), (y, x)) if name in ("mul", "add", "mul_safe") else ((x, y),):
-                    if (a.aval.size == out.aval.size and a.aval.dtype == out.aval.dtype
-                            and _const_is(consts, b, unit)):
-                        from ..primitives.shape import reshape_p
-                        eqn = Eqn(reshape_p, [a], eqn.outvars,
-                                  {"new_sizes": tuple(out.aval.shape)}, eqn.source)
-                        name = "reshape"
-                        break
-        elif name == "dot_general":
+        prim = eqn.primitive
+        if prim.unit is not None and len(eqn.invars) == 2:
+            repl, eqn = _drop_unit(eqn, consts)
+        elif prim is dot_general_p:
             hit = _dot_identity(eqn, consts)
             if hit is not None:
                 x, transposed = hit
                 if not transposed:
                     repl = x
                 else:
-                    from ..primitives.shape import transpose_p
                     eqn = Eqn(transpose_p, [x], eqn.outvars, {"permutation": (1, 0)},
                               eqn.source)
-                    name = "transpose"
-        elif name in ("reshape", "broadcast_in_dim", "convert_element_type"):
+        elif prim in (reshape_p, broadcast_in_dim_p, convert_element_type_p):
             x = eqn.invars[0]
-            if _same_aval(x.aval, out.aval) and (name != "broadcast_in_dim" or
+            if _same_aval(x.aval, out.aval) and (prim is not broadcast_in_dim_p or
                                                 tuple(eqn.params["broadcast_dimensions"])
                                                 == tuple(range(x.aval.ndim))):
                 repl = x
-        if repl is None and name == "transpose":
+        if repl is None and eqn.primitive is transpose_p:
             x = eqn.invars[0]
             perm = tuple(eqn.params["permutation"])
             if perm == tuple(range(len(perm))):
                 repl = x
             else:
                 inner = producer.get(x)
-                if inner is not None and inner.primitive.name == "transpose":
+                if inner is not None and inner.primitive is transpose_p:
                     p1 = tuple(inner.params["permutation"])
                     comp = tuple(p1[i] for i in perm)
                     src = inner.invars[0]
@@ -405,15 +406,6 @@ def optimize(closed, host=True):
 
 # ------------------------------------------------ finite-input specialization
 
-_LAYOUT = {"reshape", "transpose", "broadcast_in_dim", "slice", "rev", "gather",
-           "stop_gradient", "concatenate", "reduce_max", "neg", "abs", "select", "max", "min",
-           "pad", "floor", "ceil", "round"}
-_UNIT = {"sin", "cos", "tanh", "sign"}                  # bounded by 1 for finite input
-_ALWAYS_FINITE = {"eq", "ne", "lt", "le", "gt", "ge", "argmax"}   # bool / int results
-_BOUNDED_ONLY = {"add": lambda a, b: a + b, "sub": lambda a, b: a + b,
-                 "mul": lambda a, b: a * b, "mul_safe": lambda a, b: a * b}
-
-
 def _const_bound(val):
     a = np.asarray(val)
     if a.dtype.kind not in "biuf":
@@ -427,8 +419,9 @@ def _const_bound(val):
 def finite_bounds(closed):
     """Per var, (bound, deps) assuming the floating inputs in deps are finite:
     bound is a float (|value| <= bound), math.inf (finite but unbounded) or None
-    (may be inf/nan); deps is the set of input positions the claim relies on."""
-    import math
+    (may be inf/nan); deps is the set of input positions the claim relies on.
+    Each primitive says how it maps bounds (its ``bound`` and ``layout_only``
+    traits)."""
     j = closed.jaxpr
     info = {v: (math.inf, frozenset([i]) if np.dtype(v.aval.dtype).kind in "fc"
                 else frozenset()) for i, v in enumerate(j.invars)}
@@ -441,42 +434,27 @@ def finite_bounds(closed):
             info.get(v, none)
 
     for eqn in j.eqns:
-        name = eqn.primitive.name
+        prim = eqn.primitive
+        out_dt = np.dtype(eqn.outvars[0].aval.dtype) if eqn.outvars else None
         ins = [get(v) for v in eqn.invars]
-        if name == "select":
-            ins = ins[1:]          # the predicate does not affect finiteness
+        if prim.layout_only:       # values come from the inputs of the output's dtype
+            ins = [x for x, v in zip(ins, eqn.invars) if np.dtype(v.aval.dtype) == out_dt]
         bounds = [x[0] for x in ins]
         deps = frozenset().union(*[x[1] for x in ins]) if ins else frozenset()
-        out_dt = np.dtype(eqn.outvars[0].aval.dtype) if eqn.outvars else None
         big = float(np.finfo(out_dt).max) if out_dt is not None and out_dt.kind == "f" \
             else math.inf
         res = None
-        if name in _ALWAYS_FINITE:
-            res, deps = float(max(1, eqn.invars[0].aval.size)), frozenset()
+        if out_dt is not None and out_dt.kind in "biu" and not prim.multiple_results:
+            # integers and bools are finite whatever the inputs were
+            res = 1.0 if out_dt.kind == "b" else float(np.iinfo(out_dt).max)
+            deps = frozenset()
         elif any(x is None for x in bounds):
             res = None
-        elif name in _UNIT:
-            res = 1.0
-        elif name in _LAYOUT:
+        elif prim.layout_only:
             res = max(bounds) if bounds else None
-        elif name == "full_like":
-            res, deps = _const_bound(eqn.params["fill_value"]), frozenset()
-        elif name == "convert_element_type":
-            res = bounds[0] if bounds[0] < big or out_dt.kind != "f" else None
-        elif name in _BOUNDED_ONLY and all(x < math.inf for x in bounds):
-            res = _BOUNDED_ONLY[name](*bounds)
-        elif name == "exp" and bounds[0] < 700:
-            res = math.exp(bounds[0])
-        elif name == "integer_pow" and bounds[0] < math.inf and eqn.params["y"] >= 0:
-            res = bounds[0] ** eqn.params["y"]
-        elif name == "reduce_sum" and bounds[0] < math.inf:
-            res = bounds[0] * max(1, eqn.invars[0].aval.size // max(1, eqn.outvars[0].aval.size))
-        elif name == "dot_general" and all(x < math.inf for x in bounds):
-            (lc, _), _ = eqn.params["dimension_numbers"]
-            k = 1
-            for i in lc:
-                k *= eqn.invars[0].aval.shape[i]
-            res = bounds[0] * bounds[1] * k
+        elif prim.bound is not None and not prim.multiple_results:
+            res = prim.bound(bounds, [v.aval for v in eqn.invars],
+                             [v.aval for v in eqn.outvars], **eqn.params)
         if res is not None and res != math.inf and not res < big:
             res = None     # could overflow to inf
         for v in eqn.outvars:
@@ -488,11 +466,10 @@ def finite_specialize(closed):
     """(jaxpr, changed, inputs): mul_safe(ct, d) -> mul(ct, d) wherever d is
     provably finite when the listed floating inputs are (the plan checks those
     at run time); mul_safe differs from mul only where d is inf or nan."""
-    from ..primitives.elementwise import mul_p
     info = finite_bounds(closed)
     eqns, changed, needed = [], False, set()
     for eqn in closed.jaxpr.eqns:
-        if eqn.primitive.name == "mul_safe":
+        if eqn.primitive is mul_safe_p:
             d = eqn.invars[1]
             bd, deps = (_const_bound(d.val), frozenset()) if isinstance(d, Literal) else \
                 info.get(d, (None, frozenset()))
