@@ -116,8 +116,11 @@ def record(t, prim, params, ts, vals, out, name=None):
                 saved = ((0, a._st, a._st[0]),)
             if b is not None:
                 saved += ((1, b._st, b._st[0]),)
-        elif prim.keeps_shapes:
-            ins = (_aval(vals[0]), _aval(vals[1]))
+        elif prim.keeps_shapes:     # add, sub: the avals' cache read inline
+            x, y = vals
+            ax = _AVALS.get((x.shape, x.dtype)) if type(x) is _nd else None
+            ay = _AVALS.get((y.shape, y.dtype)) if type(y) is _nd else None
+            ins = (ax or _aval(x), ay or _aval(y))
         else:
             ins = (None, None)
     else:
@@ -265,8 +268,11 @@ def binary(prim, a, b, name=None, rev=False, float_op=False):
         bv = _SCALARS.get(key)
         if bv is None:
             bv = _scalar_const(key)
-        bt = None
-    elif isinstance(b, Tensor):
+        # (a 0-d operand always broadcasts: no shape error to translate)
+        if rev:
+            return apply(prim, (None, a), _EMPTY, name, (bv, av))
+        return apply(prim, (a, None), _EMPTY, name, (av, bv))
+    if isinstance(b, Tensor):
         bt = b
         bv = b._v
         if av.dtype != bv.dtype:
