@@ -80,15 +80,29 @@ def _string_constants(path):
 
 
 def _defined_names(path):
-    """Names of the primitives a module defines: module-level ``x_p = f("name", ...)``
-    (``defprim`` itself or a family helper such as ``_def_unary``)."""
+    """Names of the primitives a module defines: any ``defprim("name", ...)`` call,
+    and module-level ``x_p = helper("name", ...)`` (a family helper such as
+    ``_def_unary`` that calls defprim for it)."""
+    tree = ast.parse(path.read_text(), str(path))
     out = set()
-    for node in ast.parse(path.read_text(), str(path)).body:
+
+    def first_str(call):
+        if call.args and isinstance(call.args[0], ast.Constant) \
+                and isinstance(call.args[0].value, str):
+            return call.args[0].value
+        return None
+
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call):
+            f = node.func
+            fname = f.id if isinstance(f, ast.Name) else getattr(f, "attr", None)
+            if fname == "defprim" and first_str(node) is not None:
+                out.add(first_str(node))
+    for node in tree.body:
         if (isinstance(node, ast.Assign) and isinstance(node.value, ast.Call)
                 and any(isinstance(t, ast.Name) and t.id.endswith("_p") for t in node.targets)
-                and node.value.args and isinstance(node.value.args[0], ast.Constant)
-                and isinstance(node.value.args[0].value, str)):
-            out.add(node.value.args[0].value)
+                and first_str(node.value) is not None):
+            out.add(first_str(node.value))
     return out
 
 

@@ -66,10 +66,6 @@ class FusedGroup:
 
 # ------------------------------------------------------------ fusibility
 
-def _supported_dtype(d):
-    return np.dtype(d) in cg.CTYPE
-
-
 def fusible(eqn):
     """Same-shape elementwise op on float32/64, int32/64 or bool whose primitive
     declares a C expression (``c_expr``) for these dtypes (``fuse_dtypes``)."""
@@ -78,19 +74,15 @@ def fusible(eqn):
             or len(eqn.outvars) != 1:
         return False
     out = eqn.outvars[0].aval
-    if not _supported_dtype(out.dtype):
+    allowed = cg.DTYPE_CLASSES[prim.fuse_dtypes]      # (dtypes with a C type only)
+    if np.dtype(out.dtype) not in allowed:
         return False
-    allowed = cg.DTYPE_CLASSES[prim.fuse_dtypes]
     for v in eqn.invars:
         a = v.aval
-        if not _supported_dtype(a.dtype) or a.shape not in (out.shape, ()):
+        if np.dtype(a.dtype) not in allowed or a.shape not in (out.shape, ()):
             return False
         if isinstance(v, Literal) and a.shape != ():
             return False
-        if np.dtype(a.dtype) not in allowed:
-            return False
-    if np.dtype(out.dtype) not in allowed:
-        return False
     # the primitive may decline these params (a huge integer power): try it on names
     args = [f"a{k}" for k in range(len(eqn.invars))]
     return cg.expr(prim, eqn.params, args, [np.dtype(v.aval.dtype) for v in eqn.invars],

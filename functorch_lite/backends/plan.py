@@ -1,10 +1,12 @@
 """A compiled plan: a jaxpr flattened into a list of kernel calls on slots.
 
 ``compile_plan(closed, xp)`` resolves every equation's kernel ahead of time
-(``prim.impl`` with ``xp`` and the params bound), numbers every value with a
-slot index, frees each slot after its last use, and hands buffers that died
-to later elementwise ufuncs / matmuls of the same shape and dtype through
-``out=`` so the hot loop allocates less.  Running a plan is one Python loop.
+from what the primitive declares: its ``specialize`` hook's kernels for these
+static shapes, else its bare backend ``ufunc``, else ``prim.impl`` with ``xp``
+and the params bound.  It numbers every value with a slot index, frees each
+slot after its last use, and hands buffers that died to later kernels taking
+an ``out`` buffer (ufuncs, matmuls) of the same shape and dtype, so the hot
+loop allocates less.  Running a plan is one generated straight-line function.
 
 Buffer aliasing: only "fresh" kernels (ufuncs, matmul) are known to return a
 new array; any other kernel's output is assumed to alias all its inputs (a

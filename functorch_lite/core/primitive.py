@@ -4,7 +4,7 @@ A primitive states everything the rest of the library needs to know about it
 where it is defined: its kernel, shape rule, derivative and batching rules,
 what the reverse tape keeps, and *traits* that the compiler passes, the jit
 plan, fusion and the facade read.  Nothing outside the defining module keys
-anything by the primitive's name string (``tests/test_primitive_registry.py``
+anything by the primitive's name string (``tests/test_primitive_facts.py``
 checks that).
 
 Rules (all optional at construction; a rule left out must be named in

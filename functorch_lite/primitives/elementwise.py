@@ -480,13 +480,13 @@ full_like_p = defprim(
 def _finite(d):
     """True when d has no inf/nan, by one cheap BLAS pass: a finite sum of squares
     means none (an overflowing sum only answers False, sending us the exact way)."""
-    n = getattr(d, "size", 1)
+    if getattr(d, "ndim", 0) == 0:          # Python / NumPy scalars, 0-d arrays
+        return math.isfinite(d)
+    n = d.size
     if n > 1:
         f = d if d.ndim == 1 else d.ravel()
         return math.isfinite(f.dot(f))
-    if n == 0:
-        return True
-    return math.isfinite(d.item() if hasattr(d, "item") else d)
+    return n == 0 or math.isfinite(d.item())
 
 
 def _mul_safe_exact(xp, ct, d):
@@ -496,10 +496,23 @@ def _mul_safe_exact(xp, ct, d):
     return xp.where(xp.logical_and(~finite, ct == 0), xp.zeros((), dtype=out.dtype), out)
 
 
+_own_mul_safe = {}   # namespace -> its own one-kernel mul_safe, or None
+
+
+def _backend_mul_safe(xp):
+    """A backend's own one-kernel mul_safe, or None; looked up once per namespace
+    (a missing attribute on the numpy module costs a microsecond per lookup)."""
+    try:
+        return _own_mul_safe[xp]
+    except KeyError:
+        f = _own_mul_safe[xp] = getattr(xp, "mul_safe", None)
+        return f
+
+
 def _mul_safe_impl(xp, ct, d):
     # ct * d, but exactly 0 wherever ct == 0 (even if d is inf or nan): a branch
     # that a where() did not select must not poison the gradient with 0*inf.
-    fused = getattr(xp, "mul_safe", None)     # a backend's own one-kernel version
+    fused = _backend_mul_safe(xp)
     if fused is None:
         # no such kernel: the host way, a finiteness probe and then the plain
         # product (reading a device array's probe back would cost a sync)
@@ -517,7 +530,7 @@ def _mul_safe_specialize(xp, in_avals, out_avals):
     finiteness with one dot of its static shape, then a plain multiply,
     optionally into a recycled buffer; otherwise the exact kernel."""
     da = in_avals[1]
-    if getattr(xp, "mul_safe", None) is not None or da.size <= 1 or \
+    if _backend_mul_safe(xp) is not None or da.size <= 1 or \
             np.dtype(da.dtype).kind != "f":
         return None
     isfinite, mul, flat = math.isfinite, xp.multiply, da.ndim == 1

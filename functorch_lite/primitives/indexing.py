@@ -108,10 +108,15 @@ gather_p = defprim("gather", impl=lambda xp, x, idx: xp.take(x, idx, axis=0),
 
 # ----------------------------------------------------------- scatter_add
 
+_add_at = {}   # namespace -> its in-place "out[idx] += updates" (repeats summed)
+
+
 def _scatter_impl(xp, operand, idx, updates):
     out = xp.array(operand, copy=True)
-    # a backend may spell NumPy's unbuffered add.at its own way (backends/cupy.py)
-    add_at = getattr(xp, "scatter_add", None) or np.add.at
+    add_at = _add_at.get(xp)
+    if add_at is None:
+        # a backend may spell NumPy's unbuffered add.at its own way (backends/cupy.py)
+        add_at = _add_at[xp] = getattr(xp, "scatter_add", None) or np.add.at
     add_at(out, idx, updates)
     return out
 

@@ -10,6 +10,7 @@ grad(grad(f)) and jvp(grad(f)) work.  The Tensor facade's backward() calls
 import itertools
 from heapq import heappop, heappush
 
+from ..core.ir import ShapedArray
 from ..core.trace import Trace, Tracer, get_aval, new_main
 from ..primitives import add
 
@@ -28,6 +29,9 @@ class Node:
         self.out = out
         self.needs = needs        # per input: does it need a cotangent?
         self.seq = next(_seq)
+
+
+_new = object.__new__
 
 
 class VJPTracer(Tracer):
@@ -88,7 +92,19 @@ class VJPTrace(Trace):
             if prim.keeps_ins:
                 ins = vals
             elif prim.keeps_shapes:
-                ins = [get_aval(v) for v in vals]
+                # avals, not arrays (built directly: this runs for every add under
+                # grad); a scalar or 0-d value is kept as is, it holds no memory
+                ins = []
+                for v in vals:
+                    shape = getattr(v, "shape", ())
+                    if shape:
+                        if isinstance(v, Tracer):
+                            v = v.aval
+                        else:
+                            a = _new(ShapedArray)
+                            a.shape, a.dtype, a.weak_type = shape, v.dtype, False
+                            v = a
+                    ins.append(v)
             else:
                 ins = (None,) * len(vals)
         kept = out if prim.keeps_out or prim.multiple_results else None
