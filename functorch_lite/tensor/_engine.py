@@ -135,7 +135,6 @@ def run_backward(tensors, grad_tensors, retain_graph, create_graph, capture=None
     roots, cts = _check_roots(tensors, grad_tensors, "backward")
     if retain_graph is None:
         retain_graph = create_graph
-    visited = []
     keep = []
 
     def pre(node, ct):
@@ -158,8 +157,6 @@ def run_backward(tensors, grad_tensors, retain_graph, create_graph, capture=None
         if create_graph:
             keep.append((node, node.ins, node.out))
             node.ins, node.out = _rewrap(node)
-        if not retain_graph:
-            visited.append(node)
 
     if create_graph:
         with new_main(_RecTrace, "backward(create_graph=True)") as main:
@@ -171,7 +168,9 @@ def run_backward(tensors, grad_tensors, retain_graph, create_graph, capture=None
                     capture[k] = _unrec(c)
             leaf_cts = {n: _unrec(c) for n, c in leaf_cts.items()}
         for node, ins, out in keep:
-            node.ins, node.out = ins, out
+            # restored, or freed now when the graph is not retained
+            node.ins, node.out = (None, None) if not retain_graph and _keeps_values(node) \
+                else (ins, out)
     else:
         # free saved values as the backward passes (not shape-only nodes: a
         # second backward through those is legal, as in PyTorch)
@@ -181,9 +180,6 @@ def run_backward(tensors, grad_tensors, retain_graph, create_graph, capture=None
             for k, c in capture.items():
                 if c is not None and not isinstance(c, Tensor):
                     capture[k] = _own(c, cts)
-    for node in visited:
-        if node.prim is not None and _keeps_values(node):
-            node.ins = None
     if accumulate:
         used = {id(c._v) for c in cts}
         if inputs is None:
