@@ -7,11 +7,11 @@ is true for every Tensor.
 """
 import numpy as np
 
-from .core.trace import Primitive
-from .tensor._engine import (_GRAD, _RecTracer, _unrec, backward, enable_grad,  # noqa
+from .core.primitive import defprim
+from .tensor._dispatch import record
+from .tensor._engine import (_RecTracer, _grad, _unrec, backward, enable_grad,  # noqa
                              grad, inference_mode, is_grad_enabled, no_grad,
                              set_grad_enabled)
-from .tensor._dispatch import _record
 from .tensor._tensor import Tensor, _on_dev, _wrap, as_tensor
 
 
@@ -57,50 +57,48 @@ class FunctionCtx:
         self.materialize_grads = bool(value)
 
 
-class _FunctionMeta(type):
-    def __init__(cls, name, bases, ns):
-        super().__init__(name, bases, ns)
-        cls._prim = _function_prim(cls)
+def _function_vjp(ct, ins, out, needs, fn, ctx, n_in):
+    """The vjp of a user Function: check its saved tensors, call ``fn.backward``."""
+    for i, sv in enumerate(ctx._saved_versions):
+        if sv is not None and sv[0][0] != sv[1]:
+            raise RuntimeError(
+                f"one of the variables needed for gradient computation has been "
+                f"modified by an inplace operation: saved tensor {i} of "
+                f"{fn.__name__}Backward is at version {sv[0][0]}; expected version "
+                f"{sv[1]} instead (last modified at {sv[0][1]}).")
+    ctx.saved_tensors = getattr(ctx, "_saved", ())
+    rec = isinstance(ct, _RecTracer)
+    g = _unrec(ct) if rec else _wrap(ct if _on_dev(ct) else np.asarray(ct))
+    with set_grad_enabled(rec):
+        res = fn.backward(ctx, g)
+    res = res if isinstance(res, tuple) else (res,)
+    if len(res) < n_in:
+        raise RuntimeError(f"function {fn.__name__}Backward returned an incorrect "
+                           f"number of gradients (expected {n_in}, got {len(res)})")
+    outs = []
+    for r, nd in zip(res, needs):
+        if r is None or not nd:
+            outs.append(None)
+        elif rec:
+            outs.append(_RecTracer(ct._trace, r if isinstance(r, Tensor) else as_tensor(r)))
+        else:
+            outs.append(r._v if isinstance(r, Tensor) else r if _on_dev(r) else np.asarray(r))
+    return tuple(outs)
 
 
-def _function_prim(cls):
-    """A per-Function pseudo-primitive: its vjp calls the user's backward."""
-    p = Primitive(cls.__name__)
-
-    def vjp(ct, ins, out, needs, ctx, n_in):
-        for i, sv in enumerate(ctx._saved_versions):
-            if sv is not None and sv[0][0] != sv[1]:
-                raise RuntimeError(
-                    f"one of the variables needed for gradient computation has been "
-                    f"modified by an inplace operation: saved tensor {i} of "
-                    f"{cls.__name__}Backward is at version {sv[0][0]}; expected version "
-                    f"{sv[1]} instead (last modified at {sv[0][1]}).")
-        ctx.saved_tensors = getattr(ctx, "_saved", ())
-        g = _unrec(ct) if isinstance(ct, _RecTracer) else _wrap(
-            ct if _on_dev(ct) else np.asarray(ct))
-        with set_grad_enabled(isinstance(ct, _RecTracer)):
-            res = cls.backward(ctx, g)
-        res = res if isinstance(res, tuple) else (res,)
-        if len(res) < n_in:
-            raise RuntimeError(f"function {cls.__name__}Backward returned an incorrect "
-                               f"number of gradients (expected {n_in}, got {len(res)})")
-        outs = []
-        for r, nd in zip(res, needs):
-            if r is None or not nd:
-                outs.append(None)
-            elif isinstance(ct, _RecTracer):
-                outs.append(_RecTracer(ct._trace, r if isinstance(r, Tensor) else as_tensor(r)))
-            else:
-                outs.append(r._v if isinstance(r, Tensor) else
-                            r if _on_dev(r) else np.asarray(r))
-        return tuple(outs)
-
-    p.vjp = vjp
-    p.impl = None
-    return p
+_EAGER = ("runs eagerly in Function.apply: the user's forward takes any Python "
+          "arguments and Tensors, so there is no kernel or shape rule on arrays")
+# One primitive for every user Function: params carry the class (``fn``), its
+# context and the input count; the node's name is the class's (``MyFnBackward``).
+function_p = defprim(
+    "autograd_function", vjp=_function_vjp, saves="nothing",
+    missing={"impl": _EAGER, "abstract": _EAGER,
+             "jvp": "torch.autograd.Function's forward-mode (jvp staticmethod) is not "
+                    "supported",
+             "batch": "torch.autograd.Function's vmap staticmethod is not supported"})
 
 
-class Function(metaclass=_FunctionMeta):
+class Function:
     """Subclass with static ``forward(ctx, *args)`` and ``backward(ctx, *grads)``;
     call ``MyFunction.apply(*args)``."""
 
@@ -122,13 +120,12 @@ class Function(metaclass=_FunctionMeta):
         if not isinstance(out, Tensor):
             raise TypeError(f"{cls.__name__}.forward must return a single Tensor "
                             f"(tuples are not supported)")
-        if _GRAD[0] and any(ctx.needs_input_grad):
+        if _grad.on and any(ctx.needs_input_grad):
             res = _wrap(out._v) if out.grad_fn is not None or out._base is not None or any(
                 out is t for t in tensors) else out
             vals = tuple(t._v if t is not None else None for t in tensors)
-            node = _record(res, cls._prim, {"ctx": ctx, "n_in": len(args)},
-                           tuple(tensors), vals, res._v, cls.__name__ + "Backward")
-            node.saved = ()
+            record(res, function_p, {"fn": cls, "ctx": ctx, "n_in": len(args)},
+                   tuple(tensors), vals, res._v, cls.__name__ + "Backward")
             return res
         return out
 

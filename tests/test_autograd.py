@@ -384,3 +384,126 @@ def test_at_functional_updates_on_tensors():
     z = y.at[[0, 0, 2]].add(torch.tensor([1.0, 1.0, 1.0]))
     (z * z).sum().backward()
     assert x.grad.tolist() == [0.0, 4.0, 8.0] and v.grad.item() == 14.0
+
+
+# ------------------------------------------------ backward(inputs=...) (PyTorch's values)
+
+def test_backward_inputs_accumulates_only_into_listed_leaves():
+    a = torch.tensor([1.0, 2.0], requires_grad=True)
+    b = torch.tensor([3.0, 4.0], requires_grad=True)
+    (a * b).sum().backward(inputs=[a])
+    assert a.grad.tolist() == [3.0, 4.0] and b.grad is None
+    (a * b).sum().backward(inputs=a)               # a single Tensor; accumulates
+    (a * b).sum().backward(inputs=(a, b))
+    assert a.grad.tolist() == [9.0, 12.0] and b.grad.tolist() == [1.0, 2.0]
+    torch.autograd.backward([(a * b).sum()], inputs=[b])
+    assert b.grad.tolist() == [2.0, 4.0] and a.grad.tolist() == [9.0, 12.0]
+
+
+def test_backward_inputs_non_leaf_and_unused():
+    a = torch.tensor([1.0, 2.0], requires_grad=True)
+    h = a * 2
+    (h * h).sum().backward(inputs=[h])
+    assert h.grad.tolist() == [4.0, 8.0] and a.grad is None
+    a = torch.tensor([1.0, 2.0], requires_grad=True)
+    h = a * 2
+    (h * h).sum().backward(inputs=[h, a], retain_graph=True)
+    assert h.grad.tolist() == [4.0, 8.0] and a.grad.tolist() == [8.0, 16.0]
+    c = torch.tensor([1.0], requires_grad=True)    # not in the graph: stays None
+    (a * a).sum().backward(inputs=[c])
+    assert c.grad is None
+    # a retained intermediate on the path still gets its gradient (PyTorch does)
+    a = torch.tensor([1.0, 2.0], requires_grad=True)
+    h = a * 2
+    h.retain_grad()
+    (h * h).sum().backward(inputs=[a])
+    assert a.grad.tolist() == [8.0, 16.0] and h.grad.tolist() == [4.0, 8.0]
+
+
+def test_backward_inputs_errors():
+    a = torch.tensor([1.0, 2.0], requires_grad=True)
+    with pytest.raises(RuntimeError, match="cannot be empty"):
+        (a * a).sum().backward(inputs=[])
+    with pytest.raises(RuntimeError, match="requires_grad=False"):
+        (a * 2).sum().backward(inputs=[torch.tensor([1.0])])
+
+
+def test_autograd_grad_still_leaves_grad_untouched():
+    a = torch.tensor([1.0, 2.0], requires_grad=True)
+    b = torch.tensor([3.0, 4.0], requires_grad=True)
+    ga, = autograd.grad((a * b).sum(), [a])
+    assert ga.tolist() == [3.0, 4.0] and a.grad is None and b.grad is None
+
+
+# ------------------------------------------------ names and the tape from the primitive
+
+def test_grad_fn_names_come_from_the_primitive():
+    from types import SimpleNamespace
+    from functorch_lite.tensor._dispatch import grad_fn_name
+    from functorch_lite.primitives.elementwise import tanh_p
+    assert grad_fn_name(tanh_p) == tanh_p.torch_name == "TanhBackward0"
+    undeclared = SimpleNamespace(name="scatter_add_rows", torch_name=None)
+    assert grad_fn_name(undeclared) == "ScatterAddRowsBackward0"
+    x = torch.tensor([0.5, 1.0], requires_grad=True)
+    assert x.tanh().grad_fn.name() == "TanhBackward0"
+    assert (x @ x).grad_fn.name() == "DotBackward0"
+
+
+def test_facade_methods_come_from_the_registry():
+    from functorch_lite.core.primitive import REGISTRY
+    declared = {n: p for p in REGISTRY.values() for n in p.facade}
+    assert {"tanh", "exp", "abs", "absolute"} <= set(declared)
+    x = torch.tensor([-1.0, 0.5])
+    for name in declared:
+        assert callable(getattr(torch, name)) and callable(getattr(torch.Tensor, name))
+    assert torch.abs(torch.tensor([-2, 3])).dtype == torch.int64      # int kept
+    assert torch.exp(torch.tensor([0, 1])).dtype == torch.float32     # promoted
+    assert torch.absolute(x).tolist() == [1.0, 0.5]
+
+
+def test_tape_keeps_what_the_primitive_saves():
+    from functorch_lite.core.ir import ShapedArray
+    x = torch.randn(3, requires_grad=True)
+    y = x + 1.0                    # add: saves shapes -> avals, no version check
+    assert all(isinstance(v, ShapedArray) for v in y.grad_fn.ins)
+    assert y.grad_fn.saved == ()
+    with torch.no_grad():
+        x2 = torch.randn(3)
+    z = (x2.requires_grad_() * 1.0)
+    w = z.exp()                    # exp: saves out -> the output is version-checked
+    assert w.grad_fn.ins == (None,) and w.grad_fn.out is w._v
+    w.add_(1.0)
+    with pytest.raises(RuntimeError, match="modified by an inplace operation"):
+        w.sum().backward()
+    y.sum().backward()
+    y.sum().backward()             # nothing saved but avals: a second backward is legal
+    assert x.grad.tolist() == [2.0, 2.0, 2.0]
+
+
+def test_function_and_device_copy_are_registered_primitives():
+    from functorch_lite.core.primitive import REGISTRY, missing_rules
+    from functorch_lite.tensor._engine import device_copy_p
+    fn_p = autograd.function_p
+    assert REGISTRY["autograd_function"] is fn_p and REGISTRY["device_copy"] is device_copy_p
+    assert missing_rules(fn_p) == [] and missing_rules(device_copy_p) == []
+
+    class Twice(autograd.Function):
+        @staticmethod
+        def forward(ctx, x):
+            return x * 2
+
+        @staticmethod
+        def backward(ctx, g):
+            return g * 2
+
+    class Thrice(Twice):
+        @staticmethod
+        def backward(ctx, g):
+            return g * 3
+
+    x = torch.tensor([1.0], requires_grad=True)
+    y, z = Twice.apply(x), Thrice.apply(x)
+    assert y.grad_fn.prim is z.grad_fn.prim is fn_p
+    assert (y.grad_fn.name(), z.grad_fn.name()) == ("TwiceBackward", "ThriceBackward")
+    (y + z).sum().backward()
+    assert x.grad.tolist() == [5.0]

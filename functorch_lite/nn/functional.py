@@ -226,8 +226,8 @@ def embedding(input, weight, padding_idx=None):  # noqa: A002
         raise _device_error()
     idx = idx if _on_dev(idx) else np.asarray(idx)
     from ..primitives.indexing import gather_p
-    from ..tensor._dispatch import apply_prim
-    r = apply_prim(gather_p, [weight, _wrap(idx)], {}, "EmbeddingBackward0")
+    from ..tensor._dispatch import apply
+    r = apply(gather_p, [weight, _wrap(idx)], {}, "EmbeddingBackward0")
     return r
 
 

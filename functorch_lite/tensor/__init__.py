@@ -17,16 +17,16 @@ from ._types import (Size, bool, cdouble, complex64, complex128, device, double,
                      dtype, float, float16, float32, float64, get_default_dtype, half,
                      int, int8, int16, int32, int64, long, set_default_dtype, short, uint8)
 
+# one-input primitives come from the registry (their ``facade`` trait names
+# them: O.FACADE); the rest are composites or need argument handling
 _METHODS = {
     "add": O.add, "sub": O.sub, "subtract": O.sub, "mul": O.mul, "multiply": O.mul,
-    "div": O.div, "divide": O.div, "true_divide": O.div, "pow": O.pow, "neg": O.neg,
-    "negative": O.neg, "exp": O.exp, "log": O.log, "sin": O.sin, "cos": O.cos,
-    "tanh": O.tanh, "sqrt": O.sqrt, "abs": O.abs, "absolute": O.abs, "sign": O.sign,
-    "rsqrt": O.rsqrt, "reciprocal": O.reciprocal, "square": O.square, "log1p": O.log1p,
-    "expm1": O.expm1, "clamp": O.clamp, "clip": O.clamp, "clamp_min": O.clamp_min,
+    "div": O.div, "divide": O.div, "true_divide": O.div, "pow": O.pow,
+    "rsqrt": O.rsqrt, "reciprocal": O.reciprocal, "square": O.square,
+    "clamp": O.clamp, "clip": O.clamp, "clamp_min": O.clamp_min,
     "clamp_max": O.clamp_max, "relu": O.relu, "sigmoid": O.sigmoid,
     "maximum": O.maximum, "minimum": O.minimum, "eq": O.eq, "ne": O.ne, "lt": O.lt,
-    "le": O.le, "gt": O.gt, "ge": O.ge, "floor": O.floor, "ceil": O.ceil, "round": O.round,
+    "le": O.le, "gt": O.gt, "ge": O.ge, "round": O.round,
     "isnan": O.isnan, "isfinite": O.isfinite, "logical_not": O.logical_not,
     "sum": O.sum, "mean": O.mean, "var": O.var, "std": O.std, "max": O.max, "min": O.min,
     "amax": O.amax, "argmax": O.argmax, "argmin": O.argmin, "norm": O.norm, "prod": O.prod,
@@ -39,6 +39,7 @@ _METHODS = {
     "new_ones": new_ones, "new_zeros": new_zeros, "new_empty": new_empty,
     "new_full": new_full, "new_tensor": new_tensor,
 }
+_METHODS.update(O.FACADE)
 _METHODS.update(O.INPLACE)
 for _n, _f in _METHODS.items():
     setattr(Tensor, _n, _f)
@@ -76,11 +77,10 @@ def _function(name, method):
     return f
 
 
-_FUNCS = ["add", "sub", "subtract", "mul", "multiply", "div", "divide", "true_divide",
-          "pow", "neg", "negative", "exp", "log", "sin", "cos", "tanh", "sqrt", "abs",
-          "absolute", "sign", "rsqrt", "reciprocal", "square", "log1p", "expm1", "clamp",
+_FUNCS = [*O.FACADE, "add", "sub", "subtract", "mul", "multiply", "div", "divide",
+          "true_divide", "pow", "rsqrt", "reciprocal", "square", "clamp",
           "clip", "clamp_min", "clamp_max", "relu", "sigmoid", "maximum", "minimum", "eq",
-          "ne", "lt", "le", "gt", "ge", "floor", "ceil", "round", "isnan", "isfinite",
+          "ne", "lt", "le", "gt", "ge", "round", "isnan", "isfinite",
           "logical_not", "sum", "mean", "var", "std", "max", "min", "amax", "argmax",
           "argmin", "norm", "prod", "cumsum", "mm", "bmm", "dot", "mv", "matmul",
           "reshape", "t", "transpose", "permute", "unsqueeze", "squeeze", "flatten",

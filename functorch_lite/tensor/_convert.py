@@ -8,8 +8,8 @@ import numpy as np
 
 from ..primitives.elementwise import convert_element_type_p
 from . import _types as T
-from ._dispatch import _EMPTY, _record, _run, unary
-from ._graph import _GRAD
+from ._dispatch import _EMPTY, apply, call, record
+from ._graph import _grad
 from ._tensor import Tensor, _dev_ns, _on_dev, _to_host, _wrap
 
 
@@ -23,8 +23,8 @@ def _moved(self, v, to):
     back unchanged (recorded as a same-dtype convert: an identity rule), the
     device move of the cotangent is the backward's job (see _engine)."""
     t = _wrap(v)
-    if self.requires_grad and _GRAD[0]:
-        _record(t, _device_copy_p(), {"to": to}, (self,), (None,), None, "ToCopyBackward0")
+    if self.requires_grad and _grad.on:
+        record(t, _device_copy_p(), {"to": to}, (self,), (None,), None)
     return t
 
 
@@ -53,7 +53,7 @@ class _Conversions:
         if dtype is not None:
             npdt = T.as_dtype(dtype).np
             if t._v.dtype != npdt:
-                t = unary(convert_element_type_p, t, "ToCopyBackward0", new_dtype=npdt)
+                t = apply(convert_element_type_p, (t,), {"new_dtype": npdt}, "ToCopyBackward0")
         if copy and t is self:
             t = self.clone()
         return t
@@ -116,12 +116,12 @@ class _Conversions:
 
     def clone(self, memory_format=None):
         v = self._v
-        out = v.copy() if isinstance(v, np.ndarray) or _on_dev(v) else _run(
-            convert_element_type_p, v, new_dtype=v.dtype)
+        out = v.copy() if isinstance(v, np.ndarray) or _on_dev(v) else call(
+            convert_element_type_p, (v,), {"new_dtype": v.dtype})
         t = _wrap(out)
-        if self.requires_grad and _GRAD[0]:
+        if self.requires_grad and _grad.on:
             # recorded as a same-dtype convert_element_type: its rule is the identity
-            _record(t, convert_element_type_p, _EMPTY, (self,), (v,), out, "CloneBackward0")
+            record(t, convert_element_type_p, _EMPTY, (self,), (v,), out, "CloneBackward0")
         return t
 
     def contiguous(self, memory_format=None):

@@ -1,18 +1,25 @@
 """The op path: applying a primitive to Tensors and recording its graph node.
 
-Hot path: an op computes ``prim.impl(numpy, ...)`` directly when no transform
-is tracing (``bind`` otherwise, so Tensor code also runs under ``fl.grad``),
-wraps the result without parsing anything, and records a node only when an
-input requires grad and grad mode is on.  ``unary`` and ``binary`` inline that
-path (and the Python-number operand case) instead of calling helpers.
+``apply(prim, tensors, params)`` is the one way an op runs: ``call`` computes
+the kernel (``prim.impl(numpy, ...)`` directly when no transform is tracing in
+this thread and every value is a host array; ``bind`` or a device namespace
+otherwise), the result is wrapped without parsing anything, and ``record``
+attaches a graph node when an input requires grad and grad mode is on.
+``binary`` adds Python-number operands and dtype promotion in front of it.
+
+What a node keeps comes from the primitive (``prim.saves``): input values
+(``keeps_ins``), input avals only (``keeps_shapes``), the output
+(``keeps_out``); only kept values get their versions checked at backward.
 """
 import numpy as np
 
+from ..core.ir import ShapedArray
 from ..core.trace import _extra_array_types as _XT
+from ..core.trace import get_aval
 from ..core.trace import state as _tstate
 from . import _promote
 from . import _types as T
-from ._graph import (_CLASSES, _GRAD, NO_OUT, SHAPE_ONLY, checks_out, edge, node_class)
+from ._graph import _CLASSES, _grad, edge, node_class
 from ._promote import _scalar_const, _scalar_np_dtype, result_np_dtype
 from ._tensor import Tensor, _device_error, _wrap, as_tensor
 
@@ -24,70 +31,115 @@ _nd = np.ndarray
 _EMPTY = {}
 _PYNUM = (float, int, bool)
 
-_DEFAULT_NAMES = {
-    "add": "AddBackward0", "sub": "SubBackward0", "mul": "MulBackward0",
-    "div": "DivBackward0", "neg": "NegBackward0", "exp": "ExpBackward0",
-    "log": "LogBackward0", "sin": "SinBackward0", "cos": "CosBackward0",
-    "tanh": "TanhBackward0", "sqrt": "SqrtBackward0", "abs": "AbsBackward0",
-    "pow": "PowBackward1", "integer_pow": "PowBackward0", "max": "MaximumBackward0",
-    "min": "MinimumBackward0", "reduce_sum": "SumBackward1", "reduce_max": "AmaxBackward0",
-    "dot_general": "MmBackward0", "transpose": "PermuteBackward0",
-    "reshape": "ViewBackward0", "broadcast_in_dim": "ExpandBackward0",
-    "slice": "SliceBackward0", "select": "WhereBackward0",
-    "convert_element_type": "ToCopyBackward0", "concatenate": "CatBackward0",
-    "pad": "ConstantPadNdBackward0", "mul_safe": "MulBackward0",
-    "gather": "IndexBackward0", "scatter_add": "IndexAddBackward0",
-}
+
+# ------------------------------------------------------------- grad_fn names
+
+def grad_fn_name(prim):
+    """PyTorch's name for the node of ``prim``: declared (``torch_name``) or
+    derived, reduce_sum -> ReduceSumBackward0."""
+    return prim.torch_name or "".join(
+        w[:1].upper() + w[1:] for w in prim.name.split("_")) + "Backward0"
 
 
-def default_name(prim):
-    return _DEFAULT_NAMES.get(prim.name) or (
-        "".join(w.title() for w in prim.name.split("_")) + "Backward0")
+_PRIM_CLASSES = {}      # prim -> its node class (the default name)
 
 
-def _record(t, prim, params, ts, vals, out, name):
-    """Attach a node for ``prim`` (inputs ``ts``: Tensors or None for constants)."""
-    cls = _CLASSES.get(name) or node_class(name)
-    # inputs whose values the rule reads get their versions checked at backward
-    check = prim.name not in SHAPE_ONLY and getattr(prim, "vjp_uses_ins", True)
-    if len(ts) == 1:            # the hot cases, unrolled
-        (a,) = ts
+def _prim_class(prim):
+    cls = _PRIM_CLASSES.get(prim)
+    if cls is None:
+        cls = _PRIM_CLASSES[prim] = node_class(grad_fn_name(prim))
+    return cls
+
+
+_AVALS = {}             # (shape, dtype) -> ShapedArray: avals are immutable, shared
+
+
+def _aval(v):
+    """What a shapes-only rule keeps of a value: its aval (cached for host
+    arrays: this runs for every add on the tape)."""
+    if type(v) is _nd:
+        k = (v.shape, v.dtype)
+        a = _AVALS.get(k)
+        if a is None:
+            if len(_AVALS) > 4096:     # a program with ever new shapes: start over
+                _AVALS.clear()
+            a = _AVALS[k] = ShapedArray(v.shape, v.dtype)
+        return a
+    return None if v is None else get_aval(v)
+
+
+# -------------------------------------------------------------------- record
+
+def _edge_of(x):
+    """(node, idx) the gradient of input x flows to; None for a constant."""
+    if x is None or not x.requires_grad:
+        return None
+    fn = x.grad_fn
+    return (fn, x._oi) if fn is not None else edge(x)
+
+
+def record(t, prim, params, ts, vals, out, name=None):
+    """Attach the node of ``prim`` to its result ``t`` (inputs ``ts``: Tensors,
+    or None for constants whose values are in ``vals``)."""
+    cls = (_CLASSES.get(name) or node_class(name)) if name else (
+        _PRIM_CLASSES.get(prim) or _prim_class(prim))
+    n = len(ts)
+    keeps_ins = prim.keeps_ins
+    saved = ()
+    # the hot cases (one input; two, one maybe a constant) unrolled: this runs per op
+    if n == 1:
+        a = ts[0]
         fn = a.grad_fn
-        pa = (fn, a._oi) if fn is not None else edge(a)
-        node = cls(prim, params, (pa,), vals if prim.vjp_uses_ins else (None,),
-                   out if prim.vjp_uses_out else None, (True,))
-        if checks_out(prim):
-            st = t._st
-            node.saved = ((0, a._st, a._st[0]), (-1, st, st[0])) if check else (
-                (-1, st, st[0]),)
-        elif check:
-            st = a._st
-            node.saved = ((0, st, st[0]),)
+        parents = ((fn, a._oi) if fn is not None else edge(a),)
+        needs = (True,)
+        if keeps_ins:
+            ins = vals
+            saved = ((0, a._st, a._st[0]),)
+        elif prim.keeps_shapes:
+            ins = (_aval(vals[0]),)
+        else:
+            ins = (None,)
+    elif n == 2:
+        a, b = ts
+        pa = pb = None
+        if a is not None and a.requires_grad:
+            fn = a.grad_fn
+            pa = (fn, a._oi) if fn is not None else edge(a)
+        if b is not None and b.requires_grad:
+            fn = b.grad_fn
+            pb = (fn, b._oi) if fn is not None else edge(b)
+        parents = (pa, pb)
+        needs = (pa is not None, pb is not None)
+        if keeps_ins:
+            ins = vals
+            if a is not None:
+                saved = ((0, a._st, a._st[0]),)
+            if b is not None:
+                saved += ((1, b._st, b._st[0]),)
+        elif prim.keeps_shapes:     # add, sub: the avals' cache read inline
+            x, y = vals
+            ax = _AVALS.get((x.shape, x.dtype)) if type(x) is _nd else None
+            ay = _AVALS.get((y.shape, y.dtype)) if type(y) is _nd else None
+            ins = (ax or _aval(x), ay or _aval(y))
+        else:
+            ins = (None, None)
     else:
-        parents = []
-        saved = []
-        for i, x in enumerate(ts):
-            if x is None:
-                parents.append(None)
-                continue
-            if check:
-                st = x._st
-                saved.append((i, st, st[0]))
-            if x.requires_grad:
-                fn = x.grad_fn
-                parents.append((fn, x._oi) if fn is not None else edge(x))
-            else:
-                parents.append(None)
-        # keep only what the vjp rule reads (see Primitive.vjp_uses_ins/out)
-        node = cls(prim, params, tuple(parents),
-                   vals if prim.vjp_uses_ins else (None,) * len(vals),
-                   out if prim.vjp_uses_out or prim.multiple_results else None,
-                   tuple([p is not None for p in parents]))
-        if checks_out(prim):
-            st = t._st
-            saved.append((-1, st, st[0]))
-        if saved:
-            node.saved = tuple(saved)
+        parents = tuple([_edge_of(x) for x in ts])
+        needs = tuple([p is not None for p in parents])
+        if keeps_ins:
+            ins = vals
+            saved = tuple([(i, x._st, x._st[0]) for i, x in enumerate(ts) if x is not None])
+        elif prim.keeps_shapes:
+            ins = tuple([_aval(v) for v in vals])
+        else:
+            ins = (None,) * n
+    node = cls(prim, params, parents, ins,
+               out if prim.keeps_out or prim.multiple_results else None, needs)
+    if prim.keeps_out:
+        st = t._st
+        saved += ((-1, st, st[0]),)
+    if saved:
+        node.saved = saved
     t.requires_grad = True
     t.grad_fn = node
     return node
@@ -119,68 +171,78 @@ def _dev_args(vals):
     return out
 
 
-def _dev_call(prim, vals, params):
-    """Like _call, choosing the namespace from any device argument."""
-    vals = _dev_args(vals)
-    if _tstate.stack:
-        return prim.bind(*vals, **params), vals
-    xp = np
-    for v in vals:
-        x = _XT.get(type(v))
-        if x is not None:
-            xp = x
-            break
-    return prim.impl(xp, *vals, **params), vals
-
-
-def apply_prim(prim, ts, params, name=None):
-    """Apply a primitive to Tensors, recording a node when needed (general path)."""
-    vals = [t._v for t in ts]
+def _call_slow(prim, vals, params):
+    """The kernel call when tracing or a device backend is loaded; returns the
+    output and the values used (host constants may have become device scalars)."""
     if _XT:
         vals = _dev_args(vals)
-    out = prim.bind(*vals, **params)
-    if isinstance(out, np.generic):
-        out = np.asarray(out)
-    rec = _GRAD[0] and any(t.requires_grad for t in ts)
-    if prim.multiple_results:
-        outs = [_wrap(o) for o in out]
-        if rec:
-            node = _record(outs[0], prim, params, ts, vals, list(out), name or default_name(prim))
-            for i, o in enumerate(outs):
-                o.requires_grad, o.grad_fn, o._oi = True, node, i
-        return outs
-    t = _wrap(out)
-    if rec:
-        _record(t, prim, params, ts, vals, out, name or default_name(prim))
-    return t
+        if not _tstate.stack:
+            for v in vals:
+                xp = _XT.get(type(v))
+                if xp is not None:
+                    return prim.impl(xp, *vals, **params), vals
+            return prim.impl(np, *vals, **params), vals
+    return prim.bind(*vals, **params), vals
 
 
-def _run(prim, *vals, **params):
-    if _XT:       # a device backend is loaded: constants follow device inputs
-        out = _dev_call(prim, vals, params)[0]
+def call(prim, vals, params=_EMPTY):
+    """Run ``prim`` on values (no graph): the one fast path and its fallback."""
+    if not _tstate.stack and all_host(vals):
+        out = prim.impl(np, *vals, **params)
     else:
-        out = prim.impl(np, *vals, **params) if not _tstate.stack else prim.bind(*vals, **params)
+        out = _call_slow(prim, vals, params)[0]
     return np.asarray(out) if isinstance(out, np.generic) else out
 
 
-def unary(prim, x, name, **params):
-    v = x._v
-    out = prim.impl(np, v, **params) if not _tstate.stack and type(v) is _nd else prim.bind(
-        v, **params)
-    if type(out) is not _nd and isinstance(out, np.generic):
-        out = np.asarray(out)
+def all_host(vals):
+    for v in vals:
+        if type(v) is not _nd:
+            return False
+    return True
+
+
+def apply(prim, ts, params=_EMPTY, name=None, vals=None):
+    """Apply ``prim`` to Tensors ``ts`` (a None entry: a constant, its value in
+    ``vals``), recording a node (called ``name``, default the primitive's)."""
+    if vals is None:
+        if len(ts) == 1:
+            v = ts[0]._v
+            vals = (v,)
+            host = type(v) is _nd
+        else:
+            vals = [x._v for x in ts]
+            host = all_host(vals)
+    elif len(vals) == 2:
+        host = type(vals[0]) is _nd and type(vals[1]) is _nd
+    else:
+        host = all_host(vals)
+    if host and not _tstate.stack:
+        out = prim.impl(np, *vals, **params)
+    else:
+        out, vals = _call_slow(prim, vals, params)
+    if type(out) is not _nd:    # a list (several results) or a NumPy scalar
+        if prim.multiple_results:
+            return _wrap_results(prim, params, ts, vals, out, name)
+        if isinstance(out, np.generic):
+            out = np.asarray(out)
     t = _new(Tensor)
     t._v = out
     t._st = [0, None]
-    if x.requires_grad and _GRAD[0]:
-        _record(t, prim, params, (x,), (v,), out, name)
+    if _grad.on:
+        for x in ts:
+            if x is not None and x.requires_grad:
+                record(t, prim, params, ts, vals, out, name)
+                break
     return t
 
 
-def unary_float(prim, x, name, **params):
-    if x._v.dtype.kind not in "fc":
-        x = x.to(T.get_default_dtype())
-    return unary(prim, x, name, **params)
+def _wrap_results(prim, params, ts, vals, out, name):
+    outs = [_wrap(o) for o in out]
+    if _grad.on and any(x is not None and x.requires_grad for x in ts):
+        node = record(outs[0], prim, params, ts, vals, list(out), name)
+        for i, o in enumerate(outs):
+            o.requires_grad, o.grad_fn, o._oi = True, node, i
+    return outs
 
 
 def _size_mismatch(sa, sb):
@@ -195,7 +257,7 @@ def _size_mismatch(sa, sb):
     return RuntimeError(f"shapes {list(sa)} and {list(sb)} cannot be broadcast together")
 
 
-def binary(prim, a, b, name, rev=False, float_op=False):
+def binary(prim, a, b, name=None, rev=False, float_op=False):
     """a (Tensor) <op> b (Tensor or number); rev computes b <op> a."""
     av = a._v
     tb = type(b)
@@ -206,35 +268,10 @@ def binary(prim, a, b, name, rev=False, float_op=False):
         bv = _SCALARS.get(key)
         if bv is None:
             bv = _scalar_const(key)
-        out = (prim.impl(np, bv, av) if rev else prim.impl(np, av, bv)) if not _tstate.stack else (
-            prim.bind(bv, av) if rev else prim.bind(av, bv))
-        if type(out) is not _nd and isinstance(out, np.generic):
-            out = np.asarray(out)
-        t = _new(Tensor)
-        t._v = out
-        t._st = [0, None]
-        if a.requires_grad and _GRAD[0]:
-            fn = a.grad_fn
-            pa = (fn, a._oi) if fn is not None else edge(a)
-            cls = _CLASSES.get(name) or node_class(name)
-            ins = (bv, av) if rev else (av, bv)
-            if not prim.vjp_uses_ins:
-                ins = (None, None)
-            kept = out if prim.vjp_uses_out else None  # the tape keeps what the rule reads
-            if rev:
-                node = cls(prim, _EMPTY, (None, pa), ins, kept, (False, True))
-                i = 1
-            else:
-                node = cls(prim, _EMPTY, (pa, None), ins, kept, (True, False))
-                i = 0
-            pn = prim.name
-            if pn not in SHAPE_ONLY:
-                st = a._st
-                node.saved = ((i, st, st[0]),) if pn in NO_OUT or not prim.vjp_uses_out else (
-                    (i, st, st[0]), (-1, t._st, 0))
-            t.requires_grad = True
-            t.grad_fn = node
-        return t
+        # (a 0-d operand always broadcasts: no shape error to translate)
+        if rev:
+            return apply(prim, (None, a), _EMPTY, name, (bv, av))
+        return apply(prim, (a, None), _EMPTY, name, (av, bv))
     if isinstance(b, Tensor):
         bt = b
         bv = b._v
@@ -268,27 +305,11 @@ def binary(prim, a, b, name, rev=False, float_op=False):
             bt = bt.to(dt)
             bv = bt._v
     try:
-        if type(av) is _nd and type(bv) is _nd and not _tstate.stack:
-            out = prim.impl(np, bv, av) if rev else prim.impl(np, av, bv)
-        elif not _XT:
-            out = prim.bind(bv, av) if rev else prim.bind(av, bv)
-        elif rev:
-            out, (bv, av) = _dev_call(prim, (bv, av), _EMPTY)
-        else:
-            out, (av, bv) = _dev_call(prim, (av, bv), _EMPTY)
+        if rev:
+            return apply(prim, (bt, a), _EMPTY, name, [bv, av])
+        return apply(prim, (a, bt), _EMPTY, name, [av, bv])
     except ValueError:
         raise _size_mismatch(av.shape, bv.shape) from None
-    if type(out) is not _nd and isinstance(out, np.generic):
-        out = np.asarray(out)
-    t = _new(Tensor)
-    t._v = out
-    t._st = [0, None]
-    if _GRAD[0] and (a.requires_grad or (bt is not None and bt.requires_grad)):
-        if rev:
-            _record(t, prim, _EMPTY, (bt, a), (bv, av), out, name)
-        else:
-            _record(t, prim, _EMPTY, (a, bt), (av, bv), out, name)
-    return t
 
 
 # -------------------------------------------------------------------- views
@@ -299,8 +320,8 @@ def view_of(x, arr, prim, params, name):
     t._v = arr
     t._st = x._st
     t._base = x._base if x._base is not None else x
-    if x.requires_grad and _GRAD[0]:
-        node = _record(t, prim, params, (x,), (x._v,), arr, name)
+    if x.requires_grad and _grad.on:
+        node = record(t, prim, params, (x,), (x._v,), arr, name)
         # a view's values follow later writes to its base: forbid those writes
         # before backward rather than differentiate stale history
         node.saved = ((0, x._st, x._st[0]),)

@@ -15,15 +15,14 @@ import itertools  # noqa: F401 - listed in __all__
 
 import numpy as np
 
+from ..core.primitive import defprim
 from ..core.trace import state as _tstate
-from ..core.trace import (Primitive, Trace, Tracer, get_aval, new_main,
-                          source_info)
+from ..core.trace import Trace, Tracer, get_aval, new_main, source_info
 from ..transforms.reverse import backward_pass
-from ._dispatch import apply_prim
-from ._graph import (_CLASSES, _GRAD, NO_OUT, SHAPE_ONLY, AccumulateGrad,  # noqa: F401
-                     BackwardNode, _GradMode, _seq, checks_out, edge, enable_grad,
-                     inference_mode, is_grad_enabled, mark_hidden, no_grad, node_class,
-                     set_grad_enabled)
+from ._dispatch import apply
+from ._graph import (_CLASSES, _GRAD, AccumulateGrad, BackwardNode, _GradMode,  # noqa: F401
+                     _grad, _seq, edge, enable_grad, inference_mode, is_grad_enabled,
+                     mark_hidden, no_grad, node_class, set_grad_enabled)
 from ._tensor import Tensor, _attached, _on_dev, _to_host, _wrap, _xp
 
 
@@ -42,11 +41,25 @@ def _move_ct(ct, to):
     return backends.get("cupy").from_host(np.asarray(ct))
 
 
-# a facade-only primitive (not in the core registry): recorded by .to(device)
-device_copy_p = Primitive("device_copy")
-device_copy_p.vjp_uses_ins = False
-device_copy_p.vjp_uses_out = False
-device_copy_p.vjp = lambda ct, ins, out, needs, to: [_move_ct(ct, to)]
+def _copy_impl(xp, x, to):
+    if to == "cpu":
+        return _to_host(x, "Tensor.cpu() / .to('cpu') of a cuda tensor")
+    from .. import backends
+    backends.check_transfer("Tensor.cuda() / .to('cuda')")
+    return backends.get("cupy").from_host(np.asarray(x))
+
+
+def _copy_jvp(primals, tangents, to):
+    (x,), (t,) = primals, tangents
+    return device_copy_p.bind(x, to=to), (None if t is None else device_copy_p.bind(t, to=to))
+
+
+# a facade primitive: a value moved between devices (.cuda(), .cpu(), .to(device))
+device_copy_p = defprim(
+    "device_copy", impl=_copy_impl, abstract=lambda x, to: x, jvp=_copy_jvp,
+    vjp=lambda ct, ins, out, needs, to: [_move_ct(ct, to)],
+    batch=lambda vals, dims, to: (device_copy_p.bind(vals[0], to=to), dims[0]),
+    saves="nothing", no_fold=True, torch_name="ToCopyBackward0")
 
 
 # ------------------------------------------------------------- saved versions
@@ -112,12 +125,16 @@ def _check_roots(tensors, grads, what):
 
 
 def run_backward(tensors, grad_tensors, retain_graph, create_graph, capture=None,
-                 accumulate=True):
-    """The engine: returns {leaf node: ct} (and fills ``capture`` {(node, idx): ct})."""
+                 accumulate=True, inputs=None):
+    """The engine: returns {leaf node: ct} (and fills ``capture`` {(node, idx): ct}).
+
+    accumulate: gradients go into ``.grad`` -- of every leaf reached, or with
+    ``inputs`` (backward(inputs=...)) only of those tensors, leaves or not."""
+    if inputs is not None:
+        capture, keys = _capture_keys(inputs)
     roots, cts = _check_roots(tensors, grad_tensors, "backward")
     if retain_graph is None:
         retain_graph = create_graph
-    visited = []
     keep = []
 
     def pre(node, ct):
@@ -140,8 +157,6 @@ def run_backward(tensors, grad_tensors, retain_graph, create_graph, capture=None
         if create_graph:
             keep.append((node, node.ins, node.out))
             node.ins, node.out = _rewrap(node)
-        if not retain_graph:
-            visited.append(node)
 
     if create_graph:
         with new_main(_RecTrace, "backward(create_graph=True)") as main:
@@ -153,29 +168,38 @@ def run_backward(tensors, grad_tensors, retain_graph, create_graph, capture=None
                     capture[k] = _unrec(c)
             leaf_cts = {n: _unrec(c) for n, c in leaf_cts.items()}
         for node, ins, out in keep:
-            node.ins, node.out = ins, out
+            # restored, or freed now when the graph is not retained
+            node.ins, node.out = (None, None) if not retain_graph and _keeps_values(node) \
+                else (ins, out)
     else:
         # free saved values as the backward passes (not shape-only nodes: a
         # second backward through those is legal, as in PyTorch)
-        free = (lambda n: n.prim.name not in SHAPE_ONLY) if not retain_graph else False
+        free = _keeps_values if not retain_graph else False
         leaf_cts = backward_pass(roots, [c._v for c in cts], None, pre_vjp=pre, release=free)
         if capture is not None:
             for k, c in capture.items():
                 if c is not None and not isinstance(c, Tensor):
                     capture[k] = _own(c, cts)
-    for node in visited:
-        if node.prim is not None and node.prim.name not in SHAPE_ONLY:
-            node.ins = None
     if accumulate:
         used = {id(c._v) for c in cts}
-        for node, c in leaf_cts.items():
-            t = node.variable
+        if inputs is None:
+            pairs = [(node.variable, c) for node, c in leaf_cts.items()]
+        else:
+            pairs = [(t, capture.get(k) if isinstance(k, tuple) else leaf_cts.get(k))
+                     for t, k in zip(inputs, keys)]
+        for t, c in pairs:
             if t is not None and c is not None:
                 if not isinstance(c, Tensor) and (c.base is not None or id(c) in used):
                     c = c.copy()
                 used.add(id(c))
                 _accumulate(t, c, create_graph)
     return leaf_cts
+
+
+def _keeps_values(node):
+    """Whether a node holds arrays (freed after one backward); a node keeping
+    only avals or nothing can be run again, as in PyTorch."""
+    return node.prim.keeps_ins or node.prim.keeps_out
 
 
 def _own(c, cts):
@@ -235,7 +259,7 @@ class _RecTrace(Trace):
     lift = pure
 
     def process_primitive(self, prim, tracers, params):
-        out = apply_prim(prim, [t.t for t in tracers], params)
+        out = apply(prim, [t.t for t in tracers], params)
         if prim.multiple_results:
             return [_RecTracer(self, o) for o in out]
         return _RecTracer(self, out)
@@ -255,8 +279,11 @@ def _rewrap(node):
         raise RuntimeError(f"{node.name()}: create_graph=True is not supported through "
                            f"primitive {node.prim.name} (its rule uses residuals)")
     trace = _rev_trace()
-    ins = tuple(None if v is None else _RecTracer(trace, _attached(v, p))
-                for v, p in zip(node.ins, node.parents))  # None: the rule never reads it
+    if node.prim.keeps_shapes:
+        ins = node.ins          # avals: the rule reads only shapes, nothing to differentiate
+    else:
+        ins = tuple(None if v is None else _RecTracer(trace, _attached(v, p))
+                    for v, p in zip(node.ins, node.parents))  # None: the rule never reads it
     if node.prim.multiple_results:
         out = [_RecTracer(trace, _attached(o, (node, i))) for i, o in enumerate(node.out)]
     else:
@@ -283,15 +310,7 @@ def grad(outputs, inputs, grad_outputs=None, retain_graph=None, create_graph=Fal
         if not t.requires_grad:
             raise RuntimeError(f"One of the differentiated Tensors (input {i}) does not "
                                f"require grad")
-    capture = {}
-    keys = []
-    for t in inputs:
-        if t.grad_fn is not None:
-            k = (t.grad_fn, t._oi)
-            capture[k] = None
-        else:
-            k = edge(t)[0]
-        keys.append(k)
+    capture, keys = _capture_keys(inputs)
     leaf_cts = run_backward(outputs, grad_outputs, retain_graph, create_graph, capture,
                             accumulate=False)
     res = []
@@ -312,14 +331,47 @@ def grad(outputs, inputs, grad_outputs=None, retain_graph=None, create_graph=Fal
     return tuple(res)
 
 
+def _capture_keys(inputs):
+    """Where each input's gradient shows up: (node, idx) captured during the pass
+    for a non-leaf, its AccumulateGrad node (a key of the leaf cts) for a leaf."""
+    capture, keys = {}, []
+    for t in inputs:
+        if t.grad_fn is not None:
+            k = (t.grad_fn, t._oi)
+            capture[k] = None
+        else:
+            k = edge(t)[0]
+        keys.append(k)
+    return capture, keys
+
+
+def _inputs(inputs):
+    """backward's ``inputs=``: None (every leaf) or a non-empty list of Tensors
+    requiring grad."""
+    if inputs is None:
+        return None
+    inputs = [inputs] if isinstance(inputs, Tensor) else list(inputs)
+    if not inputs:
+        raise RuntimeError("`inputs` argument to `backward()` cannot be empty.")
+    for t in inputs:
+        if not isinstance(t, Tensor):
+            raise TypeError(f"backward: inputs must be Tensors, got {type(t).__name__}")
+        if not t.requires_grad:
+            raise RuntimeError("can't retain_grad on Tensor that has requires_grad=False")
+    return inputs
+
+
 def backward(tensors, grad_tensors=None, retain_graph=None, create_graph=False,
              inputs=None):
+    """Accumulate gradients of ``tensors`` into ``.grad`` of the leaves, or with
+    ``inputs`` only into those tensors (leaves or not), as torch.autograd.backward."""
     tensors = [tensors] if isinstance(tensors, Tensor) else list(tensors)
     if grad_tensors is None:
         grad_tensors = [None] * len(tensors)
     elif isinstance(grad_tensors, Tensor):
         grad_tensors = [grad_tensors]
-    run_backward(tensors, list(grad_tensors), retain_graph, create_graph)
+    run_backward(tensors, list(grad_tensors), retain_graph, create_graph,
+                 inputs=_inputs(inputs))
 
 
 __all__ = ["no_grad", "enable_grad", "set_grad_enabled", "is_grad_enabled", "grad",
@@ -328,7 +380,7 @@ __all__ = ["no_grad", "enable_grad", "set_grad_enabled", "is_grad_enabled", "gra
 
 def _tensor_backward(self, gradient=None, retain_graph=None, create_graph=False,
                      inputs=None):
-    run_backward([self], [gradient], retain_graph, create_graph)
+    run_backward([self], [gradient], retain_graph, create_graph, inputs=_inputs(inputs))
 
 
 # a method of Tensor, installed here: _tensor sits below the engine

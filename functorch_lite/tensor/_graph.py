@@ -2,48 +2,47 @@
 
 A node is a ``transforms.reverse.Node`` (one primitive application: prim,
 params, parents, saved inputs, output) in a subclass named like PyTorch's
-(``MulBackward0``).  The op path records them (``_dispatch._record``);
+(``MulBackward0``).  The op path records them (``_dispatch.record``);
 ``_engine`` runs backward over them.
 """
 import functools
+import threading
 
 from ..transforms import reverse as _rev
 from ..transforms.reverse import Node
 
-_GRAD = [True]          # grad mode (a list: cheap to read on the hot path)
 _seq = _rev._seq
 
-# prims whose vjp rule reads only shapes/dtypes of its inputs (never values):
-# mutating those inputs afterwards cannot change the gradient.
-SHAPE_ONLY = frozenset({"neg", "add", "sub", "reduce_sum", "broadcast_in_dim", "reshape",
-                        "transpose", "slice", "pad", "concatenate", "convert_element_type",
-                        "stop_gradient", "sign", "eq", "ne", "lt", "le", "gt", "ge"})
-# prims whose vjp rule never reads the output value (for others the core's
-# ``prim.vjp_uses_out`` flag decides, see _dispatch._record)
-NO_OUT = SHAPE_ONLY | {"mul", "log", "sin", "cos", "abs", "integer_pow", "max", "min",
-                       "select", "dot_general", "mul_safe", "gather", "scatter_add"}
+
+class _GradState(threading.local):
+    """Grad mode, per thread as in PyTorch: a new thread starts with it on."""
+    on = True            # the class default each thread sees until it sets its own
+
+    def __getitem__(self, i):
+        # the old spelling ``_GRAD[0]`` (still read by nn/); the op path reads ``.on``
+        return self.on
 
 
-def checks_out(prim):
-    return prim.name not in NO_OUT and getattr(prim, "vjp_uses_out", True)
+_grad = _GradState()
+_GRAD = _grad
 
 
 # ------------------------------------------------------------------ grad mode
 
 def is_grad_enabled():
-    return _GRAD[0]
+    return _grad.on
 
 
 class _GradMode:
-    """Context manager and decorator setting grad mode (restored on exit)."""
+    """Context manager and decorator setting this thread's grad mode (restored on exit)."""
     _mode = True
 
     def __enter__(self):
-        self._prev = _GRAD[0]
-        _GRAD[0] = self._mode
+        self._prev = _grad.on
+        _grad.on = self._mode
 
     def __exit__(self, *exc):
-        _GRAD[0] = self._prev
+        _grad.on = self._prev
         return False
 
     def __call__(self, fn):
@@ -51,12 +50,12 @@ class _GradMode:
 
         @functools.wraps(fn)
         def wrapper(*a, **k):
-            prev = _GRAD[0]
-            _GRAD[0] = mode
+            prev = _grad.on
+            _grad.on = mode
             try:
                 return fn(*a, **k)
             finally:
-                _GRAD[0] = prev
+                _grad.on = prev
         return wrapper
 
 
@@ -74,14 +73,14 @@ class set_grad_enabled(_GradMode):
 
     def __init__(self, mode):
         self._mode = bool(mode)
-        self._prev = _GRAD[0]
-        _GRAD[0] = self._mode
+        self._prev = _grad.on
+        _grad.on = self._mode
 
     def __enter__(self):
         pass
 
     def __exit__(self, *exc):
-        _GRAD[0] = self._prev
+        _grad.on = self._prev
         return False
 
 

@@ -9,8 +9,8 @@ import numpy as np
 
 from ..primitives.shape import reshape_p, slice_p
 from ..primitives.indexing import gather_p, scatter_add_p
-from ._graph import _GRAD, mark_hidden, node_class, _seq
-from ._dispatch import _record, apply_prim, view_of
+from ._graph import _grad, mark_hidden, node_class, _seq
+from ._dispatch import apply, view_of
 from ._tensor import (Tensor, _bump, _device_error, _from_host, _on_dev, _wrap, _xp,
                       check_inplace)
 
@@ -88,7 +88,7 @@ def getitem(x, idx):
     xp = _xp(v)
     idx = _np_index(idx, xp)
     basic = _is_basic(idx)
-    if not (x.requires_grad and _GRAD[0]):
+    if not (x.requires_grad and _grad.on):
         if basic:
             key = (idx if isinstance(idx, tuple) else (idx,))
             if Ellipsis not in [k for k in key if not isinstance(k, np.ndarray)]:
@@ -112,8 +112,8 @@ def getitem(x, idx):
     n = int(np.prod(shape, dtype=np.int64))
     pos = xp.arange(n, dtype=np.int64).reshape(shape)[idx]
     start = next(_seq)
-    flat = apply_prim(reshape_p, [x], {"new_sizes": (n,)}, "ViewBackward0")
-    r = apply_prim(gather_p, [flat, _wrap(pos)], {}, "IndexBackward0")
+    flat = apply(reshape_p, [x], {"new_sizes": (n,)}, "ViewBackward0")
+    r = apply(gather_p, [flat, _wrap(pos)], {}, "IndexBackward0")
     mark_hidden(r.grad_fn, start)
     return r
 
@@ -128,7 +128,7 @@ def setitem(x, idx, value):
             raise _device_error()
         if xp is not np:                # a 0-d cpu tensor is a scalar
             vt, value = None, vt._v[()]
-    rec = _GRAD[0] and (x.requires_grad or (vt is not None and vt.requires_grad))
+    rec = _grad.on and (x.requires_grad or (vt is not None and vt.requires_grad))
     if not rec:
         x._v[idx] = (vt._v if xp is not np else np.asarray(vt._v)) if vt is not None \
             else value
@@ -161,7 +161,7 @@ def setitem(x, idx, value):
     flat = reshape(old, (-1,))
     cleared = _select(keep, flat, 0, "MaskedFillBackward0")
     zeros = _wrap(np.zeros(n, x._v.dtype))
-    scat = apply_prim(scatter_add_p, [zeros, _wrap(pos), vals], {}, "IndexAddBackward0")
+    scat = apply(scatter_add_p, [zeros, _wrap(pos), vals], {}, "IndexAddBackward0")
     r = reshape(cleared + scat, shape)
     if r.grad_fn is not None:
         r.grad_fn.__class__ = node_class("CopySlices")

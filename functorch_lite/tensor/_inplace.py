@@ -9,7 +9,7 @@ import numpy as np
 
 from ..core.trace import state as _tstate
 from . import _types as T
-from ._graph import _GRAD
+from ._graph import _grad
 from ._math import (abs, add, clamp, clamp_max, clamp_min, cos, div, exp, log, mul, neg, pow,
                     relu, sigmoid, sin, sqrt, sub, tanh)
 from ._oputil import _t
@@ -23,7 +23,7 @@ def inplace(t, opname, compute, args, ufunc=None):
     """Run ``compute(t, *args) -> Tensor`` and write the result into t's buffer."""
     check_inplace(t, opname)
     other = args[0] if args else None
-    rec = _GRAD[0] and (t.requires_grad or (isinstance(other, Tensor) and other.requires_grad))
+    rec = _grad.on and (t.requires_grad or (isinstance(other, Tensor) and other.requires_grad))
     if not rec:
         if ufunc is not None and not _tstate.stack and type(t._v) is np.ndarray and not (
                 isinstance(other, Tensor) and type(other._v) is not np.ndarray):

@@ -1,10 +1,9 @@
 """Contractions: mm, bmm, dot, mv, matmul (one dot_general node each; other
 matmul ranks go through functorch_lite.numpy's matmul)."""
 from ..primitives.contractions import dot_general_p
-from ._dispatch import _record, _run
-from ._graph import _GRAD
+from ._dispatch import apply
 from ._oputil import _t
-from ._tensor import Tensor, _wrap
+from ._tensor import Tensor
 
 
 def _check_mm(name, a, b):
@@ -16,12 +15,7 @@ def _check_mm(name, a, b):
 
 
 def _dot(a, b, dn, name):
-    av, bv = a._v, b._v
-    out = _run(dot_general_p, av, bv, dimension_numbers=dn)
-    t = _wrap(out)
-    if _GRAD[0] and (a.requires_grad or b.requires_grad):
-        _record(t, dot_general_p, {"dimension_numbers": dn}, (a, b), (av, bv), out, name)
-    return t
+    return apply(dot_general_p, (a, b), {"dimension_numbers": dn}, name)
 
 
 _MM = (((1,), (0,)), ((), ()))

@@ -1,17 +1,22 @@
 """Elementwise Tensor math: arithmetic, unary functions, clamp/relu/where,
 comparisons, logical and rounding ops.
 
-Each op is one primitive (fast path in ``_dispatch.unary``/``binary``) or a
+Each op is one primitive (``_dispatch.apply``, or ``binary`` for two operands) or a
 short composite of primitives whose last node is renamed to PyTorch's grad_fn
 name and whose inner nodes are hidden from ``next_functions`` (``composite``).
+One-input primitives are not listed here: ``FACADE`` exposes every registered
+primitive under the names its ``facade`` trait declares (exp, tanh, abs, ...).
 """
 import numpy as np
 
+from .. import primitives  # noqa: F401 - every family registered before FACADE reads them
+from ..core.ir import ShapedArray
+from ..core.primitive import REGISTRY
 from ..core.trace import state as _tstate
 from ..primitives import elementwise as E
 from . import _types as T
-from ._dispatch import _EMPTY, _dev_call, _record, _run, binary, unary, unary_float
-from ._graph import _GRAD, _seq, mark_hidden
+from ._dispatch import _EMPTY, apply, binary, call, record
+from ._graph import _grad, _seq, mark_hidden
 from ._oputil import _const, composite
 from ._promote import result_np_dtype
 from ._tensor import Tensor, _wrap, _xp
@@ -59,7 +64,7 @@ def rdiv(self, other):
 def pow(self, exponent):  # noqa: A001
     if isinstance(exponent, (int, np.integer)) and not isinstance(exponent, bool):
         if exponent >= 0 or self._v.dtype.kind in "fc":
-            return unary(E.integer_pow_p, self, "PowBackward0", y=int(exponent))
+            return apply(E.integer_pow_p, (self,), {"y": int(exponent)})
     if isinstance(exponent, Tensor):
         return binary(E.pow_p, self, exponent, "PowBackward1", float_op=True)
     return binary(E.pow_p, self, exponent, "PowBackward0", float_op=True)
@@ -69,44 +74,36 @@ def rpow(self, base):
     return binary(E.pow_p, self, base, "PowBackward2", rev=True, float_op=True)
 
 
-def neg(self):
-    return unary(E.neg_p, self, "NegBackward0")
+def _accepts_ints(prim):
+    """Whether the primitive's shape rule takes an integer input (abs, neg keep
+    int64; exp, sin need a float: the facade promotes to the default dtype)."""
+    try:
+        prim.abstract(ShapedArray((), np.dtype(np.int64)))
+    except TypeError:
+        return False
+    return True
 
 
-def _float_unary(prim, name):
-    impl = prim.impl
-
-    def f(self):
-        v = self._v
-        if _tstate.stack or type(v) is not np.ndarray or v.dtype.kind not in "fc":
-            return unary_float(prim, self, name)
-        out = impl(np, v)          # the hot path of x.sin(), x.exp(), ...
-        if type(out) is not np.ndarray:
-            out = np.asarray(out)
-        t = _new(Tensor)
-        t._v = out
-        t._st = [0, None]
-        if self.requires_grad and _GRAD[0]:
-            _record(t, prim, _EMPTY, (self,), (v,), out, name)
-        return t
-    f.__name__ = prim.name
+def _one_input(prim):
+    """The Tensor method of a one-input primitive, as its ``facade`` trait exposes it."""
+    if _accepts_ints(prim):
+        def f(self):
+            return apply(prim, (self,))
+    else:
+        def f(self):
+            if self._v.dtype.kind not in "fc":
+                self = self.to(T.get_default_dtype())
+            return apply(prim, (self,))
+    f.__name__ = f.__qualname__ = prim.facade[0]
     return f
 
 
-exp = _float_unary(E.exp_p, "ExpBackward0")
-log = _float_unary(E.log_p, "LogBackward0")
-sin = _float_unary(E.sin_p, "SinBackward0")
-cos = _float_unary(E.cos_p, "CosBackward0")
-tanh = _float_unary(E.tanh_p, "TanhBackward0")
-sqrt = _float_unary(E.sqrt_p, "SqrtBackward0")
-
-
-def abs(self):  # noqa: A001
-    return unary(E.abs_p, self, "AbsBackward0")
-
-
-def sign(self):
-    return unary(E.sign_p, self, "SignBackward0")
+# torch.<name> / Tensor.<name> for every primitive declaring ``facade`` names
+_METHOD_OF = {p: _one_input(p) for p in list(REGISTRY.values()) if p.facade}
+FACADE = {n: f for p, f in _METHOD_OF.items() for n in p.facade}
+exp, log, sin, cos, tanh, sqrt, abs, neg, sign = (  # noqa: A001 - used by the ops below
+    _METHOD_OF[p] for p in (E.exp_p, E.log_p, E.sin_p, E.cos_p, E.tanh_p, E.sqrt_p, E.abs_p,
+                            E.neg_p, E.sign_p))
 
 
 @composite("RsqrtBackward0")
@@ -121,16 +118,6 @@ def reciprocal(self):
 
 def square(self):
     return pow(self, 2)
-
-
-@composite("Log1PBackward0")
-def log1p(self):
-    return log(self + 1.0)
-
-
-@composite("ExpM1Backward0")
-def expm1(self):
-    return exp(self) - 1.0
 
 
 def _select(c, a, b, name, fast=None):
@@ -160,24 +147,19 @@ def _select(c, a, b, name, fast=None):
                 ts[2], bv = b, b._v
             elif not isinstance(b, Tensor):
                 bv = bv.astype(dt)
-    vals = (c, av, bv)
+    vals = [c, av, bv]
     if fast is not None and not _tstate.stack and ts[2] is None and type(av) is np.ndarray:
-        out = fast(av, bv)
-    elif type(av) is np.ndarray and type(c) is np.ndarray and type(bv) is np.ndarray:
-        out = _run(E.select_p, *vals)
-    else:   # a device operand: constants become device scalars (and are recorded so)
-        out, vals = _dev_call(E.select_p, vals, _EMPTY) if not _tstate.stack else (
-            _run(E.select_p, *vals), vals)
-    t = _wrap(out)
-    if _GRAD[0] and any(x is not None and x.requires_grad for x in ts):
-        _record(t, E.select_p, _EMPTY, ts, vals, out, name)
-    return t
+        t = _wrap(fast(av, bv))     # same values, one pass; the node is still select's
+        if _grad.on and ts[1] is not None and ts[1].requires_grad:
+            record(t, E.select_p, _EMPTY, ts, vals, t._v, name)
+        return t
+    return apply(E.select_p, ts, _EMPTY, name, vals)
 
 
 def _cmpv(prim, a, b):
-    return _run(prim, a._v, b._v if isinstance(b, Tensor) else np.array(b, a._v.dtype)
-                if isinstance(b, (int, float)) and a._v.dtype.kind in "fc" else
-                np.asarray(b._v if isinstance(b, Tensor) else b))
+    return call(prim, (a._v, b._v if isinstance(b, Tensor) else np.array(b, a._v.dtype)
+                       if isinstance(b, (int, float)) and a._v.dtype.kind in "fc" else
+                       np.asarray(b._v if isinstance(b, Tensor) else b)))
 
 
 def clamp(self, min=None, max=None):  # noqa: A002
@@ -196,13 +178,13 @@ def clamp(self, min=None, max=None):  # noqa: A002
     dt = x._v.dtype
     if max is None:
         m = _const(min, dt)
-        return _select(_run(E.ge_p, x._v, m), x, m, "ClampBackward1", np.maximum)
+        return _select(call(E.ge_p, (x._v, m)), x, m, "ClampBackward1", np.maximum)
     if min is None:
         m = _const(max, dt)
-        return _select(_run(E.le_p, x._v, m), x, m, "ClampBackward1")
+        return _select(call(E.le_p, (x._v, m)), x, m, "ClampBackward1")
     start = next(_seq)
-    inner = _select(_run(E.le_p, x._v, np.array(max, x._v.dtype)), x, max, "ClampBackward1")
-    r = _select(_run(E.ge_p, inner._v, np.array(min, x._v.dtype)), inner, min,
+    inner = _select(call(E.le_p, (x._v, np.array(max, x._v.dtype))), x, max, "ClampBackward1")
+    r = _select(call(E.ge_p, (inner._v, np.array(min, x._v.dtype))), inner, min,
                 "ClampBackward1")
     if r.grad_fn is not None:
         mark_hidden(r.grad_fn, start)
@@ -222,7 +204,7 @@ def clamp_max(self, max):  # noqa: A002
 
 def relu(self):
     z = _const(0, self._v.dtype)
-    return _select(_run(E.gt_p, self._v, z), self, z, "ReluBackward0", np.maximum)
+    return _select(call(E.gt_p, (self._v, z)), self, z, "ReluBackward0", np.maximum)
 
 
 def sigmoid(self):
@@ -251,12 +233,12 @@ def _cmp(prim):
     def f(self, other):
         if isinstance(other, Tensor) and other._v.dtype != self._v.dtype:
             dt = result_np_dtype(self, other)
-            return _wrap(_run(prim, self._v.astype(dt), other._v.astype(dt)))
+            return _wrap(call(prim, (self._v.astype(dt), other._v.astype(dt))))
         if not isinstance(other, Tensor):
             dt = np.result_type(self._v.dtype, other) if not isinstance(other, float) \
                 or self._v.dtype.kind in "fc" else T.get_default_dtype().np
-            return _wrap(_run(prim, self._v.astype(dt, copy=False), np.array(other, dt)))
-        return _wrap(_run(prim, self._v, other._v))
+            return _wrap(call(prim, (self._v.astype(dt, copy=False), np.array(other, dt))))
+        return _wrap(call(prim, (self._v, other._v)))
     return f
 
 
@@ -283,14 +265,6 @@ or_ = _logical("bitwise_or")
 xor = _logical("bitwise_xor")
 invert = _logical("invert")
 logical_not = _logical("logical_not")
-
-
-def floor(self):
-    return _wrap(_xp(self._v).floor(self._v))
-
-
-def ceil(self):
-    return _wrap(_xp(self._v).ceil(self._v))
 
 
 def round(self, decimals=0):  # noqa: A001

@@ -10,12 +10,11 @@ from ._inplace import (INPLACE, _ip, _rand_fill, copy_, fill_, normal_, t_,  # n
                        uniform_, zero_)
 from ._linalg import (_MM, _check_mm, _dot, bmm, dot, matmul, mm, mv,  # noqa: F401
                       rmatmul)
-from ._math import (_cmp, _cmpv, _float_unary, _logical, _select, abs, add,  # noqa: F401
-                    and_, ceil, clamp, clamp_max, clamp_min, clip, cos, div, eq, exp,
-                    expm1, floor, ge, gt, invert, isfinite, isnan, le, log, log1p,
-                    logical_not, lt, maximum, minimum, mul, ne, neg, or_, pow, rdiv,
-                    reciprocal, relu, round, rpow, rsqrt, rsub, sigmoid, sign, sin, sqrt,
-                    square, sub, tanh, where, xor)
+from ._math import (FACADE, _cmp, _cmpv, _logical, _select, abs, add,  # noqa: F401
+                    and_, clamp, clamp_max, clamp_min, clip, cos, div, eq, exp, ge, gt,
+                    invert, isfinite, isnan, le, log, logical_not, lt, maximum, minimum,
+                    mul, ne, neg, or_, pow, rdiv, reciprocal, relu, round, rpow, rsqrt,
+                    rsub, sigmoid, sign, sin, sqrt, square, sub, tanh, where, xor)
 from ._oputil import _const, _dims, _out, _shape_args, _t, composite  # noqa: F401
 from ._reduce import (_MaxMin, _count, _keepdim, amax, argmax, argmin,  # noqa: F401
                       cumsum, max, mean, min, norm, prod, std, sum, var)

@@ -1,7 +1,7 @@
 """Reductions: sum, mean, var/std, max/min (with indices), amax, argmax/argmin,
 norm, prod, cumsum.
 
-Each op is one primitive (fast path in ``_dispatch.unary``/``binary``) or a
+Each op is one primitive (``_dispatch.apply``) or a
 short composite of primitives whose last node is renamed to PyTorch's grad_fn
 name and whose inner nodes are hidden from ``next_functions`` (``composite``).
 """
@@ -13,7 +13,7 @@ import numpy as np
 from ..primitives.reductions import reduce_max_p, reduce_sum_p
 from ..primitives.shape import reshape_p
 from . import _types as T
-from ._dispatch import unary, view_of
+from ._dispatch import apply, view_of
 from ._graph import _seq, mark_hidden, node_class
 from ._math import abs, maximum, minimum, neg, pow, sqrt
 from ._oputil import _dims, composite
@@ -36,8 +36,8 @@ def sum(self, dim=None, keepdim=False, *, dtype=None):  # noqa: A001
     if not axes and x.ndim:
         return x
     start = next(_seq)
-    r = unary(reduce_sum_p, x, "SumBackward0" if dim is None else "SumBackward1",
-              axes=axes)
+    r = apply(reduce_sum_p, (x,), {"axes": axes},
+              "SumBackward0" if dim is None else "SumBackward1")
     if keepdim:
         r = _keepdim(x, r, axes)
         if r.grad_fn is not None:
@@ -95,10 +95,10 @@ def max(self, dim=None, keepdim=False):  # noqa: A001
     if isinstance(dim, Tensor):
         return maximum(self, dim)
     if dim is None:
-        return unary(reduce_max_p, self, "MaxBackward1", axes=tuple(range(self.ndim)))
+        return apply(reduce_max_p, (self,), {"axes": tuple(range(self.ndim))}, "MaxBackward1")
     axes = _dims(dim, self.ndim)
     start = next(_seq)
-    v = unary(reduce_max_p, self, "MaxBackward0", axes=axes)
+    v = apply(reduce_max_p, (self,), {"axes": axes}, "MaxBackward0")
     if keepdim:
         v = _keepdim(self, v, axes)
         if v.grad_fn is not None:
@@ -135,7 +135,7 @@ def min(self, dim=None, keepdim=False):  # noqa: A001
 
 def amax(self, dim=None, keepdim=False):
     axes = _dims(dim, self.ndim)
-    r = unary(reduce_max_p, self, "AmaxBackward0", axes=axes)
+    r = apply(reduce_max_p, (self,), {"axes": axes}, "AmaxBackward0")
     return _keepdim(self, r, axes) if keepdim else r
 
 

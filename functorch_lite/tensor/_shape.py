@@ -9,8 +9,8 @@ import numpy as np
 from .. import primitives as P
 from ..primitives.shape import broadcast_in_dim_p, reshape_p, transpose_p
 from . import _types as T
-from ._dispatch import _record, _run, apply_prim, view_of
-from ._graph import _GRAD, node_class
+from ._dispatch import apply, call, record, view_of
+from ._graph import _grad, node_class
 from ._oputil import _dims, _out, _shape_args, _t, composite
 from ._tensor import _wrap
 
@@ -46,18 +46,19 @@ def view(self, *shape):
                                "stride (at least one dimension spans across two contiguous "
                                "subspaces). Use .reshape(...) instead.") from None
     else:
-        arr = _run(reshape_p, v, new_sizes=shape)
+        arr = call(reshape_p, (v,), {"new_sizes": shape})
     return view_of(self, arr, reshape_p, {"new_sizes": shape}, "ViewBackward0")
 
 
 def reshape(self, *shape):
     shape = _infer(_shape_args(shape), self.numel(), "reshape")
     v = self._v
-    arr = v.reshape(shape) if isinstance(v, np.ndarray) else _run(reshape_p, v, new_sizes=shape)
+    arr = v.reshape(shape) if isinstance(v, np.ndarray) else call(
+        reshape_p, (v,), {"new_sizes": shape})
     if isinstance(v, np.ndarray) and not np.shares_memory(arr, v) and v.size:
         t = _wrap(arr)  # a copy (non-contiguous input), as torch.reshape makes
-        if self.requires_grad and _GRAD[0]:
-            _record(t, reshape_p, {"new_sizes": shape}, (self,), (v,), arr,
+        if self.requires_grad and _grad.on:
+            record(t, reshape_p, {"new_sizes": shape}, (self,), (v,), arr,
                     "UnsafeViewBackward0")
         return t
     return view_of(self, arr, reshape_p, {"new_sizes": shape}, "ViewBackward0")
@@ -74,8 +75,8 @@ def reshape_as(self, other):
 def _permute(self, perm, name):
     perm = tuple(int(p) for p in perm)
     v = self._v
-    arr = v.transpose(perm) if isinstance(v, np.ndarray) else _run(transpose_p, v,
-                                                                   permutation=perm)
+    arr = v.transpose(perm) if isinstance(v, np.ndarray) else call(transpose_p, (v,),
+                                                                   {"permutation": perm})
     return view_of(self, arr, transpose_p, {"permutation": perm}, name)
 
 
@@ -156,8 +157,8 @@ def expand(self, *sizes):
                                f"{list(shape)}")
     bd = tuple(range(lead, len(new)))
     v = self._v
-    arr = np.broadcast_to(v, new) if isinstance(v, np.ndarray) else _run(
-        broadcast_in_dim_p, v, shape=new, broadcast_dimensions=bd)
+    arr = np.broadcast_to(v, new) if isinstance(v, np.ndarray) else call(
+        broadcast_in_dim_p, (v,), {"shape": new, "broadcast_dimensions": bd})
     return view_of(self, arr, broadcast_in_dim_p, {"shape": new, "broadcast_dimensions": bd},
                    "ExpandBackward0")
 
@@ -191,8 +192,8 @@ def cat(tensors, dim=0, *, out=None):
     for x in ts[1:]:
         dt = np.promote_types(dt, x._v.dtype)
     ts = [x.to(dt) for x in ts]
-    r = apply_prim(_concat_p(), ts, {"dimension": int(dim) % nd},
-                   "CatBackward0") if len(ts) > 1 else ts[0]
+    r = apply(_concat_p(), ts, {"dimension": int(dim) % nd},
+              "CatBackward0") if len(ts) > 1 else ts[0]
     return _out(r, out)
 
 

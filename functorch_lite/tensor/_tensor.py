@@ -20,7 +20,7 @@ import numpy as np
 from .. import backends as _B
 from ..core.trace import _extra_array_types as _XT
 from . import _types as T
-from ._graph import _GRAD
+from ._graph import _grad
 
 _new = object.__new__
 CUDA0 = T.device("cuda", 0)
@@ -128,7 +128,7 @@ def _bump(t):
 
 
 def check_inplace(t, opname):
-    if _GRAD[0]:
+    if _grad.on:
         if t.requires_grad and t.grad_fn is None:
             raise RuntimeError(f"a leaf Variable that requires grad is being used in an "
                                f"in-place operation ({opname}). Wrap the update in "
@@ -439,8 +439,7 @@ def as_tensor(data, dtype=None, device=None):
 # The op path moved to _dispatch / _promote / _inplace.  Old ``from ._tensor
 # import binary`` lines (branches not yet merged) still resolve, at import time.
 _MOVED = {
-    "_dispatch": ("_DEFAULT_NAMES", "default_name", "_record", "apply_prim", "_run",
-                  "unary", "unary_float", "binary", "view_of", "_EMPTY", "_nd", "_PYNUM"),
+    "_dispatch": ("apply", "record", "call", "binary", "view_of", "_EMPTY", "_nd", "_PYNUM"),
     "_promote": ("_CAT", "_scalar_np_dtype", "result_np_dtype", "_SCALARS",
                  "_scalar_const"),
     "_inplace": ("inplace", "_write"),
