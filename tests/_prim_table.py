@@ -323,9 +323,6 @@ COVERED = {c.name: c for c in [
 
 # facade names (a primitive's ``facade`` trait) the facade does not expose yet: the
 # exposure from the trait lands on the facade branch; empty this set when it has
-PENDING_FACADE = {"erf", "erfinv", "lgamma", "digamma"}
-
-
 def rows_of(prim):
     return [r for r in ROWS if r.prim is prim]
 

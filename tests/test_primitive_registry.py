@@ -12,7 +12,7 @@ import functorch_lite as fl
 from functorch_lite.core.primitive import REGISTRY, missing_rules
 from functorch_lite.test_util import check_grads
 
-from _prim_table import COVERED, PENDING_FACADE, ROWS, rows_of
+from _prim_table import COVERED, ROWS, rows_of
 
 IDS = [r.name for r in ROWS]
 
@@ -157,10 +157,6 @@ FACADE_ROWS = [r for r in ROWS if r.prim.facade and rows_of(r.prim)[0] is r]
 def test_facade_exposes_it(row):
     exposed = [n for n in row.prim.facade if hasattr(fl, n)]
     for name in row.prim.facade:
-        if name in PENDING_FACADE:
-            assert name not in exposed, (f"torch.{name} is exposed now: remove it from "
-                                         f"PENDING_FACADE in tests/_prim_table.py")
-            continue
         assert name in exposed, (f"{row.prim.name} declares facade name {name!r}, "
                                  f"but torch.{name} is missing")
         (x,) = row.args()

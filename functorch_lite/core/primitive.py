@@ -120,30 +120,9 @@ class Primitive:
         self.keeps_out = value in ("out", "ins+out")
         self.keeps_shapes = value == "shapes"
 
-    # transition shim (old spelling), removed once every reader asks ``saves``: an
-    # old reader keeps whole inputs for a "shapes" rule (correct, just not the cheapest)
-    @property
-    def vjp_uses_ins(self):
-        return self.keeps_ins or self.keeps_shapes
-
-    @vjp_uses_ins.setter
-    def vjp_uses_ins(self, v):
-        self.saves = _SAVES_OF[(bool(v), self.keeps_out)]
-
-    @property
-    def vjp_uses_out(self):
-        return self.keeps_out
-
-    @vjp_uses_out.setter
-    def vjp_uses_out(self, v):
-        self.saves = _SAVES_OF[(self.keeps_ins, bool(v))]
-
     def __repr__(self):
         return self.name
 
-
-_SAVES_OF = {(True, True): "ins+out", (True, False): "ins", (False, True): "out",
-             (False, False): "nothing"}
 
 
 def defprim(name, *, impl=None, abstract=None, jvp=None, vjp=None, batch=None,

@@ -276,7 +276,7 @@ class Tracer:
         return int(self._host(f"int() of a traced {self.aval.str_short()} value"))
 
     def __complex__(self):
-        return complex(self._host(f"complex() of a traced value"))
+        return complex(self._host("complex() of a traced value"))
 
     def __index__(self):
         v = self._host(f"using a traced {self.aval.str_short()} value as an index")

@@ -5,7 +5,7 @@ tracer to a Python bool/int/float raises TracerConversionError.
 """
 import numpy as np
 
-from .ir import ClosedJaxpr, Eqn, Jaxpr, Literal, ShapedArray, Var
+from .ir import ClosedJaxpr, Eqn, Jaxpr, Literal, Var
 from .trace import Trace, Tracer, get_aval, new_main, source_info
 
 

@@ -4,8 +4,8 @@ import numpy as np
 from .. import numpy as fnp
 from .. import primitives as P
 from ..tensor import _ops as O
-from ..tensor._engine import _GRAD, _seq
-from ..tensor._tensor import Tensor, _device_error, _on_dev, _wrap, _xp, as_tensor
+from ..tensor._engine import _seq
+from ..tensor._tensor import Tensor, _device_error, _on_dev, _wrap, _xp
 from . import _stable as S
 from ._conv import conv2d, max_pool2d, avg_pool2d  # noqa: F401
 
@@ -263,5 +263,3 @@ def pad(input, pad, mode="constant", value=0.0):  # noqa: A002
     return S.bridge(lambda v: P.pad(v, np.array(value, v.dtype)[()], cfg),
                     "ConstantPadNdBackward0", input)
 
-
-_ = (as_tensor, _GRAD)

@@ -38,8 +38,8 @@ def _invert(self):
 
 
 def _setitem(self, idx, value):
-    raise TypeError(f"traced values are immutable: x[idx] = v is not supported; use "
-                    f"x = x.at[idx].set(v) (or .add/.multiply/.min/.max)")
+    raise TypeError("traced values are immutable: x[idx] = v is not supported; use "
+                    "x = x.at[idx].set(v) (or .add/.multiply/.min/.max)")
 
 
 def _reshape(self, *shape, order="C"):

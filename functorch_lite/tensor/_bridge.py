@@ -10,12 +10,12 @@ It lives in the facade's base (not in ``nn``) because Tensor methods use it
 import numpy as np
 
 from ..core.trace import new_main
-from ._engine import _GRAD, _RecTrace, _RecTracer, _seq, mark_hidden, node_class
+from ._engine import _grad, _RecTrace, _RecTracer, _seq, mark_hidden, node_class
 from ._tensor import Tensor, _wrap
 
 
 def bridge(fn, name, *tensors, **kwargs):
-    if not (_GRAD[0] and any(isinstance(t, Tensor) and t.requires_grad for t in tensors)):
+    if not (_grad.on and any(isinstance(t, Tensor) and t.requires_grad for t in tensors)):
         vals = [t._v if isinstance(t, Tensor) else t for t in tensors]
         out = fn(*vals, **kwargs)
         return _contiguous_result(_wrap(np.asarray(out) if isinstance(out, np.generic) else out))

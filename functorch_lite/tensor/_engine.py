@@ -20,7 +20,7 @@ from ..core.trace import state as _tstate
 from ..core.trace import Trace, Tracer, get_aval, new_main, source_info
 from ..transforms.reverse import backward_pass
 from ._dispatch import apply
-from ._graph import (_CLASSES, _GRAD, AccumulateGrad, BackwardNode, _GradMode,  # noqa: F401
+from ._graph import (_CLASSES, AccumulateGrad, BackwardNode, _GradMode,  # noqa: F401
                      _grad, _seq, edge, enable_grad, inference_mode, is_grad_enabled,
                      mark_hidden, no_grad, node_class, set_grad_enabled)
 from ._tensor import Tensor, _attached, _on_dev, _to_host, _wrap, _xp

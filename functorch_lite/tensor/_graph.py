@@ -18,13 +18,8 @@ class _GradState(threading.local):
     """Grad mode, per thread as in PyTorch: a new thread starts with it on."""
     on = True            # the class default each thread sees until it sets its own
 
-    def __getitem__(self, i):
-        # the old spelling ``_GRAD[0]`` (still read by nn/); the op path reads ``.on``
-        return self.on
-
 
 _grad = _GradState()
-_GRAD = _grad
 
 
 # ------------------------------------------------------------------ grad mode

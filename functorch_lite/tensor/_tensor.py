@@ -292,8 +292,8 @@ class Tensor(metaclass=_TensorMeta):
 
     def __bool__(self):
         if self.numel() != 1:
-            raise RuntimeError(f"Boolean value of Tensor with more than one value is "
-                               f"ambiguous")
+            raise RuntimeError("Boolean value of Tensor with more than one value is "
+                               "ambiguous")
         v = self._v
         if _on_dev(v):
             v = _to_host(v, "bool() of a cuda tensor")

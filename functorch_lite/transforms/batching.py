@@ -24,8 +24,8 @@ class BatchTracer(Tracer):
     def concrete(self, why):
         if self.bdim is not None:
             raise self._conversion_error(
-                why, f"under vmap this value is batched (one value per lane), so it has "
-                     f"no single truth value.")
+                why, "under vmap this value is batched (one value per lane), so it has "
+                     "no single truth value.")
         v = self.val
         return v.concrete(why) if isinstance(v, Tracer) else v
 
