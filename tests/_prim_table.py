@@ -154,6 +154,7 @@ for _p, (_d1, _d2), _ref, _ints, _cplx in [
         (E.pow_p, (POS, U), np.power, False, False), (E.max_p, (U, U), np.maximum, True, False),
         (E.min_p, (U, U), np.minimum, True, False),
         (E.mul_safe_p, (U, U), np.multiply, False, False),
+        (E.tanh_grad_p, (U, U), lambda ct, o: ct * (1 - o * o), False, False),
         (M.atan2_p, (AWAY, AWAY), np.arctan2, False, False)]:
     for _lab, (_s1, _s2) in _BIN_SHAPES.items():
         row(_p, lambda r, _a=_d1, _b=_d2, _s=_s1, _t=_s2: (_a(r, *_s), _b(r, *_t)), ref=_ref,

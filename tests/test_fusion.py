@@ -165,7 +165,7 @@ UNARY = [E.neg, E.exp, E.log, E.sin, E.cos, E.tanh, E.sqrt, E.abs, E.sign, E.sto
          lambda h: E.mul(h, 1.0 / 3.0), lambda h: E.add(h, 1e-30),   # literals round-trip
          lambda h: E.mul(h, 3.0e38), lambda h: E.sub(-2.0 ** 0.5, h)]
 BINARY = [E.add, E.sub, E.mul, E.div, E.pow, E.max, E.min, E.eq, E.ne, E.lt, E.le, E.gt,
-          E.ge, M.atan2, E.safe_mul, lambda a, b: E.select(E.lt(a, b), a, b),
+          E.ge, M.atan2, E.safe_mul, E.tanh_grad, lambda a, b: E.select(E.lt(a, b), a, b),
           lambda a, b: E.max(a, np.inf), lambda a, b: E.min(a, -np.inf),
           lambda a, b: E.add(a, np.nan), lambda a, b: E.select(E.ge(a, 0.0), b, -np.inf)]
 

@@ -87,7 +87,7 @@ sin_p = _def_unary("sin", "sin", lambda x, o: cos(x), torch_name="SinBackward0",
                    facade=("sin",), c_expr="sin({0})", fuse_dtypes="float", bound=unit_bound)
 cos_p = _def_unary("cos", "cos", lambda x, o: neg(sin(x)), torch_name="CosBackward0",
                    facade=("cos",), c_expr="cos({0})", fuse_dtypes="float", bound=unit_bound)
-tanh_p = _def_unary("tanh", "tanh", lambda x, o: sub(1.0, mul(o, o)), saves="out",
+tanh_p = _def_unary("tanh", "tanh", lambda x, o: None, saves="out",
                     torch_name="TanhBackward0", facade=("tanh",), c_expr="tanh({0})",
                     fuse_dtypes="float", bound=unit_bound)
 sqrt_p = _def_unary("sqrt", "sqrt", lambda x, o: div(0.5, o), saves="out",
@@ -559,6 +559,63 @@ mul_safe_p = defprim(
     c_expr="(({0} == 0 && !isfinite({1})) ? (({t})0) : (({t})({0} * {1})))")
 
 
+# ------------------------------------------------------ tanh's cotangent rule
+# ct * (1 - o^2) as one primitive, as PyTorch's tanh_backward: the eager backward
+# then holds one temporary (1 - o^2 is made and multiplied in its own buffer)
+# instead of three, which is what keeps a tanh net's gradient at the memory of
+# hand-written backprop (bench: tanhnet).  NaN-safe like safe_mul: exactly 0
+# wherever ct == 0, even where o is nan (an untaken where() branch).
+
+def _tanh_grad_impl(xp, ct, o):
+    d = xp.multiply(o, o)
+    if getattr(d, "ndim", 0) == 0 or _backend_mul_safe(xp) is not None:
+        return _mul_safe_impl(xp, ct, 1 - d)
+    xp.subtract(d.dtype.type(1), d, out=d)
+    if not _finite(d):
+        return _mul_safe_exact(xp, ct, d)
+    if getattr(ct, "shape", ()) == d.shape or getattr(ct, "ndim", 0) == 0:
+        return xp.multiply(ct, d, out=d)
+    return xp.multiply(ct, d)
+
+
+def _tanh_grad_jvp(primals, tangents):
+    (ct, o), (tct, to) = primals, tangents
+    out = tanh_grad(ct, o)
+    parts = [] if tct is None else [tanh_grad(tct, o)]
+    if to is not None:              # d/do ct (1 - o^2) = -2 ct o
+        parts.append(safe_mul(ct, mul(mul(-2.0, o), to)))
+    if not parts:
+        return out, None
+    return out, parts[0] if len(parts) == 1 else add(parts[0], parts[1])
+
+
+def _tanh_grad_vjp(ct2, ins, out, needs):
+    ct, o = ins
+    cct = U.unbroadcast(tanh_grad(ct2, o), U.shape_of(ct)) if needs[0] else None
+    co = U.unbroadcast(safe_mul(mul(ct2, ct), mul(-2.0, o)), U.shape_of(o)) if needs[1] \
+        else None
+    return cct, co
+
+
+def _tanh_vjp(ct, ins, out, needs):
+    return (tanh_grad(ct, out),)
+
+
+def _tanh_jvp(primals, tangents):
+    (x,), (t,) = primals, tangents
+    out = tanh_p.bind(x)
+    return out, (None if t is None else tanh_grad(t, out))
+
+
+tanh_grad_p = defprim(
+    "tanh_grad", impl=_tanh_grad_impl, abstract=_binary_abstract("tanh_grad"),
+    jvp=_tanh_grad_jvp, vjp=_tanh_grad_vjp,
+    batch=lambda vals, dims: U.broadcasting_batch(tanh_grad_p, vals, dims),
+    saves="ins", torch_name="TanhBackwardBackward0", fuse_dtypes="float",
+    c_expr="(({0} == 0 && !isfinite({1})) ? (({t})0) : (({t})({0} * ((({t})1) - {1} * {1}))))")
+tanh_p.vjp, tanh_p.jvp = _tanh_vjp, _tanh_jvp
+
+
 # ------------------------------------------------------------- wrappers
 # These promote (Python scalars are weak) and bind; rules and fnp use them.
 
@@ -590,6 +647,7 @@ def reciprocal(x): return div(1.0, x)
 def stop_gradient(x): return stop_gradient_p.bind(x)
 def full_like(x, fill_value): return full_like_p.bind(x, fill_value=fill_value)
 def safe_mul(ct, d): return mul_safe_p.bind(*U.promote(ct, d))
+def tanh_grad(ct, o): return tanh_grad_p.bind(*U.promote(ct, o))
 def safe_div(ct, y): return safe_mul(ct, reciprocal(y))
 
 
