@@ -154,7 +154,6 @@ for _p, (_d1, _d2), _ref, _ints, _cplx in [
         (E.pow_p, (POS, U), np.power, False, False), (E.max_p, (U, U), np.maximum, True, False),
         (E.min_p, (U, U), np.minimum, True, False),
         (E.mul_safe_p, (U, U), np.multiply, False, False),
-        (E.tanh_grad_p, (U, U), lambda ct, o: ct * (1 - o * o), False, False),
         (M.atan2_p, (AWAY, AWAY), np.arctan2, False, False)]:
     for _lab, (_s1, _s2) in _BIN_SHAPES.items():
         row(_p, lambda r, _a=_d1, _b=_d2, _s=_s1, _t=_s2: (_a(r, *_s), _b(r, *_t)), ref=_ref,
@@ -164,6 +163,11 @@ for _p, _ref in [(E.eq_p, np.equal), (E.ne_p, np.not_equal), (E.lt_p, np.less),
                  (E.le_p, np.less_equal), (E.gt_p, np.greater), (E.ge_p, np.greater_equal)]:
     # rounded inputs: some elements equal, so == and <= see ties
     row(_p, lambda r: (U(r, 3, 2).round(), U(r, 2).round()), ref=_ref, order=0, ints=True)
+
+for _lab, (_s1, _s2) in _BIN_SHAPES.items():
+    for _safe in (True, False):
+        row(E.tanh_grad_p, lambda r, _s=_s1, _t=_s2: (U(r, *_s), U(r, *_t)), {"safe": _safe},
+            lambda ct, o, safe: ct * (1 - o * o), label=f"{_lab}-{'safe' if _safe else 'plain'}")
 
 row(E.integer_pow_p, lambda r: (U(r, 3, 2),), {"y": 3}, lambda x, y: x ** y, ints=True,
     label="3")

@@ -243,7 +243,7 @@ def _spec_samples():
     """Per primitive declaring ``specialize``: (args, params) cases covering its
     kernels' branches (the shapes jit plans meet)."""
     from functorch_lite.primitives.contractions import dot_general_p
-    from functorch_lite.primitives.elementwise import integer_pow_p, mul_safe_p
+    from functorch_lite.primitives.elementwise import integer_pow_p, mul_safe_p, tanh_grad_p
     r = np.random.default_rng(0)
     f = lambda *s: r.standard_normal(s)  # noqa: E731
     dn = lambda lc, rc, lb=(), rb=(): ((lc, rc), (lb, rb))  # noqa: E731
@@ -269,6 +269,9 @@ def _spec_samples():
         integer_pow_p: [((f(3, 4),), {"y": y}) for y in (0, 1, 2, 3, 7, -1, -2)],
         mul_safe_p: [((f(3, 4), f(3, 4)), {}), ((f(3, 4), bad), {}),
                      ((np.zeros((3, 4)), bad), {}), ((f(3, 4), f(4)), {})],
+        tanh_grad_p: [((f(3, 4), f(3, 4)), {"safe": s}) for s in (True, False)]
+        + [((np.zeros((3, 4)), bad), {"safe": True}), ((f(4), f(4)), {"safe": True}),
+           ((f(3, 4), f(4)), {"safe": True})],
     }
 
 

@@ -68,6 +68,9 @@ trace or plan-compile time only: never on ``bind``'s fast path or a plan's per-c
                  kernels chosen from the static shapes at plan time (dot_general's
                  matmul cases, mul_safe's finiteness probe); either may be None (then
                  the default one is used); ``out_kernel`` takes a trailing out buffer
+    finite_form  ``params -> (prim, params)``: a cheaper equation computing the same
+                 once input 1 is proven finite (mul_safe -> mul: the NaN-safety
+                 only matters where it is inf/nan); jit's finiteness pass uses it
     fuse_reduction  "sum": fusion may end an elementwise chain with this reduction
                  in the same generated kernel (the only kind codegen emits today)
     higher_order True for primitives carrying jaxprs (cond, while, scan, pjit, ...)
@@ -80,6 +83,7 @@ TRAITS = {
     "ufunc": None, "c_expr": None, "fuse_dtypes": None, "commutative": False, "unit": None,
     "layout_only": False, "bound": None, "no_fold": False, "torch_name": None, "facade": (),
     "specialize": None, "higher_order": False, "fuse_reduction": None,
+    "finite_form": None,
 }
 
 REGISTRY = {}            # name -> Primitive: every primitive there is

@@ -555,6 +555,7 @@ mul_safe_p = defprim(
     vjp=lambda ct, ins, out, needs: mul_p.vjp(ct, ins, out, needs),
     batch=lambda vals, dims: U.broadcasting_batch(mul_safe_p, vals, dims),
     saves="ins", unit=1, torch_name="MulBackward0", specialize=_mul_safe_specialize,
+    finite_form=lambda params: (mul_p, {}),
     bound=_product_bound, fuse_dtypes="float",
     c_expr="(({0} == 0 && !isfinite({1})) ? (({t})0) : (({t})({0} * {1})))")
 
@@ -566,19 +567,39 @@ mul_safe_p = defprim(
 # hand-written backprop (bench: tanhnet).  NaN-safe like safe_mul: exactly 0
 # wherever ct == 0, even where o is nan (an untaken where() branch).
 
-def _tanh_grad_impl(xp, ct, o):
+def _tanh_grad_impl(xp, ct, o, safe):
     d = xp.multiply(o, o)
-    if getattr(d, "ndim", 0) == 0 or _backend_mul_safe(xp) is not None:
-        return _mul_safe_impl(xp, ct, 1 - d)
+    if getattr(d, "ndim", 0) == 0 or (safe and _backend_mul_safe(xp) is not None):
+        return _mul_safe_impl(xp, ct, 1 - d) if safe else ct * (1 - d)
     xp.subtract(d.dtype.type(1), d, out=d)
-    if not _finite(d):
+    if safe and not _finite(d):
         return _mul_safe_exact(xp, ct, d)
     if getattr(ct, "shape", ()) == d.shape or getattr(ct, "ndim", 0) == 0:
         return xp.multiply(ct, d, out=d)
     return xp.multiply(ct, d)
 
 
-def _tanh_grad_jvp(primals, tangents):
+def _tanh_grad_specialize(xp, in_avals, out_avals, safe):
+    """The host plan's kernel: the same steps with the lookups done once (and no
+    finiteness probe once the finiteness pass has proven o finite: safe=False).
+    Its out= form writes only the last product into the buffer, which may be
+    ct's or o's own (the plan reuses a dying input's buffer)."""
+    ca, oa = in_avals
+    if (safe and _backend_mul_safe(xp) is not None) or oa.ndim == 0 or ca.shape != oa.shape:
+        return None
+    mul, sub, isfinite = xp.multiply, xp.subtract, math.isfinite
+    one, flat = np.dtype(oa.dtype).type(1), oa.ndim == 1
+
+    def kern(ct, o, out=None):
+        d = mul(o, o)
+        sub(one, d, d)
+        if safe and not isfinite((d if flat else d.ravel()).dot(d if flat else d.ravel())):
+            return _mul_safe_exact(xp, ct, d)
+        return mul(ct, d, d if out is None else out)
+    return kern, kern
+
+
+def _tanh_grad_jvp(primals, tangents, safe):
     (ct, o), (tct, to) = primals, tangents
     out = tanh_grad(ct, o)
     parts = [] if tct is None else [tanh_grad(tct, o)]
@@ -589,7 +610,7 @@ def _tanh_grad_jvp(primals, tangents):
     return out, parts[0] if len(parts) == 1 else add(parts[0], parts[1])
 
 
-def _tanh_grad_vjp(ct2, ins, out, needs):
+def _tanh_grad_vjp(ct2, ins, out, needs, safe):
     ct, o = ins
     cct = U.unbroadcast(tanh_grad(ct2, o), U.shape_of(ct)) if needs[0] else None
     co = U.unbroadcast(safe_mul(mul(ct2, ct), mul(-2.0, o)), U.shape_of(o)) if needs[1] \
@@ -607,11 +628,15 @@ def _tanh_jvp(primals, tangents):
     return out, (None if t is None else tanh_grad(t, out))
 
 
+_tanh_grad_abstract = _binary_abstract("tanh_grad")
+
 tanh_grad_p = defprim(
-    "tanh_grad", impl=_tanh_grad_impl, abstract=_binary_abstract("tanh_grad"),
+    "tanh_grad", impl=_tanh_grad_impl,
+    abstract=lambda ct, o, safe: _tanh_grad_abstract(ct, o),
     jvp=_tanh_grad_jvp, vjp=_tanh_grad_vjp,
-    batch=lambda vals, dims: U.broadcasting_batch(tanh_grad_p, vals, dims),
+    batch=lambda vals, dims, safe: U.broadcasting_batch(tanh_grad_p, vals, dims, safe=safe),
     saves="ins", torch_name="TanhBackwardBackward0", fuse_dtypes="float",
+    specialize=_tanh_grad_specialize, finite_form=lambda params: (tanh_grad_p, {"safe": False}),
     c_expr="(({0} == 0 && !isfinite({1})) ? (({t})0) : (({t})({0} * ((({t})1) - {1} * {1}))))")
 tanh_p.vjp, tanh_p.jvp = _tanh_vjp, _tanh_jvp
 
@@ -647,7 +672,7 @@ def reciprocal(x): return div(1.0, x)
 def stop_gradient(x): return stop_gradient_p.bind(x)
 def full_like(x, fill_value): return full_like_p.bind(x, fill_value=fill_value)
 def safe_mul(ct, d): return mul_safe_p.bind(*U.promote(ct, d))
-def tanh_grad(ct, o): return tanh_grad_p.bind(*U.promote(ct, o))
+def tanh_grad(ct, o): return tanh_grad_p.bind(*U.promote(ct, o), safe=True)
 def safe_div(ct, y): return safe_mul(ct, reciprocal(y))
 
 

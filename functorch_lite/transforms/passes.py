@@ -12,7 +12,7 @@ import numpy as np
 from ..core.ir import ClosedJaxpr, Eqn, Jaxpr, Literal, ShapedArray, Var
 from ..primitives.contractions import dot_general_p
 from ..primitives.elementwise import (add_p, convert_element_type_p, div_p, full_like_p, mul_p,
-                                      mul_safe_p, neg_p)
+                                      neg_p)
 from ..primitives.shape import broadcast_in_dim_p, reshape_p, transpose_p
 
 _FOLD_MAX_SIZE = 1 << 16   # don't bake big arrays into the plan as constants
@@ -463,18 +463,21 @@ def finite_bounds(closed):
 
 
 def finite_specialize(closed):
-    """(jaxpr, changed, inputs): mul_safe(ct, d) -> mul(ct, d) wherever d is
+    """(jaxpr, changed, inputs): a NaN-safe equation becomes its primitive's
+    ``finite_form`` (mul_safe(ct, d) -> mul(ct, d)) wherever its input 1 is
     provably finite when the listed floating inputs are (the plan checks those
-    at run time); mul_safe differs from mul only where d is inf or nan."""
+    at run time): the safe and plain forms differ only where it is inf or nan."""
     info = finite_bounds(closed)
     eqns, changed, needed = [], False, set()
     for eqn in closed.jaxpr.eqns:
-        if eqn.primitive is mul_safe_p:
+        form = eqn.primitive.finite_form
+        if form is not None:
             d = eqn.invars[1]
             bd, deps = (_const_bound(d.val), frozenset()) if isinstance(d, Literal) else \
                 info.get(d, (None, frozenset()))
-            if bd is not None:
-                eqn = Eqn(mul_p, eqn.invars, eqn.outvars, eqn.params, eqn.source)
+            prim, params = form(eqn.params)
+            if bd is not None and (prim is not eqn.primitive or params != eqn.params):
+                eqn = Eqn(prim, eqn.invars, eqn.outvars, params, eqn.source)
                 changed = True
                 needed |= deps
         eqns.append(eqn)
