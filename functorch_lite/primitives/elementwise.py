@@ -590,13 +590,22 @@ def _tanh_grad_specialize(xp, in_avals, out_avals, safe):
     mul, sub, isfinite = xp.multiply, xp.subtract, math.isfinite
     one, flat = np.dtype(oa.dtype).type(1), oa.ndim == 1
 
-    def kern(ct, o, out=None):
+    def kern(ct, o):
         d = mul(o, o)
         sub(one, d, d)
         if safe and not isfinite((d if flat else d.ravel()).dot(d if flat else d.ravel())):
             return _mul_safe_exact(xp, ct, d)
-        return mul(ct, d, d if out is None else out)
-    return kern, kern
+        return mul(ct, d, d)
+
+    def out_kern(ct, o, out):
+        d = out if out is not ct else mul(o, o)   # o's buffer is fine: read first
+        if d is out:
+            mul(o, o, d)
+        sub(one, d, d)
+        if safe and not isfinite((d if flat else d.ravel()).dot(d if flat else d.ravel())):
+            return _mul_safe_exact(xp, ct, d.copy() if d is out else d)
+        return mul(ct, d, out)
+    return kern, out_kern
 
 
 def _tanh_grad_jvp(primals, tangents, safe):
