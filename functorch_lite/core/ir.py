@@ -215,12 +215,16 @@ def pp_jaxpr(jaxpr):
 
 # ------------------------------------------------------------- type checking
 
+def _abstract_eval(eqn):
+    out = eqn.primitive.abstract(*[v.aval for v in eqn.invars], **eqn.params)
+    return list(out) if eqn.primitive.multiple_results else [out]
+
+
 def typecheck_jaxpr(jaxpr):
     """Check SSA well-formedness and that each eqn's outvars match its shape rule.
 
     Raises TypeError describing the first problem found; returns None.
     """
-    from .trace import abstract_eval_eqn  # late: trace imports ir
     defined = set()
     for v in list(jaxpr.constvars) + list(jaxpr.invars):
         if v in defined:
@@ -230,7 +234,7 @@ def typecheck_jaxpr(jaxpr):
         for v in eqn.invars:
             if isinstance(v, Var) and v not in defined:
                 raise TypeError(f"{eqn.primitive.name}: input {v} used before definition")
-        out_avals = abstract_eval_eqn(eqn)
+        out_avals = _abstract_eval(eqn)
         if len(out_avals) != len(eqn.outvars):
             raise TypeError(f"{eqn.primitive.name}: expected {len(out_avals)} outputs, "
                             f"jaxpr has {len(eqn.outvars)}")

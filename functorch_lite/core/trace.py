@@ -129,12 +129,6 @@ def _leak_error(main, prim=None):
         f"in a global, a list or an object attribute.")
 
 
-def abstract_eval_eqn(eqn):
-    avals = [v.aval for v in eqn.invars]
-    out = eqn.primitive.abstract(*avals, **eqn.params)
-    return list(out) if eqn.primitive.multiple_results else [out]
-
-
 # ---------------------------------------------------------- traces & stack
 
 class MainTrace:
