@@ -131,8 +131,7 @@ class SGD(Optimizer):
                 buf *= m
                 buf += (1 - g["dampening"]) * d
             d = d + m * buf if g["nesterov"] else buf
-        w -= (np.asarray(g["lr"], w.dtype) if type(w) is np.ndarray else
-              w.dtype.type(g["lr"])) * d
+        w -= w.dtype.type(g["lr"]) * d     # lr in w's dtype: float32 stays float32
 
 
 class Adam(Optimizer):
