@@ -8,6 +8,8 @@ derivatives against central finite differences (``check_grads``, forward and
 reverse mode, to ``order``; order 0 means "the derivative is zero": jvp and vjp
 give exact zeros), vmap against a Python loop, jit against eager, and the
 facade (``torch.<name>``) where the primitive declares ``facade`` names.
+tests/test_device_backend.py runs every row on the device backend too (forward,
+vjp, jvp, jit and vmap against the host's).
 
 Adding a primitive = one ``Row(...)`` below.  Primitives whose rules transform
 sub-jaxprs (``higher_order``) or that live in the facade get a ``Covered`` row
@@ -275,7 +277,16 @@ for _lab, (_sx, _sy, _dn) in {
         "mv": ((3, 4), (4,), (((1,), (0,)), ((), ()))),
         "vv": ((4,), (4,), (((0,), (0,)), ((), ()))),
         "two-contract": ((2, 3, 4), (3, 4, 5), (((1, 2), (0, 1)), ((), ()))),
-        "batch-last": ((3, 2, 4), (4, 5, 2), (((2,), (0,)), ((1,), (2,))))}.items():
+        "batch-last": ((3, 2, 4), (4, 5, 2), (((2,), (0,)), ((1,), (2,)))),
+        # size-1 axes (vmap and jacobians make them): jit plans one matmul on
+        # reshaped views (contractions._squeezed_dot_kernel), incl. transposed and 1-D
+        "squeezed-tt": ((20, 7), (5, 1, 20), (((0,), (2,)), ((), ()))),
+        "squeezed-lead1": ((1, 6, 4), (4, 3), (((2,), (0,)), ((), ()))),
+        "squeezed-vec": ((4,), (1, 4, 3), (((0,), (1,)), ((), ()))),
+        "tt-m1": ((6, 1), (3, 6), (((0,), (1,)), ((), ()))),
+        # no contraction: jit plans a broadcasting multiply (_outer_kernels)
+        "outer": ((3,), (2,), (((), ()), ((), ()))),
+        "batch-scale": ((5, 3), (5,), (((), ()), ((0,), (0,))))}.items():
     row(contractions.dot_general_p, lambda r, _a=_sx, _b=_sy: (U(r, *_a), U(r, *_b)),
         {"dimension_numbers": _dn}, _np_dot_general, ints=_lab == "mm", label=_lab)
 
@@ -326,15 +337,5 @@ COVERED = {c.name: c for c in [
             "every torch.autograd.Function; its vjp calls the user's backward"),
 ]}
 
-# facade names (a primitive's ``facade`` trait) the facade does not expose yet: the
-# exposure from the trait lands on the facade branch; empty this set when it has
 def rows_of(prim):
     return [r for r in ROWS if r.prim is prim]
-
-
-def examples():
-    """{name: [(args, params)]}: the older shape of this table (tests/prim_examples.py)."""
-    out = {}
-    for r in ROWS:
-        out.setdefault(r.prim.name, []).append((r.args(), r.params))
-    return out
