@@ -4,7 +4,7 @@ import numpy as np
 from functorch_lite.core.eval import eval_jaxpr
 from functorch_lite.core.ir import ClosedJaxpr, Eqn, Jaxpr, Literal, ShapedArray, Var, \
     typecheck_jaxpr
-from functorch_lite.primitives import PRIMITIVES as P
+from functorch_lite.core.primitive import REGISTRY as P
 from functorch_lite.transforms import passes
 
 

@@ -1,10 +1,8 @@
 """All first-order primitives, one module per family, each made by one
 ``core.primitive.defprim`` call (which registers it in ``core.primitive.REGISTRY``,
-the one registry).  ``REGISTRY`` here is a view of it: the primitives these
-families define, in definition order.  The wrapper functions (add, mul,
-reduce_sum, ...) bind them after promotion."""
+the one registry).  The wrapper functions (add, mul, reduce_sum, ...) bind them
+after promotion."""
 from . import elementwise, reductions, shape, contractions, linalg, _util  # noqa: F401
-from ._registry import REGISTRY
 from .elementwise import (neg, exp, log, sin, cos, tanh, sqrt, abs, sign, add, sub, mul,
                           div, pow, max, min, eq, ne, lt, le, gt, ge, integer_pow,
                           reciprocal, stop_gradient, select, convert_element_type,
@@ -19,9 +17,3 @@ from .math_more import (log1p, expm1, tan, asin, acos, atan, sinh, cosh, floor, 
 from .indexing import rev, gather, scatter_add
 from .cumulative import cumsum, argmax
 from ._util import full, zeros_like, ones_like, unbroadcast, moveaxis, promote
-
-from . import _registry
-
-_registry.fill([elementwise, math_more, reductions, cumulative, shape, indexing, contractions,
-                linalg])
-PRIMITIVES = {p.name: p for p in REGISTRY}   # name -> primitive, for the same view
