@@ -6,6 +6,7 @@ import threading
 import numpy as np
 
 from .. import config
+from ..core import tree_util as tu
 from ..core.backend import UNREGISTERED, backend_of
 from ..core.eval import eval_jaxpr
 from ..core.ir import ClosedJaxpr, Jaxpr, Var
@@ -138,3 +139,17 @@ def hoist_tracer_consts(closed):
     new = ClosedJaxpr(Jaxpr([v for v, _ in rest], [v for v, _ in tv] + j.invars, j.outvars,
                             j.eqns), [c for _, c in rest])
     return new, [c for _, c in tv]
+
+
+def trace_tree(fun, tree, avals, name):
+    """Trace ``fun`` taking the pytree ``tree`` of values with ``avals``:
+    (its ClosedJaxpr over the flat leaves, the tree of its outputs)."""
+    box = []
+
+    def flat(*xs):
+        out = fun(*tu.tree_unflatten(tree, xs))
+        ol, ot = tu.tree_flatten(out)
+        box.append(ot)
+        return ol
+    closed, _ = trace_to_jaxpr(flat, list(avals), name)
+    return closed, box[0]

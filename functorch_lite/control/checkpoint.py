@@ -13,12 +13,11 @@ from ..core import tree_util as tu
 from ..core.ir import ClosedJaxpr, Jaxpr
 from ..core.primitive import defprim
 from ..core.trace import Tracer, get_aval
-from ..core.tracing import trace_to_jaxpr
 from ..primitives import _util as U
 from ..transforms import passes
 from ..transforms.jaxpr_transforms import (_cached, batch_jaxpr, is_float, jvp_jaxpr, to_front,
                                            vjp_split)
-from ._util import as_value, hoist_tracer_consts, instantiate_cts, run_jaxpr
+from ._util import as_value, hoist_tracer_consts, instantiate_cts, run_jaxpr, trace_tree
 from .pjit import pjit_p
 
 
@@ -82,19 +81,12 @@ def checkpoint(fun):
         key = (tree, avals)
         hit = cache.get(key)
         if hit is None:
-            box = []
-
-            def flat(*xs):
-                out = fun(*tu.tree_unflatten(tree, xs))
-                ol, ot = tu.tree_flatten(out)
-                box.append(ot)
-                return ol
-            closed, _ = trace_to_jaxpr(flat, list(avals), "checkpoint")
-            hit = (closed, box[0])
+            closed, out_tree = trace_tree(fun, tree, avals, "checkpoint")
+            hit = (closed, out_tree)
             if any(isinstance(c, Tracer) for c in closed.consts):
                 # closed over an enclosing transform's tracers: they become inputs
                 hoisted, extra = hoist_tracer_consts(closed)
-                hit = (hoisted, box[0], extra)
+                hit = (hoisted, out_tree, extra)
             else:
                 cache[key] = hit
         closed, out_tree = hit[0], hit[1]

@@ -17,30 +17,22 @@ import functools
 from ..core import tree_util as tu
 from ..core.primitive import defprim
 from ..core.trace import Tracer, get_aval
-from ..core.tracing import trace_to_jaxpr
 from ..primitives import _util as U
 from ..transforms.batching import vmap_flat
 from ..transforms.jaxpr_transforms import batch_jaxpr, is_float, jvp_jaxpr, to_front
 from ..transforms.reverse import backward_pass, vjp_flat
 from ._util import as_value as _as_value
-from ._util import run_jaxpr
+from ._util import run_jaxpr, trace_tree
 from ._util import zero as _zero
 
 
 def _trace(fun, tree, avals, name):
-    box = []
-
-    def flat(*xs):
-        out = fun(*tu.tree_unflatten(tree, xs))
-        ol, ot = tu.tree_flatten(out)
-        box.append(ot)
-        return ol
-    closed, _ = trace_to_jaxpr(flat, list(avals), name)
+    closed, out_tree = trace_tree(fun, tree, avals, name)
     if any(isinstance(c, Tracer) for c in closed.consts):
         raise TypeError(f"{name}: the function closes over a value traced by an enclosing "
                         f"transform; pass it as an argument instead (custom rules cannot "
                         f"see closed-over tracers)")
-    return closed, box[0]
+    return closed, out_tree
 
 
 def _vmap_rule(rule, n_out_fn, size):
