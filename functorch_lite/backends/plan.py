@@ -285,7 +285,6 @@ def _codegen(p, pinned):
     return g["_plan"]
 
 
-
 def guarded_plan(fast, exact, float_args):
     """``fast`` when the floating arguments are all finite, else ``exact``.
 

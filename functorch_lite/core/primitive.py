@@ -128,7 +128,6 @@ class Primitive:
         return self.name
 
 
-
 def defprim(name, *, impl=None, abstract=None, jvp=None, vjp=None, batch=None,
             vjp_fwd=None, saves="ins+out", multiple_results=False, missing=None, **traits):
     """Create and register a primitive.  Names are unique: a second ``defprim``

@@ -15,7 +15,6 @@ from . import _util as U
 from ..core.primitive import defprim
 
 
-
 def _no_tangent(dtype):
     return np.dtype(dtype).kind not in "fc"
 

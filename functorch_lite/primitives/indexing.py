@@ -18,14 +18,11 @@ from ..core.primitive import defprim
 # ------------------------------------------------------------------ rev
 
 
-
 def _rev_abstract(x, dimensions):
     for d in dimensions:
         if not 0 <= d < x.ndim:
             raise ValueError(f"rev: axis {d} is out of range for shape {x.shape}")
     return ShapedArray(x.shape, x.dtype, x.weak_type)
-
-
 
 
 def _rev_batch(vals, dims, dimensions):
@@ -41,7 +38,6 @@ rev_p = defprim(
     batch=_rev_batch, saves="nothing", layout_only=True)
 
 # ---------------------------------------------------------------- gather
-
 
 
 def _check_idx(name, x, idx):

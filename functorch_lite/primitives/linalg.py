@@ -178,7 +178,6 @@ def _check_square(name, a):
 # solve(a, b): a (..., n, n), b (..., n, k) with the same batch dims.
 
 
-
 def _solve_abstract(a, b):
     _check_square("solve", a)
     if b.dtype != a.dtype or b.ndim != a.ndim or b.shape[:-1] != a.shape[:-1]:
@@ -232,7 +231,6 @@ def solve(a, b):
 # ------------------------------------------------------------------- slogdet
 
 
-
 def _slogdet_abstract(a):
     _check_square("slogdet", a)
     return [ShapedArray(a.shape[:-2], a.dtype)] * 2
@@ -262,7 +260,6 @@ slogdet_p = defprim(
     saves="ins", multiple_results=True)
 
 # ------------------------------------------------------------------ cholesky
-
 
 
 def _chol_abstract(a):
@@ -295,7 +292,6 @@ cholesky_p = defprim(
 # ---------------------------------------------------------------------- eigh
 # (w, v): ascending eigenvalues and orthonormal eigenvectors (columns); reads
 # the lower triangle (lower=True, NumPy's UPLO='L') or the upper one
-
 
 
 def _sym_from(x, lower):
@@ -341,7 +337,6 @@ eigh_p = defprim(
 # ------------------------------------------------------------------------ qr
 # reduced QR: a (..., m, n) -> q (..., m, k), r (..., k, n), k = min(m, n).
 # Derivatives need m >= n (r square and invertible), as in JAX.
-
 
 
 def _qr_abstract(a):
@@ -399,7 +394,6 @@ qr_p = defprim(
 
 # ----------------------------------------------------------------------- svd
 # thin SVD: a (..., m, n) -> u (..., m, k), s (..., k), vh (..., k, n)
-
 
 
 def _svd_abstract(a):

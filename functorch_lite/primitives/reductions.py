@@ -43,8 +43,6 @@ def _sum_impl(xp, x, axes):
     return xp.asarray(xp.sum(x, axis=axes))
 
 
-
-
 def _sum_jvp(primals, tangents, axes):
     (x,), (t,) = primals, tangents
     return reduce_sum(x, axes), (None if t is None else reduce_sum(t, axes))
@@ -78,8 +76,6 @@ def _max_impl(xp, x, axes):
         raise ValueError(f"reduce_max: zero-size axis in shape {x.shape}; max of an "
                          f"empty array has no identity")
     return xp.asarray(xp.max(x, axis=axes))
-
-
 
 
 def _max_weights(x, out, axes):

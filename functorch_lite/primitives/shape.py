@@ -68,14 +68,11 @@ broadcast_in_dim_p = defprim(
 # ------------------------------------------------------------------- reshape
 
 
-
 def _reshape_abstract(x, new_sizes):
     if int(np.prod(new_sizes)) != x.size:
         raise ValueError(f"reshape: cannot reshape an array of shape {x.shape} "
                          f"({x.size} elements) into shape {tuple(new_sizes)}")
     return ShapedArray(new_sizes, x.dtype, x.weak_type)
-
-
 
 
 def _reshape_batch(vals, dims, new_sizes):
@@ -95,14 +92,11 @@ reshape_p = defprim(
 # ----------------------------------------------------------------- transpose
 
 
-
 def _transpose_abstract(x, permutation):
     if sorted(permutation) != list(range(x.ndim)):
         raise ValueError(f"transpose: {permutation} is not a permutation of the axes "
                          f"of shape {x.shape}")
     return ShapedArray(tuple(x.shape[p] for p in permutation), x.dtype, x.weak_type)
-
-
 
 
 def _transpose_batch(vals, dims, permutation):
@@ -234,7 +228,6 @@ pad_p = defprim("pad", impl=_pad_impl, abstract=_pad_abstract, jvp=_pad_jvp, vjp
                 torch_name="ConstantPadNdBackward0")
 
 # --------------------------------------------------------------- concatenate
-
 
 
 def _concat_abstract(*xs, dimension):
