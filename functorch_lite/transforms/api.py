@@ -148,32 +148,99 @@ def _split_aux(out, name):
     return out[0], out[1]
 
 
-def value_and_grad(fun, argnums=0, has_aux=False):
+# JAX's float0: the dtype of the gradient of an integer or boolean input
+# (grad(..., allow_int=True)); its arrays hold no data
+float0 = np.dtype([("float0", np.void, 0)])
+
+
+def _check_grad_inputs(leaves, holomorphic, allow_int, name):
+    """JAX's input checks for grad; returns the mask of leaves to differentiate
+    (False for integer/boolean inputs that allow_int lets through)."""
+    mask = []
+    for x in leaves:
+        a = get_aval(x)
+        dt = a.dtype
+        if holomorphic and dt.kind != "c":
+            raise TypeError(f"{name} with holomorphic=True requires inputs with complex "
+                            f"dtype, but got {dt.name}.")
+        if dt.kind in "biu":
+            if not allow_int:
+                raise TypeError(
+                    f"{name} requires real- or complex-valued inputs (input dtype that is "
+                    f"a sub-dtype of np.inexact), but got {dt.name} (shape {a.shape}). "
+                    f"If you want to use Boolean- or integer-valued inputs, use vjp or "
+                    f"set allow_int to True (or pass floating-point values, e.g. x.astype(float)).")
+            mask.append(False)
+        elif dt.kind not in "fc":
+            raise TypeError(f"{name} requires real- or complex-valued inputs, but got "
+                            f"{dt} (shape {a.shape})")
+        else:
+            mask.append(True)
+    return mask
+
+
+def _check_grad_output(out, holomorphic, name):
+    a = get_aval(out)
+    if a.shape != ():
+        raise TypeError(
+            f"{name} requires a scalar output, but the function returned "
+            f"{a.str_short()} (shape {a.shape}, dtype {a.dtype}). Reduce it "
+            f"(e.g. .sum()) or use vjp / jacrev for non-scalar outputs.")
+    kind = a.dtype.kind
+    if holomorphic:
+        if kind != "c":
+            raise TypeError(f"{name} with holomorphic=True requires outputs with complex "
+                            f"dtype, but got {a.dtype.name}.")
+    elif kind == "c":
+        raise TypeError(
+            f"{name} requires real-valued outputs (output dtype that is a sub-dtype of "
+            f"np.floating), but got {a.dtype.name}. For holomorphic differentiation, "
+            f"pass holomorphic=True. For differentiation of non-holomorphic functions "
+            f"involving complex outputs, use vjp directly.")
+    elif kind != "f":
+        raise TypeError(f"{name} requires real-valued (floating-point) outputs, but the "
+                        f"function returned {a.str_short()} (dtype {a.dtype})")
+
+
+def value_and_grad(fun, argnums=0, has_aux=False, holomorphic=False, allow_int=False):
+    """The value of ``fun`` and its gradient with respect to ``argnums``, as JAX's.
+
+    ``holomorphic=True``: complex inputs and a complex scalar output; the result
+    is the complex derivative f'(z).  Without it the output must be a real
+    scalar (a complex output is JAX's TypeError naming holomorphic=True).
+    ``allow_int=True``: integer and boolean inputs are accepted and their
+    gradient is an array of dtype ``float0`` (JAX's zero-size dtype) of the
+    input's shape; otherwise they raise JAX's TypeError."""
     @functools.wraps(fun)
     def vg(*args, **kwargs):
         single, nums = _argnums_tuple(argnums, len(args), "grad")
         diff = tuple(args[i] for i in nums)
-        leaves, tree = tu.tree_flatten(diff)
-        orig, wrap = leaves, _facade_wrap(leaves)
-        leaves = [_as_value(x) for x in leaves]
-        _check_float_leaves(leaves, "grad")
+        all_leaves, tree = tu.tree_flatten(diff)
+        all_orig, wrap = all_leaves, _facade_wrap(all_leaves)
+        all_leaves = [_as_value(x) for x in all_leaves]
+        mask = _check_grad_inputs(all_leaves, holomorphic, allow_int, "grad")
+        some_int = not all(mask)
+        leaves = [x for x, m in zip(all_leaves, mask) if m] if some_int else all_leaves
+        orig = [x for x, m in zip(all_orig, mask) if m] if some_int else all_orig
         box = []
+
+        def full(xs):
+            if not some_int:
+                return xs
+            it = iter(xs)
+            return [next(it) if m else x for x, m in zip(all_orig, mask)]
 
         def flat_fun(*xs):
             new_args = list(args)
-            for i, sub in zip(nums, tu.tree_unflatten(tree, _rewrap(xs, orig, wrap))):
+            xs = full(_rewrap(xs, orig, wrap))
+            for i, sub in zip(nums, tu.tree_unflatten(tree, xs)):
                 new_args[i] = sub
             out = fun(*new_args, **kwargs)
             aux = None
             if has_aux:
                 out, aux = _split_aux(out, "grad")
             out = _as_value(out) if not isinstance(out, Tracer) else out
-            a = get_aval(out)
-            if a.shape != () or a.dtype.kind != "f":
-                raise TypeError(
-                    f"grad requires a real scalar output, but the function returned "
-                    f"{a.str_short()} (shape {a.shape}, dtype {a.dtype}). Reduce it "
-                    f"(e.g. .sum()) or use vjp / jacrev for non-scalar outputs.")
+            _check_grad_output(out, holomorphic, "grad")
             aux_leaves, aux_tree = tu.tree_flatten(aux)
             box.append(aux_tree)
             return [out], [_unwrap(a) for a in aux_leaves]
@@ -183,6 +250,10 @@ def value_and_grad(fun, argnums=0, has_aux=False):
         cts = backward_pass(refs, [one], leaf_nodes, release=True)
         grads = [_zeros_for(x) if c is None else _cast_like(c, x)
                  for c, x in zip(cts, leaves)]
+        if some_int:
+            it = iter(grads)
+            grads = [next(it) if m else np.zeros(get_aval(x).shape, float0)
+                     for x, m in zip(all_leaves, mask)]
         g = _wrap_out(tu.tree_unflatten(tree, grads), wrap)
         g = g[0] if single else g
         value = _wrap_out(value, wrap)
@@ -192,8 +263,11 @@ def value_and_grad(fun, argnums=0, has_aux=False):
     return vg
 
 
-def grad(fun, argnums=0, has_aux=False):
-    vg = value_and_grad(fun, argnums, has_aux)
+def grad(fun, argnums=0, has_aux=False, holomorphic=False, allow_int=False):
+    """The gradient of a scalar-output ``fun`` with respect to ``argnums``
+    (JAX's ``grad``, including ``holomorphic=`` and ``allow_int=``; see
+    ``value_and_grad``)."""
+    vg = value_and_grad(fun, argnums, has_aux, holomorphic, allow_int)
 
     @functools.wraps(fun)
     def g(*args, **kwargs):
