@@ -16,7 +16,7 @@ __all__ = ["all", "broadcast", "flatten", "flatten_with_path", "leaves", "leaves
            "map", "map_with_path", "reduce", "structure", "transpose", "unflatten"]
 
 
-def map(f, tree, *rest, is_leaf=None):  # noqa: A001 (JAX's name)
+def map(f, tree, *rest, is_leaf=None):  # JAX's name (shadows the builtin here)
     """``f`` applied to each leaf of ``tree`` (and the matching subtrees of
     ``rest``, each of which must have ``tree``'s structure or extend it)."""
     if not callable(f):
@@ -67,7 +67,7 @@ def reduce(function, tree, initializer=_tu._LEAF, is_leaf=None):
     return _tu.tree_reduce(function, tree, initializer, is_leaf)
 
 
-def all(tree, *, is_leaf=None):  # noqa: A001
+def all(tree, *, is_leaf=None):
     """True when every leaf is truthy (an empty tree: True)."""
     return _tu.tree_all(tree, is_leaf=is_leaf)
 

@@ -275,7 +275,7 @@ def test_ravel_pytree_differentiable_both_ways():
 
 
 def test_ravel_pytree_matches_jax():
-    jax = pytest.importorskip("jax")
+    pytest.importorskip("jax")
     from jax.flatten_util import ravel_pytree as jravel
     t = {"a": np.ones(2, np.float32), "b": np.arange(3, dtype=np.int32)}
     jf, _ = jravel(t)

@@ -161,9 +161,8 @@ class Jitted:
         return dyn, tuple(statics)
 
     def __call__(self, *args, **kwargs):
-        if config.disable_jit or _disabled_somewhere:
-            if jit_disabled():
-                return self.fun(*args, **kwargs)   # as JAX: op by op, no tracing
+        if (config.disable_jit or _disabled_somewhere) and jit_disabled():
+            return self.fun(*args, **kwargs)   # as JAX: op by op, no tracing
         fast = not kwargs and not self.static_argnums
         if fast:
             last = self._last_fast       # (shapes, dtypes, entry) of the previous call
