@@ -317,6 +317,6 @@ def test_grad_conveniences_match_jax():
     with pytest.raises(TypeError, match=_re(_MSG_COMPLEX_OUT.replace("128", "64"))):
         jax.grad(lambda z: z ** 2)(jnp.complex64(1 + 2j))
     with pytest.raises(TypeError, match=_re(_MSG_HOLO_IN.replace("64", "32"))):
-        jax.grad(lambda x: x ** 2, holomorphic=True)(1.0)
+        jax.grad(lambda x: x ** 2, holomorphic=True)(np.float32(1.0))
     with pytest.raises(TypeError, match="set allow_int to True"):
         jax.grad(lambda x: x * 2.0)(3)
