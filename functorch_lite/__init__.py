@@ -3,7 +3,7 @@
     import functorch_lite as fl
     import functorch_lite.numpy as fnp
 """
-from .core import tree_util
+from . import tree_util  # noqa: F401  (the public module over core/tree_util.py)
 from .core.errors import TracerConversionError, UnexpectedTracerError
 from .core.ir import ClosedJaxpr, Jaxpr
 from . import errors  # noqa: F401
@@ -17,6 +17,10 @@ from . import config  # noqa: F401
 from .transforms.jit import jit
 from .control import checkpoint, custom_jvp, custom_vjp
 from . import lax  # noqa: F401
+from . import tree, flatten_util  # noqa: F401,E402
+from .transforms.api import (ShapeDtypeStruct, eval_shape, block_until_ready,  # noqa: E402
+                             devices, default_backend, float0)
+from .transforms.jit import disable_jit  # noqa: E402
 # the PyTorch-style facade: `import functorch_lite as torch` (after the core names
 # above, which it does not shadow: fl.grad stays the functional transform)
 from .tensor import *  # noqa: F401,F403,E402

@@ -5,6 +5,7 @@ Binary primitives broadcast like NumPy and require one dtype (the wrappers at
 the bottom promote first); their vjp sums the cotangent back to each input's
 shape.  Derivative rules use the wrappers, i.e. primitives, so they nest.
 """
+import cmath
 import math
 
 import numpy as np
@@ -480,12 +481,12 @@ def _finite(d):
     """True when d has no inf/nan, by one cheap BLAS pass: a finite sum of squares
     means none (an overflowing sum only answers False, sending us the exact way)."""
     if getattr(d, "ndim", 0) == 0:          # Python / NumPy scalars, 0-d arrays
-        return math.isfinite(d)
+        return cmath.isfinite(d)            # cmath: complex values too (holomorphic grad)
     n = d.size
     if n > 1:
         f = d if d.ndim == 1 else d.ravel()
-        return math.isfinite(f.dot(f))
-    return n == 0 or math.isfinite(d.item())
+        return cmath.isfinite(f.dot(f))
+    return n == 0 or cmath.isfinite(d.item())
 
 
 def _mul_safe_exact(xp, ct, d):

@@ -3,8 +3,11 @@ import functools
 
 import numpy as np
 
+from .. import backends as _backends
 from ..control._util import as_value as _as_value
 from ..core import tree_util as tu
+from ..core.backend import backend_of
+from ..core.ir import ShapedArray
 from ..core.trace import Tracer, get_aval, source_info
 from ..core.tracing import trace_to_jaxpr
 from ..primitives import _util as U
@@ -148,32 +151,99 @@ def _split_aux(out, name):
     return out[0], out[1]
 
 
-def value_and_grad(fun, argnums=0, has_aux=False):
+# JAX's float0: the dtype of the gradient of an integer or boolean input
+# (grad(..., allow_int=True)); its arrays hold no data
+float0 = np.dtype([("float0", np.void, 0)])
+
+
+def _check_grad_inputs(leaves, holomorphic, allow_int, name):
+    """JAX's input checks for grad; returns the mask of leaves to differentiate
+    (False for integer/boolean inputs that allow_int lets through)."""
+    mask = []
+    for x in leaves:
+        a = get_aval(x)
+        dt = a.dtype
+        if holomorphic and dt.kind != "c":
+            raise TypeError(f"{name} with holomorphic=True requires inputs with complex "
+                            f"dtype, but got {dt.name}.")
+        if dt.kind in "biu":
+            if not allow_int:
+                raise TypeError(
+                    f"{name} requires real- or complex-valued inputs (input dtype that is "
+                    f"a sub-dtype of np.inexact), but got {dt.name} (shape {a.shape}). "
+                    f"If you want to use Boolean- or integer-valued inputs, use vjp or "
+                    f"set allow_int to True (or pass floating-point values, e.g. x.astype(float)).")
+            mask.append(False)
+        elif dt.kind not in "fc":
+            raise TypeError(f"{name} requires real- or complex-valued inputs, but got "
+                            f"{dt} (shape {a.shape})")
+        else:
+            mask.append(True)
+    return mask
+
+
+def _check_grad_output(out, holomorphic, name):
+    a = get_aval(out)
+    if a.shape != ():
+        raise TypeError(
+            f"{name} requires a scalar output, but the function returned "
+            f"{a.str_short()} (shape {a.shape}, dtype {a.dtype}). Reduce it "
+            f"(e.g. .sum()) or use vjp / jacrev for non-scalar outputs.")
+    kind = a.dtype.kind
+    if holomorphic:
+        if kind != "c":
+            raise TypeError(f"{name} with holomorphic=True requires outputs with complex "
+                            f"dtype, but got {a.dtype.name}.")
+    elif kind == "c":
+        raise TypeError(
+            f"{name} requires real-valued outputs (output dtype that is a sub-dtype of "
+            f"np.floating), but got {a.dtype.name}. For holomorphic differentiation, "
+            f"pass holomorphic=True. For differentiation of non-holomorphic functions "
+            f"involving complex outputs, use vjp directly.")
+    elif kind != "f":
+        raise TypeError(f"{name} requires real-valued (floating-point) outputs, but the "
+                        f"function returned {a.str_short()} (dtype {a.dtype})")
+
+
+def value_and_grad(fun, argnums=0, has_aux=False, holomorphic=False, allow_int=False):
+    """The value of ``fun`` and its gradient with respect to ``argnums``, as JAX's.
+
+    ``holomorphic=True``: complex inputs and a complex scalar output; the result
+    is the complex derivative f'(z).  Without it the output must be a real
+    scalar (a complex output is JAX's TypeError naming holomorphic=True).
+    ``allow_int=True``: integer and boolean inputs are accepted and their
+    gradient is an array of dtype ``float0`` (JAX's zero-size dtype) of the
+    input's shape; otherwise they raise JAX's TypeError."""
     @functools.wraps(fun)
     def vg(*args, **kwargs):
         single, nums = _argnums_tuple(argnums, len(args), "grad")
         diff = tuple(args[i] for i in nums)
-        leaves, tree = tu.tree_flatten(diff)
-        orig, wrap = leaves, _facade_wrap(leaves)
-        leaves = [_as_value(x) for x in leaves]
-        _check_float_leaves(leaves, "grad")
+        all_leaves, tree = tu.tree_flatten(diff)
+        all_orig, wrap = all_leaves, _facade_wrap(all_leaves)
+        all_leaves = [_as_value(x) for x in all_leaves]
+        mask = _check_grad_inputs(all_leaves, holomorphic, allow_int, "grad")
+        some_int = not all(mask)
+        leaves = [x for x, m in zip(all_leaves, mask) if m] if some_int else all_leaves
+        orig = [x for x, m in zip(all_orig, mask) if m] if some_int else all_orig
         box = []
+
+        def full(xs):
+            if not some_int:
+                return xs
+            it = iter(xs)
+            return [next(it) if m else x for x, m in zip(all_orig, mask)]
 
         def flat_fun(*xs):
             new_args = list(args)
-            for i, sub in zip(nums, tu.tree_unflatten(tree, _rewrap(xs, orig, wrap))):
+            xs = full(_rewrap(xs, orig, wrap))
+            for i, sub in zip(nums, tu.tree_unflatten(tree, xs)):
                 new_args[i] = sub
             out = fun(*new_args, **kwargs)
             aux = None
             if has_aux:
                 out, aux = _split_aux(out, "grad")
             out = _as_value(out) if not isinstance(out, Tracer) else out
-            a = get_aval(out)
-            if a.shape != () or a.dtype.kind != "f":
-                raise TypeError(
-                    f"grad requires a real scalar output, but the function returned "
-                    f"{a.str_short()} (shape {a.shape}, dtype {a.dtype}). Reduce it "
-                    f"(e.g. .sum()) or use vjp / jacrev for non-scalar outputs.")
+            _check_grad_output(out, holomorphic, "grad")
             aux_leaves, aux_tree = tu.tree_flatten(aux)
             box.append(aux_tree)
             return [out], [_unwrap(a) for a in aux_leaves]
@@ -183,6 +253,10 @@ def value_and_grad(fun, argnums=0, has_aux=False):
         cts = backward_pass(refs, [one], leaf_nodes, release=True)
         grads = [_zeros_for(x) if c is None else _cast_like(c, x)
                  for c, x in zip(cts, leaves)]
+        if some_int:
+            it = iter(grads)
+            grads = [next(it) if m else np.zeros(get_aval(x).shape, float0)
+                     for x, m in zip(all_leaves, mask)]
         g = _wrap_out(tu.tree_unflatten(tree, grads), wrap)
         g = g[0] if single else g
         value = _wrap_out(value, wrap)
@@ -192,8 +266,11 @@ def value_and_grad(fun, argnums=0, has_aux=False):
     return vg
 
 
-def grad(fun, argnums=0, has_aux=False):
-    vg = value_and_grad(fun, argnums, has_aux)
+def grad(fun, argnums=0, has_aux=False, holomorphic=False, allow_int=False):
+    """The gradient of a scalar-output ``fun`` with respect to ``argnums``
+    (JAX's ``grad``, including ``holomorphic=`` and ``allow_int=``; see
+    ``value_and_grad``)."""
+    vg = value_and_grad(fun, argnums, has_aux, holomorphic, allow_int)
 
     @functools.wraps(fun)
     def g(*args, **kwargs):
@@ -298,6 +375,8 @@ def vmap(fun, in_axes=0, out_axes=0, axis_size=None):
 def _abstractify(x):
     if isinstance(x, Tracer):
         return x.aval
+    if isinstance(x, ShapeDtypeStruct):
+        return ShapedArray(x.shape, x.dtype, x.weak_type)
     return get_aval(_as_value(x) if not isinstance(x, (bool, int, float, complex)) else x)
 
 
@@ -326,5 +405,152 @@ def stop_gradient(x):
     return tu.tree_map(lambda v: U.ew.stop_gradient(_as_value(v)), x)
 
 
+# ------------------------------------------------------- JAX's conveniences
+
+class ShapeDtypeStruct:
+    """A shape and a dtype standing for an array (JAX's): what ``eval_shape``
+    returns for each output leaf, and accepted in place of an array by
+    ``eval_shape`` and ``make_jaxpr``.  ``sharding`` is accepted and kept,
+    meaning nothing here (one device per backend)."""
+    __slots__ = ("shape", "dtype", "weak_type", "sharding")
+
+    def __init__(self, shape, dtype, *, sharding=None, weak_type=False):
+        try:
+            shape = tuple(int(d) for d in shape)
+        except TypeError:
+            raise TypeError(f"ShapeDtypeStruct: shape must be a sequence of ints, got "
+                            f"{shape!r}") from None
+        if any(d < 0 for d in shape):
+            raise ValueError(f"ShapeDtypeStruct: shape must not be negative, got {shape}")
+        if dtype is None:
+            raise TypeError("ShapeDtypeStruct: dtype must be given (not None)")
+        try:
+            dtype = np.dtype(dtype)
+        except TypeError:
+            raise TypeError(f"ShapeDtypeStruct: dtype {dtype!r} is not a dtype") from None
+        self.shape, self.dtype = shape, dtype
+        self.weak_type, self.sharding = bool(weak_type), sharding
+
+    ndim = property(lambda self: len(self.shape))
+
+    @property
+    def size(self):
+        return int(np.prod(self.shape, dtype=np.int64))
+
+    def __len__(self):
+        if not self.shape:
+            raise TypeError("len() of unsized object")
+        return self.shape[0]
+
+    def __eq__(self, other):
+        return (isinstance(other, ShapeDtypeStruct) and self.shape == other.shape and
+                self.dtype == other.dtype and self.weak_type == other.weak_type)
+
+    def __hash__(self):
+        return hash((self.shape, self.dtype, self.weak_type))
+
+    def __repr__(self):
+        weak = ", weak_type=True" if self.weak_type else ""
+        return f"ShapeDtypeStruct(shape={self.shape}, dtype={self.dtype.name}{weak})"
+
+
+def eval_shape(fun, *args, **kwargs):
+    """The shapes and dtypes ``fun(*args, **kwargs)`` would return, as a pytree
+    of ``ShapeDtypeStruct``, found by tracing: no kernel runs on the inputs
+    (constants the function builds itself are still made).  Inputs may be
+    arrays, Python scalars (weakly typed, as JAX), ShapeDtypeStructs or
+    anything with ``.shape`` and ``.dtype``, in any pytree."""
+    if not callable(fun):
+        raise TypeError(f"eval_shape: fun must be callable, got {type(fun).__name__}")
+    leaves, tree = tu.tree_flatten((args, kwargs))
+    avals = []
+    for x in leaves:
+        x = _unwrap(x)
+        if isinstance(x, ShapeDtypeStruct):
+            avals.append(ShapedArray(x.shape, x.dtype, x.weak_type))
+            continue
+        try:
+            avals.append(get_aval(x))
+        except TypeError:
+            raise TypeError(f"eval_shape: argument leaf of type {type(x).__name__} is not "
+                            f"an array, a scalar or a ShapeDtypeStruct") from None
+    box = []
+
+    def flat_fun(*xs):
+        a, k = tu.tree_unflatten(tree, xs)
+        out_leaves, out_tree = tu.tree_flatten(fun(*a, **k))
+        box.append(out_tree)
+        return [_unwrap(o) for o in out_leaves]
+
+    _, out_avals = trace_to_jaxpr(flat_fun, avals, "eval_shape")
+    return tu.tree_unflatten(box[0], [ShapeDtypeStruct(a.shape, a.dtype,
+                                                       weak_type=a.weak_type)
+                                      for a in out_avals])
+
+
+def block_until_ready(x):
+    """Wait until every array in the pytree ``x`` is computed, and return ``x``
+    (JAX's).  Host (NumPy) arrays are always ready: a no-op; a device
+    backend's arrays make that backend ``synchronize()`` (once per backend).
+    Facade Tensors count by their arrays; other leaves are passed over."""
+    seen = []
+    for leaf in tu.tree_leaves(x):
+        if isinstance(leaf, Tracer):
+            continue
+        b = backend_of(_unwrap(leaf), None)
+        if b is not None and not b.is_host and b not in seen:
+            seen.append(b)
+            b.synchronize()
+    return x
+
+
+class Device:
+    """One device as ``devices()`` lists it: ``platform`` ('cpu', 'cuda'),
+    ``backend`` (the registered backend's name: 'numpy', 'cupy') and ``id``.
+    ``str(d)`` ('cpu:0') is what ``device_put`` accepts."""
+    __slots__ = ("platform", "backend", "id")
+
+    def __init__(self, platform, backend, id=0):
+        self.platform, self.backend, self.id = platform, backend, id
+
+    device_kind = property(lambda self: self.platform)
+
+    def __eq__(self, other):
+        return isinstance(other, Device) and (self.backend, self.id) == (other.backend,
+                                                                          other.id)
+
+    def __hash__(self):
+        return hash((self.backend, self.id))
+
+    def __str__(self):
+        return f"{self.platform}:{self.id}"
+
+    def __repr__(self):
+        return f"Device(platform={self.platform!r}, backend={self.backend!r}, id={self.id})"
+
+
+def devices(backend=None):
+    """The devices of ``backend`` (a registered backend's name or alias; None:
+    the default backend), one per backend here: ``[Device('cpu', 'numpy', 0)]``.
+    Differs from JAX: a multi-GPU machine still lists one CuPy device (the
+    current one)."""
+    if backend is not None and not isinstance(backend, str):
+        raise TypeError(f"devices: backend must be a backend's name, got {backend!r}")
+    try:
+        b = _backends.get_backend(backend)
+    except ValueError:
+        raise ValueError(f"devices: unknown backend {backend!r}; choose from "
+                         f"{_backends.available()}") from None
+    return [Device(b.device or b.name, b.name, 0)]
+
+
+def default_backend():
+    """The name of the default backend in the Backend registry ('numpy' unless
+    ``set_default_backend`` chose another).  Differs from JAX, which answers
+    with a platform ('cpu', 'gpu'): ``devices()[0].platform`` is that here."""
+    return _backends.default_backend()
+
+
 __all__ = ["grad", "value_and_grad", "vjp", "jvp", "vmap", "make_jaxpr", "stop_gradient",
-           "source_info"]
+           "source_info", "float0", "ShapeDtypeStruct", "eval_shape", "block_until_ready",
+           "Device", "devices", "default_backend"]

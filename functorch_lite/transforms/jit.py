@@ -6,7 +6,9 @@ rules apply, so ``make_jaxpr(jit(f))`` shows the nested call and jit nests with
 everything.  With concrete arguments the call skips ``bind`` and runs the
 cached plan (``control._util.get_plan``, the one plan cache).
 """
+import contextlib
 import functools
+import inspect
 import logging
 import threading
 
@@ -90,12 +92,18 @@ class Jitted:
     takes the signature's lock around trace + compile (held by no running plan),
     so threads that first call with one signature together trace it once."""
 
-    def __init__(self, fun, static_argnums=(), explain=None, name=None):
+    def __init__(self, fun, static_argnums=(), explain=None, name=None, static_argnames=(),
+                 donate_argnums=(), donate_argnames=()):
         functools.update_wrapper(self, fun)
         self.fun = fun
         if isinstance(static_argnums, int):
             static_argnums = (static_argnums,)
         self.static_argnums = tuple(sorted(static_argnums))
+        self.static_argnames = tuple(static_argnames)
+        self._static_names = frozenset(self.static_argnames)
+        # donation is a hint this library does not act on (see jit's docstring)
+        self.donate_argnums = tuple(donate_argnums)
+        self.donate_argnames = tuple(donate_argnames)
         self.explain = explain
         self.name = name or getattr(fun, "__name__", "fun")
         self.trace_count = 0
@@ -114,7 +122,9 @@ class Jitted:
         n = len(args)
         statics = []
         for i in self.static_argnums:
-            if not -n <= i < n:
+            if i >= n:     # not passed positionally (a default, or by keyword): as JAX
+                continue
+            if i < -n:
                 raise ValueError(f"jit({self.name}): static_argnums={self.static_argnums} "
                                  f"but the function got {n} positional arguments")
             v = args[i]
@@ -126,12 +136,33 @@ class Jitted:
                     f"{type(v).__name__}; static arguments are cache keys and must be "
                     f"hashable (use a tuple instead of a list, or pass arrays as dynamic "
                     f"arguments)") from None
-            statics.append((type(v), v))
-        pos = {i % n for i in self.static_argnums}
+            statics.append((i, type(v), v))   # (position, type, value)
+        pos = {i % n for i in self.static_argnums if i < n}
         dyn = tuple(a for j, a in enumerate(args) if j not in pos)
         return dyn, tuple(statics)
 
+    def _split_kwargs(self, kwargs):
+        """(dynamic kwargs, static kwargs as sorted (name, type, value) triples)."""
+        names = self._static_names
+        dyn, statics = {}, []
+        for k, v in kwargs.items():
+            if k not in names:
+                dyn[k] = v
+                continue
+            try:
+                hash(v)
+            except TypeError:
+                raise TypeError(
+                    f"jit({self.name}): static argument {k!r} (static_argnames) is of "
+                    f"unhashable type {type(v).__name__}; static arguments are cache keys "
+                    f"and must be hashable (use a tuple instead of a list)") from None
+            statics.append((k, type(v), v))
+        statics.sort(key=lambda t: t[0])
+        return dyn, tuple(statics)
+
     def __call__(self, *args, **kwargs):
+        if (config.disable_jit or _disabled_somewhere) and jit_disabled():
+            return self.fun(*args, **kwargs)   # as JAX: op by op, no tracing
         fast = not kwargs and not self.static_argnums
         if fast:
             last = self._last_fast       # (shapes, dtypes, entry) of the previous call
@@ -152,7 +183,11 @@ class Jitted:
                     self._last_fast = ([a.shape for a in args], [a.dtype for a in args], e)
                     return e.unflat(e.plan(*args))
         dyn, statics = self._split(args)
-        leaves, tree = tu.tree_flatten((dyn, kwargs))
+        dkw = kwargs
+        if kwargs and self._static_names:
+            dkw, kstatics = self._split_kwargs(kwargs)
+            statics += kstatics
+        leaves, tree = tu.tree_flatten((dyn, dkw))
         if any(hasattr(type(x), "__fl_wrap__") for x in leaves):
             return self._call_tensors(args, kwargs)
         key = (tree, statics, tuple([_leaf_sig(x) for x in leaves]))
@@ -185,7 +220,8 @@ class Jitted:
                 twins = self.__dict__.setdefault("_twins", {})
                 twin = twins.get((key, mask))
                 if twin is None:
-                    twin = Jitted(g, self.static_argnums, self.explain, self.name)
+                    twin = Jitted(g, self.static_argnums, self.explain, self.name,
+                                  self.static_argnames)
                     twin._parent = self
                     twins[(key, mask)] = twin
         return tu.tree_map(wrap, twin(*a, **k))
@@ -194,13 +230,15 @@ class Jitted:
 
     def _trace_fn(self, args, kwargs, leaves, tree):
         box = []
-        static_pos = {i % len(args) for i in self.static_argnums} if args else set()
+        static_pos = {i % len(args) for i in self.static_argnums
+                      if i < len(args)} if args else set()
+        static_kw = {k: v for k, v in kwargs.items() if k in self._static_names}
 
         def flat_fun(*xs):
             dyn, kw = tu.tree_unflatten(tree, xs)
             it = iter(dyn)
             full = [args[i] if i in static_pos else next(it) for i in range(len(args))]
-            out = self.fun(*full, **kw)
+            out = self.fun(*full, **kw, **static_kw)
             out_leaves, out_tree = tu.tree_flatten(out)
             box.append(out_tree)
             return out_leaves
@@ -261,9 +299,11 @@ class Jitted:
         ptree, pstatics, psigs = prev
         reasons = []
         if statics != pstatics:
-            for i, (a, b) in zip(self.static_argnums, zip(pstatics, statics)):
+            now, before = self._static_labels(statics), self._static_labels(pstatics)
+            for lab in list(before) + [k for k in now if k not in before]:
+                a, b = before.get(lab, "(not passed)"), now.get(lab, "(not passed)")
                 if a != b:
-                    reasons.append(f"static argument {i} changed from {a[1]!r} to {b[1]!r}")
+                    reasons.append(f"static argument {lab} changed from {a} to {b}")
         if tree != ptree:
             reasons.append(f"the pytree structure of the arguments changed from {ptree} "
                            f"to {tree}")
@@ -277,10 +317,15 @@ class Jitted:
         self.retrace_log.append(msg)
         log.warning(msg)
 
+    def _static_labels(self, statics):
+        # positional entries are (index, type, value), keyword ones (name, type, value)
+        return {(str(s[0]) if isinstance(s[0], int) else repr(s[0])): repr(s[2])
+                for s in statics}
+
     def _leaf_names(self, args):
         names = []
         for i, a in enumerate(args):
-            if i in {k % len(args) for k in self.static_argnums}:
+            if i in {k % len(args) for k in self.static_argnums if k < len(args)}:
                 continue
             n = len(tu.tree_leaves(a))
             names += [f"argument {i}" if n == 1 else f"argument {i} leaf {k}"
@@ -294,8 +339,124 @@ class Jitted:
         self._last_fast = None
 
 
-def jit(fun=None, static_argnums=(), explain=None):
-    """Compile ``fun``: trace once per input signature, optimise, cache, replay."""
+def _as_tuple(v, kind, argname):
+    if v is None:
+        return None
+    one = (int,) if kind == "int" else (str,)
+    if isinstance(v, one) and not isinstance(v, bool):
+        return (v,)
+    try:
+        t = tuple(v)
+    except TypeError:
+        t = None
+    if t is None or not all(isinstance(a, one) and not isinstance(a, bool) for a in t):
+        what = "an int or a sequence of ints" if kind == "int" else \
+            "a str or a sequence of strs"
+        raise TypeError(f"jit: {argname} must be {what}, got {v!r}")
+    return t
+
+
+def _infer_argnums_and_argnames(fun, argnums, argnames, which):
+    """JAX's rule: given only one of argnums/argnames, the other follows from
+    fun's signature (parameters that can be passed either way); given both,
+    each is taken as it is.  Unknown names are a ValueError unless fun takes
+    **kwargs."""
+    try:
+        params = inspect.signature(fun).parameters
+    except (TypeError, ValueError):
+        return argnums or (), argnames or ()
+    if argnames is not None and not any(p.kind is p.VAR_KEYWORD for p in params.values()):
+        bad = sorted(set(argnames) - set(params))
+        if bad:
+            raise ValueError(f"jit: {which}_argnames names {bad}, which "
+                             f"{getattr(fun, '__name__', 'the function')} does not take "
+                             f"(its parameters: {list(params)})")
+    if argnums is not None and argnames is not None:
+        return argnums, argnames
+    plist = list(params.values())
+    either = (inspect.Parameter.POSITIONAL_OR_KEYWORD,)
+    if argnames is None and argnums is not None:
+        # as JAX: a negative index names no parameter (it counts from the call's end)
+        argnames = tuple(p.name for i, p in enumerate(plist) if i in argnums and
+                         p.kind in either)
+    elif argnums is None and argnames is not None:
+        argnums = tuple(i for i, p in enumerate(plist) if p.name in argnames and
+                        p.kind in either + (inspect.Parameter.POSITIONAL_ONLY,))
+    return argnums or (), argnames or ()
+
+
+def jit(fun=None, static_argnums=None, explain=None, *, static_argnames=None,
+        donate_argnums=None, donate_argnames=None):
+    """Compile ``fun``: trace once per input signature, optimise, cache, replay.
+
+    ``static_argnums`` / ``static_argnames`` (JAX's): those arguments are
+    compile-time constants, part of the cache key (they must be hashable);
+    given one, the other is inferred from ``fun``'s signature, as JAX does.
+
+    ``donate_argnums`` / ``donate_argnames`` are accepted and validated, and
+    are a hint this library does not act on: the donated arrays stay valid
+    and no buffer is reused across the call boundary (the plan already reuses
+    its own dead intermediates).  JAX may delete a donated array (it does on
+    CPU in current versions) and warns when it cannot use one; programs
+    correct under JAX's rule (never read a donated argument again) behave the
+    same here, with no warning.
+
+    Under ``disable_jit()`` (or ``config.disable_jit = True``) the function
+    runs eagerly, op by op, as JAX's."""
+    sa = _as_tuple(static_argnums, "int", "static_argnums")
+    sn = _as_tuple(static_argnames, "str", "static_argnames")
+    da = _as_tuple(donate_argnums, "int", "donate_argnums")
+    dn = _as_tuple(donate_argnames, "str", "donate_argnames")
+
+    def make(f):
+        if not callable(f):
+            raise TypeError(f"jit: fun must be callable, got {type(f).__name__}")
+        nums, names = _infer_argnums_and_argnames(f, sa, sn, "static")
+        dnums, dnames = ((), ()) if da is None and dn is None else \
+            _infer_argnums_and_argnames(f, da, dn, "donate")
+        return Jitted(f, nums, explain, static_argnames=names, donate_argnums=dnums,
+                      donate_argnames=dnames)
     if fun is None:
-        return lambda f: Jitted(f, static_argnums, explain)
-    return Jitted(fun, static_argnums, explain)
+        return make
+    return make(fun)
+
+
+# ------------------------------------------------------------- disable_jit
+
+class _DisableJitState(threading.local):
+    def __init__(self):
+        self.stack = []    # this thread's open disable_jit(...) values, innermost last
+
+
+_dj_state = _DisableJitState()
+_disabled_somewhere = 0    # open disable_jit contexts in all threads (jit's cheap pre-check)
+_dj_lock = threading.Lock()
+
+
+def jit_disabled():
+    """Whether jit runs eagerly in this thread: the innermost ``disable_jit``
+    context here, else ``config.disable_jit``."""
+    st = _dj_state.stack
+    return st[-1] if st else bool(config.disable_jit)
+
+
+@contextlib.contextmanager
+def disable_jit(disable=True):
+    """``with disable_jit():`` jitted functions called in this thread run their
+    Python eagerly, op by op, on concrete values (print and breakpoints see
+    numbers), as JAX's ``jax.disable_jit``.  ``disable_jit(False)`` re-enables
+    jit inside an outer context; ``config.disable_jit = True`` disables it for
+    every thread outside a context.  Differs from JAX: lax.cond/while/scan
+    still run as primitives (they are not unrolled into Python)."""
+    global _disabled_somewhere
+    if not isinstance(disable, bool):
+        raise TypeError(f"disable_jit: disable must be a bool, got {disable!r}")
+    with _dj_lock:
+        _disabled_somewhere += 1
+    _dj_state.stack.append(disable)
+    try:
+        yield
+    finally:
+        _dj_state.stack.pop()
+        with _dj_lock:
+            _disabled_somewhere -= 1

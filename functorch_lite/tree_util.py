@@ -1,0 +1,25 @@
+"""``functorch_lite.tree_util``: JAX's ``jax.tree_util`` (the implementation
+lives in ``functorch_lite/core/tree_util.py``, which the transforms use).
+
+Covers tree_flatten/unflatten/leaves/structure/map/reduce/all/transpose/
+broadcast, the ``*_with_path`` variants with key paths (``SequenceKey``,
+``DictKey``, ``GetAttrKey``, ``FlattenedIndexKey``, ``keystr``), ``Partial``,
+and registration (``register_pytree_node``, ``register_pytree_node_class``,
+``register_pytree_with_keys[_class]``, ``register_dataclass``).
+"""
+from .core.tree_util import (  # noqa: F401
+    DictKey, FlattenedIndexKey, GetAttrKey, Partial, PyTreeDef, SequenceKey, all_leaves,
+    broadcast_prefix, keystr, register_dataclass, register_pytree_node,
+    register_pytree_node_class, register_pytree_with_keys, register_pytree_with_keys_class,
+    tree_all, tree_broadcast, tree_flatten, tree_flatten_with_path, tree_leaves,
+    tree_leaves_with_path, tree_map, tree_map_with_path, tree_reduce, tree_structure,
+    tree_transpose, tree_unflatten, treedef_children, treedef_is_leaf, treedef_tuple)
+
+__all__ = [
+    "DictKey", "FlattenedIndexKey", "GetAttrKey", "Partial", "PyTreeDef", "SequenceKey",
+    "all_leaves", "keystr", "register_dataclass", "register_pytree_node",
+    "register_pytree_node_class", "register_pytree_with_keys",
+    "register_pytree_with_keys_class", "tree_all", "tree_broadcast", "tree_flatten",
+    "tree_flatten_with_path", "tree_leaves", "tree_leaves_with_path", "tree_map",
+    "tree_map_with_path", "tree_reduce", "tree_structure", "tree_transpose",
+    "tree_unflatten", "treedef_children", "treedef_is_leaf", "treedef_tuple"]
