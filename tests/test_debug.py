@@ -9,7 +9,11 @@ import pytest
 import functorch_lite as fl
 import functorch_lite.numpy as fnp
 from functorch_lite.core.ir import ClosedJaxpr
-from functorch_lite.core.primitive import REGISTRY, TRAITS
+from functorch_lite.core import trace as core_trace
+from functorch_lite.core.primitive import REGISTRY, TRAITS, Primitive
+from functorch_lite.debug import _nans
+from functorch_lite.transforms import reverse
+from functorch_lite.transforms.jit import Jitted
 from functorch_lite.transforms import passes
 
 
@@ -174,7 +178,12 @@ def test_debug_nans_off_by_default_and_restored():
         assert np.isnan(_logsum(BAD))
     with fl.debug.debug_nans():
         assert fl.config.debug_nans is True
+        assert Primitive.bind is not core_trace.bind
     assert fl.config.debug_nans is False
+    # off, the hot paths are exactly the plain ones: nothing was added to them
+    assert Primitive.bind is core_trace.bind and reverse.rule_hook is None
+    assert reverse.VJPTrace.process_primitive is _nans._plain["vjp_pp"]
+    assert Jitted.__call__ is _nans._plain["jit_call"]
 
 
 def test_debug_nans_eager_forward(nans):

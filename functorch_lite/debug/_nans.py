@@ -343,6 +343,11 @@ def _checked_jit_call(self, *args, **kwargs):
     tl.tags = tags = {}
     try:
         closed, leaves = _retrace(self, args, kwargs)
+    except (TypeError, ValueError) as e:   # an argument it cannot trace (a static keyword)
+        raise FloatingPointError(
+            f"debug_nans: an output of jit({self.name}) holds {_first_bad(tu.tree_leaves(out))}"
+            f" from finite arguments; tracing it again to find the operation failed: {e}. "
+            f"Call the function without jit to find it.") from None
     finally:
         tl.tags = prev
     rerun(closed, leaves, where=f"jit({self.name})", tags=tags)
