@@ -7,6 +7,7 @@ import numpy as np
 import pytest
 
 import functorch_lite as fl
+from _device import device  # noqa: F401  (fixture)
 import functorch_lite.numpy as fnp
 from functorch_lite.core.ir import ClosedJaxpr
 from functorch_lite.core import trace as core_trace
@@ -228,6 +229,19 @@ def test_debug_nans_jit_toggled_after_first_call():
         assert np.isnan(jf(BAD))                     # off again
 
 
+def test_debug_nans_grad_of_jit_forward_and_eager_cond(nans):
+    with pytest.raises(FloatingPointError, match="forward pass: log at") as e, \
+            np.errstate(invalid="ignore"):
+        fl.grad(fl.jit(_logsum))(BAD)          # pjit's vjp_fwd: re-run to find log
+    assert _line(_logsum, "fnp.log") in str(e.value)
+
+    def f(x):
+        return fl.lax.cond(x.sum() > 0, lambda v: fnp.log(v - 5.0), lambda v: v, x)
+    with pytest.raises(FloatingPointError, match="log at " + _line(f, "fnp.log")), \
+            np.errstate(invalid="ignore"):
+        f(np.array([1.0, 2.0]))               # eager cond: its taken branch is entered
+
+
 def test_debug_nans_grad_of_jit_names_the_call(nans):
     with pytest.raises(FloatingPointError, match="backward pass.*pjit"), \
             np.errstate(divide="ignore"):
@@ -343,3 +357,13 @@ def test_print_of_constants_only_under_jit_runs_each_call(capsys):
     jf(X)
     jf(X)
     assert capsys.readouterr().out == "hello\nc=3.0\n" * 2
+
+
+def test_debug_nans_and_print_on_a_device_backend(device, nans, capsys):
+    x = device.put(np.array([1.0, -1.0]))
+    with pytest.raises(FloatingPointError, match="log at"), np.errstate(invalid="ignore"):
+        _logsum(x)
+    with pytest.raises(FloatingPointError, match="log at"), np.errstate(invalid="ignore"):
+        fl.jit(_logsum)(x)
+    fl.jit(lambda v: (fl.debug.print("v={}", v), v)[1])(device.put(np.array([2.0])))
+    assert capsys.readouterr().out == "v=[2.]\n"

@@ -22,7 +22,8 @@ def _jaxpr_dot(closed, name, source_info):
     j = closed.jaxpr if isinstance(closed, ClosedJaxpr) else closed
     names = _Names()
     lines = [f"digraph {_q(name)} {{", "  rankdir=TB;",
-             '  node [fontname="Helvetica", fontsize=10];']
+             '  node [fontname="Helvetica", fontsize=10];',
+             '  edge [fontname="Helvetica", fontsize=9];']
     for k, v in enumerate(j.constvars):
         lines.append(f"  {_q('v_' + names(v))} [shape=note, label="
                      f"{_q(f'const {names(v)}: {v.aval.str_short()}')}];")
