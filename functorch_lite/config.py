@@ -16,3 +16,33 @@ eagerly, op by op (JAX's ``jax_disable_jit``); the context manager
 explain_retrace = False
 fusion = True
 disable_jit = False
+
+# --------------------------------------------------------------- debug_nans
+# debug_nans: when True, a NaN or inf that a primitive produces from finite
+# inputs raises FloatingPointError naming the primitive, the user's file:line
+# and the pass (forward/backward); jitted calls whose outputs are not finite are
+# re-run equation by equation to find it (``docs/debug.md``).  A property: the
+# modules that check (``functorch_lite.debug``) register in ``_watchers`` and
+# install their checking versions of bind & co. only while it is on, so off
+# costs nothing on any hot path.
+import sys as _sys
+import types as _types
+
+_debug_nans = False
+_watchers = []    # callables (name, value), called when a watched flag is set
+
+
+class _Config(_types.ModuleType):
+    @property
+    def debug_nans(self):
+        return _debug_nans
+
+    @debug_nans.setter
+    def debug_nans(self, value):
+        global _debug_nans
+        _debug_nans = bool(value)
+        for w in list(_watchers):
+            w("debug_nans", _debug_nans)
+
+
+_sys.modules[__name__].__class__ = _Config

@@ -177,7 +177,7 @@ def compile_plan(closed, xp=np, reuse=True):
         dying = [slot[v] for v in dict.fromkeys(eqn.invars)
                  if not isinstance(v, Literal) and last.get(v) == i and v not in outset]
         okern, elementwise = _out_kernel(xp, eqn, special) if reuse else (None, False)
-        oa = eqn.outvars[0].aval
+        oa = eqn.outvars[0].aval if eqn.outvars else None   # none: an effect (a print)
         view = set()     # buffers the inputs may view (read before they are released)
         for s in ins:
             view |= refs.get(s, set())

@@ -105,6 +105,10 @@ class Jaxpr:
 
     __repr__ = __str__
 
+    def pretty_print(self, source_info=False):
+        """The JAX-format text; ``source_info=True`` adds each equation's user line."""
+        return pp_jaxpr(self, source_info)
+
     @property
     def in_avals(self):
         return [v.aval for v in self.invars]
@@ -127,6 +131,21 @@ class ClosedJaxpr:
 
     def __str__(self):
         return pp_jaxpr(self.jaxpr)
+
+    __repr__ = __str__
+
+    def pretty_print(self, source_info=False):
+        """The JAX-format text; ``source_info=True`` adds each equation's user line."""
+        return pp_jaxpr(self.jaxpr, source_info)
+
+
+class SourcedClosedJaxpr(ClosedJaxpr):
+    """A ClosedJaxpr that prints each equation's user ``file:line``
+    (``make_jaxpr(f, source_info=True)`` returns one); otherwise the same."""
+    __slots__ = ()
+
+    def __str__(self):
+        return pp_jaxpr(self.jaxpr, True)
 
     __repr__ = __str__
 
@@ -170,47 +189,83 @@ def _pp_literal(lit):
     return f"{s}:{lit.aval.str_short()}"
 
 
-def _pp_param(v, names, indent):
+def _pp_param(v, names, indent, src=False):
     if isinstance(v, ClosedJaxpr):
-        return _pp(v.jaxpr, names, indent + 4)
+        return _pp(v.jaxpr, names, indent + 4, src)
     if isinstance(v, Jaxpr):
-        return _pp(v, names, indent + 4)
+        return _pp(v, names, indent + 4, src)
     if isinstance(v, np.dtype):
         return v.name
     if isinstance(v, type) and issubclass(v, np.generic):
         return np.dtype(v).name
     if isinstance(v, (tuple, list)) and any(isinstance(e, (Jaxpr, ClosedJaxpr)) for e in v):
-        return "(" + ", ".join(_pp_param(e, names, indent) for e in v) + ")"
+        return "(" + ", ".join(_pp_param(e, names, indent, src) for e in v) + ")"
     return str(v)
 
 
-def pp_eqn(eqn, names, indent=0):
+def pp_eqn(eqn, names, indent=0, source_info=False):
     lhs = " ".join(f"{names(v)}:{v.aval.str_short()}" for v in eqn.outvars)
     params = ""
     if eqn.params:
-        params = "[" + " ".join(f"{k}={_pp_param(eqn.params[k], _Names(), indent)}"
-                                for k in sorted(eqn.params)) + "]"
+        params = "[" + " ".join(
+            f"{k}={_pp_param(eqn.params[k], _Names(), indent, source_info)}"
+            for k in sorted(eqn.params)) + "]"
     rhs = " ".join(names(v) for v in eqn.invars)
-    return f"{lhs} = {eqn.primitive.name}{params} {rhs}".rstrip()
+    text = f"{lhs} = {eqn.primitive.name}{params} {rhs}".rstrip() if lhs else \
+        f"{eqn.primitive.name}{params} {rhs}".rstrip()   # no outputs (an effect)
+    if source_info:
+        text += f"  # {eqn.source or '<unknown>'}"
+    return text
 
 
-def _pp(jaxpr, names, indent=0):
+def _pp(jaxpr, names, indent=0, source_info=False):
     cv = " ".join(f"{names(v)}:{v.aval.str_short()}" for v in jaxpr.constvars)
     iv = " ".join(f"{names(v)}:{v.aval.str_short()}" for v in jaxpr.invars)
-    eqns = [pp_eqn(e, names, indent) for e in jaxpr.eqns]
+    eqns = [pp_eqn(e, names, indent, source_info) for e in jaxpr.eqns]
     outnames = [names(v) for v in jaxpr.outvars]
     outs = "(" + ", ".join(outnames) + ("," if len(outnames) == 1 else "") + ")"
     head = f"{{ lambda {cv}; {iv}. let"
     one_line = f"{head} {'; '.join(eqns)} in {outs} }}" if eqns else f"{head} in {outs} }}"
-    if len(one_line) + indent <= 80 and "\n" not in one_line:
+    if len(one_line) + indent <= 80 and "\n" not in one_line and not (source_info and eqns):
         return one_line
     pad = " " * (indent + 4)
     body = "".join(f"\n{pad}{e}" for e in eqns)
     return f"{head}{body}\n{' ' * (indent + 2)}in {outs} }}"
 
 
-def pp_jaxpr(jaxpr):
-    return _pp(jaxpr, _Names())
+def pp_jaxpr(jaxpr, source_info=False):
+    """JAX's text format; with ``source_info`` each equation ends with
+    ``# file:line``, the user's line that bound it (``Eqn.source``)."""
+    return _pp(jaxpr, _Names(), 0, source_info)
+
+
+# ------------------------------------------------------------------- effects
+
+def jaxpr_has_effect(jaxpr, _seen=None):
+    """True when an equation of ``jaxpr`` (a Jaxpr or ClosedJaxpr), or of a jaxpr
+    inside one of its higher-order equations, is a primitive with the ``effect``
+    trait (``fl.debug.print``): such a jaxpr must run even when no output is used."""
+    j = jaxpr.jaxpr if isinstance(jaxpr, ClosedJaxpr) else jaxpr
+    seen = set() if _seen is None else _seen
+    if id(j) in seen:
+        return False
+    seen.add(id(j))
+    return any(eqn_has_effect(e, seen) for e in j.eqns)
+
+
+def eqn_has_effect(eqn, _seen=None):
+    """The equation's primitive has the ``effect`` trait, or it is higher-order and
+    a jaxpr among its params has such an equation."""
+    prim = eqn.primitive
+    if prim.effect:
+        return True
+    if not prim.higher_order:
+        return False
+    for v in eqn.params.values():
+        for x in (v if isinstance(v, (tuple, list)) else (v,)):
+            if isinstance(x, (Jaxpr, ClosedJaxpr)) and jaxpr_has_effect(x, _seen):
+                return True
+    return False
 
 
 # ------------------------------------------------------------- type checking

@@ -8,6 +8,7 @@ from ..control._util import as_value as _as_value
 from ..core import tree_util as tu
 from ..core.backend import backend_of
 from ..core.ir import ShapedArray
+from ..core.ir import SourcedClosedJaxpr
 from ..core.trace import Tracer, get_aval, source_info
 from ..core.tracing import trace_to_jaxpr
 from ..primitives import _util as U
@@ -380,7 +381,11 @@ def _abstractify(x):
     return get_aval(_as_value(x) if not isinstance(x, (bool, int, float, complex)) else x)
 
 
-def make_jaxpr(fun, static_argnums=()):
+def make_jaxpr(fun, static_argnums=(), source_info=False):
+    """``make_jaxpr(f)(*args)``: the ClosedJaxpr of ``f`` for these argument shapes.
+    With ``source_info=True`` the result prints each equation's user ``file:line``
+    (``# path:line`` after it; JAX's equivalent is ``jaxpr.pretty_print(source_info=True)``);
+    it is otherwise the same ClosedJaxpr, and the default print is JAX's format."""
     if isinstance(static_argnums, int):
         static_argnums = (static_argnums,)
 
@@ -397,6 +402,8 @@ def make_jaxpr(fun, static_argnums=()):
             return tu.tree_leaves(fun(*new_args))
 
         closed, _ = trace_to_jaxpr(flat_fun, avals)
+        if source_info:
+            return SourcedClosedJaxpr(closed.jaxpr, closed.consts)
         return closed
     return jaxpr_maker
 

@@ -1,15 +1,17 @@
 """IR passes run by jit before planning: DCE, CSE, constant folding, algebra.
 
 Every pass takes a ClosedJaxpr and returns a new one (inputs are never
-mutated).  All primitives are pure, so an equation whose outputs are unused
-can go, and two equations with the same primitive, params and inputs compute
-the same thing.
+mutated).  Primitives are pure, so an equation whose outputs are unused can
+go, and two equations with the same primitive, params and inputs compute the
+same thing -- except those with the ``effect`` trait (``fl.debug.print``) and
+the higher-order equations whose jaxprs hold one (``core.ir.eqn_has_effect``):
+DCE keeps them, CSE never merges them, folding never runs them.
 """
 import math
 
 import numpy as np
 
-from ..core.ir import ClosedJaxpr, Eqn, Jaxpr, Literal, ShapedArray, Var
+from ..core.ir import ClosedJaxpr, Eqn, Jaxpr, Literal, ShapedArray, Var, eqn_has_effect
 from ..primitives.contractions import dot_general_p
 from ..primitives.elementwise import (add_p, convert_element_type_p, div_p, full_like_p, mul_p,
                                       neg_p)
@@ -43,12 +45,13 @@ def _subst(eqn, sub):
 # ----------------------------------------------------------------------- DCE
 
 def dce(closed):
-    """Drop equations none of whose outputs reach the jaxpr's outputs, and unused consts."""
+    """Drop equations none of whose outputs reach the jaxpr's outputs, and unused
+    consts; an equation with an effect stays (and so do the values it reads)."""
     j = closed.jaxpr
     live = {v for v in j.outvars if isinstance(v, Var)}
     kept = []
     for eqn in reversed(j.eqns):
-        if any(v in live for v in eqn.outvars):
+        if any(v in live for v in eqn.outvars) or eqn_has_effect(eqn):
             kept.append(eqn)
             live.update(v for v in eqn.invars if isinstance(v, Var))
     kept.reverse()
@@ -94,6 +97,9 @@ def cse(closed):
     sub, seen, eqns = {}, {}, []
     for eqn in closed.jaxpr.eqns:
         eqn = _subst(eqn, sub)
+        if eqn_has_effect(eqn):     # two prints print twice
+            eqns.append(eqn)
+            continue
         ins = tuple(_in_key(v) for v in eqn.invars)
         if eqn.primitive.commutative:
             ins = tuple(sorted(ins, key=repr))
@@ -134,7 +140,7 @@ def fold_constants(closed, host=True):
                 new_cv.append(eqn.outvars[0])
                 new_cs.append(val)
             continue
-        if (getattr(eqn.primitive, "no_fold", False)
+        if (getattr(eqn.primitive, "no_fold", False) or eqn.primitive.effect
                 or not all(isinstance(v, Literal) or v in known for v in eqn.invars)):
             eqns.append(eqn)
             continue

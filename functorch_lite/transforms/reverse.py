@@ -16,10 +16,17 @@ from ..primitives import add
 
 _seq = itertools.count()
 
+# (node, ct) -> input cotangents: runs a node's rule in place of the plain call
+# while config.debug_nans is on (functorch_lite.debug sets and clears it; read
+# once per backward pass, so off it costs one ``is None`` test per node)
+rule_hook = None
+
 
 class Node:
-    """One recorded primitive application (prim None marks an input leaf)."""
-    __slots__ = ("prim", "params", "parents", "ins", "out", "needs", "seq")
+    """One recorded primitive application (prim None marks an input leaf).
+    ``source``, the user's line, is set only while ``config.debug_nans`` is on
+    (read it with ``getattr(node, "source", None)``)."""
+    __slots__ = ("prim", "params", "parents", "ins", "out", "needs", "seq", "source")
 
     def __init__(self, prim, params, parents, ins, out, needs):
         self.prim = prim
@@ -137,6 +144,7 @@ def backward_pass(outputs, cts, leaves, release=False, pre_vjp=None):
         acc[key] = ct if key not in acc else add(acc[key], ct)
     # Run the reachable nodes newest first: a max-heap on the creation number
     # finds and orders them in one pass (a node runs after all its consumers).
+    hook = rule_hook
     heap = []
     queued = set()
     for node, _ in outputs:
@@ -158,7 +166,10 @@ def backward_pass(outputs, cts, leaves, release=False, pre_vjp=None):
                 continue
         if pre_vjp is not None:
             pre_vjp(node, ct)
-        in_cts = prim.vjp(ct, node.ins, node.out, node.needs, **node.params)
+        if hook is None:
+            in_cts = prim.vjp(ct, node.ins, node.out, node.needs, **node.params)
+        else:
+            in_cts = hook(node, ct)
         if release is True or (release and release(node)):
             node.ins = node.out = None
         for parent, c in zip(node.parents, in_cts):
