@@ -76,13 +76,15 @@ class Row:
     ints / complex: also run forward on integer / complex inputs (derivatives are
            checked on real inputs only: check_grads compares real parts);
     f32: float32 inputs give float32 outputs;
-    tol / grad_tol: forward rtol / check_grads tolerance (None: its default)."""
+    tol / grad_tol: forward rtol / check_grads tolerance (None: its default);
+    wrt: the argument indices differentiated (None: every float argument)."""
 
     def __init__(self, prim, make, params=None, ref=None, *, order=2, ints=False,
-                 complex=False, f32=True, tol=1e-12, grad_tol=None, label=""):
+                 complex=False, f32=True, tol=1e-12, grad_tol=None, label="", wrt=None):
         self.prim, self.make, self.params, self.ref = prim, make, dict(params or {}), ref
         self.order, self.ints, self.complex, self.f32 = order, ints, complex, f32
         self.tol, self.grad_tol = tol, grad_tol
+        self.wrt = wrt
         self.name = prim.name + (f"[{label}]" if label else "")
 
     def args(self):
@@ -97,6 +99,8 @@ class Row:
         return self.ref(*args, **self.params)
 
     def grad_args(self, args):
+        if self.wrt is not None:
+            return list(self.wrt)
         return [i for i, a in enumerate(args) if a.dtype.kind == "f"]
 
     def __repr__(self):
@@ -302,6 +306,14 @@ row(special.polygamma_p, lambda r: (POS(r, 3, 2) * 2,), {"n": 1},
     lambda x, n: S.polygamma(n, x), label="1")
 row(special.polygamma_p, lambda r: (POS(r, 3, 2) * 2,), {"n": 3},
     lambda x, n: S.polygamma(n, x), label="3")
+row(special.erfc_p, lambda r: (U(r, 3, 2),), ref=S.erfc)
+row(special.ndtri_p, lambda r: (r.uniform(0.05, 0.95, (3, 2)),), ref=S.ndtri, tol=1e-10)
+row(special.log_ndtr_p, lambda r: (U(r, 3, 2) * 3,), ref=S.log_ndtr)
+row(special.gamma_p, lambda r: (POS(r, 3, 2) * 2,), ref=S.gamma)
+row(special.gamma_p, lambda r: (NEG_FRAC(r, 3, 2),), ref=S.gamma, label="neg")
+row(special.i0e_p, lambda r: (AWAY(r, 3, 2) * 2,), ref=S.i0e)
+row(special.i1e_p, lambda r: (AWAY(r, 3, 2) * 2,), ref=S.i1e)
+row(special.zeta_p, lambda r: (r.uniform(1.5, 4.0, (3, 2)), POS(r, 2)), ref=S.zeta, wrt=(1,))
 
 
 # ------------------------------------------- primitives not driven by the table
