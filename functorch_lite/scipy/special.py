@@ -47,10 +47,9 @@ def _dtype(x):
 
 
 def _float(x, name="scipy.special"):
-    if isinstance(x, float):
-        return x
-    if isinstance(x, (bool, int, _np.bool_, _np.integer)) or (
-            isinstance(x, (list, tuple))):
+    if isinstance(x, (bool, int, float)):
+        return float(x)                  # a Python scalar stays weak (float32 kept)
+    if isinstance(x, (_np.bool_, _np.integer, list, tuple)):
         x = fnp.asarray(x)
     dt = _dtype(x)
     if dt.kind in "biu":
@@ -254,7 +253,8 @@ def logsumexp(a, axis=None, b=None, keepdims=False, return_sign=False):
     m = P.stop_gradient(fnp.max(masked, axis=axes, keepdims=True)) if nd else \
         P.stop_gradient(masked)
     m = fnp.where(fnp.isfinite(m), m, fnp.zeros_like(m))
-    s = fnp.sum(fnp.multiply(b, fnp.exp(fnp.subtract(a, m))), axis=axes, keepdims=True)
+    # terms with weight 0 are left out (exp(-inf) = 0), so a huge a there cannot overflow
+    s = fnp.sum(fnp.multiply(b, fnp.exp(fnp.subtract(masked, m))), axis=axes, keepdims=True)
     sign = fnp.sign(s)
     out = fnp.add(fnp.log(fnp.abs(s)), m)
     if not keepdims:
