@@ -21,6 +21,7 @@ import numpy as _np
 from ..core.trace import get_aval
 from .. import numpy as fnp
 from .. import primitives as P
+from ..primitives import linalg as PL
 from ..primitives import matfun as MF
 
 __all__ = ["solve_triangular", "cholesky", "cho_factor", "cho_solve", "lu_factor",
@@ -62,8 +63,7 @@ def _rhs(a, b, name):
 def _tri(a, lower, unit_diagonal=False):
     t = fnp.tril(a) if lower else fnp.triu(a)
     if unit_diagonal:
-        n = get_aval(a).shape[-1]
-        eye = fnp.eye(n, dtype=get_aval(a).dtype)
+        eye = PL.eye_like(a, get_aval(a).shape[-1])      # on a's backend
         t = fnp.add(fnp.multiply(t, fnp.subtract(1.0, eye)), eye)
     return t
 
@@ -164,10 +164,7 @@ def lu(a, permute_l=False, overwrite_a=False, check_finite=True):
     """``(p, l, u)`` with a = p @ l @ u (``permute_l``: ``(p @ l, u)``), as scipy."""
     a = _square(a, "scipy.linalg.lu")
     lu_, piv, perm = MF.lu(a)
-    n = get_aval(a).shape[-1]
-    dt = get_aval(a).dtype
-    eye = fnp.eye(n, dtype=dt)
-    l = fnp.add(fnp.tril(lu_, -1), eye)
+    l = fnp.add(fnp.tril(lu_, -1), PL.eye_like(a, get_aval(a).shape[-1]))
     u = fnp.triu(lu_)
     # a[perm] = l @ u, so a = p @ l @ u with p the transpose of the row permutation
     p = fnp.swapaxes(MF.perm_matrix(perm, a), -1, -2)

@@ -1,10 +1,10 @@
 """functorch_lite.scipy.signal: convolve and correlate (N-D, modes full/same/valid).
 
-Written as one contraction: the zero-padded first input is gathered into its
-sliding windows (indices computed once from the static shapes) and contracted
-with the flipped second input, so both inputs are differentiable to any order
-(gather's rule is a scatter-add), vmap and jit go through, and any backend
-works.  The windows take (output size) x (kernel size) memory: meant for the
+Written as one contraction: the zero-padded first input is cut into its
+sliding windows with reshapes and slices (no index arrays, so nothing is
+built on the host) and contracted with the flipped second input, so both
+inputs are differentiable to any order, vmap and jit go through, and any
+backend works.  The windows take (output size) x (kernel size) memory: meant for the
 short kernels of signal processing and ML, not for FFT-sized convolutions.
 
 Differences from SciPy/JAX: ``method`` ('auto', 'direct', 'fft') is accepted
@@ -22,32 +22,33 @@ __all__ = ["convolve", "correlate"]
 _MODES = ("full", "same", "valid")
 
 
+def _windows_last(x, k):
+    """(..., L) -> (..., L - k + 1, k): the length-k windows of the last axis,
+    w[..., n, j] = x[..., n + j], by the skew trick (no index arrays): broadcast
+    to n + 1 rows, flatten, keep n (L + 1) entries and re-read them with row
+    length L + 1, so row n starts n places further along."""
+    s = get_aval(x).shape
+    lead, L = s[:-1], s[-1]
+    n = L - k + 1
+    nd = len(lead)
+    rows = P.broadcast_in_dim(x, lead + (n + 1, L), tuple(range(nd)) + (nd + 1,))
+    flat = P.reshape(rows, lead + ((n + 1) * L,))
+    flat = P.slice_(flat, (0,) * (nd + 1), lead + (n * (L + 1),))
+    skew = P.reshape(flat, lead + (n, L + 1))
+    return P.slice_(skew, (0,) * (nd + 2), lead + (n, k))
+
+
 def _full_conv(a, v):
-    """Full N-D convolution of a and v (same ndim): out[n] = sum_k a[n - k] v[k]."""
-    sa, sv = get_aval(a).shape, get_aval(v).shape
-    nd = len(sa)
-    out_shape = tuple(x + y - 1 for x, y in zip(sa, sv))
-    pad = fnp.pad(a, [(k - 1, k - 1) for k in sv])
-    ps = tuple(x + 2 * (y - 1) for x, y in zip(sa, sv))
-    # window of output n, tap j: padded index n + j (j over the flipped kernel)
-    idx = _np.zeros(out_shape + sv, dtype=_np.int64)
-    stride = 1
-    for d in reversed(range(nd)):
-        n = _np.arange(out_shape[d]).reshape((-1,) + (1,) * (nd - 1 - d))
-        j = _np.arange(sv[d]).reshape((-1,) + (1,) * (nd - 1 - d))
-        shape_n = [1] * (2 * nd)
-        shape_n[d] = out_shape[d]
-        shape_j = [1] * (2 * nd)
-        shape_j[nd + d] = sv[d]
-        idx = idx + (n.reshape(shape_n) + j.reshape(shape_j)) * stride
-        stride *= ps[d]
-    total_out = int(_np.prod(out_shape))
-    total_k = int(_np.prod(sv))
-    flat = fnp.reshape(pad, (-1,))
-    win = P.gather(flat, idx.reshape(-1))
-    win = fnp.reshape(win, (total_out, total_k))
-    kflip = fnp.reshape(fnp.flip(v), (total_k,))
-    return fnp.reshape(fnp.matmul(win, kflip), out_shape)
+    """Full N-D convolution of a and v (same ndim): out[n] = sum_k a[n - k] v[k],
+    as the windows of the zero-padded a contracted with the flipped v."""
+    sv = get_aval(v).shape
+    nd = len(sv)
+    x = fnp.pad(a, [(k - 1, k - 1) for k in sv])
+    for d in range(nd):                  # axis d -> (out_d, k_d) at positions 2d, 2d + 1
+        x = fnp.moveaxis(x, 2 * d, -1)
+        x = _windows_last(x, sv[d])
+        x = fnp.moveaxis(fnp.moveaxis(x, -2, 2 * d), -1, 2 * d + 1)
+    return fnp.tensordot(x, fnp.flip(v), axes=(list(range(1, 2 * nd, 2)), list(range(nd))))
 
 
 def _check(name, in1, in2, mode):

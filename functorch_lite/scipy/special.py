@@ -60,11 +60,34 @@ def _float(x, name="scipy.special"):
 
 
 def _floats(name, *xs):
-    """Each input promoted to floating point, then all to one dtype."""
+    """Each input promoted to floating point, then all to one dtype (a Python
+    scalar becomes a NumPy scalar of that dtype: a literal, on no backend)."""
     xs = [_float(x, name) for x in xs]
     if all(isinstance(x, float) for x in xs):
         xs[0] = fnp.asarray(xs[0])
     return P.promote(*xs)
+
+
+def _floats_b(name_and_xs):
+    """_floats, then broadcast together with scalars filled in on the arrays' backend."""
+    return _broadcast(*_floats(*name_and_xs))
+
+
+def _is_scalar_constant(x):
+    return isinstance(x, (float, int, _np.generic))
+
+
+def _broadcast(*xs):
+    """xs broadcast to one shape; scalar constants are filled in on the backend
+    of the first array among them (never built on the host)."""
+    ref = next((x for x in xs if not _is_scalar_constant(x)), None)
+    if ref is None:
+        return [fnp.asarray(x) for x in xs]
+    shape = _np.broadcast_shapes(*[_np.shape(x) if _is_scalar_constant(x) else _shape(x)
+                                   for x in xs])
+    base = P.broadcast_to(ref, shape)
+    return [P.full_like(base, x) if _is_scalar_constant(x) else P.broadcast_to(x, shape)
+            for x in xs]
 
 
 # ------------------------------------------------------------- primitives
@@ -133,12 +156,13 @@ def zeta(x, q=None):
     JAX); ``q=None`` is Riemann's zeta (q = 1), as scipy."""
     if q is None:
         q = 1.0
-    x, q = _floats("scipy.special.zeta", x, q)
+    x, q = _floats_b(("scipy.special.zeta", x, q))
     return S.zeta_p.bind(x, q)
 
 
 def _shape(x):
-    return getattr(x, "shape", None) or get_aval(x).shape
+    s = getattr(x, "shape", None)
+    return s if s is not None else get_aval(x).shape
 
 
 # ----------------------------------------------------------- compositions
@@ -151,7 +175,7 @@ def ndtr(x):
 
 def betaln(a, b):
     """log|B(a, b)| = gammaln(a) + gammaln(b) - gammaln(a + b)."""
-    a, b = _floats("scipy.special.betaln", a, b)
+    a, b = _floats_b(("scipy.special.betaln", a, b))
     return fnp.subtract(fnp.add(S.lgamma(a), S.lgamma(b)), S.lgamma(fnp.add(a, b)))
 
 
@@ -181,13 +205,13 @@ _xlog1py = _xlog_rule(fnp.log1p, lambda y: fnp.reciprocal(fnp.add(y, 1.0)))
 def xlogy(x, y):
     """x * log(y), 0 where x == 0 (even for y == 0).  Derivatives: log(y) in x,
     x / y in y (0 where x == 0, where JAX's custom rule gives NaN at y == 0)."""
-    x, y = fnp.broadcast_arrays(*_floats("scipy.special.xlogy", x, y))
+    x, y = _floats_b(("scipy.special.xlogy", x, y))
     return _xlogy(x, y)
 
 
 def xlog1py(x, y):
     """x * log1p(y), 0 where x == 0 (even for y == -1); derivatives as xlogy's."""
-    x, y = fnp.broadcast_arrays(*_floats("scipy.special.xlog1py", x, y))
+    x, y = _floats_b(("scipy.special.xlog1py", x, y))
     return _xlog1py(x, y)
 
 
@@ -245,7 +269,7 @@ def logsumexp(a, axis=None, b=None, keepdims=False, return_sign=False):
             return out
         sign = fnp.where(fnp.equal(out, -_np.inf), fnp.zeros_like(out), fnp.ones_like(out))
         return out, fnp.where(fnp.isnan(out), out, sign)
-    a, b = fnp.broadcast_arrays(*_floats("scipy.special.logsumexp", a, b))
+    a, b = _floats_b(("scipy.special.logsumexp", a, b))
     nd = len(_shape(a))
     axes = _norm_axes(axis, nd)
     kshape = tuple(1 if i in axes else d for i, d in enumerate(_shape(a)))

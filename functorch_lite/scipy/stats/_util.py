@@ -2,15 +2,16 @@
 import numpy as _np
 
 from ... import numpy as fnp
-from ..special import _floats
+from ..special import _floats_b
 
 LOG_2PI = float(_np.log(2.0 * _np.pi))
 
 
 def floats(name, *xs):
     """Every argument as floating point of one dtype (ints become float64; float32
-    stays float32), broadcast together."""
-    return fnp.broadcast_arrays(*_floats(name, *xs))
+    stays float32), broadcast together; Python scalars are filled in on the
+    backend of the array arguments."""
+    return _floats_b((name,) + xs)
 
 
 def nan_unless(ok, val):

@@ -10,6 +10,7 @@ import numpy as _np
 from ... import numpy as fnp
 from ..special import _floats
 from .. import linalg as sl
+from ...primitives import linalg as PL
 from ._util import LOG_2PI
 
 __all__ = ["logpdf", "pdf"]
@@ -25,9 +26,9 @@ def logpdf(x, mean, cov, allow_singular=None):
     if fnp.ndim(x) == 0:
         x = fnp.reshape(x, (1,))
     if fnp.ndim(cov) == 0:
-        cov = fnp.multiply(cov, fnp.eye(n, dtype=fnp.result_type(cov)))
+        cov = fnp.multiply(cov, PL.eye_like(_ref(x, mean, cov), n, fnp.result_type(cov)))
     elif fnp.ndim(cov) == 1:
-        cov = fnp.multiply(cov, fnp.eye(fnp.shape(cov)[0], dtype=fnp.result_type(cov)))
+        cov = fnp.multiply(cov, PL.eye_like(cov, fnp.shape(cov)[0]))
     if fnp.ndim(cov) != 2 or fnp.shape(cov)[0] != fnp.shape(cov)[1]:
         raise ValueError(f"multivariate_normal.logpdf: cov must be (n, n), got shape "
                          f"{fnp.shape(cov)}")
@@ -43,6 +44,11 @@ def logpdf(x, mean, cov, allow_singular=None):
     maha = fnp.reshape(fnp.sum(fnp.multiply(z, z), axis=0), bshape)
     logdet = fnp.multiply(2.0, fnp.sum(fnp.log(fnp.diagonal(L))))
     return fnp.multiply(-0.5, fnp.add(maha, fnp.add(logdet, n * LOG_2PI)))
+
+
+def _ref(*xs):
+    """A value to build constants on (its backend): the first array argument."""
+    return next((v for v in xs if fnp.ndim(v)), xs[0])
 
 
 def pdf(x, mean, cov, allow_singular=None):
