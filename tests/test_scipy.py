@@ -417,3 +417,38 @@ def test_signal_3d_and_errors():
     with pytest.raises(ValueError, match="valid"):
         G.correlate(np.ones((3, 2)), np.ones((2, 3)), "valid")
     assert G.convolve(np.ones(3, np.float32), np.ones(2, np.float32)).dtype == np.float32
+
+
+# ------------------------------------------------------------ device backend
+
+from _device import device  # noqa: E402,F401  (fixture: the CuPy stand-in, and CuPy on a GPU)
+
+_DEVICE_CASES = [c for c in CASES if c.name not in ("expm", "sqrtm")]
+
+
+@pytest.mark.parametrize("case", _DEVICE_CASES, ids=[c.name for c in _DEVICE_CASES])
+def test_on_the_device_backend_without_transfers(device, case):
+    args = case.args()
+    dev = [device.put(a) for a in args]
+    with device.strict():           # no constant built on the host, no read-back
+        got = case.f(*dev)
+        if case.wrt:
+            grads = fl.grad(lambda *xs: fnp.sum(_first(case.f(*xs))),
+                            argnums=case.wrt)(*dev)
+    for g, w in zip(fl.tree_util.tree_leaves(got), fl.tree_util.tree_leaves(case.f(*args))):
+        np.testing.assert_allclose(device.host(g), w, rtol=1e-10, atol=1e-12)
+    if case.wrt:
+        want = fl.grad(lambda *xs: fnp.sum(_first(case.f(*xs))), argnums=case.wrt)(*args)
+        for g, w in zip(grads, want):
+            np.testing.assert_allclose(device.host(g), w, rtol=1e-10, atol=1e-12)
+
+
+def _first(out):
+    return out[0] if isinstance(out, (tuple, list)) else out
+
+
+def test_expm_and_sqrtm_say_they_have_no_device_kernel(device):
+    if device.kind != "fake":
+        pytest.skip("checked on the stand-in")
+    with pytest.raises(NotImplementedError, match="expm: no kernel"):
+        L.expm(device.put(np.eye(2)))
