@@ -335,6 +335,11 @@ row(matfun.expm_p, lambda r: (U(r, 3, 3) * 0.5,), ref=lambda a: _scipy_linalg("e
     tol=1e-10)
 row(matfun.sqrtm_p, lambda r: (SPD(r),), ref=lambda a: _scipy_linalg("sqrtm")(a), tol=1e-10)
 row(special.zeta_p, lambda r: (r.uniform(1.5, 4.0, (3, 2)), POS(r, 2)), ref=S.zeta, wrt=(1,))
+row(special.gammainc_p, lambda r: (POS(r, 3, 2) * 2, POS(r, 2) * 2), ref=S.gammainc, wrt=(1,))
+row(special.gammaincc_p, lambda r: (POS(r, 3, 2) * 2, POS(r, 3, 2) * 2), ref=S.gammaincc,
+    wrt=(1,))
+row(special.betainc_p, lambda r: (POS(r, 3, 2) * 2, POS(r, 2) * 2, r.uniform(0.1, 0.9, (3, 2))),
+    ref=S.betainc, wrt=(2,))
 
 
 # ------------------------------------------- primitives not driven by the table

@@ -1,5 +1,7 @@
 """Special functions: erf, erf_inv, lgamma, digamma, polygamma, erfc, ndtri,
-log_ndtr, gamma, i0e, i1e and the Hurwitz zeta (zeta, binary).
+log_ndtr, gamma, i0e, i1e, the Hurwitz zeta (zeta, binary), the incomplete gamma
+functions gammainc/gammaincc (binary) and the incomplete beta function betainc
+(ternary).
 
 The kernels come from the special-function module of the kernel's backend
 (``Backend.special``: scipy.special for NumPy, cupyx.scipy.special for CuPy,
@@ -22,6 +24,10 @@ The derivatives are written with primitives, so they differentiate again:
     i1e'(x)        = i0e(x) - i1e(x) (sign(x) + 1/x), 1/2 at x = 0
     zeta(s, q)     d/dq = -s zeta(s + 1, q); d/ds has no kernel (as in JAX, an
                      error naming zeta)
+    gammainc(a, x) d/dx = exp((a-1) log x - x - lgamma(a)); gammaincc: minus that
+    betainc(a, b, x) d/dx = exp((a-1) log x + (b-1) log1p(-x) - log B(a, b))
+                   (d/da, d/db: no kernel, an error naming the argument; JAX
+                   differentiates gammainc in a)
 
 These are real functions of real arguments (JAX's lax names): an integer or
 bool input is a TypeError naming the op; ``functorch_lite.scipy.special``
@@ -36,6 +42,7 @@ from ..core.ir import ShapedArray
 from ..core.primitive import defprim
 from ..core.trace import get_aval
 from . import elementwise as E
+from . import math_more as M
 from . import _util as U
 
 
@@ -140,56 +147,98 @@ i1e_p = _defspecial("i1e", "i1e", _i1e_deriv, saves="ins+out",
                     torch_name="SpecialI1EBackward0")
 
 
-# Hurwitz zeta(s, q): binary, numpy-broadcasting; differentiable in q only
-def _zeta_abstract(s, q):
-    out = E._binary_abstract("zeta")(s, q)
-    if out.dtype.kind != "f":
-        raise TypeError(f"zeta needs floating-point inputs, got {out.dtype}; cast first "
-                        f"(functorch_lite.scipy.special.zeta promotes integers)")
-    return out
+# Functions of several arguments, numpy-broadcasting, differentiable in one of
+# them only (the others are shapes/orders with no scipy kernel for their
+# derivative): zeta(s, q) in q, gammainc/gammaincc(a, x) and betainc(a, b, x) in x.
+
+def _nary_abstract(name):
+    def abstract(*avals):
+        dts = {a.dtype for a in avals}
+        if len(dts) != 1:
+            raise TypeError(f"{name}: operands have different dtypes {sorted(map(str, dts))}; "
+                            f"promote first (functorch_lite.scipy.special does)")
+        dt = avals[0].dtype
+        if dt.kind != "f":
+            raise TypeError(f"{name} needs floating-point inputs, got {dt}; cast first "
+                            f"(functorch_lite.scipy.special.{name} promotes integers)")
+        try:
+            shape = np.broadcast_shapes(*[a.shape for a in avals])
+        except ValueError:
+            raise ValueError(f"{name}: shapes {[a.shape for a in avals]} do not broadcast "
+                             f"together") from None
+        return ShapedArray(shape, dt, all(a.weak_type for a in avals))
+    return abstract
 
 
-def _zeta_impl(xp, s, q):
-    out = _special(xp).zeta(s, q)
-    dt = getattr(s, "dtype", None)
-    return out if dt is None or out.dtype == dt else out.astype(dt)
+def _nary_impl(kernel):
+    def impl(xp, *args):
+        out = getattr(_special(xp), kernel)(*args)
+        dt = getattr(args[0], "dtype", None)
+        return out if dt is None or out.dtype == dt else out.astype(dt)
+    return impl
 
 
-def _no_s_derivative():
-    return NotImplementedError(
-        "zeta: the derivative in the first argument s is not implemented (as in JAX); "
-        "differentiate in q only (wrap s in stop_gradient if it is traced)")
+def _defnary(name, kernel, wrt, deriv, argnames, **traits):
+    """A scipy.special function of len(argnames) arguments, differentiable in
+    argument ``wrt`` only: ``deriv(*args)`` is d out / d args[wrt], with primitives;
+    a tangent or cotangent asked of another argument is an error naming it."""
+    def refuse(i):
+        return NotImplementedError(
+            f"{name}: the derivative in {argnames[i]} is not implemented (no kernel for "
+            f"it); differentiate in {argnames[wrt]} only (wrap {argnames[i]} in "
+            f"stop_gradient if it is traced)")
+
+    def jvp(primals, tangents):
+        for i, t in enumerate(tangents):
+            if i != wrt and t is not None:
+                raise refuse(i)
+        out = p.bind(*primals)
+        t = tangents[wrt]
+        if t is None:
+            return out, None
+        t = E.mul(t, deriv(*primals))
+        oshape = get_aval(out).shape
+        if get_aval(t).shape != oshape:
+            t = U.shp.broadcast_to(t, oshape)
+        return out, t
+
+    def vjp(ct, ins, out, needs):
+        for i, n in enumerate(needs):
+            if i != wrt and n:
+                raise refuse(i)
+        res = [None] * len(ins)
+        if needs[wrt]:
+            res[wrt] = U.unbroadcast(E.safe_mul(ct, deriv(*ins)), U.shape_of(ins[wrt]))
+        return tuple(res)
+
+    p = defprim(name, impl=_nary_impl(kernel), abstract=_nary_abstract(name), jvp=jvp,
+                vjp=vjp, batch=lambda vals, dims: U.broadcasting_batch(p, vals, dims),
+                saves="ins", **traits)
+    return p
 
 
-def _zeta_dq(s, q):
-    return E.mul(E.neg(s), zeta_p.bind(E.add(s, 1.0), q))
+def _xlog(a, x):
+    """(a - 1) log x - x - lgamma(a): the log of gammainc's derivative in x."""
+    return E.sub(E.sub(E.mul(E.sub(a, 1.0), E.log(x)), x), lgamma(a))
 
 
-def _zeta_jvp(primals, tangents):
-    (s, q), (ts, tq) = primals, tangents
-    if ts is not None:
-        raise _no_s_derivative()
-    out = zeta_p.bind(s, q)
-    if tq is None:
-        return out, None
-    t = E.mul(tq, _zeta_dq(s, q))
-    oshape = get_aval(out).shape
-    if get_aval(t).shape != oshape:
-        t = U.shp.broadcast_to(t, oshape)
-    return out, t
+zeta_p = _defnary("zeta", "zeta", 1,
+                  lambda s, q: E.mul(E.neg(s), zeta_p.bind(E.add(s, 1.0), q)), ("s", "q"),
+                  torch_name="SpecialZetaBackward0")
+gammainc_p = _defnary("gammainc", "gammainc", 1, lambda a, x: E.exp(_xlog(a, x)), ("a", "x"),
+                      torch_name="IgammaBackward0")
+gammaincc_p = _defnary("gammaincc", "gammaincc", 1, lambda a, x: E.neg(E.exp(_xlog(a, x))),
+                       ("a", "x"), torch_name="IgammacBackward0")
 
 
-def _zeta_vjp(ct, ins, out, needs):
-    s, q = ins
-    if needs[0]:
-        raise _no_s_derivative()
-    cq = U.unbroadcast(E.safe_mul(ct, _zeta_dq(s, q)), U.shape_of(q)) if needs[1] else None
-    return None, cq
+def _betainc_dx(a, b, x):
+    logb = E.sub(E.add(lgamma(a), lgamma(b)), lgamma(E.add(a, b)))
+    return E.exp(E.sub(E.add(E.mul(E.sub(a, 1.0), E.log(x)),
+                             E.mul(E.sub(b, 1.0), M.log1p(E.neg(x)))), logb))
 
 
-zeta_p = defprim("zeta", impl=_zeta_impl, abstract=_zeta_abstract, jvp=_zeta_jvp,
-                 vjp=_zeta_vjp, batch=lambda vals, dims: U.broadcasting_batch(zeta_p, vals, dims),
-                 saves="ins", torch_name="SpecialZetaBackward0")
+betainc_p = _defnary("betainc", "betainc", 2, _betainc_dx, ("a", "b", "x"),
+                     torch_name="BetaincBackward0")
 
 
 # --------------------------------------------------------------- wrappers
@@ -219,8 +268,23 @@ def i1e(x): return i1e_p.bind(_real(x, "i1e"))
 
 def zeta(s, q):
     """Hurwitz zeta(s, q) = sum_n (n + q)^-s; both floating point of one dtype."""
-    s, q = U.promote(_real(s, "zeta"), _real(q, "zeta"))
-    return zeta_p.bind(s, q)
+    return zeta_p.bind(*U.promote(_real(s, "zeta"), _real(q, "zeta")))
+
+
+def gammainc(a, x):
+    """The regularized lower incomplete gamma function P(a, x)."""
+    return gammainc_p.bind(*U.promote(_real(a, "gammainc"), _real(x, "gammainc")))
+
+
+def gammaincc(a, x):
+    """The regularized upper incomplete gamma function Q(a, x) = 1 - P(a, x)."""
+    return gammaincc_p.bind(*U.promote(_real(a, "gammaincc"), _real(x, "gammaincc")))
+
+
+def betainc(a, b, x):
+    """The regularized incomplete beta function I_x(a, b)."""
+    a, b, x = U.promote(_real(a, "betainc"), _real(b, "betainc"), _real(x, "betainc"))
+    return betainc_p.bind(a, b, x)
 
 
 def polygamma(n, x):

@@ -36,7 +36,8 @@ from ..primitives import special as S
 
 __all__ = ["erf", "erfc", "erfinv", "ndtr", "ndtri", "log_ndtr", "gammaln", "digamma",
            "psi", "polygamma", "gamma", "betaln", "xlogy", "xlog1py", "expit", "logit",
-           "log_expit", "logsumexp", "softmax", "log_softmax", "entr", "i0e", "i1e", "zeta"]
+           "log_expit", "logsumexp", "softmax", "log_softmax", "entr", "i0e", "i1e", "zeta",
+           "gammainc", "gammaincc", "betainc"]
 
 _SQRT_HALF = float(_np.sqrt(0.5))
 
@@ -163,6 +164,27 @@ def zeta(x, q=None):
 def _shape(x):
     s = getattr(x, "shape", None)
     return s if s is not None else get_aval(x).shape
+
+
+def gammainc(a, x):
+    """The regularized lower incomplete gamma function P(a, x).  Differentiable in
+    x only (JAX also differentiates in a)."""
+    a, x = _floats_b(("scipy.special.gammainc", a, x))
+    return S.gammainc_p.bind(a, x)
+
+
+def gammaincc(a, x):
+    """The regularized upper incomplete gamma function Q(a, x) = 1 - P(a, x)
+    (accurate where P is near 1).  Differentiable in x only."""
+    a, x = _floats_b(("scipy.special.gammaincc", a, x))
+    return S.gammaincc_p.bind(a, x)
+
+
+def betainc(a, b, x):
+    """The regularized incomplete beta function I_x(a, b).  Differentiable in x
+    only (as JAX)."""
+    a, b, x = _floats_b(("scipy.special.betainc", a, b, x))
+    return S.betainc_p.bind(a, b, x)
 
 
 # ----------------------------------------------------------- compositions

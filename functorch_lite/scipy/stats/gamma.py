@@ -1,12 +1,13 @@
-"""The gamma distribution with shape ``a`` (scipy.stats.gamma's logpdf and pdf;
-the cdf needs the incomplete gamma function, not provided)."""
+"""The gamma distribution with shape ``a`` (scipy.stats.gamma's logpdf, pdf,
+cdf, logcdf, sf, logsf).  The cdf family is differentiable in x, loc and scale,
+not in ``a`` (no kernel for the incomplete gamma function's a-derivative; JAX has one)."""
 import numpy as _np
 
 from ... import numpy as fnp
 from .. import special as sp
 from ._util import floats, nan_unless
 
-__all__ = ["logpdf", "pdf"]
+__all__ = ["logpdf", "pdf", "cdf", "logcdf", "sf", "logsf"]
 
 
 def logpdf(x, a, loc=0, scale=1):
@@ -25,3 +26,32 @@ def logpdf(x, a, loc=0, scale=1):
 def pdf(x, a, loc=0, scale=1):
     """density exp(logpdf)."""
     return fnp.exp(logpdf(x, a, loc, scale))
+
+
+def _y(name, x, a, loc, scale):
+    x, a, loc, scale = floats(name, x, a, loc, scale)
+    y = fnp.divide(fnp.subtract(x, loc), scale)
+    ys = fnp.where(fnp.greater(y, 0), y, fnp.zeros_like(y))
+    return ys, a, fnp.logical_and(fnp.greater(a, 0), fnp.greater(scale, 0))
+
+
+def cdf(x, a, loc=0, scale=1):
+    """P(X <= x) = gammainc(a, y), 0 for y <= 0."""
+    y, a, ok = _y("gamma.cdf", x, a, loc, scale)
+    return nan_unless(ok, sp.gammainc(a, y))
+
+
+def logcdf(x, a, loc=0, scale=1):
+    """log cdf."""
+    return fnp.log(cdf(x, a, loc, scale))
+
+
+def sf(x, a, loc=0, scale=1):
+    """P(X > x) = gammaincc(a, y) (accurate where the cdf is near 1)."""
+    y, a, ok = _y("gamma.sf", x, a, loc, scale)
+    return nan_unless(ok, sp.gammaincc(a, y))
+
+
+def logsf(x, a, loc=0, scale=1):
+    """log sf."""
+    return fnp.log(sf(x, a, loc, scale))

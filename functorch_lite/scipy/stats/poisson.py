@@ -1,5 +1,5 @@
-"""The Poisson distribution with mean ``mu`` (scipy.stats.poisson's logpmf and
-pmf; the cdf needs the incomplete gamma function, not provided).  ``k`` is
+"""The Poisson distribution with mean ``mu`` (scipy.stats.poisson's logpmf,
+pmf and cdf).  ``k`` is
 data: its derivative is not defined; ``mu`` is differentiable."""
 import numpy as _np
 
@@ -7,7 +7,7 @@ from ... import numpy as fnp
 from .. import special as sp
 from ._util import floats, nan_unless
 
-__all__ = ["logpmf", "pmf"]
+__all__ = ["logpmf", "pmf", "cdf"]
 
 
 def logpmf(k, mu, loc=0):
@@ -25,3 +25,13 @@ def logpmf(k, mu, loc=0):
 def pmf(k, mu, loc=0):
     """probability exp(logpmf)."""
     return fnp.exp(logpmf(k, mu, loc))
+
+
+def cdf(k, mu, loc=0):
+    """P(K <= k) = gammaincc(floor(k - loc) + 1, mu), 0 for k - loc < 0."""
+    k, mu, loc = floats("poisson.cdf", k, mu, loc)
+    k = fnp.floor(fnp.subtract(k, loc))
+    neg = fnp.less(k, 0)
+    ks = fnp.where(neg, fnp.zeros_like(k), k)
+    val = fnp.where(neg, fnp.zeros_like(mu), sp.gammaincc(fnp.add(ks, 1.0), mu))
+    return nan_unless(fnp.greater_equal(mu, 0), val)
