@@ -284,6 +284,25 @@ def test_jit_matches_eager(case):
     _close(fl.jit(case.f)(*args), case.f(*args), 1e-12, case.name)
 
 
+_VG = [c for c in CASES if c.wrt and c.vmap_arg is not None]
+
+
+@pytest.mark.parametrize("case", _VG, ids=[c.name for c in _VG])
+def test_jit_of_vmap_of_grad_matches_a_loop(case):
+    args, i, w = case.args(), case.vmap_arg, case.wrt[0]
+
+    def g(*a):
+        return fl.grad(lambda v: fnp.sum(_first(case.f(*[v if j == w else a[j]
+                                                          for j in range(len(a))]))))(a[w])
+    lanes = [args[i] * (1.0 + 0.03 * k) for k in range(3)]
+    axes = tuple(0 if j == i else None for j in range(len(args)))
+    got = fl.jit(fl.vmap(g, in_axes=axes))(*[np.stack(lanes) if j == i else a
+                                             for j, a in enumerate(args)])
+    for k in range(3):
+        want = g(*[lanes[k] if j == i else a for j, a in enumerate(args)])
+        np.testing.assert_allclose(got[k], want, rtol=1e-10, atol=1e-12)
+
+
 # ------------------------------------------------------------ special cases
 
 def test_xlogy_is_zero_at_zero_with_jax_derivatives_made_nan_safe():
@@ -455,7 +474,7 @@ _DEVICE_CASES = [c for c in CASES if c.name not in ("expm", "sqrtm")]
 
 
 @pytest.mark.parametrize("case", _DEVICE_CASES, ids=[c.name for c in _DEVICE_CASES])
-def test_on_the_device_backend_without_transfers(device, case):
+def test_on_the_device_backend_without_transfers(device, case):  # noqa: F811
     args = case.args()
     dev = [device.put(a) for a in args]
     with device.strict():           # no constant built on the host, no read-back
@@ -475,7 +494,7 @@ def _first(out):
     return out[0] if isinstance(out, (tuple, list)) else out
 
 
-def test_expm_and_sqrtm_say_they_have_no_device_kernel(device):
+def test_expm_and_sqrtm_say_they_have_no_device_kernel(device):  # noqa: F811
     if device.kind != "fake":
         pytest.skip("checked on the stand-in")
     with pytest.raises(NotImplementedError, match="expm: no kernel"):

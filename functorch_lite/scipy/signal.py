@@ -10,7 +10,6 @@ short kernels of signal processing and ML, not for FFT-sized convolutions.
 Differences from SciPy/JAX: ``method`` ('auto', 'direct', 'fft') is accepted
 and ignored; complex inputs are not supported.
 """
-import numpy as _np
 
 from ..core.trace import get_aval
 from .. import numpy as fnp

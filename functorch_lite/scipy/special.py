@@ -284,7 +284,6 @@ def logsumexp(a, axis=None, b=None, keepdims=False, return_sign=False):
     a = _float(a, "scipy.special.logsumexp")
     if isinstance(a, float):
         a = fnp.asarray(a)
-    nd = len(_shape(a))
     if b is None:
         out = fnp.logsumexp(a, axis=axis, keepdims=keepdims)
         if not return_sign:

@@ -5,7 +5,6 @@ logpdf and pdf), through the Cholesky factor of ``cov``.
 symmetric positive definite (a scalar or a vector is a multiple of the identity
 or a diagonal, as scipy).  Unlike scipy there is no ``allow_singular``: a
 singular ``cov`` gives NaN, and the result is differentiable in x, mean and cov."""
-import numpy as _np
 
 from ... import numpy as fnp
 from ..special import _floats
