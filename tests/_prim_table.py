@@ -19,6 +19,7 @@ at 0, max ties, floor at integers, poles), so finite differences mean something.
 import zlib
 
 import numpy as np
+import scipy.linalg
 import scipy.special
 
 from functorch_lite.primitives import (contractions, cumulative, elementwise as E, indexing,
@@ -317,7 +318,6 @@ row(special.i1e_p, lambda r: (AWAY(r, 3, 2) * 2,), ref=S.i1e)
 
 
 def _np_lu(a):
-    import scipy.linalg
     lu, piv = scipy.linalg.lu_factor(a)
     perm = np.arange(a.shape[-1])
     for k, p in enumerate(piv):
@@ -325,15 +325,9 @@ def _np_lu(a):
     return lu, piv.astype(np.int32), perm.astype(np.int32)
 
 
-def _scipy_linalg(name):
-    import scipy.linalg
-    return getattr(scipy.linalg, name)
-
-
 row(matfun.lu_p, lambda r: (U(r, 4, 4),), ref=_np_lu, tol=1e-10)
-row(matfun.expm_p, lambda r: (U(r, 3, 3) * 0.5,), ref=lambda a: _scipy_linalg("expm")(a),
-    tol=1e-10)
-row(matfun.sqrtm_p, lambda r: (SPD(r),), ref=lambda a: _scipy_linalg("sqrtm")(a), tol=1e-10)
+row(matfun.expm_p, lambda r: (U(r, 3, 3) * 0.5,), ref=scipy.linalg.expm, tol=1e-10)
+row(matfun.sqrtm_p, lambda r: (SPD(r),), ref=scipy.linalg.sqrtm, tol=1e-10)
 row(special.zeta_p, lambda r: (r.uniform(1.5, 4.0, (3, 2)), POS(r, 2)), ref=S.zeta, wrt=(1,))
 row(special.gammainc_p, lambda r: (POS(r, 3, 2) * 2, POS(r, 2) * 2), ref=S.gammainc, wrt=(1,))
 row(special.gammaincc_p, lambda r: (POS(r, 3, 2) * 2, POS(r, 3, 2) * 2), ref=S.gammaincc,
