@@ -21,10 +21,12 @@ at 0, max ties, floor at integers, poles), so finite differences mean something.
 import zlib
 
 import numpy as np
+import scipy.linalg
 import scipy.special
 
 from functorch_lite.primitives import (contractions, cumulative, elementwise as E, indexing,
                                        linalg, math_more as M, reductions, shape, special)
+from functorch_lite.primitives import matfun
 
 
 # ------------------------------------------------------------------ domains
@@ -78,13 +80,17 @@ class Row:
     ints / complex: also run forward on integer / complex inputs (derivatives are
            checked on real inputs only: check_grads compares real parts);
     f32: float32 inputs give float32 outputs;
-    tol / grad_tol: forward rtol / check_grads tolerance (None: its default)."""
+    tol / grad_tol: forward rtol / check_grads tolerance (None: its default);
+    wrt: the argument indices differentiated (None: every float argument);
+    host_only: why the row cannot run on a device backend (None: it must)."""
 
     def __init__(self, prim, make, params=None, ref=None, *, order=2, ints=False,
-                 complex=False, f32=True, tol=1e-12, grad_tol=None, label=""):
+                 complex=False, f32=True, tol=1e-12, grad_tol=None, label="", wrt=None,
+                 host_only=None):
         self.prim, self.make, self.params, self.ref = prim, make, dict(params or {}), ref
         self.order, self.ints, self.complex, self.f32 = order, ints, complex, f32
         self.tol, self.grad_tol = tol, grad_tol
+        self.wrt, self.host_only = wrt, host_only
         self.name = prim.name + (f"[{label}]" if label else "")
 
     def args(self):
@@ -99,6 +105,8 @@ class Row:
         return self.ref(*args, **self.params)
 
     def grad_args(self, args):
+        if self.wrt is not None:
+            return list(self.wrt)
         return [i for i, a in enumerate(args) if a.dtype.kind == "f"]
 
     def __repr__(self):
@@ -313,6 +321,34 @@ row(special.polygamma_p, lambda r: (POS(r, 3, 2) * 2,), {"n": 1},
     lambda x, n: S.polygamma(n, x), label="1")
 row(special.polygamma_p, lambda r: (POS(r, 3, 2) * 2,), {"n": 3},
     lambda x, n: S.polygamma(n, x), label="3")
+row(special.erfc_p, lambda r: (U(r, 3, 2),), ref=S.erfc)
+row(special.ndtri_p, lambda r: (r.uniform(0.05, 0.95, (3, 2)),), ref=S.ndtri, tol=1e-10)
+row(special.log_ndtr_p, lambda r: (U(r, 3, 2) * 3,), ref=S.log_ndtr)
+row(special.gamma_p, lambda r: (POS(r, 3, 2) * 2,), ref=S.gamma)
+row(special.gamma_p, lambda r: (NEG_FRAC(r, 3, 2),), ref=S.gamma, label="neg")
+row(special.i0e_p, lambda r: (AWAY(r, 3, 2) * 2,), ref=S.i0e)
+row(special.i1e_p, lambda r: (AWAY(r, 3, 2) * 2,), ref=S.i1e)
+
+
+def _np_lu(a):
+    lu, piv = scipy.linalg.lu_factor(a)
+    perm = np.arange(a.shape[-1])
+    for k, p in enumerate(piv):
+        perm[[k, p]] = perm[[p, k]]
+    return lu, piv.astype(np.int32), perm.astype(np.int32)
+
+
+row(matfun.lu_p, lambda r: (U(r, 4, 4),), ref=_np_lu, tol=1e-10)
+_HOST = "its kernel is SciPy's (no CuPy kernel yet): it raises on a device backend"
+row(matfun.expm_p, lambda r: (U(r, 3, 3) * 0.5,), ref=scipy.linalg.expm, tol=1e-10,
+    host_only=_HOST)
+row(matfun.sqrtm_p, lambda r: (SPD(r),), ref=scipy.linalg.sqrtm, tol=1e-10, host_only=_HOST)
+row(special.zeta_p, lambda r: (r.uniform(1.5, 4.0, (3, 2)), POS(r, 2)), ref=S.zeta, wrt=(1,))
+row(special.gammainc_p, lambda r: (POS(r, 3, 2) * 2, POS(r, 2) * 2), ref=S.gammainc, wrt=(1,))
+row(special.gammaincc_p, lambda r: (POS(r, 3, 2) * 2, POS(r, 3, 2) * 2), ref=S.gammaincc,
+    wrt=(1,))
+row(special.betainc_p, lambda r: (POS(r, 3, 2) * 2, POS(r, 2) * 2, r.uniform(0.1, 0.9, (3, 2))),
+    ref=S.betainc, wrt=(2,))
 
 
 # ------------------------------------------- primitives not driven by the table

@@ -24,6 +24,10 @@ def _float_out(out):
 def test_primitive_forward_and_derivatives(device, row):
     """Each row of the primitive table on the device: forward, vjp, jvp, jit,
     jit of vjp and vmap equal the host's, with no transfer inside."""
+    if row.host_only:   # (row.host_only says why) a clear refusal, not a wrong answer
+        with pytest.raises(NotImplementedError):
+            row.f(*[device.put(a) for a in row.args()])
+        return
     host = list(row.args())
     dev = [device.put(a) for a in host]
     want = row.f(*host)

@@ -135,3 +135,48 @@ def test_public_names():
         assert n in lax.__all__
     for n in ("erf", "erfinv", "gammaln", "digamma", "polygamma"):
         assert n in fss.__all__
+
+
+# ------------------------------------------- the primitives added for scipy.special
+
+NEW = [  # (primitive wrapper, scipy.special name, reference, input)
+    (special.erfc, fss.erfc, S.erfc, X - 2.0),
+    (special.ndtri, fss.ndtri, S.ndtri, np.array([0.05, 0.3, 0.5, 0.9])),
+    (special.log_ndtr, fss.log_ndtr, S.log_ndtr, np.array([-30.0, -2.0, 0.5, 6.0])),
+    (special.gamma, fss.gamma, S.gamma, np.array([-1.5, 0.3, 2.5, 7.0])),
+    (special.i0e, fss.i0e, S.i0e, X - 2.0),
+    (special.i1e, fss.i1e, S.i1e, X - 2.0),
+]
+NEW_IDS = ["erfc", "ndtri", "log_ndtr", "gamma", "i0e", "i1e"]
+
+
+@pytest.mark.parametrize("prim_f,sp_f,ref,x", NEW, ids=NEW_IDS)
+def test_new_unary_primitives(prim_f, sp_f, ref, x):
+    np.testing.assert_allclose(prim_f(x), ref(x), rtol=1e-13)
+    np.testing.assert_allclose(sp_f(x.astype(np.float32)), ref(x), rtol=2e-6)
+    assert sp_f(x.astype(np.float32)).dtype == np.float32
+    check_grads(sp_f, (x,), order=2, modes=("fwd", "rev"))
+    with pytest.raises(TypeError, match="needs a floating-point input"):
+        prim_f(np.array([1, 2]))
+    assert sp_f(np.array([1, 2])).dtype == np.float64
+
+
+def test_binary_and_ternary_primitives_differentiate_in_one_argument():
+    a, x = np.array([1.5, 2.0]), np.array([0.5, 3.0])
+    np.testing.assert_allclose(fl.grad(lambda v: fnp.sum(special.gammainc(a, v)))(x),
+                               np.exp((a - 1) * np.log(x) - x - S.gammaln(a)), rtol=1e-13)
+    with pytest.raises(NotImplementedError, match="gammainc: the derivative in a"):
+        fl.grad(lambda v: fnp.sum(special.gammainc(v, x)))(a)
+    with pytest.raises(NotImplementedError, match="betainc: the derivative in b"):
+        fl.jvp(lambda v: special.betainc(2.0, v, 0.3), (1.5,), (1.0,))
+    with pytest.raises(TypeError, match="zeta needs a floating-point"):
+        special.zeta(np.array([2, 3]), 1.0)
+    with pytest.raises(ValueError, match="do not broadcast"):
+        special.zeta(np.ones(2), np.ones(3))
+    # broadcasting, vmap over either argument, jit
+    s, q = np.array([2.0, 3.0, 4.0]), np.array([[1.0], [2.0]])
+    np.testing.assert_allclose(special.zeta(s, q), S.zeta(s, q), rtol=1e-13)
+    np.testing.assert_allclose(fl.vmap(special.zeta, in_axes=(0, None))(s, 1.5),
+                               S.zeta(s, 1.5), rtol=1e-13)
+    np.testing.assert_allclose(fl.jit(fl.grad(lambda v: special.zeta(3.0, v)))(1.5),
+                               -3.0 * S.zeta(4.0, 1.5), rtol=1e-13)

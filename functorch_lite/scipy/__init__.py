@@ -1,2 +1,3 @@
-"""functorch_lite.scipy: SciPy's names over primitives (as jax.scipy)."""
-from . import special  # noqa: F401
+"""functorch_lite.scipy: SciPy's names over primitives (as jax.scipy): special,
+stats, linalg and signal.  See docs/scipy.md."""
+from . import special, linalg, stats, signal  # noqa: F401
