@@ -28,6 +28,10 @@ _ROTATIONS = ((13, 15, 26, 6), (17, 29, 16, 24))
 
 
 def _threefry_impl(xp, k1, k2, x1, x2):
+    for name, v in zip(("key1", "key2", "count1", "count2"), (k1, k2, x1, x2)):
+        if getattr(v, "dtype", None) != _U32:
+            raise TypeError(f"threefry2x32: argument {name} must be uint32, got "
+                            f"{getattr(v, 'dtype', type(v).__name__)}")
     shape = np.broadcast_shapes(*(np.shape(a) for a in (k1, k2, x1, x2)))
     # 1-d arrays throughout: uint32 wrap-around is silent for arrays (scalars warn)
     n = int(np.prod(shape))
@@ -115,7 +119,7 @@ bitwise_xor_p = defprim(
     jvp=lambda primals, tangents: (bitwise_xor_p.bind(*primals), None),
     vjp=lambda ct, ins, out, needs: (None, None),
     batch=lambda vals, dims: U.broadcasting_batch(bitwise_xor_p, vals, dims),
-    saves="nothing", ufunc="bitwise_xor", commutative=True, no_fold=True)
+    saves="nothing", commutative=True, no_fold=True)
 
 
 def _rem_impl(xp, x, y):

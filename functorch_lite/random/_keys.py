@@ -185,11 +185,12 @@ def random_bits(key, bit_width, shape):
 
 
 def bits(key, shape=(), dtype=None):
-    """Random unsigned integers of ``dtype`` (uint8/16/32/64; default uint32) filling
-    all their bits, bit for bit ``jax.random.bits``."""
+    """Random unsigned integers of ``dtype`` (uint8/16/32/64; default uint64, the
+    library's 64-bit default as JAX with ``jax_enable_x64``) filling all their bits,
+    bit for bit ``jax.random.bits``."""
     key = check_key("bits", key)
     shape = check_shape("bits", shape)
-    dt = np.dtype(np.uint32 if dtype is None else dtype)
+    dt = np.dtype(np.uint64 if dtype is None else dtype)
     if dt.kind != "u":
         raise TypeError(f"bits: argument `dtype` must be an unsigned integer dtype, got {dt}")
     return random_bits(key, dt.itemsize * 8, shape)
