@@ -1,7 +1,7 @@
 """The PRNG family: ``threefry2x32``, the counter-based hash behind JAX's default
 PRNG, and the three integer operations ``functorch_lite.random`` needs to turn
 its output into JAX's numbers that the library had no primitive for:
-``bitwise_xor`` (32-bit random bits are ``hi ^ lo``), ``rem`` on integers
+``xor`` (``bitwise_xor``: 32-bit random bits are ``hi ^ lo``), ``rem`` on integers
 (randint's span reduction, exact for 64-bit values where a float path is not)
 and ``argsort`` (stable; permutation sorts by random keys).
 
@@ -113,12 +113,12 @@ def _int_binary_abstract(name):
     return abstract
 
 
-bitwise_xor_p = defprim(
-    "bitwise_xor", impl=lambda xp, x, y: xp.bitwise_xor(x, y),
-    abstract=_int_binary_abstract("bitwise_xor"),
-    jvp=lambda primals, tangents: (bitwise_xor_p.bind(*primals), None),
+xor_p = defprim(
+    "xor", impl=lambda xp, x, y: xp.bitwise_xor(x, y),
+    abstract=_int_binary_abstract("xor"),
+    jvp=lambda primals, tangents: (xor_p.bind(*primals), None),
     vjp=lambda ct, ins, out, needs: (None, None),
-    batch=lambda vals, dims: U.broadcasting_batch(bitwise_xor_p, vals, dims),
+    batch=lambda vals, dims: U.broadcasting_batch(xor_p, vals, dims),
     saves="nothing", commutative=True, no_fold=True)
 
 
@@ -137,7 +137,7 @@ rem_p = defprim(
 
 def bitwise_xor(x, y):
     """Elementwise ``x ^ y`` of two integer arrays of one dtype."""
-    return bitwise_xor_p.bind(x, y)
+    return xor_p.bind(x, y)
 
 
 def rem(x, y):
