@@ -379,3 +379,20 @@ def test_random_values_are_not_constant_folded():
     jaxpr = fl.make_jaxpr(lambda k: R.uniform(k, (3,)))(KEY)
     assert "threefry2x32" in str(jaxpr)
     assert prng.threefry2x32_p.no_fold
+
+
+# ------------------------------------------------------------------ device backends
+
+from _device import device  # noqa: E402,F401  (the fixture: fake CuPy, real CuPy if present)
+
+
+@pytest.mark.parametrize("name", list(SAMPLERS))
+def test_same_values_on_the_device_backend(device, name):
+    f = SAMPLERS[name]
+    want = np.asarray(f(KEY))
+    k = device.put(KEY)
+    got = f(k)
+    assert device.is_dev(got)
+    np.testing.assert_array_equal(device.host(got), want)
+    got_jit = fl.jit(f)(k)
+    np.testing.assert_array_equal(device.host(got_jit), want)

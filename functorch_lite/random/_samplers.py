@@ -11,8 +11,8 @@ import numpy as np
 
 from .. import numpy as fnp
 from ..control import custom_jvp
-from ..core.trace import Tracer, get_aval
-from ..numpy._base import _v
+from ..core.trace import get_aval
+from ..numpy._base import _on_backend_of, _v
 from ..primitives import elementwise as ew, prng, special
 from ._keys import check_key, check_shape, random_bits, split as _split_keys
 
@@ -49,12 +49,29 @@ def _float_param(name, argname, x, dtype=None):
     if isinstance(v, bool):
         raise TypeError(f"{name}: argument `{argname}` must be a float, got {x!r}")
     if isinstance(v, (int, float)):
-        return fnp.asarray(v, dtype=dtype or _DEFAULT_FLOAT)
+        return np.dtype(dtype or _DEFAULT_FLOAT).type(v)   # a scalar: no backend of its own
     dt = get_aval(v).dtype
     if dt.kind != "f":
         raise TypeError(f"{name}: argument `{argname}` must be a floating-point array, got "
                         f"dtype {dt}; cast it with .astype(float)")
-    return v if dtype is None else fnp.asarray(v, dtype=dtype)
+    return v if dtype is None else _as(v, dtype)
+
+
+def _as(v, dt):
+    """``v`` in dtype ``dt``: scalars stay NumPy scalars (placed with the computation),
+    arrays are converted where they live."""
+    dt = np.dtype(dt)
+    if isinstance(v, (int, float, np.generic)):
+        return dt.type(v)
+    return ew.convert_element_type(v, dt)
+
+
+def _place(x, ref):
+    """A host constant (NumPy array or scalar) placed on ``ref``'s backend (the key's),
+    so that a device key gives device values; traced and device values pass."""
+    if isinstance(x, (np.ndarray, np.generic, int, float, bool)):
+        return _on_backend_of(np.asarray(x), ref)
+    return x
 
 
 def _split2(key):
@@ -89,10 +106,10 @@ def _unit_floats(key, shape, dt):
 
 def _uniform(key, shape, dt, minval, maxval):
     floats = _unit_floats(key, shape, dt)
-    minval = fnp.asarray(minval, dtype=dt)
-    maxval = fnp.asarray(maxval, dtype=dt)
+    minval = _place(_as(minval, dt), key)
+    maxval = _place(_as(maxval, dt), key)
     out = _fma(floats, ew.sub(maxval, minval), minval, dt)
-    return fnp.maximum(minval, out)
+    return ew.max(minval, out)
 
 
 def _fma(a, b, c, dt):
@@ -104,9 +121,8 @@ def _fma(a, b, c, dt):
         return ew.add(ew.mul(a, b), c)
     if dt.itemsize == 4:
         f = np.float64
-        r = ew.add(ew.mul(ew.convert_element_type(a, f), ew.convert_element_type(b, f)),
-                   ew.convert_element_type(c, f))
-        return ew.convert_element_type(r, dt)
+        r = ew.add(ew.mul(_as(a, f), _as(b, f)), _as(c, f))
+        return _as(r, dt)
     plain = ew.add(ew.mul(a, b), c)
     a, b, c = (fnp.stop_gradient(v) for v in (a, b, c))
     p = ew.mul(a, b)
@@ -158,11 +174,11 @@ def normal(key, shape=(), dtype=None):
 
 def _nextafter(x, direction):
     """np.nextafter(x, +-inf) for a concrete x; one relative step for a traced one."""
-    if not isinstance(x, Tracer):
+    if isinstance(x, (np.ndarray, np.generic)):
         c = np.asarray(x)
         return np.nextafter(c, np.array(direction * np.inf, c.dtype))
     dt = get_aval(x).dtype
-    step = ew.mul(fnp.maximum(fnp.abs(x), np.finfo(dt).tiny), dt.type(np.finfo(dt).eps))
+    step = ew.mul(ew.max(fnp.abs(x), dt.type(np.finfo(dt).tiny)), dt.type(np.finfo(dt).eps))
     return ew.add(x, step) if direction > 0 else ew.sub(x, step)
 
 
@@ -173,6 +189,10 @@ def truncated_normal(key, lower, upper, shape=None, dtype=None):
     dt = _float_dtype("truncated_normal", dtype)
     lower = _float_param("truncated_normal", "lower", lower, dt)
     upper = _float_param("truncated_normal", "upper", upper, dt)
+    # the clip bounds, from the host values where they are on the host
+    lo = _place(_nextafter(fnp.stop_gradient(lower), 1), key)
+    hi = _place(_nextafter(fnp.stop_gradient(upper), -1), key)
+    lower, upper = _place(lower, key), _place(upper, key)
     pshapes = (fnp.shape(lower), fnp.shape(upper))
     shape = (np.broadcast_shapes(*pshapes) if shape is None
              else check_shape("truncated_normal", shape, *pshapes))
@@ -181,9 +201,7 @@ def truncated_normal(key, lower, upper, shape=None, dtype=None):
     b = special.erf(ew.div(upper, sqrt2))
     u = _uniform(key, shape, dt, a, b)
     out = ew.mul(sqrt2, special.erf_inv(u))
-    lo = _nextafter(fnp.stop_gradient(lower), 1)
-    hi = _nextafter(fnp.stop_gradient(upper), -1)
-    return fnp.clip(out, lo, hi)
+    return ew.min(ew.max(out, lo), hi)
 
 
 def multivariate_normal(key, mean, cov, shape=None, dtype=None, method="cholesky"):
@@ -194,7 +212,9 @@ def multivariate_normal(key, mean, cov, shape=None, dtype=None, method="cholesky
         raise ValueError(f"multivariate_normal: argument `method` must be 'cholesky', "
                          f"'eigh' or 'svd', got {method!r}")
     mean = _float_param("multivariate_normal", "mean", mean, dtype)
+    mean = _place(mean, key)
     cov = _float_param("multivariate_normal", "cov", cov, dtype)
+    cov = _place(cov, key)
     dt = np.dtype(dtype) if dtype is not None else get_aval(mean).dtype
     ms, cs = fnp.shape(mean), fnp.shape(cov)
     if len(ms) < 1 or len(cs) < 2 or cs[-1] != cs[-2] or cs[-1] != ms[-1]:
@@ -223,6 +243,7 @@ def bernoulli(key, p=0.5, shape=None):
     bit for bit JAX's (a Python float ``p`` is float64 here)."""
     key = check_key("bernoulli", key)
     p = _float_param("bernoulli", "p", p)
+    p = _place(p, key)
     shape = fnp.shape(p) if shape is None else check_shape("bernoulli", shape, fnp.shape(p))
     dt = get_aval(p).dtype
     return ew.lt(_uniform(key, shape, dt, dt.type(0), dt.type(1)), p)
@@ -267,18 +288,20 @@ def randint(key, shape, minval, maxval, dtype=None):
     # maxval above the dtype's range (randint(k, s, 0, 256, uint8)): the span grows by one
     top = min(np.iinfo(dt).max, np.iinfo(mdt).max)
     out_of_range = ew.gt(mx, mdt.type(top))
-    lo = _clip_convert(minval, dt)
-    hi = _clip_convert(maxval, dt)
+    lo = _place(_clip_convert(minval, dt), key)
+    hi = _place(_clip_convert(maxval, dt), key)
+    out_of_range = _place(out_of_range, key)
     k1, k2 = _split2(key)
     higher = random_bits(k1, nbits, shape)
     lower = random_bits(k2, nbits, shape)
     udt = higher.dtype if hasattr(higher, "dtype") else get_aval(higher).dtype
     span = ew.convert_element_type(ew.sub(hi, lo), udt)
-    one = udt.type(1)
+    one = _place(udt.type(1), key)
     span = fnp.where(ew.le(hi, lo), one, span)
     span = fnp.where(fnp.logical_and(out_of_range, ew.gt(hi, lo)), ew.add(span, one), span)
     span = fnp.broadcast_to(span, fnp.shape(span))
-    mult = prng.rem(fnp.broadcast_to(udt.type(2 ** (nbits // 2)), fnp.shape(span)), span)
+    mult = prng.rem(fnp.broadcast_to(_place(udt.type(2 ** (nbits // 2)), key), fnp.shape(span)),
+                    span)
     mult = prng.rem(ew.mul(mult, mult), span)
     off = ew.add(ew.mul(prng.rem(higher, _bc(span, shape)), _bc(mult, shape)),
                  prng.rem(lower, _bc(span, shape)))
@@ -309,7 +332,7 @@ def permutation(key, x, axis=0, independent=False):
         if x < 0:
             raise ValueError(f"permutation: argument `x` must be a non-negative int or an "
                              f"array, got {x}")
-        return _shuffle(key, fnp.arange(int(x)), 0)
+        return _shuffle(key, _place(np.arange(int(x)), key), 0)
     x = fnp.asarray(_v(x, "permutation"))
     nd = fnp.ndim(x)
     if nd == 0:
@@ -321,7 +344,7 @@ def permutation(key, x, axis=0, independent=False):
     axis %= nd
     if independent or nd == 1:
         return _shuffle(key, x, axis)
-    ind = _shuffle(key, fnp.arange(fnp.shape(x)[axis]), 0)
+    ind = _shuffle(key, _place(np.arange(fnp.shape(x)[axis]), key), 0)
     return fnp.take(x, ind, axis=axis)
 
 
@@ -358,6 +381,7 @@ def choice(key, a, shape=(), replace=True, p=None, axis=0):
             ind = fnp.reshape(perm[:draws], shape)
     else:
         pa = _float_param("choice", "p", p)
+        pa = _place(pa, key)
         if fnp.shape(pa) != (n,):
             raise ValueError(f"choice: argument `p` must have shape ({n},), got "
                              f"{fnp.shape(pa)}")
@@ -382,6 +406,7 @@ def categorical(key, logits, axis=-1, shape=None):
     JAX's Gumbel-max algorithm (``argmax(gumbel + logits)``)."""
     key = check_key("categorical", key)
     lg = _float_param("categorical", "logits", logits)
+    lg = _place(lg, key)
     ls = fnp.shape(lg)
     if not -len(ls) <= axis < len(ls):
         raise ValueError(f"categorical: argument `axis` {axis} is out of range for "
@@ -451,14 +476,15 @@ def _mt_log_gamma(key, a, shape, dt):
     d = ew.sub(alpha, dt.type(1.0 / 3.0))
     c = ew.div(one, fnp.sqrt(ew.mul(dt.type(9.0), d)))
     keys = _split_n(key, 2 * _GAMMA_ROUNDS + 1)
-    log_z = fnp.zeros(shape, dtype=dt)
-    done = fnp.zeros(shape, dtype=bool)
+    one_d = _place(one, key)        # fnp.where would make a host array of a scalar
+    log_z = fnp.zeros_like(a)
+    done = ew.ne(log_z, log_z)
     for i in range(_GAMMA_ROUNDS):
         x = _normal(keys[2 * i], shape, dt)
         v = ew.add(one, ew.mul(c, x))
         v3 = ew.mul(ew.mul(v, v), v)
         u = _uniform(keys[2 * i + 1], shape, dt, dt.type(0), one)
-        safe_v3 = fnp.where(ew.gt(v, dt.type(0)), v3, one)
+        safe_v3 = fnp.where(ew.gt(v, dt.type(0)), v3, one_d)
         ok = fnp.logical_and(
             ew.gt(v, dt.type(0)),
             ew.lt(fnp.log(u), ew.add(ew.mul(dt.type(0.5), ew.mul(x, x)),
@@ -468,7 +494,7 @@ def _mt_log_gamma(key, a, shape, dt):
         log_z = fnp.where(take, ew.add(fnp.log(d), fnp.log(safe_v3)), log_z)
         done = fnp.logical_or(done, ok)
     u = _uniform(keys[-1], shape, dt, dt.type(np.finfo(dt).tiny), one)
-    boost_term = ew.div(fnp.log(u), fnp.where(boost, a, one))
+    boost_term = ew.div(fnp.log(u), fnp.where(boost, a, one_d))
     return fnp.where(boost, ew.add(log_z, boost_term), log_z)
 
 
@@ -480,7 +506,7 @@ def _dz_da(a, z):
     dP/da summed from the series P = sum_n exp((a+n) log z - z - lgamma(a+n+1)).
     Accurate while z stays below ~a + _SERIES/2 (shape parameters up to ~50)."""
     dt = get_aval(z).dtype
-    n = fnp.arange(_SERIES, dtype=dt)
+    n = _place(np.arange(_SERIES, dtype=dt), z)
     a_ = fnp.expand_dims(a, -1)
     lz = fnp.expand_dims(fnp.log(z), -1)
     an = ew.add(a_, n)
@@ -512,7 +538,7 @@ def _gamma(key, a, shape, dt, log_space):
     z = _implicit_gamma(a, fnp.exp(log_z) if not log_space else fnp.exp(log_z))
     if log_space:
         # log z with the gradient of the implicit sample (exp/log round trip keeps it)
-        return fnp.where(ew.gt(z, dt.type(0)), fnp.log(fnp.maximum(z, np.finfo(dt).tiny)),
+        return fnp.where(ew.gt(z, dt.type(0)), fnp.log(ew.max(z, dt.type(np.finfo(dt).tiny))),
                          log_z)
     return z
 
@@ -522,6 +548,7 @@ def gamma(key, a, shape=None, dtype=None):
     its values), with JAX's implicit reparameterisation gradient in ``a``."""
     key = check_key("gamma", key)
     a = _float_param("gamma", "a", a, dtype)
+    a = _place(a, key)
     dt = _float_dtype("gamma", dtype or get_aval(a).dtype)
     shape = fnp.shape(a) if shape is None else check_shape("gamma", shape, fnp.shape(a))
     return _gamma(key, a, shape, dt, False)
@@ -531,6 +558,7 @@ def loggamma(key, a, shape=None, dtype=None):
     """log of Gamma(a, 1) samples, accurate for small ``a`` where the sample underflows."""
     key = check_key("loggamma", key)
     a = _float_param("loggamma", "a", a, dtype)
+    a = _place(a, key)
     dt = _float_dtype("loggamma", dtype or get_aval(a).dtype)
     shape = fnp.shape(a) if shape is None else check_shape("loggamma", shape, fnp.shape(a))
     return _gamma(key, a, shape, dt, True)
@@ -541,7 +569,9 @@ def beta(key, a, b, shape=None, dtype=None):
     log space); differentiable in ``a`` and ``b`` through gamma's implicit gradient."""
     key = check_key("beta", key)
     a = _float_param("beta", "a", a, dtype)
+    a = _place(a, key)
     b = _float_param("beta", "b", b, dtype)
+    b = _place(b, key)
     dt = _float_dtype("beta", dtype or get_aval(a).dtype)
     pshapes = (fnp.shape(a), fnp.shape(b))
     shape = (np.broadcast_shapes(*pshapes) if shape is None
@@ -549,7 +579,7 @@ def beta(key, a, b, shape=None, dtype=None):
     ka, kb = _split2(key)
     la = _gamma(ka, a, shape, dt, True)
     lb = _gamma(kb, b, shape, dt, True)
-    m = fnp.maximum(la, lb)
+    m = ew.max(la, lb)
     ga, gb = fnp.exp(ew.sub(la, m)), fnp.exp(ew.sub(lb, m))
     return ew.div(ga, ew.add(ga, gb))
 
@@ -559,6 +589,7 @@ def dirichlet(key, alpha, shape=None, dtype=None):
     JAX's method); differentiable in ``alpha``."""
     key = check_key("dirichlet", key)
     alpha = _float_param("dirichlet", "alpha", alpha, dtype)
+    alpha = _place(alpha, key)
     s = fnp.shape(alpha)
     if len(s) < 1:
         raise ValueError("dirichlet: argument `alpha` must have at least one axis")
@@ -581,17 +612,18 @@ def poisson(key, lam, shape=None, dtype=None):
     key = check_key("poisson", key)
     dt = _int_dtype("poisson", dtype)
     lam = fnp.stop_gradient(_float_param("poisson", "lam", lam))
+    lam = _place(lam, key)
     fdt = get_aval(lam).dtype
     shape = fnp.shape(lam) if shape is None else check_shape("poisson", shape, fnp.shape(lam))
     lam = fnp.broadcast_to(lam, shape)
     k_small, k_large = _split2(key)
     # Knuth: count arrivals of a unit-rate process before time lam
-    small_lam = fnp.minimum(lam, fdt.type(10.0))
+    small_lam = ew.min(lam, fdt.type(10.0))
     e = exponential(k_small, tuple(shape) + (_KNUTH_TERMS,), fdt)
     arrivals = fnp.cumsum(e, axis=-1)
     n_small = fnp.sum(ew.lt(arrivals, fnp.expand_dims(small_lam, -1)), axis=-1)
     # PTRS for lam >= 10
-    big = fnp.maximum(lam, fdt.type(10.0))
+    big = ew.max(lam, fdt.type(10.0))
     slam = fnp.sqrt(big)
     loglam = fnp.log(big)
     b = ew.add(0.931, ew.mul(2.53, slam))
@@ -599,19 +631,19 @@ def poisson(key, lam, shape=None, dtype=None):
     inv_alpha = ew.add(1.1239, ew.div(1.1328, ew.sub(b, 3.4)))
     vr = ew.sub(0.9277, ew.div(3.6224, ew.sub(b, 2.0)))
     keys = _split_n(k_large, 2 * _PTRS_ROUNDS)
-    result = fnp.zeros(shape, dtype=fdt)
-    done = fnp.zeros(shape, dtype=bool)
+    result = fnp.zeros_like(lam)
+    done = ew.ne(result, result)
     for i in range(_PTRS_ROUNDS):
         u = ew.sub(_uniform(keys[2 * i], shape, fdt, fdt.type(0), fdt.type(1)), 0.5)
         v = _uniform(keys[2 * i + 1], shape, fdt, fdt.type(0), fdt.type(1))
         us = ew.sub(0.5, fnp.abs(u))
-        us = fnp.maximum(us, np.finfo(fdt).tiny)
+        us = ew.max(us, fdt.type(np.finfo(fdt).tiny))
         k = fnp.floor(ew.add(ew.mul(ew.add(ew.div(ew.mul(2.0, a), us), b), u),
                              ew.add(big, 0.43)))
         quick = fnp.logical_and(ew.ge(us, 0.07), ew.le(v, vr))
         reject = fnp.logical_or(ew.lt(k, 0.0), fnp.logical_and(ew.lt(us, 0.013), ew.gt(v, us)))
-        kk = fnp.maximum(k, 0.0)
-        lhs = ew.add(fnp.log(fnp.maximum(v, np.finfo(fdt).tiny)),
+        kk = ew.max(k, fdt.type(0.0))
+        lhs = ew.add(fnp.log(ew.max(v, fdt.type(np.finfo(fdt).tiny))),
                      ew.sub(fnp.log(inv_alpha), fnp.log(ew.add(ew.div(a, ew.mul(us, us)), b))))
         rhs = ew.sub(ew.add(ew.neg(big), ew.mul(kk, loglam)), special.lgamma(ew.add(kk, 1.0)))
         ok = fnp.logical_or(quick, fnp.logical_and(fnp.logical_not(reject), ew.le(lhs, rhs)))
@@ -619,6 +651,6 @@ def poisson(key, lam, shape=None, dtype=None):
         result = fnp.where(take, kk, result)
         done = fnp.logical_or(done, ok)
     out = fnp.where(ew.lt(lam, fdt.type(10.0)), fnp.asarray(n_small, dtype=fdt), result)
-    out = fnp.where(ew.le(lam, fdt.type(0.0)), fdt.type(0.0), out)
+    out = fnp.where(ew.le(lam, fdt.type(0.0)), _place(fdt.type(0.0), key), out)
     return fnp.asarray(out, dtype=dt)
 
