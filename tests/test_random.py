@@ -10,6 +10,7 @@ import functorch_lite as fl
 from functorch_lite.primitives import prng
 from functorch_lite.test_util import check_grads
 
+from _device import device  # noqa: F401  (fixture: the CuPy stand-in, real CuPy on a GPU)
 from _random_cases import CLOSE, DISCRETE, EXACT, decode, encode
 from _random_expected import EXPECTED
 
@@ -382,8 +383,6 @@ def test_random_values_are_not_constant_folded():
 
 
 # ------------------------------------------------------------------ device backends
-
-from _device import device  # noqa: E402,F401  (the fixture: fake CuPy, real CuPy if present)
 
 
 @pytest.mark.parametrize("name", list(SAMPLERS))

@@ -87,7 +87,7 @@ def hash_pair(key, shape):
 
 def _seed_words(seed, name):
     s = _v(seed, name)
-    if isinstance(s, bool) or isinstance(s, float):
+    if isinstance(s, (bool, float)):
         raise TypeError(f"{name}: argument `seed` must be an integer, got {seed!r}")
     if isinstance(s, int):
         # JAX converts a Python int to int64 first; the key is its two 32-bit words

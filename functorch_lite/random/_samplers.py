@@ -535,10 +535,11 @@ def _implicit_gamma_jvp(primals, tangents):
 def _gamma(key, a, shape, dt, log_space):
     a = fnp.broadcast_to(fnp.asarray(a, dtype=dt), shape)
     log_z = _mt_log_gamma(key, fnp.stop_gradient(a), shape, dt)
-    z = _implicit_gamma(a, fnp.exp(log_z) if not log_space else fnp.exp(log_z))
+    z = _implicit_gamma(a, fnp.exp(log_z))
     if log_space:
-        # log z with the gradient of the implicit sample (exp/log round trip keeps it)
-        return fnp.where(ew.gt(z, dt.type(0)), fnp.log(ew.max(z, dt.type(np.finfo(dt).tiny))),
+        # the value log_z exactly, the derivative (dz/da) / z where z did not underflow
+        lz = fnp.log(ew.max(z, dt.type(np.finfo(dt).tiny)))
+        return fnp.where(ew.gt(z, dt.type(0)), ew.add(log_z, ew.sub(lz, fnp.stop_gradient(lz))),
                          log_z)
     return z
 
