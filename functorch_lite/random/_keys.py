@@ -160,14 +160,14 @@ def fold_in(key, data):
                                         and get_aval(d).dtype.kind not in "iu"):
         raise TypeError(f"fold_in: argument `data` must be an integer, got {data!r}")
     if isinstance(d, int):
-        d = np.array(d & _MASK, dtype=U32)
+        d = _on_backend_of(np.array(d & _MASK, dtype=U32), key)
     else:
         if get_aval(d).shape != ():
             raise TypeError(f"fold_in: argument `data` must be a scalar, got shape "
                             f"{get_aval(d).shape}")
         d = ew.convert_element_type(d, U32)
     k1, k2 = _halves(key)
-    y1, y2 = prng.threefry2x32(k1, k2, np.array(0, dtype=U32), d)
+    y1, y2 = prng.threefry2x32(k1, k2, _on_backend_of(np.zeros((), dtype=U32), key), d)
     return fnp.stack([y1, y2])
 
 
