@@ -22,6 +22,7 @@ from .transforms.api import (ShapeDtypeStruct, eval_shape, block_until_ready,  #
                              devices, default_backend, float0)
 from .transforms.jit import disable_jit  # noqa: E402
 from . import debug  # noqa: F401
+from . import random  # noqa: F401
 # the PyTorch-style facade: `import functorch_lite as torch` (after the core names
 # above, which it does not shadow: fl.grad stays the functional transform)
 from .tensor import *  # noqa: F401,F403,E402

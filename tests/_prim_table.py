@@ -373,6 +373,15 @@ COVERED = {c.name: c for c in [
             "every torch.autograd.Function; its vjp calls the user's backward"),
     Covered("debug_callback", "tests/test_debug.py", "an effect with no outputs (fl.debug."
             "print): nothing to compare or differentiate; its prints are checked"),
+    # fl.random's integer primitives (primitives/prng.py): uint/int inputs, no derivative
+    Covered("threefry2x32", "tests/test_random.py", "uint32 hash with two outputs: checked "
+            "bit for bit against JAX's threefry2x32_p and stored values, vmap vs loops"),
+    Covered("xor", "tests/test_random.py", "integer-only (the table's rows are "
+            "float): forward, vmap and no-tangent checks there"),
+    Covered("rem", "tests/test_random.py", "integer-only: forward (C sign), vmap, randint's "
+            "values against JAX"),
+    Covered("argsort", "tests/test_random.py", "integer output: stable order vs NumPy, vmap, "
+            "gradient through the gather it feeds"),
 ]}
 
 def rows_of(prim):
