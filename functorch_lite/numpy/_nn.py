@@ -74,12 +74,14 @@ def relu6(x):
 def hard_tanh(x):
     """x clipped to [-1, 1]; the derivative is 1 at +-1 (as JAX).  Integer dtypes
     are kept."""
-    return _hardtanh(_real(x, "hard_tanh"), -1, 1)
+    x = _real(x, "hard_tanh")
+    return P.select(P.gt(x, 1), _c(x, 1), P.select(P.lt(x, -1), _c(x, -1), x))
 
 
 def _hardtanh(x, lo, hi):
-    """x clipped to [lo, hi], derivative 1 at the bounds (PyTorch's hardtanh)."""
-    return P.select(P.gt(x, hi), _c(x, hi), P.select(P.lt(x, lo), _c(x, lo), x))
+    """x clipped to [lo, hi] with PyTorch's derivative: 0 at the bounds."""
+    x = _real(x, "hardtanh")
+    return P.select(P.ge(x, hi), _c(x, hi), P.select(P.le(x, lo), _c(x, lo), x))
 
 
 def leaky_relu(x, negative_slope=0.01):
