@@ -19,7 +19,7 @@ import numpy as _np
 from .. import primitives as P
 from ..core.trace import concrete_value, get_aval
 from ..primitives.special import erf as _erf
-from ._base import _arr, _axes, _norm_axis, _on_backend_of
+from ._base import _arr, _axes, _norm_axis, _on_backend_of, _v
 from ._elementwise import _float
 from . import _stable
 
@@ -273,8 +273,9 @@ def logsumexp(a, axis=None, b=None, keepdims=False, return_sign=False, where=Non
     if b is None:
         out = _stable.logsumexp(x, axis, keepdims)
         return out, P.select(P.eq(out, -_np.inf), P.zeros_like(out), P.ones_like(out))
-    bb = _arr(b, "logsumexp")
-    x, bb = P.promote(x, _float(bb))
+    bb = _v(b, "logsumexp")
+    bb = _float(bb) if not isinstance(bb, (int, float)) else float(bb)
+    x, bb = P.promote(x, bb)
     shape = _np.broadcast_shapes(get_aval(x).shape, get_aval(bb).shape)
     x, bb = P.broadcast_to(x, shape), P.broadcast_to(bb, shape)
     axes = () if len(shape) == 0 else _axes(axis, len(shape), "logsumexp")
@@ -325,7 +326,7 @@ def standardize(x, axis=-1, mean=None, variance=None, epsilon=1e-5, where=None, 
                          f"{algorithm!r}")
     axes = () if nd == 0 else _axes(axis, nd, "standardize")
     w = None if where is None else _mask(where, x, "standardize")
-    mu = _masked_mean(x, axes, w) if mean is None else _arr(mean, "standardize")
+    mu = _masked_mean(x, axes, w) if mean is None else _v(mean, "standardize")
     if variance is None:
         if algorithm == "stable":
             d = P.sub(x, mu)
@@ -334,7 +335,9 @@ def standardize(x, axis=-1, mean=None, variance=None, epsilon=1e-5, where=None, 
             var = P.sub(_masked_mean(P.mul(x, x), axes, w), P.mul(mu, mu))
             var = P.select(P.gt(var, 0), var, P.zeros_like(var))
     else:
-        var = _arr(variance, "standardize")
+        var = _v(variance, "standardize")
+    if isinstance(var, (int, float)):       # a Python scalar stays weak (float32 kept)
+        var = _c(x, var)
     return P.div(P.sub(x, mu), P.sqrt(P.add(var, epsilon)))
 
 
