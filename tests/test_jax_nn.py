@@ -13,6 +13,8 @@ import functorch_lite.nn as nn
 import functorch_lite.nn.functional as F
 from functorch_lite.test_util import check_grads
 
+from _device import assert_close, device  # noqa: F401  (fixture)
+
 INF = float("inf")
 
 # ---- stored jax.nn values (jax 0.10.2, jax_enable_x64), so CI checks them without jax
@@ -381,3 +383,26 @@ def test_errors_name_function_and_argument():
     for fn, exc, msg in cases:
         with pytest.raises(exc, match=msg):
             fn()
+
+
+def test_device_backend(device):
+    """On the device backend (the strict CPU stand-in, or CuPy with a GPU): the
+    same values as on NumPy, with no host<->device copy in forward or grad."""
+    m = np.array([[0.3, -1.2, 2.1, 0.7], [1.5, -0.4, 0.2, -2.3]])
+    i = np.array([2, 0, 7])
+    fns = [nn.gelu, lambda v: nn.gelu(v, approximate=False), nn.softplus, nn.log_sigmoid,
+           nn.elu, nn.hard_swish, nn.relu6, nn.softmax, nn.log_softmax, nn.standardize,
+           nn.glu, lambda v: nn.logsumexp(v, axis=1), F.normalize]
+    dm, di = device.put(m), device.put(i)
+    for f in fns:
+        want = f(m)
+        gwant = fl.grad(lambda v: fl.numpy.sum(f(v)))(m)
+        with device.strict():
+            got = f(dm)
+            g = fl.grad(lambda v: fl.numpy.sum(f(v)))(dm)
+        assert device.is_dev(got)
+        assert_close(device, got, want, rtol=1e-12, atol=1e-14)
+        assert_close(device, g, gwant, rtol=1e-12, atol=1e-14)
+    with device.strict():
+        oh = nn.one_hot(di, 4)
+    assert_close(device, oh, nn.one_hot(i, 4), rtol=0, atol=0)

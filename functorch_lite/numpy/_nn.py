@@ -19,7 +19,7 @@ import numpy as _np
 from .. import primitives as P
 from ..core.trace import concrete_value, get_aval
 from ..primitives.special import erf as _erf
-from ._base import _arr, _axes, _norm_axis, _on_backend_of, _v
+from ._base import _arr, _axes, _norm_axis, _v
 from ._elementwise import _float
 from . import _stable
 
@@ -401,10 +401,12 @@ def one_hot(x, num_classes, *, dtype=None, axis=-1):
     if not isinstance(axis, (int, _np.integer)) or isinstance(axis, bool):
         raise TypeError(f"one_hot: axis must be an int, got {axis!r}")
     ax = _norm_axis(axis, nd, "one_hot")
-    classes = _np.arange(n, dtype=x.dtype if x.dtype.kind == "f" else _np.int64)
+    cdt = x.dtype if x.dtype.kind == "f" else _np.dtype(_np.int64)
+    # 0..n-1 made on x's backend (full + cumsum: no host array meets a device value)
+    classes = P.sub(P.cumsum(P.full((n,), 1, cdt, like=x), 0), P.full((n,), 1, cdt, like=x))
     cshape = [1] * nd
     cshape[ax] = n
-    classes = _on_backend_of(classes.reshape(cshape), x)
+    classes = P.reshape(classes, tuple(cshape))
     xs = list(shape)
     xs.insert(ax, 1)
     xv = P.stop_gradient(x)
