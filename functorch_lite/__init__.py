@@ -17,6 +17,7 @@ from . import config  # noqa: F401
 from .transforms.jit import jit
 from .control import checkpoint, custom_jvp, custom_vjp
 from . import lax  # noqa: F401
+from . import random  # noqa: F401
 # the PyTorch-style facade: `import functorch_lite as torch` (after the core names
 # above, which it does not shadow: fl.grad stays the functional transform)
 from .tensor import *  # noqa: F401,F403,E402

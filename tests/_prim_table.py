@@ -324,6 +324,15 @@ COVERED = {c.name: c for c in [
             "on the tape; needs a device"),
     Covered("autograd_function", "tests/test_autograd.py", "facade-only: one primitive for "
             "every torch.autograd.Function; its vjp calls the user's backward"),
+    # fl.random's integer primitives (primitives/prng.py): uint/int inputs, no derivative
+    Covered("threefry2x32", "tests/test_random.py", "uint32 hash with two outputs: checked "
+            "bit for bit against JAX's threefry2x32_p and stored values, vmap vs loops"),
+    Covered("xor", "tests/test_random.py", "integer-only (the table's rows are "
+            "float): forward, vmap and no-tangent checks there"),
+    Covered("rem", "tests/test_random.py", "integer-only: forward (C sign), vmap, randint's "
+            "values against JAX"),
+    Covered("argsort", "tests/test_random.py", "integer output: stable order vs NumPy, vmap, "
+            "gradient through the gather it feeds"),
 ]}
 
 # facade names (a primitive's ``facade`` trait) the facade does not expose yet: the

@@ -1,0 +1,19 @@
+"""functorch_lite.random: JAX's ``jax.random`` with JAX's numbers (threefry2x32).
+
+    import functorch_lite as fl
+    key = fl.random.PRNGKey(0)
+    k1, k2 = fl.random.split(key)
+    x = fl.random.normal(k1, (3, 4))
+
+Keys are raw uint32 arrays of shape (2,) (JAX's ``PRNGKey`` form), so they go
+through ``jit``, ``vmap`` and ``scan`` like any array.  See docs/random.md.
+"""
+from ._keys import key, PRNGKey, split, fold_in, bits, key_data, wrap_key_data
+from ._samplers import (uniform, normal, truncated_normal, bernoulli, categorical, randint,
+                        permutation, choice, gumbel, exponential, gamma, loggamma, beta,
+                        dirichlet, multivariate_normal, laplace, logistic, poisson)
+
+__all__ = ["key", "PRNGKey", "split", "fold_in", "bits", "key_data", "wrap_key_data",
+           "uniform", "normal", "truncated_normal", "bernoulli", "categorical", "randint",
+           "permutation", "choice", "gumbel", "exponential", "gamma", "loggamma", "beta",
+           "dirichlet", "multivariate_normal", "laplace", "logistic", "poisson"]
