@@ -406,3 +406,82 @@ def test_device_backend(device):
     with device.strict():
         oh = nn.one_hot(di, 4)
     assert_close(device, oh, nn.one_hot(i, 4), rtol=0, atol=0)
+
+
+# ---- nn.initializers (keyed by fl.random keys)
+
+from functorch_lite.nn import initializers as I  # noqa: E402
+
+# jax.nn.initializers.<name>(*args)(jax.random.PRNGKey(7), shape, float64), jax 0.10.2
+INIT_STORED = {
+    ("glorot_uniform", (), (2, 3)): [[0.7539005440631843, -0.9959511259363589, -0.6025284966750027], [-0.9543833217690099, -1.0692881968514192, 0.7323078929057206]],  # noqa: E501
+    ("glorot_normal", (), (2, 3)): [[0.6816586133975493, -1.0824701029550439, -0.5136388817709809], [-0.9903027008154687, -1.3108021885763348, 0.6555338203520084]],  # noqa: E501
+    ("he_normal", (), (1, 1, 2, 3)): [[[[1.077796902504212, -1.7115355121874505, -0.8121343806091204], [-1.5658060537965834, -2.0725602389173816, 1.036489977791994]]]],  # noqa: E501
+    ("orthogonal", (), (3, 2)): [[0.39084797737298693, -0.5714857595573569], [-0.29192083040651445, -0.8204039496574309], [-0.8729376193968361, 0.01847663415338615]],  # noqa: E501
+    ("truncated_normal", (0.5,), (2, 2)): [[0.4740289064129618, -0.7527552781457311], [-0.35718712069596514, -0.688661592561117]],  # noqa: E501
+    ("lecun_uniform", (), (3, 2)): [[0.6882138901647057, -0.9091748297466871], [-0.5500307486142924, -0.8712287897326632], [-0.9761221098159112, 0.6685025866392342]],  # noqa: E501
+}
+
+
+@pytest.mark.parametrize("spec", sorted(INIT_STORED), ids=lambda s: s[0])
+def test_initializers_stored(spec):
+    name, args, shape = spec
+    got = getattr(I, name)(*args)(fl.random.PRNGKey(7), shape)
+    assert got.dtype == np.float64 and got.shape == shape
+    # uniform draws are JAX's bit for bit; normal ones to the last bits of erf_inv
+    close(got, INIT_STORED[spec], rtol=0 if "uniform" in name else 1e-14, atol=0 if
+          "uniform" in name else 1e-15)
+
+
+INIT_CASES = [("glorot_normal", (), (5, 7)), ("glorot_uniform", (), (5, 7)),
+              ("he_normal", (), (3, 3, 4, 6)), ("lecun_uniform", (), (2, 4, 6)),
+              ("normal", (0.3,), (4, 6)), ("uniform", (0.5,), (4, 6)),
+              ("truncated_normal", (0.2,), (4, 6)), ("orthogonal", (), (5, 3)),
+              ("orthogonal", (2.0,), (3, 5)), ("orthogonal", (1.0, 0), (4, 2, 3)),
+              ("constant", (1.5,), (2, 3)),
+              ("variance_scaling", (0.5, "fan_geo_avg", "normal"), (3, 4)),
+              ("variance_scaling", (2.0, "fan_out", "uniform", 0, 1, 2), (3, 4, 2))]
+# (jax compiles each draw for a while: float32 checks a few)
+INIT_CASES_32 = [INIT_CASES[i] for i in (0, 1, 9)]
+
+
+@pytest.mark.parametrize("dtype", [np.float64, np.float32])
+def test_initializers_against_jax(dtype):
+    jax = pytest.importorskip("jax")
+    jax.config.update("jax_enable_x64", True)
+    cases = INIT_CASES if dtype == np.float64 else INIT_CASES_32
+    # the jax side in one jitted call (one compile)
+    wants = jax.jit(lambda k: [getattr(jax.nn.initializers, name)(*args)(k, shape, dtype)
+                               for name, args, shape in cases])(jax.random.PRNGKey(3))
+    for (name, args, shape), want in zip(cases, wants):
+        got = getattr(I, name)(*args)(fl.random.PRNGKey(3), shape, dtype)
+        want = np.asarray(want)
+        assert got.dtype == want.dtype and got.shape == want.shape, name
+        close(got, want, rtol=4 * np.finfo(dtype).eps, atol=4 * np.finfo(dtype).eps)
+
+
+def test_initializers_properties_and_errors():
+    key = fl.random.PRNGKey(0)
+    assert I.xavier_normal is I.glorot_normal and I.kaiming_uniform is I.he_uniform
+    w = I.orthogonal()(key, (6, 4))
+    close(w.T @ w, np.eye(4), atol=1e-14)
+    w = I.glorot_uniform()(key, (200, 300), np.float32)
+    assert w.dtype == np.float32 and np.abs(w).max() <= np.sqrt(6 / 500)
+    assert I.zeros(key, (2, 3)).tolist() == [[0.0] * 3] * 2
+    assert I.ones(key, (2,), np.float32).dtype == np.float32
+    # jit and vmap over keys: one independent draw per key
+    keys = fl.random.split(key, 3)
+    ws = fl.vmap(lambda k: I.he_normal()(k, (4, 5)))(keys)
+    close(ws[1], I.he_normal()(keys[1], (4, 5)), rtol=1e-14, atol=1e-15)
+    close(fl.jit(lambda k: I.lecun_uniform()(k, (4, 5)))(key), I.lecun_uniform()(key, (4, 5)))
+    for fn, exc, msg in [
+            (lambda: I.glorot_normal()(key, (5,)), ValueError, "variance_scaling: cannot"),
+            (lambda: I.variance_scaling(1.0, "fan", "normal"), ValueError, "mode"),
+            (lambda: I.variance_scaling(1.0, "fan_in", "cauchy"), ValueError, "distribution"),
+            (lambda: I.normal()(key, (2,), np.int32), TypeError, "normal: dtype"),
+            (lambda: I.uniform()(key, (-1, 2)), ValueError, "uniform: shape"),
+            (lambda: I.orthogonal()(key, (3,)), ValueError, "orthogonal: shape"),
+            (lambda: I.orthogonal(column_axis=2)(key, (3, 2)), ValueError, "column_axis"),
+            (lambda: I.he_uniform(in_axis=3)(key, (3, 2)), ValueError, "in_axis")]:
+        with pytest.raises(exc, match=msg):
+            fn()

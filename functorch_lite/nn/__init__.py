@@ -4,7 +4,7 @@
 (``nn.relu``, ``nn.gelu``, ``nn.softmax(x, axis=-1)``, ...) are jax.nn's, with
 JAX's signatures, taking arrays (returning arrays) or Tensors (returning
 Tensors with autograd); see docs/nn_functions.md."""
-from . import functional, init  # noqa: F401
+from . import functional, init, initializers  # noqa: F401
 from .modules import (BCELoss, BCEWithLogitsLoss, Conv2d, CrossEntropyLoss,  # noqa: F401
                       Dropout, Embedding, Flatten, Identity, L1Loss, LayerNorm, LeakyReLU,
                       Linear, LogSoftmax, MaxPool2d, Module, ModuleList, MSELoss, NLLLoss,
