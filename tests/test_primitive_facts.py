@@ -133,6 +133,7 @@ NOT_PRIMITIVE_REFERENCES = {
     "numpy/_indexing.py": {"add", "min", "max"},         # .at[] update kinds
     "transforms/api.py": {"stop_gradient"},             # __all__
     "nn/init.py": {"tanh"},                              # calculate_gain's nonlinearity
+    "nn/functional.py": {"tanh"},                        # gelu's approximate="tanh"
     "bench/report.py": {"floor", "log"},                 # the report's "floor" rows, log axes
     "test_util.py": {"rev"},                             # check_grads' mode names
     "bench/workloads/deepchain.py": {"checkpoint"},      # the public fl.checkpoint feature

@@ -1,6 +1,16 @@
-"""torch.nn for the facade."""
-from . import functional, init  # noqa: F401
+"""torch.nn for the facade, and jax.nn's functions.
+
+``nn.Linear``, ``nn.functional`` ... are PyTorch's; the lowercase functions
+(``nn.relu``, ``nn.gelu``, ``nn.softmax(x, axis=-1)``, ...) are jax.nn's, with
+JAX's signatures, taking arrays (returning arrays) or Tensors (returning
+Tensors with autograd); see docs/nn_functions.md."""
+from . import functional, init, initializers  # noqa: F401
 from .modules import (BCELoss, BCEWithLogitsLoss, Conv2d, CrossEntropyLoss,  # noqa: F401
                       Dropout, Embedding, Flatten, Identity, L1Loss, LayerNorm, LeakyReLU,
                       Linear, LogSoftmax, MaxPool2d, Module, ModuleList, MSELoss, NLLLoss,
                       Parameter, ReLU, Sequential, Sigmoid, Softmax, Softplus, Tanh)
+from ._jax import (celu, elu, gelu, glu, hard_sigmoid, hard_silu, hard_swish,  # noqa: F401
+                   hard_tanh, identity, leaky_relu, log_sigmoid, log_softmax, logsumexp,
+                   mish, normalize, one_hot, relu, relu6, selu, sigmoid, silu, soft_sign,
+                   softmax, softplus, standardize, swish)
+from ._jax import tanh  # noqa: F401,E402

@@ -1,4 +1,13 @@
-"""torch.nn.functional on the facade (``dim=`` and ``axis=`` both accepted)."""
+"""torch.nn.functional on the facade (``dim=`` and ``axis=`` both accepted).
+
+The activations and the softmax family take Tensors (returning Tensors) or
+arrays (returning arrays, through ``functorch_lite/numpy/_nn.py``, the same
+functions ``functorch_lite.nn.<name>`` offers with JAX's signatures).  Where
+PyTorch has the name its signature and defaults hold (``gelu`` is exact by
+default, ``one_hot`` returns int64, ``normalize`` is the L_p normalisation);
+jax.nn's names that PyTorch spells differently are here too (``hard_tanh``,
+``soft_sign``, ``log_sigmoid``, ``standardize``, ...), with JAX's signatures.
+"""
 import numpy as np
 
 from .. import numpy as fnp
@@ -7,6 +16,8 @@ from ..tensor import _ops as O
 from ..tensor._engine import _seq
 from ..tensor._tensor import Tensor, _device_error, _on_dev, _wrap, _xp
 from . import _stable as S
+from . import _jax as J
+from ..numpy import _nn as N
 from ._conv import conv2d, max_pool2d, avg_pool2d  # noqa: F401
 
 
@@ -17,43 +28,181 @@ def _dim(dim, axis, default=-1):
     return default if d is None else d
 
 
+def _inplace(input, out, inplace):
+    """PyTorch's ``inplace=True``: the result written into ``input`` (Tensors only;
+    an array input is never modified)."""
+    if inplace and isinstance(input, Tensor):
+        return input.copy_(out)
+    return out
+
+
 def relu(input, inplace=False):  # noqa: A002
+    """max(x, 0); the derivative at 0 is 0."""
+    if not isinstance(input, Tensor):
+        return N.relu(input)
     return input.relu_() if inplace else input.relu()
 
 
+def relu6(input, inplace=False):  # noqa: A002
+    """min(max(x, 0), 6) (PyTorch's hardtanh(x, 0, 6)); derivative 0 at both kinks."""
+    return _inplace(input, J.relu6(input), inplace)
+
+
+def hardtanh(input, min_val=-1.0, max_val=1.0, inplace=False):  # noqa: A002
+    """x clipped to [min_val, max_val]; derivative 0 at the bounds, as PyTorch
+    (jax.nn.hard_tanh, also here as ``hard_tanh``, has 1 there)."""
+    if min_val > max_val:
+        raise ValueError(f"hardtanh: min_val ({min_val}) must be <= max_val ({max_val})")
+    out = J._call(N._hardtanh, "HardtanhBackward0", input, lo=min_val, hi=max_val)
+    return _inplace(input, out, inplace)
+
+
 def leaky_relu(input, negative_slope=0.01, inplace=False):  # noqa: A002
+    """x for x > 0, negative_slope * x otherwise.  At 0 the derivative on a Tensor
+    is negative_slope (PyTorch's); on arrays it is 1 (jax.nn.leaky_relu's)."""
+    if not isinstance(input, Tensor):
+        return N.leaky_relu(input, negative_slope)
     v = input._v
-    return O._select((v if _on_dev(v) else np.asarray(v)) > 0, input, input * negative_slope,
-                     "LeakyReluBackward0")
+    out = O._select((v if _on_dev(v) else np.asarray(v)) > 0, input,
+                    input * negative_slope, "LeakyReluBackward0")
+    return _inplace(input, out, inplace)
 
 
 def tanh(input):  # noqa: A002
-    return input.tanh()
+    return J.tanh(input)
 
 
 def sigmoid(input):  # noqa: A002
+    """1 / (1 + exp(-x)), exact over the whole real line."""
+    if not isinstance(input, Tensor):
+        return N.sigmoid(input)
     return S.bridge(S.sigmoid, "SigmoidBackward0", input)
 
 
 def softplus(input, beta=1.0, threshold=20.0):  # noqa: A002
+    """log(1 + exp(beta x)) / beta, computed exactly for every x (so PyTorch's
+    ``threshold`` switch to the identity is not needed and is ignored)."""
+    if not isinstance(input, Tensor):
+        if beta != 1.0:
+            return fnp.divide(N.softplus(fnp.multiply(input, beta)), beta)
+        return N.softplus(input)
     if beta != 1.0:
         return S.bridge(S.softplus, "SoftplusBackward0", input * beta) / beta
     return S.bridge(S.softplus, "SoftplusBackward0", input)
 
 
+def _cast(input, dtype):
+    if dtype is None:
+        return input
+    return input.to(dtype) if isinstance(input, Tensor) else fnp.astype(input, dtype)
+
+
 def softmax(input, dim=None, axis=None, dtype=None, _stacklevel=3):  # noqa: A002
-    x = input if dtype is None else input.to(dtype)
+    """exp(x) / sum(exp(x)) along ``dim`` (default: the last axis), stable."""
+    x = _cast(input, dtype)
+    if not isinstance(x, Tensor):
+        return N.softmax(x, _dim(dim, axis))
     return S.bridge(S.softmax, "SoftmaxBackward0", x, axis=_dim(dim, axis))
 
 
 def log_softmax(input, dim=None, axis=None, dtype=None, _stacklevel=3):  # noqa: A002
-    x = input if dtype is None else input.to(dtype)
+    """x - logsumexp(x) along ``dim`` (default: the last axis), stable."""
+    x = _cast(input, dtype)
+    if not isinstance(x, Tensor):
+        return N.log_softmax(x, _dim(dim, axis))
     return S.bridge(S.log_softmax, "LogSoftmaxBackward0", x, axis=_dim(dim, axis))
 
 
 def logsumexp(input, dim=None, keepdim=False, axis=None):  # noqa: A002
+    """log(sum(exp(x), dim)), stable (dim=None: over every axis)."""
+    if not isinstance(input, Tensor):
+        return N.logsumexp(input, _dim(dim, axis, None), keepdims=keepdim)
     return S.bridge(S.logsumexp, "LogsumexpBackward0", input, axis=_dim(dim, axis),
                     keepdims=keepdim)
+
+
+def gelu(input, approximate="none"):  # noqa: A002
+    """x * Phi(x): exact (erf) by default as PyTorch, ``approximate="tanh"`` for
+    the tanh form (jax.nn.gelu's default).  A bool is read as JAX reads it."""
+    if isinstance(approximate, (bool, np.bool_)):
+        approx = bool(approximate)
+    elif approximate in ("none", "tanh"):
+        approx = approximate == "tanh"
+    else:
+        raise ValueError(f"gelu: approximate must be 'none' or 'tanh', got {approximate!r}")
+    return J.gelu(input, approximate=approx)
+
+
+def silu(input, inplace=False):  # noqa: A002
+    """x * sigmoid(x)."""
+    return _inplace(input, J.silu(input), inplace)
+
+
+swish = J.swish
+
+
+def mish(input, inplace=False):  # noqa: A002
+    """x * tanh(softplus(x))."""
+    return _inplace(input, J.mish(input), inplace)
+
+
+def elu(input, alpha=1.0, inplace=False):  # noqa: A002
+    """x for x > 0, alpha (exp(x) - 1) otherwise."""
+    return _inplace(input, J.elu(input, alpha), inplace)
+
+
+def selu(input, inplace=False):  # noqa: A002
+    """scale * elu(x, alpha) with the self-normalising constants."""
+    return _inplace(input, J.selu(input), inplace)
+
+
+def celu(input, alpha=1.0, inplace=False):  # noqa: A002
+    """x for x > 0, alpha (exp(x / alpha) - 1) otherwise."""
+    return _inplace(input, J.celu(input, alpha), inplace)
+
+
+def hardsigmoid(input, inplace=False):  # noqa: A002
+    """relu6(x + 3) / 6."""
+    return _inplace(input, J.hard_sigmoid(input), inplace)
+
+
+def hardswish(input, inplace=False):  # noqa: A002
+    """x * relu6(x + 3) / 6."""
+    return _inplace(input, J.hard_swish(input), inplace)
+
+
+def softsign(input):  # noqa: A002
+    """x / (1 + |x|)."""
+    return J.soft_sign(input)
+
+
+def logsigmoid(input):  # noqa: A002
+    """log(sigmoid(x)) = -softplus(-x), exact for every x."""
+    return J.log_sigmoid(input)
+
+
+def glu(input, dim=-1):  # noqa: A002
+    """a * sigmoid(b) with input split in halves a, b along ``dim``."""
+    return J.glu(input, dim)
+
+
+def normalize(input, p=2.0, dim=1, eps=1e-12, out=None):  # noqa: A002
+    """PyTorch's L_p normalisation: x / max(||x||_p along dim, eps).  A zero vector
+    gives 0 with a zero gradient.  (jax.nn's old ``normalize``, a name for
+    ``standardize``, is ``functorch_lite.nn.normalize``.)"""
+    if out is not None:
+        raise NotImplementedError("normalize: out= is not supported")
+    return J._call(N._lp_normalize, "DivBackward0", input, p=p, axis=dim, eps=eps)
+
+
+# jax.nn's names that PyTorch spells otherwise, with JAX's signatures
+hard_tanh = J.hard_tanh
+hard_sigmoid = J.hard_sigmoid
+hard_swish = hard_silu = J.hard_swish
+soft_sign = J.soft_sign
+log_sigmoid = J.log_sigmoid
+standardize = J.standardize
+identity = J.identity
 
 
 def linear(input, weight, bias=None):  # noqa: A002
@@ -247,6 +396,14 @@ def layer_norm(input, normalized_shape, weight=None, bias=None, eps=1e-5):  # no
 
 
 def one_hot(tensor, num_classes=-1):
+    """PyTorch's one_hot: int64, classes on a new last axis, ``num_classes=-1``
+    meaning max + 1.  (jax.nn.one_hot's signature: ``functorch_lite.nn.one_hot``.)"""
+    if not isinstance(tensor, Tensor):
+        t = np.asarray(tensor) if not hasattr(tensor, "dtype") else tensor
+        if getattr(t, "dtype", np.dtype(np.float64)).kind not in "iu":
+            raise TypeError(f"one_hot: tensor must be of an integer dtype, got {t.dtype}")
+        c = int(fnp.max(t)) + 1 if num_classes < 0 else num_classes
+        return N.one_hot(t, c, dtype=np.int64)
     xp = _xp(tensor._v)
     t = xp.asarray(tensor._v)     # a host scalar becomes a 0-d array; arrays stay as they are
     c = int(t.max()) + 1 if num_classes < 0 else num_classes   # (a sync on a device)
