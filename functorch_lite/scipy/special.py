@@ -31,6 +31,7 @@ import numpy as _np
 from ..control.custom import custom_jvp
 from ..core.trace import get_aval
 from .. import numpy as fnp
+from ..numpy import _nn
 from .. import primitives as P
 from ..primitives import special as S
 
@@ -276,51 +277,9 @@ def entr(x):
 
 
 def logsumexp(a, axis=None, b=None, keepdims=False, return_sign=False):
-    """log(sum(b * exp(a), axis)), stable for any magnitudes.
-
-    ``b`` (broadcast against ``a``) weights the terms and may be negative; with
-    ``return_sign=True`` the result is ``(log|s|, sign(s))``, else the log of a
-    negative sum is NaN (as scipy).  ``axis`` is an int, a tuple or None (all)."""
-    a = _float(a, "scipy.special.logsumexp")
-    if isinstance(a, float):
-        a = fnp.asarray(a)
-    if b is None:
-        out = fnp.logsumexp(a, axis=axis, keepdims=keepdims)
-        if not return_sign:
-            return out
-        sign = fnp.where(fnp.equal(out, -_np.inf), fnp.zeros_like(out), fnp.ones_like(out))
-        return out, fnp.where(fnp.isnan(out), out, sign)
-    a, b = _floats_b(("scipy.special.logsumexp", a, b))
-    nd = len(_shape(a))
-    axes = _norm_axes(axis, nd)
-    kshape = tuple(1 if i in axes else d for i, d in enumerate(_shape(a)))
-    masked = fnp.where(fnp.equal(b, 0), fnp.full_like(a, -_np.inf), a)
-    m = P.stop_gradient(fnp.max(masked, axis=axes, keepdims=True)) if nd else \
-        P.stop_gradient(masked)
-    m = fnp.where(fnp.isfinite(m), m, fnp.zeros_like(m))
-    # terms with weight 0 are left out (exp(-inf) = 0), so a huge a there cannot overflow
-    s = fnp.sum(fnp.multiply(b, fnp.exp(fnp.subtract(masked, m))), axis=axes, keepdims=True)
-    sign = fnp.sign(s)
-    out = fnp.add(fnp.log(fnp.abs(s)), m)
-    if not keepdims:
-        shape = tuple(d for i, d in enumerate(kshape) if i not in axes)
-        out, sign = fnp.reshape(out, shape), fnp.reshape(sign, shape)
-    if return_sign:
-        return out, sign
-    return fnp.where(fnp.less(sign, 0), fnp.full_like(out, _np.nan), out)
-
-
-def _norm_axes(axis, nd):
-    if axis is None:
-        return tuple(range(nd))
-    axes = (axis,) if isinstance(axis, (int, _np.integer)) else tuple(axis)
-    out = []
-    for ax in axes:
-        if isinstance(ax, (bool, _np.bool_)) or not isinstance(ax, (int, _np.integer)) \
-                or not -nd <= ax < max(nd, 1):
-            raise ValueError(f"scipy.special.logsumexp: axis {axis!r} is out of range for an array of "
-                             f"{nd} dimensions")
-        out.append(int(ax) % max(nd, 1))
-    if len(set(out)) != len(out):
-        raise ValueError(f"scipy.special.logsumexp: repeated axis in {axis!r}")
-    return tuple(sorted(out))
+    """log(sum(b * exp(a), axis)), stable for any magnitudes (as
+    jax.scipy.special.logsumexp): ``b`` (broadcast against ``a``) weights the
+    terms and may be negative; with ``return_sign=True`` the result is
+    ``(log|s|, sign(s))``, else the log of a negative sum is NaN.  One
+    implementation serves this name and ``functorch_lite.nn.logsumexp``."""
+    return _nn.logsumexp(a, axis=axis, b=b, keepdims=keepdims, return_sign=return_sign)
