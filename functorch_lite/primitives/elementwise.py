@@ -11,7 +11,7 @@ import math
 import numpy as np
 
 from ..core.ir import ShapedArray
-from ..core.trace import get_aval
+from ..core.trace import concrete_value, get_aval
 from . import _util as U
 from ..core.primitive import defprim
 
@@ -627,14 +627,24 @@ def _tanh_grad_vjp(ct2, ins, out, needs, safe):
     return cct, co
 
 
+def _times_tanh_deriv(c, out):
+    """c * (1 - out^2), NaN-safe.  Run eagerly (concrete values) it is one
+    tanh_grad kernel, holding one temporary; staged into a jaxpr (jit) it is
+    the plain primitives, which the plan runs in recycled buffers and the
+    finiteness pass turns into plain multiplies."""
+    if concrete_value(out) is None:
+        return safe_mul(c, sub(1.0, mul(out, out)))
+    return tanh_grad(c, out)
+
+
 def _tanh_vjp(ct, ins, out, needs):
-    return (tanh_grad(ct, out),)
+    return (_times_tanh_deriv(ct, out),)
 
 
 def _tanh_jvp(primals, tangents):
     (x,), (t,) = primals, tangents
     out = tanh_p.bind(x)
-    return out, (None if t is None else tanh_grad(t, out))
+    return out, (None if t is None else _times_tanh_deriv(t, out))
 
 
 _tanh_grad_abstract = _binary_abstract("tanh_grad")
