@@ -10,6 +10,10 @@ docs/jax_examples.md for the current list (STILL_FAILING below): all the
 real-valued cells run and print JAX's values (JAX run with jax_enable_x64,
 since functorch_lite's arrays are 64-bit by default); the four cells of the
 "Complex numbers and differentiation" section do not (no complex dtype).
+Cells are functions, so ``key, subkey = random.split(key)`` inside a cell
+splits the module's ``key`` without rebinding it (the notebook rebinds its
+global key cell after cell), so the random directions differ from the
+notebook's printed ones; both runs here use the same keys.
 The check_grads cell imports ``functorch_lite.test_util`` in place of
 ``jax.test_util``.
 """

@@ -69,8 +69,10 @@ def isclose(a, b, rtol=1e-05, atol=1e-08, equal_nan=False):
     """Elementwise ``|a - b| <= atol + rtol * |b|`` (NumPy's isclose), traced.
     Infinities are close only to the same infinity; NaNs only with equal_nan."""
     a, b = asarray(a), asarray(b)
-    close = less_equal(abs(subtract(a, b)), add(atol, multiply(rtol, abs(b))))
-    close = logical_or(logical_and(close, isfinite(b)), equal(a, b))
+    fin = isfinite(b)
+    bf = where(fin, b, 0.0)  # infinite b: decided by equal(a, b) below (no inf - inf)
+    close = less_equal(abs(subtract(where(fin, a, 0.0), bf)), add(atol, multiply(rtol, abs(bf))))
+    close = logical_or(logical_and(close, fin), equal(a, b))
     if equal_nan:
         close = logical_or(close, logical_and(isnan(a), isnan(b)))
     return close
