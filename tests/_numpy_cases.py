@@ -364,3 +364,9 @@ for _ax in [-1, 0]:
          lambda x, _a=_ax: x - _np_lse(x, _a, True), [U(2, 3) * 3])
 case("sigmoid", fnp.sigmoid, lambda x: 1 / (1 + np.exp(-x)), [U(3) * 5], [U()])
 case("softplus", fnp.softplus, lambda x: np.logaddexp(0.0, x), [U(3) * 5], [U()])
+
+# isclose/allclose (added for JAX's Autodiff Cookbook, which uses jnp.allclose)
+_A = np.array([1.0, 2.0, -3.0, 0.0])
+_B = np.array([1.0 + 1e-9, 2.1, -3.0, 1e-9])
+case("isclose", fnp.isclose, np.isclose, [_A, _B], [_A, _A], grad=False)
+case("allclose", fnp.allclose, np.allclose, [_A, _B], [_A, _A + 1e-9], grad=False)

@@ -63,3 +63,22 @@ _methods.install()
 from . import linalg  # noqa: E402,F401
 from ._einsum import einsum, tensordot, inner, outer, vdot, trace, diagonal  # noqa: E402,F401
 from ._stable import logsumexp, softmax, log_softmax, sigmoid, softplus  # noqa: E402,F401
+
+
+def isclose(a, b, rtol=1e-05, atol=1e-08, equal_nan=False):
+    """Elementwise ``|a - b| <= atol + rtol * |b|`` (NumPy's isclose), traced.
+    Infinities are close only to the same infinity; NaNs only with equal_nan."""
+    a, b = asarray(a), asarray(b)
+    fin = isfinite(b)
+    bf = where(fin, b, 0.0)  # infinite b: decided by equal(a, b) below (no inf - inf)
+    close = less_equal(abs(subtract(where(fin, a, 0.0), bf)), add(atol, multiply(rtol, abs(bf))))
+    close = logical_or(logical_and(close, fin), equal(a, b))
+    if equal_nan:
+        close = logical_or(close, logical_and(isnan(a), isnan(b)))
+    return close
+
+
+def allclose(a, b, rtol=1e-05, atol=1e-08, equal_nan=False):
+    """True (a 0-d bool array) when ``isclose(a, b, ...)`` holds everywhere (NumPy's
+    allclose; like jax.numpy.allclose it returns an array, usable under tracing)."""
+    return all(isclose(a, b, rtol, atol, equal_nan))
