@@ -39,8 +39,8 @@ STILL_FAILING = {
     # bool/int/float only (no complex dtypes), so these cannot run
     "cell_complex_grad": "AttributeError: functorch_lite.numpy has no real/imag (no complex dtype)",
     "cell_holomorphic": "TypeError: cos: unsupported dtype complex128 (no complex dtype)",
-    "cell_nonholomorphic_abs": "WRONG VALUE: grad(abs)(3+4j) gives 0.6+0.8j, JAX 0.6-0.8j "
-                               "(a Python complex slips through instead of being refused)",
+    "cell_nonholomorphic_abs": "TypeError: abs: the derivative at a complex input is not "
+                               "supported yet (no conj primitive; it used to give 0.6+0.8j)",
     "cell_complex_norm_grad": "TypeError: array: unsupported dtype complex128 (no complex dtype)",
 }
 

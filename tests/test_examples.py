@@ -127,7 +127,7 @@ def test_jax_autodiff_cookbook():
     assert list(got) == list(COOKBOOK_EXPECTED) + COOKBOOK_FAILING
     for k, v in COOKBOOK_EXPECTED.items():
         assert got[k] == v, k
-    for k in ["cell_complex_grad", "cell_holomorphic", "cell_complex_norm_grad"]:
+    for k in COOKBOOK_FAILING:   # a clear error each, never a wrong value
         assert got[k].startswith("FAILED"), k
 
 

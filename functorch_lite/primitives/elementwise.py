@@ -11,7 +11,7 @@ import math
 import numpy as np
 
 from ..core.ir import ShapedArray
-from ..core.trace import concrete_value, get_aval
+from ..core.trace import concrete_value, get_aval, source_info
 from . import _util as U
 from ..core.primitive import defprim
 
@@ -93,7 +93,15 @@ tanh_p = _def_unary("tanh", "tanh", lambda x, o: None, saves="out",
 sqrt_p = _def_unary("sqrt", "sqrt", lambda x, o: div(0.5, o), saves="out",
                     torch_name="SqrtBackward0", facade=("sqrt",), c_expr="sqrt({0})",
                     fuse_dtypes="float")
-abs_p = _def_unary("abs", "absolute", lambda x, o: sign(x), float_only=False,
+def _abs_deriv(x, o):
+    if get_aval(x).dtype.kind == "c":   # d|z| needs conj(z)/|z|: no conj primitive yet
+        raise TypeError("abs: the derivative at a complex input is not supported yet "
+                        f"(at {source_info()}); differentiate a real-valued form instead, "
+                        "e.g. sqrt(re**2 + im**2) of separate real arrays")
+    return sign(x)
+
+
+abs_p = _def_unary("abs", "absolute", _abs_deriv, float_only=False,
                    torch_name="AbsBackward0", facade=("abs", "absolute"), c_expr="fabs({0})",
                    fuse_dtypes="float", bound=same_bound)
 # numpy's sign: +1, -1, 0 for +-0, and nan stays nan
