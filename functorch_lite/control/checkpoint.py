@@ -66,7 +66,8 @@ def _remat_batch(vals, dims, jaxpr, name):
 
 remat_p = defprim("checkpoint", impl=_remat_impl, abstract=_remat_abstract, jvp=_remat_jvp,
                   vjp_fwd=_remat_vjp_fwd, vjp=_remat_vjp, batch=_remat_batch,
-                  multiple_results=True, higher_order=True)
+                  multiple_results=True, higher_order=True,
+                  inner_call=lambda params, ins: (params["jaxpr"], list(ins)))
 
 
 def checkpoint(fun):

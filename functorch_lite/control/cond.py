@@ -5,6 +5,7 @@ every value they read as an explicit input (``lax`` hoists closed-over values),
 so cotangents reach closed-over variables.
 """
 from ..core.primitive import defprim
+from ..core.trace import concrete_value
 from ..primitives import _util as U
 from ..primitives import elementwise as ew
 from ..primitives import shape as shp
@@ -89,6 +90,13 @@ def _cond_batch(vals, dims, branches):
     return outs, [0] * len(outs)
 
 
+def _cond_inner_call(params, ins):
+    p = concrete_value(ins[0])      # the taken branch, when the predicate is known
+    if p is None:
+        return None
+    return params["branches"][int(U.read_predicate(p, "cond"))], list(ins[1:])
+
+
 cond_p = defprim("cond", impl=_cond_impl, abstract=_cond_abstract, jvp=_cond_jvp,
                  vjp_fwd=_cond_vjp_fwd, vjp=_cond_vjp, batch=_cond_batch,
-                 multiple_results=True, higher_order=True)
+                 multiple_results=True, higher_order=True, inner_call=_cond_inner_call)

@@ -98,7 +98,8 @@ def _cj_batch(vals, dims, call_jaxpr, jvp, name):
 
 custom_jvp_p = defprim("custom_jvp_call", impl=_cj_impl, abstract=_cj_abstract, jvp=_cj_jvp,
                        vjp_fwd=_cj_vjp_fwd, vjp=_cj_vjp, batch=_cj_batch,
-                       multiple_results=True, higher_order=True)
+                       multiple_results=True, higher_order=True,
+                       inner_call=lambda params, ins: (params["call_jaxpr"], list(ins)))
 
 
 class custom_jvp:  # noqa: N801 - JAX's name
@@ -196,7 +197,8 @@ def _cv_batch(vals, dims, call_jaxpr, fwd, bwd, name):
 
 custom_vjp_p = defprim("custom_vjp_call", impl=_cv_impl, abstract=_cv_abstract, jvp=_cv_jvp,
                        vjp_fwd=_cv_vjp_fwd, vjp=_cv_vjp, batch=_cv_batch,
-                       multiple_results=True, higher_order=True)
+                       multiple_results=True, higher_order=True,
+                       inner_call=lambda params, ins: (params["call_jaxpr"], list(ins)))
 
 
 class custom_vjp:  # noqa: N801 - JAX's name

@@ -52,4 +52,5 @@ def _pjit_batch(vals, dims, jaxpr, name):
 
 pjit_p = defprim("pjit", impl=_pjit_impl, abstract=_pjit_abstract, jvp=_pjit_jvp,
                  vjp_fwd=_pjit_vjp_fwd, vjp=_pjit_vjp, batch=_pjit_batch,
-                 multiple_results=True, higher_order=True)
+                 multiple_results=True, higher_order=True,
+                 inner_call=lambda params, ins: (params["jaxpr"], list(ins)))

@@ -74,6 +74,10 @@ trace or plan-compile time only: never on ``bind``'s fast path or a plan's per-c
     fuse_reduction  "sum": fusion may end an elementwise chain with this reduction
                  in the same generated kernel (the only kind codegen emits today)
     higher_order True for primitives carrying jaxprs (cond, while, scan, pjit, ...)
+    inner_call   ``(params, ins) -> (closed_jaxpr, args) | None``: for a primitive that
+                 just runs a jaxpr on (some of) its inputs, which one and on what
+                 (pjit, checkpoint, the custom rules, cond's taken branch); debug_nans
+                 re-runs it equation by equation to name a culprit
     effect       True when running it does something besides computing its outputs
                  (``fl.debug.print``'s callback): DCE keeps its equations even with no
                  output used (a higher-order equation whose jaxpr holds one too), CSE
@@ -87,7 +91,7 @@ TRAITS = {
     "ufunc": None, "c_expr": None, "fuse_dtypes": None, "commutative": False, "unit": None,
     "layout_only": False, "bound": None, "no_fold": False, "torch_name": None, "facade": (),
     "specialize": None, "higher_order": False, "fuse_reduction": None,
-    "finite_form": None, "effect": False,
+    "finite_form": None, "effect": False, "inner_call": None,
 }
 
 REGISTRY = {}            # name -> Primitive: every primitive there is

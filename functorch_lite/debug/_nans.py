@@ -31,17 +31,12 @@ import numpy as np
 
 from .. import config
 from ..control import _util as cu
-from ..control.checkpoint import remat_p
-from ..control.cond import cond_p
-from ..control.custom import custom_jvp_p, custom_vjp_p
-from ..control.pjit import pjit_p
 from ..core import trace as _trace
 from ..core import tree_util as tu
 from ..core.ir import Literal
 from ..core.primitive import Primitive
 from ..core.trace import Tracer, concrete_value, get_aval, source_info
 from ..core.tracing import JaxprTrace, trace_to_jaxpr
-from ..primitives import _util as U
 from ..transforms import jit as _jit
 from ..transforms import jvp as _jvp
 from ..transforms import reverse as _rev
@@ -133,17 +128,9 @@ def _backward_error(kind, node, inner=None, where=None):
 
 def _inner_call(prim, params, ins):
     """(closed jaxpr, its arguments) when ``prim`` just runs a jaxpr on (some of)
-    its inputs, else None."""
-    if prim is pjit_p or prim is remat_p:
-        return params["jaxpr"], list(ins)
-    if prim is custom_jvp_p or prim is custom_vjp_p:
-        return params["call_jaxpr"], list(ins)
-    if prim is cond_p:
-        p = concrete_value(ins[0])
-        if p is None:
-            return None
-        return params["branches"][int(U.read_predicate(p, cond_p.name))], list(ins[1:])
-    return None
+    its inputs (its ``inner_call`` trait), else None."""
+    hook = prim.inner_call
+    return hook(params, ins) if hook is not None else None
 
 
 def _bind_quiet(prim, ins, params):
