@@ -142,7 +142,8 @@ NOT_PRIMITIVE_REFERENCES = {
     "tensor/_math.py": {"floor", "min", "max"},
     "tensor/__init__.py": _FACADE_TABLES, "tensor/_dispatch.py": _FACADE_TABLES,
     "tensor/_graph.py": _FACADE_TABLES,
-    "random/_samplers.py": {"cholesky", "eigh", "svd", "gamma"},  # method= names; the sampler fl.random.gamma
+    "random/_samplers.py": {"cholesky", "eigh", "svd"},  # multivariate_normal's method=
+    "random/_gamma.py": {"gamma"},                       # the sampler's name in its errors
     "random/_keys.py": {"threefry2x32"},                 # key(impl=)'s accepted name
 }
 

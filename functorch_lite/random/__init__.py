@@ -10,8 +10,9 @@ through ``jit``, ``vmap`` and ``scan`` like any array.  See docs/random.md.
 """
 from ._keys import key, PRNGKey, split, fold_in, bits, key_data, wrap_key_data
 from ._samplers import (uniform, normal, truncated_normal, bernoulli, categorical, randint,
-                        permutation, choice, gumbel, exponential, gamma, loggamma, beta,
-                        dirichlet, multivariate_normal, laplace, logistic, poisson)
+                        permutation, choice, gumbel, exponential, multivariate_normal,
+                        laplace, logistic)
+from ._gamma import gamma, loggamma, beta, dirichlet, poisson
 
 __all__ = ["key", "PRNGKey", "split", "fold_in", "bits", "key_data", "wrap_key_data",
            "uniform", "normal", "truncated_normal", "bernoulli", "categorical", "randint",
