@@ -33,12 +33,23 @@ def _unary_abstract(name, float_only):
     return abstract
 
 
-def _def_unary(name, kernel, deriv, float_only=True, linear=False, saves="ins", **traits):
+def _def_unary(name, kernel, deriv, float_only=True, linear=False, saves="ins",
+               times_deriv=None, **traits):
     """deriv(x, out) -> d out / d x, written with primitives (None: zero).
 
     The vjp always multiplies with safe_mul: in an untaken where() branch the
     primal itself may be nan (sin(sqrt(-1))), so even cos(x) can be nan there,
-    and a zero cotangent must stay exactly zero.  ``saves`` says what deriv reads."""
+    and a zero cotangent must stay exactly zero.  ``saves`` says what deriv reads.
+    ``times_deriv(c, x, out)``, when given, computes c * deriv in one go (tanh:
+    one tanh_grad kernel) for both the jvp and the vjp."""
+    if times_deriv is None:
+        def times_deriv(c, x, out, safe):
+            return safe_mul(c, deriv(x, out)) if safe else mul(c, deriv(x, out))
+    else:
+        user_times = times_deriv
+
+        def times_deriv(c, x, out, safe):
+            return user_times(c, x, out)
     def impl(xp, x):
         return getattr(xp, kernel)(x)
 
@@ -47,14 +58,14 @@ def _def_unary(name, kernel, deriv, float_only=True, linear=False, saves="ins", 
         out = p.bind(x)
         if t is None or deriv is None:
             return out, None
-        return out, (neg(t) if linear == "neg" else mul(t, deriv(x, out)))
+        return out, (neg(t) if linear == "neg" else times_deriv(t, x, out, False))
 
     def vjp(ct, ins, out, needs):
         if deriv is None:
             return (None,)
         if linear == "neg":
             return (neg(ct),)
-        return (safe_mul(ct, deriv(ins[0], out)),)
+        return (times_deriv(ct, ins[0], out, True),)
 
     p = defprim(name, impl=impl, abstract=_unary_abstract(name, float_only), jvp=jvp, vjp=vjp,
                 batch=lambda vals, dims: (p.bind(vals[0]), dims[0]), saves=saves,
@@ -87,7 +98,8 @@ sin_p = _def_unary("sin", "sin", lambda x, o: cos(x), torch_name="SinBackward0",
                    facade=("sin",), c_expr="sin({0})", fuse_dtypes="float", bound=unit_bound)
 cos_p = _def_unary("cos", "cos", lambda x, o: neg(sin(x)), torch_name="CosBackward0",
                    facade=("cos",), c_expr="cos({0})", fuse_dtypes="float", bound=unit_bound)
-tanh_p = _def_unary("tanh", "tanh", lambda x, o: None, saves="out",
+tanh_p = _def_unary("tanh", "tanh", lambda x, o: sub(1.0, mul(o, o)), saves="out",
+                    times_deriv=lambda c, x, o: _times_tanh_deriv(c, o),
                     torch_name="TanhBackward0", facade=("tanh",), c_expr="tanh({0})",
                     fuse_dtypes="float", bound=unit_bound)
 sqrt_p = _def_unary("sqrt", "sqrt", lambda x, o: div(0.5, o), saves="out",
@@ -645,16 +657,6 @@ def _times_tanh_deriv(c, out):
     return tanh_grad(c, out)
 
 
-def _tanh_vjp(ct, ins, out, needs):
-    return (_times_tanh_deriv(ct, out),)
-
-
-def _tanh_jvp(primals, tangents):
-    (x,), (t,) = primals, tangents
-    out = tanh_p.bind(x)
-    return out, (None if t is None else _times_tanh_deriv(t, out))
-
-
 _tanh_grad_abstract = _binary_abstract("tanh_grad")
 
 tanh_grad_p = defprim(
@@ -665,7 +667,6 @@ tanh_grad_p = defprim(
     saves="ins", torch_name="TanhBackwardBackward0", fuse_dtypes="float",
     specialize=_tanh_grad_specialize, finite_form=lambda params: (tanh_grad_p, {"safe": False}),
     c_expr="(({0} == 0 && !isfinite({1})) ? (({t})0) : (({t})({0} * ((({t})1) - {1} * {1}))))")
-tanh_p.vjp, tanh_p.jvp = _tanh_vjp, _tanh_jvp
 
 
 # ------------------------------------------------------------- wrappers
