@@ -138,6 +138,7 @@ NOT_PRIMITIVE_REFERENCES = {
     "test_util.py": {"rev"},                             # check_grads' mode names
     "bench/workloads/deepchain.py": {"checkpoint"},      # the public fl.checkpoint feature
     "backends/cupy.py": {"mul_safe"},                    # its one-kernel version's cache key
+    "primitives/_safe_kernels.py": {"mul_safe"},         # that kernel, as a namespace method
     "tensor/_reduce.py": {"max", "argmax"}, "tensor/_shape.py": {"reshape"},
     "tensor/_math.py": {"floor", "min", "max"},
     "tensor/__init__.py": _FACADE_TABLES, "tensor/_dispatch.py": _FACADE_TABLES,
