@@ -172,7 +172,7 @@ def hardswish(input, inplace=False):  # noqa: A002
 
 
 def softsign(input):  # noqa: A002
-    """x / (1 + |x|)."""
+    """``x / (1 + |x|)``."""
     return J.soft_sign(input)
 
 

@@ -195,7 +195,7 @@ class Module:
 
     def to(self, *args, **kwargs):
         """Moves/casts parameters in place (the same Parameter objects, so an
-        optimiser built before ``.to`` keeps working), their ``.grad``s and the
+        optimiser built before ``.to`` keeps working), their ``.grad`` arrays and the
         buffers.  Host<->device copies here are explicit transfers."""
         with no_grad():
             for m in self.modules():

@@ -3,7 +3,7 @@
 Every function here is a composition of primitives, so it works on arrays,
 on Python scalars and lists, and on tracers under any transform.  Broadcasting
 and dtype promotion follow NumPy 2 (Python scalars are weak: ``x_f32 * 2.0``
-stays float32).  Concrete results are plain ``numpy.ndarray``s.
+stays float32).  Concrete results are plain ``numpy.ndarray`` objects.
 
 The names live in submodules by family (_creation, _elementwise, _reductions,
 _shape, _indexing, _matrix) and are re-exported here; _methods installs

@@ -126,7 +126,7 @@ def log_sigmoid(x):
 
 
 def soft_sign(x):
-    """x / (|x| + 1)."""
+    """``x / (|x| + 1)``, as ``jax.nn.soft_sign``."""
     x = _flt(x, "soft_sign")
     return P.div(x, P.add(P.abs(x), 1.0))
 

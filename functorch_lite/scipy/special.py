@@ -144,12 +144,12 @@ def log_ndtr(x):
 
 
 def i0e(x):
-    """The exponentially scaled modified Bessel function of order 0, exp(-|x|) I0(x)."""
+    """The exponentially scaled modified Bessel function of order 0, ``exp(-|x|) I0(x)``."""
     return S.i0e(_float(x, "scipy.special.i0e"))
 
 
 def i1e(x):
-    """The exponentially scaled modified Bessel function of order 1, exp(-|x|) I1(x)."""
+    """The exponentially scaled modified Bessel function of order 1, ``exp(-|x|) I1(x)``."""
     return S.i1e(_float(x, "scipy.special.i1e"))
 
 

@@ -158,7 +158,7 @@ def hessian(fun, argnums=0, has_aux=False):
 
 
 def linearize(fun, *primals, has_aux=False):
-    """(out, jvp_fn) with jvp_fn(*tangents) = the jvp of fun at primals.
+    """``(out, jvp_fn)`` with ``jvp_fn(*tangents)`` the jvp of ``fun`` at ``primals``.
 
     The linear part is traced once (see the module docstring); each jvp_fn call
     evaluates only the recorded tangent operations."""
