@@ -285,6 +285,33 @@ def test_debug_nans_facade_backward(nans):
         y.backward()
 
 
+def test_debug_nans_facade_eager_forward_names_the_line(nans):
+    x = fl.tensor([1.0, -1.0], requires_grad=True)
+    line = _line(test_debug_nans_facade_eager_forward_names_the_line, "# the NaN" + " here")
+    with pytest.raises(FloatingPointError, match=f"forward pass: log \\(LogBackward0\\) at "
+                                                 f"{line}"), np.errstate(invalid="ignore"):
+        x.log()                                    # the NaN here
+    with pytest.raises(FloatingPointError, match="forward pass: div"), \
+            np.errstate(divide="ignore"):
+        fl.tensor([1.0]) / 0.0                      # no grad, a Python-number operand
+    y = fl.tensor([float("nan")]) * 2.0            # NaN data is not blamed on mul
+    assert np.isnan(y.item())
+
+
+def test_debug_nans_facade_backward_names_the_forward_line(nans):
+    x = fl.tensor([1.0, 0.0], requires_grad=True)
+    y = x.sqrt().sum()                             # the inf's forward line
+    line = _line(test_debug_nans_facade_backward_names_the_forward_line, "# the inf" + "'s")
+    with pytest.raises(FloatingPointError, match=f"SqrtBackward0 \\(its forward operation at "
+                                                 f"{line}\\)"), np.errstate(divide="ignore"):
+        y.backward()
+
+
+def test_debug_nans_off_leaves_the_facade_alone():
+    with np.errstate(invalid="ignore"):
+        assert np.isnan(fl.tensor([-1.0]).log().item())
+
+
 # --------------------------------------------------------- source lines
 
 def test_make_jaxpr_source_info():

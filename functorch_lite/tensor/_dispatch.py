@@ -13,10 +13,13 @@ What a node keeps comes from the primitive (``prim.saves``): input values
 """
 import numpy as np
 
+from .. import config
 from ..core.ir import ShapedArray
 from ..core.trace import _extra_array_types as _XT
 from ..core.trace import get_aval
+from ..core.trace import source_info
 from ..core.trace import state as _tstate
+from ..debug import _nans
 from . import _promote
 from . import _types as T
 from ._graph import _CLASSES, _grad, edge, node_class
@@ -233,7 +236,38 @@ def apply(prim, ts, params=_EMPTY, name=None, vals=None):
             if x is not None and x.requires_grad:
                 record(t, prim, params, ts, vals, out, name)
                 break
+    if _checking[0]:
+        _check_forward(prim, vals, (out,), t)
     return t
+
+
+# ------------------------------------------------------------- debug_nans
+
+_checking = [False]     # config.debug_nans, read once per op (a list: no global lookup cost)
+
+
+def _watch(name, value):
+    if name == "debug_nans":
+        _checking[0] = bool(value)
+
+
+config._watchers.append(_watch)
+_watch("debug_nans", config.debug_nans)
+
+
+def _check_forward(prim, vals, outs, t):
+    """debug_nans on the facade's eager op path (which calls kernels without
+    ``bind``): a NaN/inf made from finite inputs raises at the user's line, and
+    the node remembers that line for an error in its backward rule."""
+    tl = _nans._tls
+    if tl.quiet or tl.backward is not None or _tstate.stack:
+        return
+    src = source_info()
+    if t.grad_fn is not None:
+        t.grad_fn.source = src
+    kind = _nans._first_bad(outs)
+    if kind is not None and _nans._first_bad(vals) is None:
+        raise _nans._forward_error(kind, f"{prim.name} ({grad_fn_name(prim)})", src)
 
 
 def _wrap_results(prim, params, ts, vals, out, name):
@@ -242,6 +276,8 @@ def _wrap_results(prim, params, ts, vals, out, name):
         node = record(outs[0], prim, params, ts, vals, list(out), name)
         for i, o in enumerate(outs):
             o.requires_grad, o.grad_fn, o._oi = True, node, i
+    if _checking[0]:
+        _check_forward(prim, vals, out, outs[0])
     return outs
 
 
