@@ -195,3 +195,7 @@ def fori_loop(lower, upper, body_fun, init_val):
 from .primitives.special import erf, erf_inv, lgamma, digamma, polygamma  # noqa: E402
 
 __all__ += ["erf", "erf_inv", "lgamma", "digamma", "polygamma"]
+
+# implicit differentiation (control/implicit.py)
+from .control.implicit import custom_linear_solve, custom_root  # noqa: E402
+__all__ += ["custom_root", "custom_linear_solve"]

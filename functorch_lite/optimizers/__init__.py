@@ -1,0 +1,15 @@
+"""``functorch_lite.optimizers``: optax-style gradient transformations over
+pytrees (pure ``init``/``update`` pairs that jit and vmap), learning-rate
+schedules, and two classic driver styles in submodules:
+``optimizers.misc`` (HIPS autograd's ``adam(grad, x0, num_iters=...)``) and
+``optimizers.example_libraries`` (``jax.example_libraries.optimizers``'
+``init_fun, update_fun, get_params``).  See docs/scientific.md."""
+from . import example_libraries, misc  # noqa: F401
+from ._alias import adagrad, adam, adamw, lamb, momentum, nesterov, rmsprop, sgd  # noqa: F401
+from ._base import *  # noqa: F401,F403
+from ._base import __all__ as _base_all
+from ._schedules import *  # noqa: F401,F403
+from ._schedules import __all__ as _sched_all
+
+__all__ = ["sgd", "momentum", "nesterov", "adam", "adamw", "rmsprop", "adagrad", "lamb",
+           "misc", "example_libraries"] + list(_base_all) + list(_sched_all)
