@@ -61,7 +61,13 @@ def var(a, axis=None, dtype=None, ddof=0, keepdims=False):
 
 
 def std(a, axis=None, dtype=None, ddof=0, keepdims=False):
-    return P.sqrt(var(a, axis, dtype, ddof, keepdims))
+    v = var(a, axis, dtype, ddof, keepdims)
+    shape = get_aval(_mean_input(a, dtype, "std")).shape
+    if _prod(shape[i] for i in _axes(axis, len(shape), "std")) <= 1:
+        # one element: var is identically 0 (d = x - x), so std's derivative is 0 at
+        # every order; sqrt'(0) = inf would make it 0 * inf = nan
+        v = P.stop_gradient(v)
+    return P.sqrt(v)
 
 
 def _nonempty(name, shape, axes):

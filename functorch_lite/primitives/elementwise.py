@@ -233,8 +233,8 @@ div_p = _def_binary("div", "true_divide", lambda c, x, y, o: safe_div(c, y),
                     fuse_dtypes="float")
 
 
-def _pow_dx(c, x, y, o):
-    return safe_mul(c, mul(y, pow(x, sub(y, 1.0))))
+def _pow_dx(c, x, y, o):  # y = 0: 0 * x**-1 is 0 (x**0 is constant), not 0 * inf
+    return safe_mul(c, safe_mul(y, pow(x, sub(y, 1.0))))
 
 
 def _pow_dy(c, x, y, o):
