@@ -351,6 +351,23 @@ row(special.betainc_p, lambda r: (POS(r, 3, 2) * 2, POS(r, 2) * 2, r.uniform(0.1
     ref=S.betainc, wrt=(2,))
 
 
+# ---------------------------------------------------------------- complex
+# complex inputs: check_grads pairs values with Re(sum(a * b)) (JAX's convention)
+from functorch_lite.primitives import cplx as _C  # noqa: E402
+
+
+def CPLX(r, *s):
+    return r.standard_normal(s) + 1j * r.standard_normal(s)
+
+
+for _p, _ref in [(_C.real_p, np.real), (_C.imag_p, np.imag), (_C.conj_p, np.conj)]:
+    row(_p, lambda r: (CPLX(r, 3, 2),), ref=_ref, f32=False, wrt=[0])
+row(_C.complex_p, lambda r: (U(r, 3, 2), U(r, 2)), ref=lambda x, y: x + 1j * y, f32=False)
+row(E.abs_p, lambda r: (CPLX(r, 3, 2),), ref=np.abs, f32=False, wrt=[0], label="complex")
+row(E.mul_p, lambda r: (CPLX(r, 3, 2), CPLX(r, 2)), ref=np.multiply, f32=False, wrt=[0, 1],
+    label="complex")
+
+
 # ------------------------------------------- primitives not driven by the table
 COVERED = {c.name: c for c in [
     Covered("cond", "tests/test_lax.py", "higher-order: its rules transform the branch jaxprs, "

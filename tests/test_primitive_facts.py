@@ -119,7 +119,7 @@ def _defined_names(path):
 _NUMPY_NAMES = {"abs", "add", "argmax", "ceil", "cholesky", "concatenate", "cos", "cosh",
                 "cumsum", "eigh", "exp", "expm1", "floor", "log", "log1p", "max", "min",
                 "pad", "qr", "reshape", "round", "sign", "sin", "sinh", "slogdet", "solve",
-                "sqrt", "stop_gradient", "svd", "tan", "tanh", "transpose"}
+                "sqrt", "stop_gradient", "svd", "tan", "tanh", "transpose", "conj"}
 _FACADE_TABLES = {"abs", "add", "argmax", "broadcast_in_dim", "ceil", "concatenate",
                   "convert_element_type", "cos", "cumsum", "div", "dot_general", "eq", "exp",
                   "expm1", "floor", "gather", "ge", "gt", "integer_pow", "le", "log", "log1p",
@@ -146,6 +146,7 @@ NOT_PRIMITIVE_REFERENCES = {
     "random/_samplers.py": {"cholesky", "eigh", "svd"},  # multivariate_normal's method=
     "random/_gamma.py": {"gamma"},                       # the sampler's name in its errors
     "random/_keys.py": {"threefry2x32"},                 # key(impl=)'s accepted name
+    "numpy/_complex.py": {"real", "imag", "conj"},       # NumPy's names, in their errors
 }
 
 
