@@ -367,6 +367,23 @@ row(E.abs_p, lambda r: (CPLX(r, 3, 2),), ref=np.abs, f32=False, wrt=[0], label="
 row(E.mul_p, lambda r: (CPLX(r, 3, 2), CPLX(r, 2)), ref=np.multiply, f32=False, wrt=[0, 1],
     label="complex")
 
+# fft: each kind over one and two trailing axes (odd and even lengths)
+from functorch_lite.primitives import fft as _F  # noqa: E402
+for _k, _dom, _ref in [("fft", CPLX, np.fft.fftn), ("ifft", CPLX, np.fft.ifftn),
+                       ("rfft", U, np.fft.rfftn)]:
+    row(_F.fft_p, lambda r, _d=_dom: (_d(r, 3, 5),), {"fft_type": _k, "fft_lengths": (5,)},
+        lambda x, fft_type, fft_lengths, _f=_ref: _f(x, axes=(-1,)), f32=False, wrt=[0],
+        label=_k)
+    row(_F.fft_p, lambda r, _d=_dom: (_d(r, 2, 3, 4),), {"fft_type": _k, "fft_lengths": (3, 4)},
+        lambda x, fft_type, fft_lengths, _f=_ref: _f(x, axes=(-2, -1)), f32=False, wrt=[0],
+        label=_k + "2")
+row(_F.fft_p, lambda r: (CPLX(r, 3, 3),), {"fft_type": "irfft", "fft_lengths": (5,)},
+    lambda x, fft_type, fft_lengths: np.fft.irfftn(x, s=fft_lengths, axes=(-1,)), f32=False,
+    wrt=[0], label="irfft")
+row(_F.fft_p, lambda r: (CPLX(r, 2, 3, 3),), {"fft_type": "irfft", "fft_lengths": (3, 4)},
+    lambda x, fft_type, fft_lengths: np.fft.irfftn(x, s=fft_lengths, axes=(-2, -1)),
+    f32=False, wrt=[0], label="irfft2")
+
 
 # ------------------------------------------- primitives not driven by the table
 COVERED = {c.name: c for c in [

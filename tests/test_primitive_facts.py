@@ -147,6 +147,7 @@ NOT_PRIMITIVE_REFERENCES = {
     "random/_gamma.py": {"gamma"},                       # the sampler's name in its errors
     "random/_keys.py": {"threefry2x32"},                 # key(impl=)'s accepted name
     "numpy/_complex.py": {"real", "imag", "conj"},       # NumPy's names, in their errors
+    "numpy/fft.py": {"fft"},                             # numpy.fft.fft; fft_type="fft"
 }
 
 

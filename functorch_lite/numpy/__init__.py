@@ -87,3 +87,4 @@ def allclose(a, b, rtol=1e-05, atol=1e-08, equal_nan=False):
 from ._complex import (real, imag, conj, conjugate, angle, iscomplexobj, isrealobj,  # noqa: E402,F401
                        iscomplex, isreal)
 complex64, complex128 = _np.complex64, _np.complex128
+from . import fft  # noqa: E402,F401  (numpy.fft)

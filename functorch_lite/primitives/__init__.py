@@ -18,3 +18,4 @@ from .indexing import rev, gather, scatter_add
 from .cumulative import cumsum, argmax
 from ._util import full, zeros_like, ones_like, unbroadcast, moveaxis, promote
 from . import cplx  # noqa: F401,E402  (complex numbers: real, imag, conj, complex)
+from . import fft  # noqa: F401,E402  (the discrete Fourier transform)
