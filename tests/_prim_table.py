@@ -414,6 +414,11 @@ COVERED = {c.name: c for c in [
             "float): forward, vmap and no-tangent checks there"),
     Covered("rem", "tests/test_random.py", "integer-only: forward (C sign), vmap, randint's "
             "values against JAX"),
+    Covered("eig", "tests/test_linalg_ext.py", "an eigenvector's phase is arbitrary, so finite "
+            "differences of LAPACK's normalisation match no rule: values, vmap, jit and "
+            "order-2 derivatives through eigenvalues and phase-invariant |v| are checked there"),
+    Covered("qr_complete", "tests/test_linalg_ext.py", "no derivative by design (Q's extra "
+            "columns are arbitrary; its rules refuse clearly): values, vmap, jit, the error"),
     Covered("argsort", "tests/test_random.py", "integer output: stable order vs NumPy, vmap, "
             "gradient through the gather it feeds"),
 ]}

@@ -84,7 +84,8 @@ def allclose(a, b, rtol=1e-05, atol=1e-08, equal_nan=False):
     return all(isclose(a, b, rtol, atol, equal_nan))
 
 # complex numbers (issue 13)
-from ._complex import (real, imag, conj, conjugate, angle, iscomplexobj, isrealobj,  # noqa: E402,F401
-                       iscomplex, isreal)
+from ._complex import (real, imag, conj, conjugate, angle,  # noqa: E402,F401
+                       iscomplexobj, isrealobj, iscomplex, isreal)
 complex64, complex128 = _np.complex64, _np.complex128
 from . import fft  # noqa: E402,F401  (numpy.fft)
+from ._linalg_ext import kron, vecdot, cross_np as cross  # noqa: E402,F401

@@ -21,19 +21,19 @@ def _no_tangent(dtype):
 
 # ------------------------------------------------------------------ unary
 
-def _unary_abstract(name, float_only):
+def _unary_abstract(name, float_only, real_out=False):  # real_out: |z| of complex z is real
     def abstract(x):
         if x.dtype.kind not in "biufc":
             raise TypeError(f"{name}: unsupported dtype {x.dtype} (shape {x.shape})")
         if float_only and x.dtype.kind not in "fc":
             raise TypeError(f"{name} needs a floating-point input, got {x.dtype} "
                             f"(shape {x.shape}); cast it first with .astype(float)")
-        return ShapedArray(x.shape, x.dtype, x.weak_type)
+        return ShapedArray(x.shape, U.real_dtype(x.dtype) if real_out else x.dtype, x.weak_type)
     return abstract
 
 
 def _def_unary(name, kernel, deriv, float_only=True, linear=False, saves="ins",
-               times_deriv=None, **traits):
+               times_deriv=None, real_out=False, **traits):
     """deriv(x, out) -> d out / d x, written with primitives (None: zero).
 
     The vjp always multiplies with safe_mul: in an untaken where() branch the
@@ -66,7 +66,8 @@ def _def_unary(name, kernel, deriv, float_only=True, linear=False, saves="ins",
             return (neg(ct),)
         return (times_deriv(ct, ins[0], out, True),)
 
-    p = defprim(name, impl=impl, abstract=_unary_abstract(name, float_only), jvp=jvp, vjp=vjp,
+    p = defprim(name, impl=impl, abstract=_unary_abstract(name, float_only, real_out),
+                jvp=jvp, vjp=vjp,
                 batch=lambda vals, dims: (p.bind(vals[0]), dims[0]), saves=saves,
                 ufunc=kernel, **traits)
     return p
@@ -111,7 +112,7 @@ def _abs_times(c, x, o):  # complex z, JAX's convention: jvp re(conj(z) t)/|z|, 
     u = div(sub(mul(convert_element_type(convert_element_type(x, rdt), x.dtype), 2.0), x),
             select(eq(m, 0.0), U.ones_like(m), m))
     return convert_element_type(mul(c, u), rdt) if c.dtype.kind == "c" else mul(c, u)
-abs_p = _def_unary("abs", "absolute", lambda x, o: sign(x), float_only=False,
+abs_p = _def_unary("abs", "absolute", lambda x, o: sign(x), float_only=False, real_out=True,
                    times_deriv=_abs_times, torch_name="AbsBackward0", facade=("abs", "absolute"),
                    c_expr="fabs({0})", fuse_dtypes="float", bound=same_bound)
 # numpy's sign: +1, -1, 0 for +-0, and nan stays nan
