@@ -4,6 +4,10 @@ Forward mode compares jvp(f)(x; v) with (f(x+eps v) - f(x-eps v)) / 2eps.
 Reverse mode checks <u, J v> (numerical) against <vjp(u), v>.  Order n checks
 the derivative functions themselves, recursively, so second derivatives of
 every rule (which are written with primitives) are exercised too.
+
+Complex inputs and outputs (JAX's convention): tangents and cotangents are
+complex where the value is, and the pairing is Re(sum(a * b)), the one for
+which a vjp is the transpose of the jvp with no conjugation.
 """
 import numpy as np
 
@@ -11,18 +15,26 @@ from .core import tree_util as tu
 from .transforms.api import jvp, vjp
 
 _DEFAULT_EPS = {np.dtype(np.float64): 1e-4, np.dtype(np.float32): 1e-2,
-                np.dtype(np.float16): 1e-1}
+                np.dtype(np.float16): 1e-1, np.dtype(np.complex128): 1e-4,
+                np.dtype(np.complex64): 1e-2}
 _DEFAULT_TOL = {np.dtype(np.float64): 1e-5, np.dtype(np.float32): 2e-2,
-                np.dtype(np.float16): 1e-1}
+                np.dtype(np.float16): 1e-1, np.dtype(np.complex128): 1e-5,
+                np.dtype(np.complex64): 2e-2}
+
+
+def _wide(x):
+    x = np.asarray(x)
+    return x.astype(np.complex128 if x.dtype.kind == "c" else np.float64)
 
 
 def _inner(xs, ys):
-    return sum(float(np.sum(np.asarray(x, np.float64) * np.asarray(y, np.float64)))
-               for x, y in zip(xs, ys))
+    return sum(float(np.real(np.sum(_wide(x) * _wide(y)))) for x, y in zip(xs, ys))
 
 
 def _rand_like(rng, x):
     x = np.asarray(x)
+    if x.dtype.kind == "c":
+        return (rng.standard_normal(x.shape) + 1j * rng.standard_normal(x.shape)).astype(x.dtype)
     return rng.standard_normal(x.shape).astype(x.dtype)
 
 
@@ -31,7 +43,7 @@ def _leaves(out):
 
 
 def _assert_close(a, b, tol, what):
-    a, b = np.asarray(a, np.float64), np.asarray(b, np.float64)
+    a, b = _wide(a), _wide(b)
     if not np.allclose(a, b, rtol=tol, atol=tol):
         err = np.max(np.abs(a - b)) if a.size else 0.0
         raise AssertionError(f"{what}: mismatch (max abs err {err:.3g}, tol {tol:g})\n"
@@ -42,7 +54,7 @@ def _numeric_jvp(f, args, tangents, eps):
     plus = [a + eps * t for a, t in zip(args, tangents)]
     minus = [a - eps * t for a, t in zip(args, tangents)]
     fp, fm = _leaves(f(*plus)), _leaves(f(*minus))
-    return [(p.astype(np.float64) - m.astype(np.float64)) / (2 * eps) for p, m in zip(fp, fm)]
+    return [(_wide(p) - _wide(m)) / (2 * eps) for p, m in zip(fp, fm)]
 
 
 def check_jvp(f, args, eps, tol, rng):
@@ -68,11 +80,12 @@ def check_vjp(f, args, eps, tol, rng):
 def check_grads(f, args, order=2, modes=("fwd", "rev"), eps=None, atol=None, rtol=None,
                 seed=0):
     """Raise AssertionError if f's derivatives up to ``order`` disagree with
-    central finite differences.  ``args`` is a tuple of float arrays."""
+    central finite differences.  ``args`` is a tuple of float or complex arrays
+    (complex: derivatives in JAX's convention, see the module doc)."""
     args = [np.asarray(a) for a in args]
     dt = np.result_type(*[a.dtype for a in args])
     if dt.kind not in "fc":
-        raise TypeError(f"check_grads needs floating-point arguments, got {dt}")
+        raise TypeError(f"check_grads needs floating-point or complex arguments, got {dt}")
     eps = _DEFAULT_EPS.get(dt, 1e-4) if eps is None else eps
     tol = _DEFAULT_TOL.get(dt, 1e-5) if atol is None and rtol is None else max(
         atol or 0.0, rtol or 0.0)

@@ -337,6 +337,7 @@ def _wrapped_module(mod, name):
 
 
 linalg = _wrapped_module(np.linalg, "linalg")
+fft = _wrapped_module(np.fft, "fft")
 
 
 class _Generator:

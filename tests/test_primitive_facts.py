@@ -119,7 +119,7 @@ def _defined_names(path):
 _NUMPY_NAMES = {"abs", "add", "argmax", "ceil", "cholesky", "concatenate", "cos", "cosh",
                 "cumsum", "eigh", "exp", "expm1", "floor", "log", "log1p", "max", "min",
                 "pad", "qr", "reshape", "round", "sign", "sin", "sinh", "slogdet", "solve",
-                "sqrt", "stop_gradient", "svd", "tan", "tanh", "transpose"}
+                "sqrt", "stop_gradient", "svd", "tan", "tanh", "transpose", "conj", "cond"}
 _FACADE_TABLES = {"abs", "add", "argmax", "broadcast_in_dim", "ceil", "concatenate",
                   "convert_element_type", "cos", "cumsum", "div", "dot_general", "eq", "exp",
                   "expm1", "floor", "gather", "ge", "gt", "integer_pow", "le", "log", "log1p",
@@ -129,7 +129,8 @@ _FACADE_TABLES = {"abs", "add", "argmax", "broadcast_in_dim", "ceil", "concatena
 NOT_PRIMITIVE_REFERENCES = {
     "numpy/_elementwise.py": _NUMPY_NAMES, "numpy/_methods.py": _NUMPY_NAMES,
     "numpy/_reductions.py": _NUMPY_NAMES, "numpy/_shape.py": _NUMPY_NAMES,
-    "numpy/linalg.py": _NUMPY_NAMES, "numpy/__init__.py": {"stop_gradient"},
+    "numpy/_linalg_core.py": _NUMPY_NAMES, "numpy/_linalg_ext.py": _NUMPY_NAMES | {"eig"},
+    "numpy/__init__.py": {"stop_gradient"},
     "numpy/_indexing.py": {"add", "min", "max"},         # .at[] update kinds
     "transforms/api.py": {"stop_gradient"},             # __all__
     "nn/init.py": {"tanh"},                              # calculate_gain's nonlinearity
@@ -146,6 +147,8 @@ NOT_PRIMITIVE_REFERENCES = {
     "random/_samplers.py": {"cholesky", "eigh", "svd"},  # multivariate_normal's method=
     "random/_gamma.py": {"gamma"},                       # the sampler's name in its errors
     "random/_keys.py": {"threefry2x32"},                 # key(impl=)'s accepted name
+    "numpy/_complex.py": {"real", "imag", "conj"},       # NumPy's names, in their errors
+    "numpy/fft.py": {"fft"},                             # numpy.fft.fft; fft_type="fft"
 }
 
 

@@ -82,3 +82,10 @@ def allclose(a, b, rtol=1e-05, atol=1e-08, equal_nan=False):
     """True (a 0-d bool array) when ``isclose(a, b, ...)`` holds everywhere (NumPy's
     allclose; like jax.numpy.allclose it returns an array, usable under tracing)."""
     return all(isclose(a, b, rtol, atol, equal_nan))
+
+# complex numbers (issue 13)
+from ._complex import (real, imag, conj, conjugate, angle,  # noqa: E402,F401
+                       iscomplexobj, isrealobj, iscomplex, isreal)
+complex64, complex128 = _np.complex64, _np.complex128
+from . import fft  # noqa: E402,F401  (numpy.fft)
+from ._linalg_ext import kron, vecdot, cross_np as cross  # noqa: E402,F401

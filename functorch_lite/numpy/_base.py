@@ -6,32 +6,28 @@ import numpy as _np
 from ..core.backend import backend_of
 from ..core.trace import Tracer, concrete_value, get_aval
 
-_SCALARS = (bool, int, float)
+_SCALARS = (bool, int, float, complex)
 
 
 def _bad_dtype(name, dt, shape):
     return TypeError(
         f"{name or 'functorch_lite.numpy'}: unsupported dtype {dt} (shape {tuple(shape)}); "
-        f"functorch_lite arrays are bool, integer or floating point (complex and object "
-        f"arrays are not supported)")
+        f"functorch_lite arrays are bool, integer, floating point or complex (object and "
+        f"string arrays are not supported)")
 
 
 def _v(x, name=None):
     """Coerce a user input to a value primitives accept (Python scalars stay weak).
 
-    With ``name`` (the calling function), complex/object inputs are rejected
+    With ``name`` (the calling function), object/string inputs are rejected
     here with an error naming it; without, they pass on to the caller's checks."""
     t = type(x)
     if t is _np.ndarray:
-        if name is not None and x.dtype.kind not in "biuf":
+        if name is not None and x.dtype.kind not in "biufc":
             raise _bad_dtype(name, x.dtype, x.shape)
         return x
     if isinstance(x, Tracer) or t in _SCALARS:
         return x
-    if t is complex:
-        if name is None:
-            return _np.asarray(x)
-        raise _bad_dtype(name, "complex128", ())
     if isinstance(x, _np.generic):
         return _v(_np.asarray(x), name)
     conv = getattr(x, "__fl_value__", None)  # the Tensor facade
@@ -43,7 +39,7 @@ def _v(x, name=None):
             return _stack0([_v(e, name) for e in x])
         return _v(_np.asarray(x), name)
     if hasattr(x, "shape") and hasattr(x, "dtype"):  # another backend's array
-        if name is not None and _np.dtype(x.dtype).kind not in "biuf":
+        if name is not None and _np.dtype(x.dtype).kind not in "biufc":
             raise _bad_dtype(name, x.dtype, x.shape)
         return x
     raise TypeError(f"{name or 'functorch_lite.numpy'}: cannot use a {type(x).__name__} "
@@ -134,7 +130,7 @@ def _keep(x_shape, out, axes, keepdims):
 def _float_dtype(dt):
     """NumPy's result dtype of float math on ``dt`` (int8 -> float16, int64 -> float64)."""
     dt = _np.dtype(dt)
-    return dt if dt.kind == "f" else _np.result_type(dt, _np.float16)
+    return dt if dt.kind in "fc" else _np.result_type(dt, _np.float16)
 
 
 def _prod(xs):

@@ -7,12 +7,13 @@ from .. import primitives as P
 from ..core.trace import get_aval
 from ..primitives import _util as U
 from ._base import _arr, _v, _float_dtype
+from ..primitives import cplx as C
 
 
 def _float(x, name=None):
     x = _arr(x, name)
     dt = x.dtype  # arrays and tracers both have it (no aval object on the hot path)
-    if dt.kind != "f":
+    if dt.kind not in "fc":
         return P.convert_element_type(x, _float_dtype(dt))
     return x
 
@@ -188,6 +189,8 @@ def logical_not(x): return P.eq(_bool(x, "logical_not"), False)
 
 def isfinite(x):
     x = _arr(x, "isfinite")
+    if get_aval(x).dtype.kind == "c":  # both parts finite
+        return P.lt(P.max(P.abs(C.real(x)), P.abs(C.imag(x))), _np.inf)
     if get_aval(x).dtype.kind != "f":
         return P.eq(P.convert_element_type(x, _np.bool_), P.convert_element_type(x, _np.bool_))
     return P.lt(P.abs(x), _np.inf)  # false for inf and nan
@@ -200,6 +203,8 @@ def isnan(x):
 
 def isinf(x):
     x = _arr(x, "isinf")
+    if get_aval(x).dtype.kind == "c":  # either part infinite
+        return P.max(P.eq(P.abs(C.real(x)), _np.inf), P.eq(P.abs(C.imag(x)), _np.inf))
     if get_aval(x).dtype.kind != "f":
         return P.ne(P.convert_element_type(x, _np.bool_), P.convert_element_type(x, _np.bool_))
     return P.eq(P.abs(x), _np.inf)

@@ -1,4 +1,5 @@
 """ndarray's operators and methods on traced values (same signatures)."""
+from ..primitives import cplx as C
 from ..core.trace import Tracer
 from . import _elementwise as E
 from . import _indexing as I
@@ -156,12 +157,13 @@ def install():
             self, repeats, axis),
         "take": lambda self, indices, axis=None, out=None, mode=None: I.take(
             self, indices, axis, mode),
-        "conj": lambda self: self, "conjugate": lambda self: self,
+        "conj": lambda self: C.conj(self), "conjugate": lambda self: C.conj(self),
         "copy": lambda self: self,
     }
     for name, f in ops.items():
         setattr(T, name, f)
     T.T = property(lambda self: S.transpose(self))
     T.mT = property(lambda self: S.swapaxes(self, -1, -2))
-    T.real = property(lambda self: self)
+    T.real = property(lambda self: C.real(self))
+    T.imag = property(lambda self: C.imag(self))
     T.at = property(lambda self: I._IndexUpdateHelper(self))

@@ -10,6 +10,7 @@ import numpy as _np
 from .. import primitives as P
 from ..core.trace import get_aval
 from ._base import _arr, _axes, _keep, _norm_axis, _prod
+from ..primitives import cplx as C
 from ._creation import astype
 
 
@@ -56,12 +57,22 @@ def var(a, axis=None, dtype=None, ddof=0, keepdims=False):
     n = _prod(shape[i] for i in axes)
     m = _keep(shape, P.div(P.reduce_sum(x, axes), float(n)), axes, True)
     d = P.sub(x, m)
-    ss = P.reduce_sum(P.mul(d, d), axes)
+    if get_aval(d).dtype.kind == "c":  # |d|**2, real (as NumPy)
+        d = P.add(P.mul(C.real(d), C.real(d)), P.mul(C.imag(d), C.imag(d)))
+        ss = P.reduce_sum(d, axes)
+    else:
+        ss = P.reduce_sum(P.mul(d, d), axes)
     return _keep(shape, P.div(ss, float(max(n - ddof, 0))), axes, keepdims)
 
 
 def std(a, axis=None, dtype=None, ddof=0, keepdims=False):
-    return P.sqrt(var(a, axis, dtype, ddof, keepdims))
+    v = var(a, axis, dtype, ddof, keepdims)
+    shape = get_aval(_mean_input(a, dtype, "std")).shape
+    if _prod(shape[i] for i in _axes(axis, len(shape), "std")) <= 1:
+        # one element: var is identically 0 (d = x - x), so std's derivative is 0 at
+        # every order; sqrt'(0) = inf would make it 0 * inf = nan
+        v = P.stop_gradient(v)
+    return P.sqrt(v)
 
 
 def _nonempty(name, shape, axes):

@@ -118,9 +118,12 @@ def _log1p_nonneg(e):
     d = P.sub(u, 1.0)
     tiny = P.eq(d, 0.0)                # 1 + e rounded to 1: log1p(e) = e to full precision
     lu = P.log(u)
-    corr = P.stop_gradient(P.sub(P.div(P.mul(lu, e), P.select(tiny, P.ones_like(d), d)), lu))
-    out = P.select(P.eq(u, _np.inf), lu, P.add(lu, corr))    # log1p(inf) = inf, not NaN
-    return P.select(tiny, e, out)
+    # tiny: the value e enters as a stop_gradient correction too, so that every
+    # derivative stays log(u)'s (returning e itself made the second derivative 0,
+    # not -1/(1+e)**2: the +1 in logsumexp's hessian at a dominant entry)
+    corr = P.stop_gradient(P.select(
+        tiny, P.sub(e, lu), P.sub(P.div(P.mul(lu, e), P.select(tiny, P.ones_like(d), d)), lu)))
+    return P.select(P.eq(u, _np.inf), lu, P.add(lu, corr))    # log1p(inf) = inf, not NaN
 
 
 def softplus(x):

@@ -17,3 +17,6 @@ from .math_more import (log1p, expm1, tan, asin, acos, atan, sinh, cosh, floor, 
 from .indexing import rev, gather, scatter_add
 from .cumulative import cumsum, argmax
 from ._util import full, zeros_like, ones_like, unbroadcast, moveaxis, promote
+from . import cplx  # noqa: F401,E402  (complex numbers: real, imag, conj, complex)
+from . import fft  # noqa: F401,E402  (the discrete Fourier transform)
+from . import linalg_eig  # noqa: F401,E402  (eig, qr(mode='complete'))

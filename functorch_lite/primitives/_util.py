@@ -51,6 +51,21 @@ def backend_ref(*groups):
     return None
 
 
+def real_dtype(dt):
+    """The real dtype of a complex one (complex64 -> float32); others unchanged."""
+    dt = np.dtype(dt)
+    return np.dtype(np.float32 if dt == np.complex64 else np.float64) if dt.kind == "c" else dt
+
+
+def convert_impl(xp, x, new_dtype):
+    """convert_element_type's kernel: complex -> real keeps the real part (as JAX;
+    NumPy's astype would do so with a ComplexWarning)."""
+    x = xp.asarray(x)
+    if x.dtype.kind == "c" and np.dtype(new_dtype).kind != "c":
+        x = x.real
+    return x.astype(new_dtype)
+
+
 def zeros_like(x):
     return ew.full_like(x, 0)
 

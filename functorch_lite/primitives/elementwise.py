@@ -8,7 +8,7 @@ import math
 import numpy as np
 
 from ..core.ir import ShapedArray
-from ..core.trace import concrete_value, get_aval, source_info
+from ..core.trace import concrete_value, get_aval
 from . import _util as U
 from ._safe_kernels import (_mul_safe_impl, _mul_safe_specialize, _tanh_grad_impl,
                             _tanh_grad_specialize)
@@ -21,19 +21,19 @@ def _no_tangent(dtype):
 
 # ------------------------------------------------------------------ unary
 
-def _unary_abstract(name, float_only):
+def _unary_abstract(name, float_only, real_out=False):  # real_out: |z| of complex z is real
     def abstract(x):
         if x.dtype.kind not in "biufc":
             raise TypeError(f"{name}: unsupported dtype {x.dtype} (shape {x.shape})")
         if float_only and x.dtype.kind not in "fc":
             raise TypeError(f"{name} needs a floating-point input, got {x.dtype} "
                             f"(shape {x.shape}); cast it first with .astype(float)")
-        return ShapedArray(x.shape, x.dtype, x.weak_type)
+        return ShapedArray(x.shape, U.real_dtype(x.dtype) if real_out else x.dtype, x.weak_type)
     return abstract
 
 
 def _def_unary(name, kernel, deriv, float_only=True, linear=False, saves="ins",
-               times_deriv=None, **traits):
+               times_deriv=None, real_out=False, **traits):
     """deriv(x, out) -> d out / d x, written with primitives (None: zero).
 
     The vjp always multiplies with safe_mul: in an untaken where() branch the
@@ -66,7 +66,8 @@ def _def_unary(name, kernel, deriv, float_only=True, linear=False, saves="ins",
             return (neg(ct),)
         return (times_deriv(ct, ins[0], out, True),)
 
-    p = defprim(name, impl=impl, abstract=_unary_abstract(name, float_only), jvp=jvp, vjp=vjp,
+    p = defprim(name, impl=impl, abstract=_unary_abstract(name, float_only, real_out),
+                jvp=jvp, vjp=vjp,
                 batch=lambda vals, dims: (p.bind(vals[0]), dims[0]), saves=saves,
                 ufunc=kernel, **traits)
     return p
@@ -104,17 +105,16 @@ tanh_p = _def_unary("tanh", "tanh", lambda x, o: sub(1.0, mul(o, o)), saves="out
 sqrt_p = _def_unary("sqrt", "sqrt", lambda x, o: div(0.5, o), saves="out",
                     torch_name="SqrtBackward0", facade=("sqrt",), c_expr="sqrt({0})",
                     fuse_dtypes="float")
-def _abs_deriv(x, o):
-    if get_aval(x).dtype.kind == "c":   # d|z| needs conj(z)/|z|: no conj primitive yet
-        raise TypeError("abs: the derivative at a complex input is not supported yet "
-                        f"(at {source_info()}); differentiate a real-valued form instead, "
-                        "e.g. sqrt(re**2 + im**2) of separate real arrays")
-    return sign(x)
-
-
-abs_p = _def_unary("abs", "absolute", _abs_deriv, float_only=False,
-                   torch_name="AbsBackward0", facade=("abs", "absolute"), c_expr="fabs({0})",
-                   fuse_dtypes="float", bound=same_bound)
+def _abs_times(c, x, o):  # complex z, JAX's convention: jvp re(conj(z) t)/|z|, vjp ct conj(z)/|z|
+    if x.dtype.kind != "c":
+        return safe_mul(c, sign(x))
+    m, rdt = abs(x), U.real_dtype(x.dtype)   # conj(z) = 2 re(z) - z; 0 at z = 0
+    u = div(sub(mul(convert_element_type(convert_element_type(x, rdt), x.dtype), 2.0), x),
+            select(eq(m, 0.0), U.ones_like(m), m))
+    return convert_element_type(mul(c, u), rdt) if c.dtype.kind == "c" else mul(c, u)
+abs_p = _def_unary("abs", "absolute", lambda x, o: sign(x), float_only=False, real_out=True,
+                   times_deriv=_abs_times, torch_name="AbsBackward0", facade=("abs", "absolute"),
+                   c_expr="fabs({0})", fuse_dtypes="float", bound=same_bound)
 # numpy's sign: +1, -1, 0 for +-0, and nan stays nan
 sign_p = _def_unary("sign", "sign", None, float_only=False, saves="nothing",
                     facade=("sign",), fuse_dtypes="float", bound=unit_bound,
@@ -233,8 +233,8 @@ div_p = _def_binary("div", "true_divide", lambda c, x, y, o: safe_div(c, y),
                     fuse_dtypes="float")
 
 
-def _pow_dx(c, x, y, o):
-    return safe_mul(c, mul(y, pow(x, sub(y, 1.0))))
+def _pow_dx(c, x, y, o):  # y = 0: 0 * x**-1 is 0 (x**0 is constant), not 0 * inf
+    return safe_mul(c, safe_mul(y, pow(x, sub(y, 1.0))))
 
 
 def _pow_dy(c, x, y, o):
@@ -445,7 +445,7 @@ def _convert_bound(bounds, in_avals, out_avals, new_dtype):
 
 
 convert_element_type_p = defprim(
-    "convert_element_type", impl=lambda xp, x, new_dtype: xp.asarray(x).astype(new_dtype),
+    "convert_element_type", impl=U.convert_impl,
     abstract=lambda x, new_dtype: ShapedArray(x.shape, new_dtype, False),
     jvp=_convert_jvp, vjp=_convert_vjp,
     batch=lambda vals, dims, new_dtype: (convert_element_type(vals[0], new_dtype), dims[0]),

@@ -16,6 +16,7 @@ import numpy as np
 from ..core.ir import ShapedArray
 from ..core.trace import get_aval
 from . import _util as U
+from . import cplx as C
 from ..core.primitive import defprim
 
 ew, shp = U.ew, U.shp
@@ -162,9 +163,22 @@ def _front_batch(prim, vals, dims, **params):
 
 
 def _check_float(name, a):
-    if a.dtype.kind != "f":
-        raise TypeError(f"{name}: needs a floating-point matrix, got dtype {a.dtype} "
-                        f"(shape {a.shape}); cast it with .astype(float)")
+    if a.dtype.kind not in "fc":
+        raise TypeError(f"{name}: needs a floating-point or complex matrix, got dtype "
+                        f"{a.dtype} (shape {a.shape}); cast it with .astype(float)")
+
+
+def _real_dt(a):
+    return U.real_dtype(a.dtype)
+
+
+def _no_complex(name, x):
+    """The Hermitian/unitary rules below are written for real matrices; a complex
+    one would need conjugate transposes throughout (not done): refuse clearly."""
+    if _dt(x).kind == "c":
+        raise NotImplementedError(
+            f"{name}: derivatives at a complex matrix are not implemented (values are); "
+            f"solve, inv, det, slogdet and eig differentiate complex matrices")
 
 
 def _check_square(name, a):
@@ -233,7 +247,7 @@ def solve(a, b):
 
 def _slogdet_abstract(a):
     _check_square("slogdet", a)
-    return [ShapedArray(a.shape[:-2], a.dtype)] * 2
+    return [ShapedArray(a.shape[:-2], a.dtype), ShapedArray(a.shape[:-2], _real_dt(a))]
 
 
 def _inv_T(a):
@@ -243,11 +257,23 @@ def _inv_T(a):
 def _slogdet_jvp(primals, tangents):
     (a,), (ta,) = primals, tangents
     sign, logdet = slogdet_p.bind(a)
-    return [sign, logdet], [None, U.red.reduce_sum(_diag(solve(a, ta)), (_nd(a) - 2,))]
+    t = U.red.reduce_sum(_diag(solve(a, ta)), (_nd(a) - 2,))     # tr(A^-1 dA)
+    if _dt(a).kind != "c":
+        return [sign, logdet], [None, t]
+    # complex: d log|det| = Re(t), d sign = sign * i Im(t)
+    re = C.real(t)
+    return [sign, logdet], [ew.mul(sign, ew.sub(t, ew.convert_element_type(re, _dt(t)))), re]
 
 
 def _slogdet_vjp(ct, ins, out, needs):
-    c = ct[1]
+    cs, c = ct
+    if _dt(ins[0]).kind == "c":
+        # Re(cs dsign) + c Re(t) = Re(ct_t t) with ct_t = c + i Im(cs sign)
+        if cs is None and c is None:
+            return (None,)
+        im = U.zeros_like(out[1]) if cs is None else C.imag(ew.mul(cs, out[0]))
+        c = U.zeros_like(out[1]) if c is None else c
+        return (ew.mul(_inv_T(ins[0]), _col(_col(C.complex_(c, im)))),)
     if c is None:
         return (None,)
     return (ew.mul(_inv_T(ins[0]), _col(_col(c))),)
@@ -269,6 +295,7 @@ def _chol_abstract(a):
 
 def _chol_jvp(primals, tangents):
     (a,), (ta,) = primals, tangents
+    _no_complex("cholesky", a)
     l = cholesky_p.bind(a)
     # dL = L Phi(L^-1 dA L^-T), dA read from its lower triangle
     m = solve(l, _T(solve(l, _sym_from_lower(ta))))
@@ -277,6 +304,7 @@ def _chol_jvp(primals, tangents):
 
 def _chol_vjp(ct, ins, out, needs):
     l = out
+    _no_complex("cholesky", l)
     p = ew.mul(_mm(_T(l), ct), _mask(l, "tril_half"))
     lt = _T(l)
     s = _T(solve(lt, _T(solve(lt, p))))      # L^-T P L^-1
@@ -304,11 +332,12 @@ def _to_tri(g, lower):
 
 def _eigh_abstract(a, lower):
     _check_square("eigh", a)
-    return [ShapedArray(a.shape[:-1], a.dtype), ShapedArray(a.shape, a.dtype)]
+    return [ShapedArray(a.shape[:-1], _real_dt(a)), ShapedArray(a.shape, a.dtype)]
 
 
 def _eigh_jvp(primals, tangents, lower):
     (a,), (ta,) = primals, tangents
+    _no_complex("eigh", a)
     w, v = eigh_p.bind(a, lower=lower)
     p = _mm(_T(v), _mm(_sym_from(ta, lower), v))
     dw = _diag(p)
@@ -318,6 +347,7 @@ def _eigh_jvp(primals, tangents, lower):
 
 def _eigh_vjp(ct, ins, out, needs, lower):
     w, v = out
+    _no_complex("eigh", v)
     cw, cv = ct
     inner = None
     if cw is not None:
@@ -358,6 +388,7 @@ def _qr_check_tall(r):
 
 def _qr_jvp(primals, tangents):
     (a,), (ta,) = primals, tangents
+    _no_complex("qr", a)
     q, r = qr_p.bind(a)
     _qr_check_tall(r)
     y = _T(solve(_T(r), _T(ta)))                 # dA R^-1
@@ -371,6 +402,7 @@ def _qr_jvp(primals, tangents):
 
 def _qr_vjp(ct, ins, out, needs):
     q, r = out
+    _no_complex("qr", q)
     _qr_check_tall(r)
     cq, cr = ct
     m = None
@@ -403,7 +435,7 @@ def _svd_abstract(a):
     m, n = a.shape[-2:]
     k = min(m, n)
     lead = a.shape[:-2]
-    return [ShapedArray(lead + (m, k), a.dtype), ShapedArray(lead + (k,), a.dtype),
+    return [ShapedArray(lead + (m, k), a.dtype), ShapedArray(lead + (k,), _real_dt(a)),
             ShapedArray(lead + (k, n), a.dtype)]
 
 
@@ -413,6 +445,7 @@ def _sq(x):
 
 def _svd_jvp(primals, tangents):
     (a,), (ta,) = primals, tangents
+    _no_complex("svd", a)
     u, s, vh = svd_p.bind(a)
     m, n = get_aval(a).shape[-2:]
     v = _T(vh)
@@ -432,6 +465,7 @@ def _svd_jvp(primals, tangents):
 
 def _svd_vjp(ct, ins, out, needs):
     u, s, vh = out
+    _no_complex("svd", u)
     cu, cs, cvh = ct
     v = _T(vh)
     m, n = get_aval(u).shape[-2], get_aval(vh).shape[-1]

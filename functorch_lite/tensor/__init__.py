@@ -12,6 +12,8 @@ from ._engine import (enable_grad, inference_mode, is_grad_enabled, no_grad,  # 
                       set_grad_enabled)
 from ._index import getitem, setitem
 from ._print import set_printoptions  # noqa: F401
+from ._dispatch import apply as _apply
+from ..primitives import cplx as _C
 from ._tensor import Tensor, as_tensor  # noqa: F401
 from ._types import (Size, bool, cdouble, complex64, complex128, device, double,  # noqa
                      dtype, float, float16, float32, float64, get_default_dtype, half,
@@ -68,6 +70,15 @@ Tensor.__hash__ = lambda self: id(self)
 Tensor.T = property(lambda self: O.permute(self, tuple(reversed(range(self.ndim)))))
 Tensor.mT = property(lambda self: O.transpose(self, -2, -1))
 
+# complex numbers: real/imag are attributes in PyTorch; conj of a real tensor is itself
+def _cpart(p):
+    return lambda self: _apply(p, (self,)) if self._v.dtype.kind == "c" else (
+        self if p is _C.real_p else O.mul(self, 0))
+
+
+Tensor.real, Tensor.imag = property(_cpart(_C.real_p)), property(_cpart(_C.imag_p))
+Tensor.conj = lambda self: _apply(_C.conj_p, (self,)) if self._v.dtype.kind == "c" else self
+
 
 def _function(name, method):
     def f(input, *args, out=None, **kwargs):  # noqa: A002
@@ -89,6 +100,8 @@ for _n in _FUNCS:
     globals()[_n] = _function(_n, _METHODS[_n])
 
 cat, concatenate, stack, where = O.cat, O.cat, O.stack, O.where
+real, imag = (lambda input: input.real), (lambda input: input.imag)  # noqa: A002
+conj = Tensor.conj
 
 
 def clone(input, memory_format=None):  # noqa: A002

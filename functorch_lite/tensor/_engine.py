@@ -62,6 +62,24 @@ device_copy_p = defprim(
     saves="nothing", no_fold=True, torch_name="ToCopyBackward0")
 
 
+# --------------------------------------------- complex: PyTorch's convention
+
+def _pt(c):
+    """A cotangent between PyTorch's convention and JAX's (the one the vjp rules
+    follow, see primitives/cplx.py): for complex values one is the conjugate of
+    the other (PyTorch's gradient of |z| is z/|z|, JAX's conj(z)/|z|), so the
+    facade conjugates its seeds and the gradients it hands out; real ones pass."""
+    if c is None or isinstance(c, _RecTracer):
+        return c if c is None or c.t._v.dtype.kind != "c" else _RecTracer(c._trace, _pt(c.t))
+    v = c._v if isinstance(c, Tensor) else c
+    if getattr(v, "dtype", None) is None or v.dtype.kind != "c":
+        return c
+    if isinstance(c, Tensor):
+        from ..primitives.cplx import conj_p
+        return apply(conj_p, (c,))
+    return _xp(v).conj(v)
+
+
 # ------------------------------------------------------------- saved versions
 
 def version_error(node, i, st, ver):
@@ -120,7 +138,7 @@ def _check_roots(tensors, grads, what):
                         f"Mismatch in shape: grad_output[{i}] has a shape of {Size(gs)} "
                         f"and output[{i}] has a shape of {Size(shape)}.")
         roots.append(e)
-        cts.append(g)
+        cts.append(g if g._v.dtype.kind != "c" else _wrap(_pt(g._v)))
     return roots, cts
 
 
@@ -145,7 +163,7 @@ def run_backward(tensors, grad_tensors, retain_graph, create_graph, capture=None
                 raise version_error(node, i, st, ver)
         if node.retained is not None and accumulate:
             for idx, t in node.retained.items():
-                c = ct[idx] if node.prim.multiple_results else ct
+                c = _pt(ct[idx] if node.prim.multiple_results else ct)
                 if c is not None:
                     _accumulate(t, _unrec(c) if create_graph else _own(c, cts),
                                 create_graph)
@@ -153,7 +171,7 @@ def run_backward(tensors, grad_tensors, retain_graph, create_graph, capture=None
             for idx in range(len(ct) if node.prim.multiple_results else 1):
                 key = (node, idx)
                 if key in capture:
-                    capture[key] = ct[idx] if node.prim.multiple_results else ct
+                    capture[key] = _pt(ct[idx] if node.prim.multiple_results else ct)
         if create_graph:
             keep.append((node, node.ins, node.out))
             node.ins, node.out = _rewrap(node)
@@ -166,7 +184,7 @@ def run_backward(tensors, grad_tensors, retain_graph, create_graph, capture=None
             if capture is not None:
                 for k, c in capture.items():
                     capture[k] = _unrec(c)
-            leaf_cts = {n: _unrec(c) for n, c in leaf_cts.items()}
+            leaf_cts = {n: _pt(_unrec(c)) for n, c in leaf_cts.items()}
         for node, ins, out in keep:
             # restored, or freed now when the graph is not retained
             node.ins, node.out = (None, None) if not retain_graph and _keeps_values(node) \
@@ -176,6 +194,7 @@ def run_backward(tensors, grad_tensors, retain_graph, create_graph, capture=None
         # second backward through those is legal, as in PyTorch)
         free = _keeps_values if not retain_graph else False
         leaf_cts = backward_pass(roots, [c._v for c in cts], None, pre_vjp=pre, release=free)
+        leaf_cts = {n: _pt(c) for n, c in leaf_cts.items()}
         if capture is not None:
             for k, c in capture.items():
                 if c is not None and not isinstance(c, Tensor):
