@@ -259,7 +259,7 @@ def _matrix_norm(x, ord, r, c):
 
 def norm(x, ord=None, axis=None, keepdims=False):
     """NumPy's vector and matrix norms (``ord``, ``axis``, ``keepdims``).  Complex
-    input: the norms of |x| (except the singular-value ones, 2/-2/'nuc' of a matrix)."""
+    input: the norms of ``|x|`` (except the singular-value ones, 2/-2/'nuc' of a matrix)."""
     x = _float(x, "norm")
     shape = get_aval(x).shape
     nd = len(shape)
