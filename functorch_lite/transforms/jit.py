@@ -11,6 +11,8 @@ import functools
 import inspect
 import logging
 import threading
+import types
+import weakref
 
 import numpy as np
 
@@ -41,7 +43,14 @@ def _leaf_sig(x):
         return ("traced", a.shape, a.dtype, a.weak_type)
     if isinstance(x, np.generic):
         return ((), x.dtype)
-    a = get_aval(x)                     # other array types: their backend matters
+    try:
+        a = get_aval(x)                 # other array types: their backend matters
+    except TypeError:
+        raise TypeError(f"jit: an argument of type {t.__name__} is not an array; pass "
+                        f"arrays, Python scalars or pytrees of them, or mark the argument "
+                        f"static (static_argnums/static_argnames; for a method whose self "
+                        f"is not a pytree, static_argnums=0 with __hash__ and __eq__)"
+                        ) from None
     return (t, a.shape, a.dtype)
 
 
@@ -68,6 +77,27 @@ def _as_input(x):
     raise TypeError(f"jit: {type(x).__name__} is not an array; pass arrays, Python "
                     f"scalars or pytrees of them, or mark the argument static with "
                     f"static_argnums")
+
+
+_SHARED = weakref.WeakKeyDictionary()   # fun -> {options: (locks, cache, fast)}
+_SHARED_LOCK = threading.Lock()
+
+
+def _shared_caches(fun, options):
+    """The cache dicts for ``fun`` under ``options``; fresh ones when ``fun``
+    cannot be weakly referenced (bound methods die at once, so they get fresh
+    ones too).  The dicts never refer to ``fun``, so the weak key can die."""
+    try:
+        with _SHARED_LOCK:
+            per = _SHARED.get(fun)
+            if per is None:
+                per = _SHARED[fun] = {}
+            got = per.get(options)
+            if got is None:
+                got = per[options] = ({}, {}, {})
+            return got
+    except TypeError:    # not weakly referenceable or not hashable
+        return {}, {}, {}
 
 
 class _Entry:
@@ -110,9 +140,10 @@ class Jitted:
         self.retrace_log = []
         self._parent = None  # the Jitted whose Tensor calls this twin serves (counts its traces)
         self._lock = threading.Lock()   # guards _locks, _twins and trace_count
-        self._locks = {}    # signature key -> RLock held while tracing it (re-entrant: recursion)
-        self._cache = {}
-        self._fast = {}     # plain positional ndarrays -> entry (skips tree_flatten)
+        # the caches: shared by every jit(fun) with the same fun and options (JAX
+        # keys its cache on the function, so inline ``jit(f)(x)`` traces once)
+        self._locks, self._cache, self._fast = _shared_caches(
+            fun, (self.static_argnums, self.static_argnames, explain))
         self._last_fast = None
         self._last_key = None
 
@@ -332,11 +363,113 @@ class Jitted:
                       for k in range(n)]
         return names + [f"keyword leaf {k}" for k in range(1000)]
 
+    def __get__(self, obj, objtype=None):
+        # a jitted function stored on a class is a method, as a plain function is
+        # (``@partial(jit, static_argnums=0)`` on a method makes ``self`` static)
+        if obj is None:
+            return self
+        return types.MethodType(self, obj)
+
+    def trace(self, *args, **kwargs):
+        """Ahead-of-time: trace for these arguments (arrays or ShapeDtypeStructs)
+        without running; returns a :class:`Traced` (``.jaxpr``, ``.lower()``)."""
+        return Traced(self, args, kwargs)
+
+    def lower(self, *args, **kwargs):
+        """``self.trace(*args, **kwargs).lower()``: a :class:`Lowered` whose
+        ``.compile()`` gives the plan as a callable for that signature."""
+        return self.trace(*args, **kwargs).lower()
+
     def clear_cache(self):
         self._cache.clear()
         self._locks.clear()
         self._fast.clear()
         self._last_fast = None
+
+
+# ------------------------------------------------------------ ahead of time
+
+def _aot_sig(x):
+    if type(x) in _SCALARS:
+        return type(x)
+    a = get_aval(_as_input(x))
+    return (a.shape, a.dtype)
+
+
+def _show(key):
+    tree, statics, sigs = key
+    parts = [s.__name__ if isinstance(s, type) else ShapedArray(*s).str_short() for s in sigs]
+    st = ", ".join(f"{k}={v!r}" for k, _, v in statics)
+    return "(" + ", ".join(parts) + (f"; static {st}" if st else "") + ")"
+
+
+class Traced:
+    """``jit(f).trace(*args)``: f traced for one signature (JAX's ``Traced``).
+    ``.jaxpr`` is the ClosedJaxpr, ``.out_info`` the outputs' ShapeDtypeStructs
+    pytree, ``.lower()`` the next stage.  Arguments may be ShapeDtypeStructs."""
+
+    def __init__(self, jitted, args, kwargs):
+        self._jitted = jitted
+        dyn, statics = jitted._split(args)
+        dkw, kst = jitted._split_kwargs(kwargs) if kwargs else ({}, ())
+        leaves, self._in_tree = tu.tree_flatten((dyn, dkw))
+        self._key = (self._in_tree, statics + kst, tuple(_aot_sig(x) for x in leaves))
+        self.jaxpr, self._out_tree = jitted._trace_fn(args, kwargs, leaves, self._in_tree)
+        if any(isinstance(c, Tracer) for c in self.jaxpr.consts):
+            raise TypeError(f"jit({jitted.name}).trace: the function closes over a value "
+                            f"traced by an enclosing transform; trace outside it")
+        self._leaves = leaves
+
+    @property
+    def out_info(self):
+        from .api import ShapeDtypeStruct
+        return tu.tree_unflatten(self._out_tree, [ShapeDtypeStruct(a.shape, a.dtype)
+                                                  for a in self.jaxpr.out_avals])
+
+    def lower(self):
+        return Lowered(self)
+
+
+class Lowered:
+    """``jit(f).lower(*args)``: ``.as_text()`` prints the optimised jaxpr (there
+    is no StableHLO here); ``.compile()`` builds the plan."""
+
+    def __init__(self, traced):
+        self._traced = traced
+
+    def as_text(self):
+        return str(self._traced.jaxpr)
+
+    def compile(self):
+        return Compiled(self._traced)
+
+
+class Compiled:
+    """``jit(f).lower(*args).compile()``: the compiled plan for one signature,
+    callable with arguments of that signature only (others raise TypeError, as
+    JAX's); static arguments are passed again and must equal the traced ones."""
+
+    def __init__(self, traced):
+        self._t = traced
+        xp = array_namespace([x for x in traced._leaves if hasattr(x, "__array_namespace__")
+                              or isinstance(x, np.ndarray)])
+        self._plan = get_plan(traced.jaxpr, xp).run
+
+    def as_text(self):
+        return str(self._t.jaxpr)
+
+    def __call__(self, *args, **kwargs):
+        j = self._t._jitted
+        dyn, statics = j._split(args)
+        dkw, kst = j._split_kwargs(kwargs) if kwargs else ({}, ())
+        leaves, tree = tu.tree_flatten((dyn, dkw))
+        key = (tree, statics + kst, tuple(_aot_sig(x) for x in leaves))
+        if key != self._t._key:
+            raise TypeError(f"jit({j.name}): compiled for arguments {_show(self._t._key)} but "
+                            f"called with {_show(key)}; a Compiled object runs one signature "
+                            f"(call jit({j.name}) itself to trace new ones)")
+        outs = self._plan(*[_as_input(x) for x in leaves])
+        return tu.tree_unflatten(self._t._out_tree, outs)
 
 
 def _as_tuple(v, kind, argname):
