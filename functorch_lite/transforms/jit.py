@@ -19,18 +19,18 @@ import numpy as np
 from .. import config
 from ..control._util import get_plan, hoist_tracer_consts  # get_plan: tests and benchmarks read plans here
 from ..control.pjit import pjit_p
+from ..core import dtypes
 from ..core import tree_util as tu
 from ..core.ir import ShapedArray
 from ..core.trace import Tracer, array_namespace, get_aval
 from ..core.tracing import trace_to_jaxpr
+from ..primitives.elementwise import convert_element_type
 from .api import facade_adapter
+from .jit_aot import _SCALARS, Traced, _as_input
 
 log = logging.getLogger("functorch_lite.jit")
 
 # ---------------------------------------------------------------- signatures
-
-_SCALARS = (bool, int, float, complex)
-
 
 def _leaf_sig(x):
     t = type(x)
@@ -64,19 +64,11 @@ def _describe(sig):
     return ShapedArray(sig[0], sig[1]).str_short()
 
 
-def _as_input(x):
-    if type(x) in _SCALARS:
-        return np.asarray(x)
-    if isinstance(x, (np.ndarray, np.generic, Tracer)) or hasattr(x, "__array_namespace__"):
-        return x
-    conv = getattr(x, "__fl_value__", None)
-    if conv is not None:
-        return conv()
-    if hasattr(x, "shape") and hasattr(x, "dtype"):
-        return x
-    raise TypeError(f"jit: {type(x).__name__} is not an array; pass arrays, Python "
-                    f"scalars or pytrees of them, or mark the argument static with "
-                    f"static_argnums")
+def _narrow(o):
+    if isinstance(o, Tracer):
+        dt = dtypes.canonicalize_dtype(o.aval.dtype)
+        return o if dt == o.aval.dtype else convert_element_type(o, dt)
+    return dtypes.canonicalize_value(o)
 
 
 _SHARED = weakref.WeakKeyDictionary()   # fun -> {options: (locks, cache, fast)}
@@ -194,7 +186,7 @@ class Jitted:
     def __call__(self, *args, **kwargs):
         if (config.disable_jit or _disabled_somewhere) and jit_disabled():
             return self.fun(*args, **kwargs)   # as JAX: op by op, no tracing
-        fast = not kwargs and not self.static_argnums
+        fast = not kwargs and not self.static_argnums and dtypes.X64
         if fast:
             last = self._last_fast       # (shapes, dtypes, entry) of the previous call
             if last is not None and len(args) == len(last[0]):
@@ -221,6 +213,10 @@ class Jitted:
         leaves, tree = tu.tree_flatten((dyn, dkw))
         if any(hasattr(type(x), "__fl_wrap__") for x in leaves):
             return self._call_tensors(args, kwargs)
+        if not dtypes.X64:     # JAX's 32-bit mode: 64-bit inputs narrowed, its own traces
+            leaves = [dtypes.canonicalize_value(x) if isinstance(x, np.ndarray) else x
+                      for x in leaves]
+            statics += (("jax_enable_x64", bool, False),)
         key = (tree, statics, tuple([_leaf_sig(x) for x in leaves]))
         entry = self._cache.get(key)
         traced = any(isinstance(x, Tracer) for x in leaves)
@@ -271,6 +267,8 @@ class Jitted:
             full = [args[i] if i in static_pos else next(it) for i in range(len(args))]
             out = self.fun(*full, **kw, **static_kw)
             out_leaves, out_tree = tu.tree_flatten(out)
+            if not dtypes.X64:   # results as JAX's 32-bit mode gives them
+                out_leaves = [_narrow(o) for o in out_leaves]
             box.append(out_tree)
             return out_leaves
 
@@ -385,91 +383,6 @@ class Jitted:
         self._locks.clear()
         self._fast.clear()
         self._last_fast = None
-
-
-# ------------------------------------------------------------ ahead of time
-
-def _aot_sig(x):
-    if type(x) in _SCALARS:
-        return type(x)
-    a = get_aval(_as_input(x))
-    return (a.shape, a.dtype)
-
-
-def _show(key):
-    tree, statics, sigs = key
-    parts = [s.__name__ if isinstance(s, type) else ShapedArray(*s).str_short() for s in sigs]
-    st = ", ".join(f"{k}={v!r}" for k, _, v in statics)
-    return "(" + ", ".join(parts) + (f"; static {st}" if st else "") + ")"
-
-
-class Traced:
-    """``jit(f).trace(*args)``: f traced for one signature (JAX's ``Traced``).
-    ``.jaxpr`` is the ClosedJaxpr, ``.out_info`` the outputs' ShapeDtypeStructs
-    pytree, ``.lower()`` the next stage.  Arguments may be ShapeDtypeStructs."""
-
-    def __init__(self, jitted, args, kwargs):
-        self._jitted = jitted
-        dyn, statics = jitted._split(args)
-        dkw, kst = jitted._split_kwargs(kwargs) if kwargs else ({}, ())
-        leaves, self._in_tree = tu.tree_flatten((dyn, dkw))
-        self._key = (self._in_tree, statics + kst, tuple(_aot_sig(x) for x in leaves))
-        self.jaxpr, self._out_tree = jitted._trace_fn(args, kwargs, leaves, self._in_tree)
-        if any(isinstance(c, Tracer) for c in self.jaxpr.consts):
-            raise TypeError(f"jit({jitted.name}).trace: the function closes over a value "
-                            f"traced by an enclosing transform; trace outside it")
-        self._leaves = leaves
-
-    @property
-    def out_info(self):
-        from .api import ShapeDtypeStruct
-        return tu.tree_unflatten(self._out_tree, [ShapeDtypeStruct(a.shape, a.dtype)
-                                                  for a in self.jaxpr.out_avals])
-
-    def lower(self):
-        return Lowered(self)
-
-
-class Lowered:
-    """``jit(f).lower(*args)``: ``.as_text()`` prints the optimised jaxpr (there
-    is no StableHLO here); ``.compile()`` builds the plan."""
-
-    def __init__(self, traced):
-        self._traced = traced
-
-    def as_text(self):
-        return str(self._traced.jaxpr)
-
-    def compile(self):
-        return Compiled(self._traced)
-
-
-class Compiled:
-    """``jit(f).lower(*args).compile()``: the compiled plan for one signature,
-    callable with arguments of that signature only (others raise TypeError, as
-    JAX's); static arguments are passed again and must equal the traced ones."""
-
-    def __init__(self, traced):
-        self._t = traced
-        xp = array_namespace([x for x in traced._leaves if hasattr(x, "__array_namespace__")
-                              or isinstance(x, np.ndarray)])
-        self._plan = get_plan(traced.jaxpr, xp).run
-
-    def as_text(self):
-        return str(self._t.jaxpr)
-
-    def __call__(self, *args, **kwargs):
-        j = self._t._jitted
-        dyn, statics = j._split(args)
-        dkw, kst = j._split_kwargs(kwargs) if kwargs else ({}, ())
-        leaves, tree = tu.tree_flatten((dyn, dkw))
-        key = (tree, statics + kst, tuple(_aot_sig(x) for x in leaves))
-        if key != self._t._key:
-            raise TypeError(f"jit({j.name}): compiled for arguments {_show(self._t._key)} but "
-                            f"called with {_show(key)}; a Compiled object runs one signature "
-                            f"(call jit({j.name}) itself to trace new ones)")
-        outs = self._plan(*[_as_input(x) for x in leaves])
-        return tu.tree_unflatten(self._t._out_tree, outs)
 
 
 def _as_tuple(v, kind, argname):
