@@ -11,6 +11,7 @@ from . import numpy  # noqa: F401  (installs the operators on tracers)
 from .transforms.api import (grad, value_and_grad, vjp, jvp, vmap, make_jaxpr,
                              stop_gradient)
 from .transforms.jacobians import jacfwd, jacrev, hessian, linearize
+from .transforms.jacobians import jacrev as jacobian  # noqa: E402  (JAX's alias)
 from . import backends
 from .backends import set_default_backend, device_put, transfer_guard
 from . import config  # noqa: F401

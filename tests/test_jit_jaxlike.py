@@ -80,3 +80,27 @@ def test_trace_lower_compile():
     np.testing.assert_allclose(c3(x, 3), x ** 3)
     with pytest.raises(TypeError):
         c3(x, 2)
+
+
+def test_vjp_function_is_a_pytree():
+    f = lambda x: jnp.sin(x) * x   # noqa: E731
+    x = np.array([0.3, 1.2])
+    y, f_vjp = fl.vjp(f, x)
+    leaves, tree = fl.tree_util.tree_flatten(f_vjp)
+    assert leaves and all(isinstance(v, np.ndarray) for v in leaves)
+    again = fl.tree_util.tree_unflatten(tree, leaves)
+    want = np.cos(x) * x + np.sin(x)
+    np.testing.assert_allclose(again(np.ones(2))[0], want)
+    np.testing.assert_allclose(f_vjp(np.ones(2))[0], want)
+    # returned from jit (JAX's vjp returns a Partial over its residuals)
+    got_fn = fl.jit(lambda x: fl.vjp(f, x)[1])(x)
+    np.testing.assert_allclose(got_fn(np.ones(2))[0], want)
+    out, g = fl.jit(lambda x: fl.vjp(f, x))(x)
+    np.testing.assert_allclose(out, np.sin(x) * x)
+    np.testing.assert_allclose(g(2 * np.ones(2))[0], 2 * want)
+
+
+def test_jacobian_is_jacrev():
+    x = np.array([0.5, 1.5])
+    np.testing.assert_allclose(fl.jacobian(jnp.sin)(x), np.diag(np.cos(x)))
+    np.testing.assert_allclose(fl.jacobian(lambda a, b: a * b, argnums=1)(x, x), np.diag(x))
