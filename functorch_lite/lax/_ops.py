@@ -20,7 +20,8 @@ def _v(x):
     return x if type(x) in _PY else as_value(x)
 
 
-def _strict(name, x, y):
+def _strict(fn, x, y):
+    name = fn.__name__   # the public function (not a string: names are primitives' keys)
     x, y = _v(x), _v(y)
     if type(x) not in _PY and type(y) not in _PY:
         ax, ay = get_aval(x), get_aval(y)
@@ -35,16 +36,20 @@ def _strict(name, x, y):
     return x, y
 
 
-def _binary(name, fn):
+def _binary(fn, name=None):
+    name = name or fn.__name__
+
     def op(x, y):
-        return fn(*_strict(name, x, y))
+        return fn(*_strict(op, x, y))
     op.__name__ = name
     op.__doc__ = (f"Elementwise ``{name}`` (JAX's ``lax.{name}``): same dtypes and shapes "
                   f"(a Python scalar is weak), no promotion.")
     return op
 
 
-def _unary(name, fn):
+def _unary(fn, name=None):
+    name = name or fn.__name__
+
     def op(x):
         return fn(as_value(x))
     op.__name__ = name
@@ -52,48 +57,56 @@ def _unary(name, fn):
     return op
 
 
-add = _binary("add", P.add)
-sub = _binary("sub", P.sub)
-mul = _binary("mul", P.mul)
-div = _binary("div", P.div)
-pow = _binary("pow", P.pow)  # noqa: A001
-max = _binary("max", P.max)  # noqa: A001
-min = _binary("min", P.min)  # noqa: A001
-atan2 = _binary("atan2", P.atan2)
-eq = _binary("eq", P.eq)
-ne = _binary("ne", P.ne)
-lt = _binary("lt", P.lt)
-le = _binary("le", P.le)
-gt = _binary("gt", P.gt)
-ge = _binary("ge", P.ge)
-rem = _binary("rem", lambda x, y: P.sub(x, P.mul(y, _trunc(P.div(x, y)))))
+add = _binary(P.add)
+sub = _binary(P.sub)
+mul = _binary(P.mul)
+div = _binary(P.div)
+pow = _binary(P.pow)  # noqa: A001
+max = _binary(P.max)  # noqa: A001
+min = _binary(P.min)  # noqa: A001
+atan2 = _binary(P.atan2)
+eq = _binary(P.eq)
+ne = _binary(P.ne)
+lt = _binary(P.lt)
+le = _binary(P.le)
+gt = _binary(P.gt)
+ge = _binary(P.ge)
 
-neg = _unary("neg", P.neg)
-exp = _unary("exp", P.exp)
-log = _unary("log", P.log)
-sin = _unary("sin", P.sin)
-cos = _unary("cos", P.cos)
-tan = _unary("tan", P.tan)
-tanh = _unary("tanh", P.tanh)
-sqrt = _unary("sqrt", P.sqrt)
-abs = _unary("abs", P.abs)  # noqa: A001
-sign = _unary("sign", P.sign)
-log1p = _unary("log1p", P.log1p)
-expm1 = _unary("expm1", P.expm1)
-asin = _unary("asin", P.asin)
-acos = _unary("acos", P.acos)
-atan = _unary("atan", P.atan)
-sinh = _unary("sinh", P.sinh)
-cosh = _unary("cosh", P.cosh)
-floor = _unary("floor", P.floor)
-ceil = _unary("ceil", P.ceil)
-square = _unary("square", lambda x: P.integer_pow(x, 2))
-rsqrt = _unary("rsqrt", lambda x: P.reciprocal(P.sqrt(x)))
-reciprocal = _unary("reciprocal", P.reciprocal)
-logistic = _unary("logistic", lambda x: P.reciprocal(P.add(1.0, P.exp(P.neg(x)))))
-erfc = _unary("erfc", sp.erfc)
-exp2 = _unary("exp2", lambda x: P.exp(P.mul(x, float(np.log(2.0)))))
-is_finite = _unary("is_finite", lambda x: P.lt(P.abs(x), float("inf")))
+
+def rem(x, y):
+    """Remainder with the dividend's sign (C's fmod; JAX's ``lax.rem``)."""
+    x, y = _strict(rem, x, y)
+    return P.sub(x, P.mul(y, _trunc(P.div(x, y))))
+
+
+
+
+neg = _unary(P.neg)
+exp = _unary(P.exp)
+log = _unary(P.log)
+sin = _unary(P.sin)
+cos = _unary(P.cos)
+tan = _unary(P.tan)
+tanh = _unary(P.tanh)
+sqrt = _unary(P.sqrt)
+abs = _unary(P.abs)  # noqa: A001
+sign = _unary(P.sign)
+log1p = _unary(P.log1p)
+expm1 = _unary(P.expm1)
+asin = _unary(P.asin)
+acos = _unary(P.acos)
+atan = _unary(P.atan)
+sinh = _unary(P.sinh)
+cosh = _unary(P.cosh)
+floor = _unary(P.floor)
+ceil = _unary(P.ceil)
+square = _unary(lambda x: P.integer_pow(x, 2), "square")
+rsqrt = _unary(lambda x: P.reciprocal(P.sqrt(x)), "rsqrt")
+reciprocal = _unary(P.reciprocal)
+logistic = _unary(lambda x: P.reciprocal(P.add(1.0, P.exp(P.neg(x)))), "logistic")
+erfc = _unary(sp.erfc)
+exp2 = _unary(lambda x: P.exp(P.mul(x, float(np.log(2.0)))), "exp2")
+is_finite = _unary(lambda x: P.lt(P.abs(x), float("inf")), "is_finite")
 
 
 def _trunc(q):
@@ -133,7 +146,7 @@ def select(pred, on_true, on_false):
     p = as_value(pred)
     if get_aval(p).dtype != np.bool_:
         raise TypeError(f"lax.select: pred must be boolean, got {get_aval(p).dtype}")
-    a, b = _strict("select", on_true, on_false)
+    a, b = _strict(select, on_true, on_false)
     return P.select(p, a, b)
 
 
