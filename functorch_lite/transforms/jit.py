@@ -232,6 +232,8 @@ class Jitted:
         else:
             outs = entry.plan(*[x if type(x) is np.ndarray else _as_input(x)
                                 for x in leaves])
+            if not dtypes.X64:   # NumPy's kernels widen (an int32 sum is int64): narrow
+                outs = dtypes.canonicalize_value(outs)
         return tu.tree_unflatten(entry.out_tree, outs)
 
     def _call_tensors(self, args, kwargs):

@@ -106,5 +106,5 @@ class Compiled:
             raise TypeError(f"jit({j.name}): compiled for arguments {_show(self._t._key)} but "
                             f"called with {_show(key)}; a Compiled object runs one signature "
                             f"(call jit({j.name}) itself to trace new ones)")
-        outs = self._plan(*[_as_input(x) for x in leaves])
+        outs = dtypes.canonicalize_value(self._plan(*[_as_input(x) for x in leaves]))
         return tu.tree_unflatten(self._t._out_tree, outs)
