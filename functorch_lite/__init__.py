@@ -26,6 +26,8 @@ from .transforms.api import (ShapeDtypeStruct, eval_shape, block_until_ready,  #
 from .transforms.jit import disable_jit  # noqa: E402
 from . import debug  # noqa: F401
 from . import ad_checkpoint  # noqa: F401,E402
+from . import typing  # noqa: F401,E402
+from .typing import Array, typeof  # noqa: F401,E402
 from . import random  # noqa: F401
 # the PyTorch-style facade: `import functorch_lite as torch` (after the core names
 # above, which it does not shadow: fl.grad stays the functional transform)

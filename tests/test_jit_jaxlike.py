@@ -104,3 +104,16 @@ def test_jacobian_is_jacrev():
     x = np.array([0.5, 1.5])
     np.testing.assert_allclose(fl.jacobian(jnp.sin)(x), np.diag(np.cos(x)))
     np.testing.assert_allclose(fl.jacobian(lambda a, b: a * b, argnums=1)(x, x), np.diag(x))
+
+
+def test_array_virtual_type_and_typeof():
+    x = jnp.ones(3, dtype=np.float32)
+    assert isinstance(x, fl.Array) and isinstance(np.float32(1), fl.Array)
+    assert not isinstance(1.0, fl.Array) and not isinstance([1.0], fl.Array)
+    seen = []
+    fl.jit(lambda v: seen.append(isinstance(v, fl.Array)) or v)(x)
+    assert seen == [True]                      # a tracer is an Array, as in JAX
+    assert str(fl.typeof(x)) == "ShapedArray(f32[3])"
+    assert fl.typeof(1.0).weak_type
+    with pytest.raises(TypeError, match="virtual"):
+        fl.Array()
