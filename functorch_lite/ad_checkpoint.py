@@ -62,7 +62,11 @@ def saved_residuals(f, *args):
             for v in vals:
                 if isinstance(v, JaxprTracer) and v.var not in kept:
                     kept[v.var] = v
+        # f's own outputs are held by the caller, not kept for the backward (JAX omits them)
+        out_vars = {o.var for o in outs if isinstance(o, JaxprTracer)}
         for var, v in kept.items():
+            if var in out_vars and var not in arg_of:
+                continue
             if var in arg_of:
                 found.append((v.aval, f"from the argument {arg_of[var]}"))
             elif var in producer and producer[var].primitive is name_p:

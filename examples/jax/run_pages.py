@@ -28,9 +28,14 @@ _IMPORTS = [
 
 
 def cells(path):
-    """(source, raises) for each ``{code-cell}`` block of a MyST page."""
+    """(source, raises) for each ``{code-cell}`` block of a MyST page, or each
+    ``# %% cell N`` block of a page exported here (examples/jax/*.py)."""
     text = open(path).read()
     out = []
+    if path.endswith(".py"):
+        parts = re.split(r"^# %% cell \d+( raises-exception)?\n", text, flags=re.M)
+        # parts: [docstring, flag, body, flag, body, ...]
+        return [(body, bool(flag)) for flag, body in zip(parts[1::2], parts[2::2])]
     for m in re.finditer(r"```\{code-cell\}[^\n]*\n(.*?)```", text, re.S):
         body = m.group(1)
         raises = "raises-exception" in body.split("\n", 3)[0:3].__str__()
