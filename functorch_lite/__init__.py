@@ -11,17 +11,23 @@ from . import numpy  # noqa: F401  (installs the operators on tracers)
 from .transforms.api import (grad, value_and_grad, vjp, jvp, vmap, make_jaxpr,
                              stop_gradient)
 from .transforms.jacobians import jacfwd, jacrev, hessian, linearize
+from .transforms.jacobians import jacrev as jacobian  # noqa: E402  (JAX's alias)
 from . import backends
 from .backends import set_default_backend, device_put, transfer_guard
 from . import config  # noqa: F401
 from .transforms.jit import jit
 from .control import checkpoint, custom_jvp, custom_vjp
+from .control import checkpoint as remat  # noqa: E402  (JAX's alias)
+from .control._policies import checkpoint_policies  # noqa: E402
 from . import lax  # noqa: F401
 from . import tree, flatten_util  # noqa: F401,E402
 from .transforms.api import (ShapeDtypeStruct, eval_shape, block_until_ready,  # noqa: E402
                              devices, default_backend, float0)
 from .transforms.jit import disable_jit  # noqa: E402
 from . import debug  # noqa: F401
+from . import ad_checkpoint  # noqa: F401,E402
+from . import typing  # noqa: F401,E402
+from .typing import Array, typeof  # noqa: F401,E402
 from . import random  # noqa: F401
 # the PyTorch-style facade: `import functorch_lite as torch` (after the core names
 # above, which it does not shadow: fl.grad stays the functional transform)

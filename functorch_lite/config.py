@@ -45,4 +45,60 @@ class _Config(_types.ModuleType):
             w("debug_nans", _debug_nans)
 
 
+    # ---------------------------------------------------------- JAX's names
+    # ``jax_enable_x64``: True (the default here, NumPy's dtypes) or False (JAX's
+    # default: the 32-bit mode, see core/dtypes.py); the watchers apply it.
+    @property
+    def jax_enable_x64(self):
+        return _x64
+
+    @property
+    def jax_disable_jit(self):
+        return self.disable_jit
+
+    @property
+    def jax_debug_nans(self):
+        return _debug_nans
+
+    @property
+    def jax_explain_cache_misses(self):
+        return self.explain_retrace
+
+    def update(self, name, value):
+        """Set a switch by JAX's name (``jax.config.update``): ``jax_enable_x64``
+        (False: JAX's 32-bit mode), ``jax_disable_jit``, ``jax_debug_nans``,
+        ``jax_explain_cache_misses``, ``jax_platform_name``/``jax_platforms``
+        (the default backend: "cpu" is NumPy's); also this library's own names
+        (``explain_retrace``, ``fusion``, ``disable_jit``, ``debug_nans``).
+        Other JAX names raise ValueError naming them (nothing is accepted and
+        ignored)."""
+        global _x64
+        if name == "jax_enable_x64":
+            _x64 = bool(value)
+            for w in list(_watchers):
+                w("jax_enable_x64", _x64)
+        elif name in ("jax_disable_jit", "disable_jit"):
+            self.disable_jit = bool(value)
+        elif name in ("jax_debug_nans", "debug_nans"):
+            self.debug_nans = bool(value)
+        elif name in ("jax_explain_cache_misses", "explain_retrace"):
+            self.explain_retrace = bool(value)
+        elif name == "fusion":
+            self.fusion = bool(value)
+        elif name in ("jax_platform_name", "jax_platforms"):
+            for w in list(_watchers):
+                w("jax_platform_name", value)
+        else:
+            known = ["jax_enable_x64", "jax_disable_jit", "jax_debug_nans",
+                     "jax_explain_cache_misses", "jax_platform_name",
+                     "jax_platforms", "explain_retrace", "fusion", "disable_jit", "debug_nans"]
+            raise ValueError(f"config.update: unknown or unsupported option {name!r}; this "
+                             f"library has {known}")
+
+    def read(self, name):
+        """The value of a switch by name (JAX's ``config.read``)."""
+        return getattr(self, name)
+
+
+_x64 = True
 _sys.modules[__name__].__class__ = _Config

@@ -27,6 +27,7 @@ import scipy.special
 from functorch_lite.primitives import (contractions, cumulative, elementwise as E, indexing,
                                        linalg, math_more as M, reductions, shape, special)
 from functorch_lite.primitives import matfun
+from functorch_lite.control import _policies
 
 
 # ------------------------------------------------------------------ domains
@@ -192,6 +193,8 @@ row(E.convert_element_type_p, lambda r: (U(r, 3, 2).astype(np.float32),),
     {"new_dtype": np.dtype(np.float64)}, lambda x, new_dtype: x.astype(new_dtype), f32=False,
     label="f64")
 row(E.stop_gradient_p, lambda r: (U(r, 3, 2),), ref=same, order=0)
+# ad_checkpoint.checkpoint_name: an identity carrying a name for checkpoint policies
+row(_policies.name_p, lambda r: (U(r, 3, 2),), dict(name="h"), ref=same)
 row(E.full_like_p, lambda r: (U(r, 3, 2),), {"fill_value": 0.5},
     lambda x, fill_value: np.full_like(x, fill_value), order=0, ints=True)
 

@@ -17,6 +17,7 @@ from .pjit import pjit_p
 from .custom import custom_jvp, custom_jvp_p, custom_vjp, custom_vjp_p
 from .checkpoint import checkpoint, remat_p
 from ._util import get_plan, run_jaxpr
+from . import _modes  # noqa: F401  (config.update's switches reach core and backends)
 
 __all__ = ["cond_p", "scan_p", "while_p", "while_rev_fwd_p", "while_rev_bwd_p", "pjit_p",
            "custom_jvp_p", "custom_vjp_p", "remat_p", "custom_jvp", "custom_vjp",

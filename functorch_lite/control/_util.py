@@ -6,6 +6,7 @@ import threading
 import numpy as np
 
 from .. import config
+from ..core import dtypes
 from ..core import tree_util as tu
 from ..core.backend import UNREGISTERED, backend_of
 from ..core.eval import eval_jaxpr
@@ -61,12 +62,12 @@ def run_jaxpr(closed, *args):
 
 def as_value(x):
     """Turn a user leaf into something primitives accept (arrays stay as they are)."""
-    if isinstance(x, (Tracer, np.ndarray)):
+    if isinstance(x, Tracer):
         return x
-    if isinstance(x, (bool, int, float, complex, np.generic)):
-        return np.asarray(x)
-    if isinstance(x, (list, tuple)):
-        return np.asarray(x)
+    if isinstance(x, np.ndarray):   # JAX's 32-bit mode narrows 64-bit inputs
+        return x if dtypes.X64 else dtypes.canonicalize_value(x)
+    if isinstance(x, (bool, int, float, complex, np.generic, list, tuple)):
+        return dtypes.canonicalize_value(np.asarray(x))
     conv = getattr(x, "__fl_value__", None)  # the Tensor facade hooks in here
     if conv is not None:
         return conv()

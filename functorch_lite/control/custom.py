@@ -10,7 +10,7 @@ Calling f binds a primitive carrying f's jaxpr plus the user's rules, so the
 rules survive jit (the primitive sits in the jaxpr) and vmap (the batch rule
 vmaps the jaxpr *and* the rules).  Reverse mode of a custom_jvp function is the
 VJP of its (linear in the tangents) jvp rule with respect to the tangents;
-forward mode of a custom_vjp function differentiates the primal function.
+forward mode of a custom_vjp function raises TypeError (as JAX's).
 """
 import functools
 
@@ -19,7 +19,7 @@ from ..core.primitive import defprim
 from ..core.trace import Tracer, get_aval
 from ..primitives import _util as U
 from ..transforms.batching import vmap_flat
-from ..transforms.jaxpr_transforms import batch_jaxpr, is_float, jvp_jaxpr, to_front
+from ..transforms.jaxpr_transforms import batch_jaxpr, is_float, to_front
 from ..transforms.reverse import backward_pass, vjp_flat
 from ._util import as_value as _as_value
 from ._util import run_jaxpr, trace_tree
@@ -102,37 +102,110 @@ custom_jvp_p = defprim("custom_jvp_call", impl=_cj_impl, abstract=_cj_abstract, 
                        inner_call=lambda params, ins: (params["call_jaxpr"], list(ins)))
 
 
+def _split_nondiff(kind, name, nondiff, args):
+    """(positions, static values, the differentiable args, a cache key part)."""
+    n = len(args)
+    pos = sorted({i % n for i in nondiff if -n <= i < n}) if nondiff else []
+    if len(pos) != len(nondiff or ()):
+        raise TypeError(f"{kind} {name}: nondiff_argnums={tuple(nondiff)} but the function "
+                        f"was called with {n} positional arguments")
+    static = tuple(args[i] for i in pos)
+    for i, v in zip(pos, static):
+        if any(isinstance(x, Tracer) for x in tu.tree_leaves(v)):
+            raise TypeError(f"{kind} {name}: argument {i} is in nondiff_argnums but is a "
+                            f"traced value; nondiff arguments are fixed values (functions, "
+                            f"flags, shapes): pass arrays as ordinary arguments")
+    diff = tuple(a for i, a in enumerate(args) if i not in pos)
+    try:
+        key = (tuple(pos), static, hash(static))
+    except TypeError:
+        key = None     # unhashable nondiff values: traced again at every call
+    return pos, static, diff, key
+
+
+def _merge(pos, static, diff):
+    out, it, st = [], iter(diff), dict(zip(pos, static))
+    for i in range(len(pos) + len(diff)):
+        out.append(st[i] if i in st else next(it))
+    return out
+
+
 class custom_jvp:  # noqa: N801 - JAX's name
-    def __init__(self, fun):
+    """A function with a user-defined forward-mode rule (JAX's ``custom_jvp``).
+
+    ``f.defjvp(rule)``: ``rule(primals, tangents) -> (out, tangent_out)``, or with
+    ``nondiff_argnums`` ``rule(*nondiff_args, primals, tangents)`` where primals
+    and tangents hold the other arguments.  ``f.defjvps(*rules)``: one rule per
+    argument, ``rule_i(tangent_i, primal_out, *primals)``, summed (None: that
+    argument gets a zero contribution).  Reverse mode transposes the rule.
+    Outside jit the rule runs on concrete values (a Python ``if x > 0`` works
+    under grad, as JAX's); under jit it is traced.  Differs from JAX: no
+    ``symbolic_zeros``."""
+
+    def __init__(self, fun, nondiff_argnums=()):
         functools.update_wrapper(self, fun)
         self.fun = fun
+        self.nondiff_argnums = tuple(nondiff_argnums)
         self.jvp = None
         self._cache = {}
 
     def defjvp(self, jvp):
+        """Set the jvp rule (usable as a decorator); returns it."""
         self.jvp = jvp
+        self._cache.clear()
         return jvp
+
+    def defjvps(self, *jvps):
+        """One rule per differentiable argument, ``rule(t_i, primal_out, *primals)``;
+        the tangent out is their sum (a None rule contributes nothing)."""
+        fun = self.fun
+
+        def rule(*a):
+            nd, (primals, tangents) = a[:-2], a[-2:]
+            out = fun(*_merge(self._pos_for(len(nd) + len(primals)), nd, primals))
+            tout = None
+            for r, t in zip(jvps, tangents):
+                if r is None:
+                    continue
+                c = r(t, out, *primals)
+                tout = c if tout is None else tu.tree_map(lambda u, v: u + v, tout, c)
+            if tout is None:
+                tout = tu.tree_map(lambda o: _zero(get_aval(_as_value(o)).strip_weak(),
+                                                   _as_value(o)), out)
+            return out, tout
+        if len(jvps) == 0:
+            raise TypeError(f"custom_jvp {self.__name__}.defjvps: give one rule per argument")
+        self.defjvp(rule)
+
+    def _pos_for(self, n):
+        return sorted({i % n for i in self.nondiff_argnums})
 
     def __call__(self, *args):
         if self.jvp is None:
             raise TypeError(f"custom_jvp {self.__name__}: no jvp rule; define one with "
                             f"@{self.__name__}.defjvp")
+        pos, static, args, nkey = _split_nondiff("custom_jvp", self.__name__,
+                                                 self.nondiff_argnums, args)
         leaves, tree = tu.tree_flatten(args)
         leaves = [_as_value(x) for x in leaves]
         avals = tuple(get_aval(x) for x in leaves)
-        key = (tree, avals)
-        hit = self._cache.get(key)
+        key = (tree, avals, nkey)
+        hit = self._cache.get(key) if nkey is not None else None
         if hit is None:
-            closed, out_tree = _trace(self.fun, tree, avals, f"custom_jvp({self.__name__})")
+            fun = self.fun
+            closed, out_tree = _trace(lambda *d: fun(*_merge(pos, static, d)), tree, avals,
+                                      f"custom_jvp({self.__name__})")
             user = self.jvp
 
             def flat_jvp(primals, tangents):
                 p = tu.tree_unflatten(tree, primals)
                 t = tu.tree_unflatten(tree, tangents)
-                out, tout = user(tuple(p), tuple(t))
+                out, tout = user(*static, tuple(p), tuple(t))
                 return ([_as_value(o) for o in tu.tree_leaves(out)],
                         [_as_value(o) for o in tu.tree_leaves(tout)])
-            hit = self._cache[key] = (closed, out_tree, flat_jvp)
+            hit = (closed, out_tree, flat_jvp)
+            if nkey is not None:
+                self._cache[key] = hit
         closed, out_tree, flat_jvp = hit
         outs = custom_jvp_p.bind(*leaves, call_jaxpr=closed, jvp=flat_jvp, name=self.__name__)
         return tu.tree_unflatten(out_tree, outs)
@@ -149,11 +222,10 @@ def _cv_abstract(*avals, call_jaxpr, fwd, bwd, name):
 
 
 def _cv_jvp(primals, tangents, call_jaxpr, fwd, bwd, name):
-    # forward mode differentiates the primal function itself
-    jj = jvp_jaxpr(call_jaxpr, [t is not None for t in tangents])
-    r = run_jaxpr(jj, *primals, *[t for t in tangents if t is not None])
-    n = len(call_jaxpr.out_avals)
-    return r[:n], r[n:]
+    # as JAX: a custom_vjp function defines reverse mode only
+    raise TypeError(f"can't apply forward-mode autodiff (jvp) to a custom_vjp function "
+                    f"({name}); define it with custom_jvp instead (reverse mode then "
+                    f"transposes its jvp rule), or use grad/vjp/jacrev")
 
 
 def _cv_vjp_fwd(*ins, call_jaxpr, fwd, bwd, name):
@@ -202,32 +274,48 @@ custom_vjp_p = defprim("custom_vjp_call", impl=_cv_impl, abstract=_cv_abstract, 
 
 
 class custom_vjp:  # noqa: N801 - JAX's name
-    def __init__(self, fun):
+    """A function with a user-defined reverse-mode rule (JAX's ``custom_vjp``).
+
+    ``f.defvjp(fwd, bwd)``: ``fwd(*args) -> (out, residuals)``, ``bwd(residuals,
+    cotangent_out) -> tuple`` with one cotangent per argument (None: zero).
+    With ``nondiff_argnums``, ``bwd(*nondiff_args, residuals, ct)`` returns
+    cotangents for the other arguments only.  Forward mode (jvp, jacfwd) raises
+    TypeError, as JAX's.  Differs from JAX: no ``symbolic_zeros`` or
+    ``optimize_remat``."""
+
+    def __init__(self, fun, nondiff_argnums=()):
         functools.update_wrapper(self, fun)
         self.fun = fun
+        self.nondiff_argnums = tuple(nondiff_argnums)
         self.fwd = self.bwd = None
         self._cache = {}
 
     def defvjp(self, fwd, bwd):
+        """Set the rules; returns self."""
         self.fwd, self.bwd = fwd, bwd
+        self._cache.clear()
         return self
 
     def __call__(self, *args):
         if self.fwd is None:
             raise TypeError(f"custom_vjp {self.__name__}: no rules; call "
                             f"{self.__name__}.defvjp(fwd, bwd)")
+        pos, static, args, nkey = _split_nondiff("custom_vjp", self.__name__,
+                                                 self.nondiff_argnums, args)
         leaves, tree = tu.tree_flatten(args)
         leaves = [_as_value(x) for x in leaves]
         avals = tuple(get_aval(x) for x in leaves)
-        key = (tree, avals)
-        hit = self._cache.get(key)
+        key = (tree, avals, nkey)
+        hit = self._cache.get(key) if nkey is not None else None
         if hit is None:
-            closed, out_tree = _trace(self.fun, tree, avals, f"custom_vjp({self.__name__})")
-            ufwd, ubwd = self.fwd, self.bwd
+            fun = self.fun
+            closed, out_tree = _trace(lambda *d: fun(*_merge(pos, static, d)), tree, avals,
+                                      f"custom_vjp({self.__name__})")
+            ufwd, ubwd, name = self.fwd, self.bwd, self.__name__
             res_tree = []
 
             def flat_fwd(ins):
-                out, res = ufwd(*tu.tree_unflatten(tree, ins))
+                out, res = ufwd(*_merge(pos, static, tu.tree_unflatten(tree, ins)))
                 rl, rt = tu.tree_flatten(res)
                 res_tree[:] = [rt]
                 return [_as_value(o) for o in tu.tree_leaves(out)], [_as_value(r) for r in rl]
@@ -235,18 +323,22 @@ class custom_vjp:  # noqa: N801 - JAX's name
             def flat_bwd(res, cts):
                 r = tu.tree_unflatten(res_tree[0], res)
                 ct = tu.tree_unflatten(out_tree, cts)
-                in_cts = ubwd(r, ct)
-                if not isinstance(in_cts, tuple) or len(in_cts) != len(args):
-                    raise TypeError(f"custom_vjp {self.__name__}: bwd must return a tuple "
-                                    f"with one cotangent per argument ({len(args)}), got "
-                                    f"{type(in_cts).__name__}")
+                in_cts = ubwd(*static, r, ct)
+                if not isinstance(in_cts, (tuple, list)) or len(in_cts) != len(args):
+                    raise TypeError(f"custom_vjp {name}: bwd must return a tuple with one "
+                                    f"cotangent per differentiable argument ({len(args)}), "
+                                    f"got {type(in_cts).__name__}"
+                                    + (f" of length {len(in_cts)}"
+                                       if isinstance(in_cts, (tuple, list)) else ""))
                 flat = []
                 for c, a in zip(in_cts, args):
                     n = len(tu.tree_leaves(a))
                     flat += [None] * n if c is None else \
                         [_as_value(x) for x in tu.tree_leaves(c)]
                 return flat
-            hit = self._cache[key] = (closed, out_tree, flat_fwd, flat_bwd)
+            hit = (closed, out_tree, flat_fwd, flat_bwd)
+            if nkey is not None:
+                self._cache[key] = hit
         closed, out_tree, flat_fwd, flat_bwd = hit
         outs = custom_vjp_p.bind(*leaves, call_jaxpr=closed, fwd=flat_fwd, bwd=flat_bwd,
                                  name=self.__name__)

@@ -13,6 +13,7 @@ body's backward jaxpr.
 import numpy as np
 
 from ..core.ir import ShapedArray
+from ..core.trace import Tracer, concrete_value
 from ..core.primitive import defprim
 from ..primitives import _util as U
 from ..primitives import elementwise as ew
@@ -226,8 +227,10 @@ def _no_higher(name):
     def rule(*a, **k):
         raise NotImplementedError(
             f"{name}: differentiating the backward pass of a reverse-mode while_loop again "
-            f"(e.g. grad(grad(f)) through lax.while_loop) is not supported; use "
-            f"lax.fori_loop with concrete bounds or lax.scan, whose reverse mode nests")
+            f"(e.g. grad(grad(f)) through lax.while_loop) works only where the loop's "
+            f"predicate is concrete (outside jit and vmap); here it is traced: use "
+            f"lax.fori_loop with concrete bounds or lax.scan, whose reverse mode nests, or "
+            f"move jit/vmap inside the outer grad")
     return rule
 
 
@@ -261,14 +264,61 @@ def _rev_bwd_batch(vals, dims, in_avals, ct_lanes=()):
     return out, [0] * len(out)
 
 
+def _unrolled_fwd(ins, cond_jaxpr, body_jaxpr, cond_nconsts, body_nconsts):
+    """The forward of a loop whose inputs an enclosing transform traces (grad of
+    grad, jacfwd of grad) but whose predicate is concrete: run it step by step in
+    Python, each step the body's forward jaxpr on the traced values, so the
+    enclosing transform records every step (its derivative is then the
+    primitives' own).  None when the predicate is abstract (jit) or batched."""
+    cc, bc, carry = split_list(ins, [cond_nconsts, body_nconsts])
+    split = jt.vjp_split(body_jaxpr)
+    nk, res, n = split.n_out, [], 0
+    while True:
+        p = concrete_value(run_jaxpr(cond_jaxpr, *cc, *carry)[0])
+        if p is None or getattr(p, "shape", ()) != ():
+            if n == 0:
+                return None
+            raise ValueError("while_loop: the predicate became abstract mid-loop")
+        if not U.read_predicate(p, "while_loop"):
+            break
+        out = run_jaxpr(split.fwd, *bc, *carry)
+        carry, n = out[:nk], n + 1
+        res += out[nk:]
+    return list(carry), [np.asarray(n, np.int64)] + res
+
+
 def _while_vjp_fwd(*ins, **params):
+    if any(isinstance(x, Tracer) for x in ins):
+        un = _unrolled_fwd(ins, params["cond_jaxpr"], params["body_jaxpr"],
+                           params["cond_nconsts"], params["body_nconsts"])
+        if un is not None:
+            return un
     out = while_rev_fwd_p.bind(*ins, **params)
     return out[:-1], [out[-1]]
+
+
+def _unrolled_vjp(cts, res, needs, body_jaxpr, cond_nconsts, body_nconsts):
+    split = jt.vjp_split(body_jaxpr)
+    n, steps = int(res[0]), res[1:]
+    per = len(steps) // n if n else 0
+    nb = body_nconsts
+    acc = [None] * nb
+    ct = list(cts)
+    for i in range(n - 1, -1, -1):
+        r = run_jaxpr(split.bwd, *steps[i * per:(i + 1) * per], *ct)
+        acc = [a if c is None else (c if a is None else ew.add(a, c))
+               for a, c in zip(acc, r[:nb])]
+        ct = r[nb:]
+    fl = floats(body_jaxpr.in_avals)
+    return [None] * cond_nconsts + [c if nd and f else None for c, nd, f in
+                                    zip(acc + ct, needs[cond_nconsts:], fl)]
 
 
 def _while_vjp(ct, res, out, needs, cond_jaxpr, body_jaxpr, cond_nconsts, body_nconsts,
                checkpoint_every):
     cts = instantiate_cts(ct, [a.strip_weak() for a in body_jaxpr.out_avals])
+    if U.aval(res[0]).dtype != object:     # the unrolled forward's residuals
+        return _unrolled_vjp(cts, res, needs, body_jaxpr, cond_nconsts, body_nconsts)
     avals = tuple(cond_jaxpr.in_avals[:cond_nconsts]) + tuple(body_jaxpr.in_avals)
     r = while_rev_bwd_p.bind(res[0], *cts, in_avals=avals)
     fl = floats(avals)
@@ -280,8 +330,9 @@ def _while_vjp(ct, res, out, needs, cond_jaxpr, body_jaxpr, cond_nconsts, body_n
 while_p = defprim("while", impl=_while_impl, abstract=_while_abstract, jvp=_while_jvp,
                   vjp_fwd=_while_vjp_fwd, vjp=_while_vjp, batch=_while_batch,
                   multiple_results=True, higher_order=True)
-# the reverse-mode pair: their derivative rules raise with the way out (they are
-# the backward pass of a loop; differentiating them again is not supported)
+# the reverse-mode pair: their derivative rules raise with the way out (they run
+# only where the loop's inputs are not traced by an enclosing transform, or
+# under jit; grad of grad outside jit takes the unrolled path above instead)
 while_rev_fwd_p = defprim("while_rev_fwd", impl=_rev_fwd_impl, abstract=_rev_fwd_abstract,
                           jvp=_no_higher("while_rev_fwd"), vjp=_no_higher("while_rev_fwd"),
                           batch=_rev_fwd_batch, multiple_results=True, higher_order=True,

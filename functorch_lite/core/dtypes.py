@@ -33,3 +33,34 @@ def result_type(*avals_or_values):
             args.append(np.dtype(a.dtype))
     return np.result_type(*args)
 
+
+
+# ------------------------------------------------------------ the 32-bit mode
+# JAX's default (``jax_enable_x64`` off): Python floats and default-dtype
+# creation give float32/int32, and 64-bit inputs are narrowed on entry.  Off
+# here by default (NumPy's dtypes); ``config.update("jax_enable_x64", False)``
+# turns it on.  A module global read by bind's eager path and the entry points
+# (numpy's input coercion, creation, jit's traces); set only by that switch.
+X64 = True
+_NARROW = {np.dtype(np.float64): np.dtype(np.float32), np.dtype(np.int64): np.dtype(np.int32),
+           np.dtype(np.uint64): np.dtype(np.uint32),
+           np.dtype(np.complex128): np.dtype(np.complex64)}
+
+
+def canonicalize_dtype(dt):
+    """``dt`` as the current mode stores it: 64-bit kinds narrowed in 32-bit mode
+    (JAX's ``dtypes.canonicalize_dtype``); unchanged with x64 on."""
+    dt = np.dtype(dt)
+    return dt if X64 else _NARROW.get(dt, dt)
+
+
+def canonicalize_value(x):
+    """A concrete array (or list of them) narrowed in 32-bit mode; as it is otherwise."""
+    if X64:
+        return x
+    if isinstance(x, (list, tuple)):
+        return type(x)(canonicalize_value(v) for v in x)
+    dt = getattr(x, "dtype", None)
+    if dt is not None and np.dtype(dt) in _NARROW and hasattr(x, "astype"):
+        return x.astype(_NARROW[np.dtype(dt)])
+    return x

@@ -7,3 +7,8 @@ class TracerConversionError(TypeError):
 
 class UnexpectedTracerError(RuntimeError):
     """A tracer escaped the transform that created it and was used later."""
+
+
+class ContractionShapeError(TypeError, ValueError):
+    """dot/matmul operands whose contracted dimensions differ: a TypeError as
+    JAX raises (pages catch it so), and a ValueError as NumPy raises."""

@@ -13,6 +13,7 @@ from contextlib import contextmanager
 import numpy as np
 
 from . import backend as _backend
+from . import dtypes as _dtypes
 from .errors import TracerConversionError, UnexpectedTracerError
 from .ir import ShapedArray
 from .primitive import Primitive  # noqa: F401  (re-exported: the class lives in primitive.py)
@@ -93,10 +94,13 @@ def bind(prim, *args, **params):
                 main = m
     if main is None:  # fast path: plain arrays, run the kernel
         try:  # (no array_namespace call while numpy is the only backend loaded)
-            return prim.impl(array_namespace(args, prim) if _extra_array_types else np,
-                             *args, **params)
+            out = prim.impl(array_namespace(args, prim) if _extra_array_types else np,
+                            *args, **params)
         except Exception as e:  # noqa: BLE001 - re-raised, with the shape rule's words if it objects
             raise _explain_failure(prim, args, params, e) from None
+        # 32-bit mode: NumPy's kernels widen (int32 sums to int64, a Python float
+        # alone to float64); narrow their results as JAX's would be
+        return out if _dtypes.X64 else _dtypes.canonicalize_value(out)
     if not main.alive:
         raise _leak_error(main, prim)
     trace = main.trace
@@ -205,12 +209,13 @@ def get_aval(x):
         return ShapedArray((), x.dtype)
     if isinstance(x, bool):
         return ShapedArray((), np.bool_, weak_type=True)
-    if isinstance(x, int):
-        return ShapedArray((), np.int64, weak_type=True)
+    if isinstance(x, int):   # 32-bit mode (dtypes.X64 off): JAX's int32/float32 defaults
+        return ShapedArray((), np.int64 if _dtypes.X64 else np.int32, weak_type=True)
     if isinstance(x, float):
-        return ShapedArray((), np.float64, weak_type=True)
+        return ShapedArray((), np.float64 if _dtypes.X64 else np.float32, weak_type=True)
     if isinstance(x, complex):
-        return ShapedArray((), np.complex128, weak_type=True)
+        return ShapedArray((), np.complex128 if _dtypes.X64 else np.complex64,
+                           weak_type=True)
     shape, dtype = getattr(x, "shape", None), getattr(x, "dtype", None)
     if shape is not None and dtype is not None:  # another backend's array
         return ShapedArray(shape, dtype)

@@ -46,7 +46,10 @@ class PyTreeDef:
         return isinstance(other, PyTreeDef) and self._key() == other._key()
 
     def __hash__(self):
-        return hash(self._key())
+        try:
+            return hash(self._key())
+        except TypeError:   # unhashable aux data (a dict, as JAX allows): equality decides
+            return hash((self.kind, self.children))
 
     def __repr__(self):
         if self.kind is None:

@@ -3,6 +3,7 @@ import builtins
 
 import numpy as _np
 
+from ..core import dtypes as _dtypes
 from ..core.backend import backend_of
 from ..core.trace import Tracer, concrete_value, get_aval
 
@@ -25,7 +26,7 @@ def _v(x, name=None):
     if t is _np.ndarray:
         if name is not None and x.dtype.kind not in "biufc":
             raise _bad_dtype(name, x.dtype, x.shape)
-        return x
+        return x if _dtypes.X64 else _dtypes.canonicalize_value(x)  # JAX's 32-bit mode
     if isinstance(x, Tracer) or t in _SCALARS:
         return x
     if isinstance(x, _np.generic):
@@ -69,7 +70,7 @@ def _stack0(vals):
 def _arr(x, name=None):
     """Like _v, but Python scalars become 0-d NumPy arrays (NumPy's default dtypes)."""
     x = _v(x, name)
-    return _np.asarray(x) if type(x) in _SCALARS else x
+    return _dtypes.canonicalize_value(_np.asarray(x)) if type(x) in _SCALARS else x
 
 
 def _shape(x):

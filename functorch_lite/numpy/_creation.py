@@ -4,10 +4,13 @@ Shapes are static, so these build concrete NumPy arrays unless a traced value
 flows in (asarray of a tracer, full/full_like with a traced fill value,
 linspace with traced endpoints), in which case the result is traced too.
 """
+import functools
+
 import numpy as _np
 
 from .. import backends as _backends
 from .. import primitives as P
+from ..core import dtypes as _dtypes
 from ..core.trace import Tracer, get_aval
 from ._base import _arr, _v, _is_tracer, _concrete_of, _namespace_of, _on_backend_of
 
@@ -24,6 +27,18 @@ def astype(x, dtype):
     return P.convert_element_type(_v(x, "astype"), _np.dtype(dtype))
 
 
+
+def _canonical(fn):
+    """JAX's 32-bit mode (``config.update("jax_enable_x64", False)``): the
+    result narrowed to 32 bits, as JAX's default dtypes; a no-op otherwise."""
+    @functools.wraps(fn)
+    def wrapped(*args, **kwargs):
+        out = fn(*args, **kwargs)
+        return out if _dtypes.X64 else _dtypes.canonicalize_value(out)
+    return wrapped
+
+
+@_canonical
 def asarray(a, dtype=None):
     x = _v(a, "asarray")
     if isinstance(x, Tracer):
@@ -35,6 +50,7 @@ def asarray(a, dtype=None):
     return _xp().asarray(x, dtype=dtype)
 
 
+@_canonical
 def array(a, dtype=None, copy=True):
     x = _v(a, "array")
     if isinstance(x, Tracer):
@@ -47,18 +63,22 @@ def _shape_arg(shape):
     return (int(shape),) if isinstance(shape, (int, _np.integer)) else tuple(int(s) for s in shape)
 
 
+@_canonical
 def zeros(shape, dtype=float):
     return _xp().zeros(_shape_arg(shape), dtype=dtype)
 
 
+@_canonical
 def ones(shape, dtype=float):
     return _xp().ones(_shape_arg(shape), dtype=dtype)
 
 
+@_canonical
 def empty(shape, dtype=float):
     return _xp().zeros(_shape_arg(shape), dtype=dtype)
 
 
+@_canonical
 def full(shape, fill_value, dtype=None):
     shape = _shape_arg(shape)
     if _is_tracer(fill_value) or getattr(fill_value, "__fl_value__", None) is not None:
@@ -98,6 +118,7 @@ def empty_like(a, dtype=None, shape=None):
     return zeros_like(a, dtype, shape)
 
 
+@_canonical
 def arange(start, stop=None, step=None, dtype=None):
     # bounds must be concrete (the output length depends on them)
     conc = [s.concrete("arange bounds") if isinstance(s, Tracer) else s
@@ -108,6 +129,7 @@ def arange(start, stop=None, step=None, dtype=None):
     return _xp().arange(start, stop, 1 if step is None else step, dtype=dtype)
 
 
+@_canonical
 def linspace(start, stop, num=50, endpoint=True, retstep=False, dtype=None, axis=0):
     if not (_is_tracer(start) or _is_tracer(stop)):
         ref = next((v for v in (start, stop) if hasattr(v, "shape")), None)
@@ -140,9 +162,11 @@ def linspace(start, stop, num=50, endpoint=True, retstep=False, dtype=None, axis
     return out
 
 
+@_canonical
 def eye(N, M=None, k=0, dtype=float):
     return _xp().eye(N, M, k, dtype=dtype)
 
 
+@_canonical
 def identity(n, dtype=float):
     return _xp().identity(n, dtype=dtype)

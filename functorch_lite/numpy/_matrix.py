@@ -4,6 +4,7 @@ inner, outer, vdot, trace, diagonal and linalg live in their own modules."""
 import numpy as _np
 
 from .. import primitives as P
+from ..core.errors import ContractionShapeError
 from ..core.trace import get_aval
 from ._base import _arr, _namespace_of, _on_backend_of
 
@@ -16,8 +17,8 @@ def dot(a, b):
     rc = 0 if yn == 1 else yn - 2
     xs, ys = get_aval(x).shape, get_aval(y).shape
     if xs[-1] != ys[rc]:
-        raise ValueError(f"dot: shapes {xs} and {ys} not aligned: {xs[-1]} (dim {xn - 1}) "
-                         f"!= {ys[rc]} (dim {rc})")
+        raise ContractionShapeError(f"dot: shapes {xs} and {ys} not aligned: {xs[-1]} "
+                                    f"(dim {xn - 1}) != {ys[rc]} (dim {rc})")
     return P.dot_general(x, y, (((xn - 1,), (rc,)), ((), ())))
 
 
@@ -29,16 +30,16 @@ def matmul(a, b):
                          "(0-d arrays are not allowed; use multiply)")
     if len(xs) == 1 or len(ys) == 1:
         if xs[-1] != ys[0 if len(ys) == 1 else -2]:
-            raise ValueError(f"matmul: shapes {xs} and {ys} are not aligned "
-                             f"({xs[-1]} != {ys[0 if len(ys) == 1 else -2]})")
+            raise ContractionShapeError(f"matmul: shapes {xs} and {ys} are not aligned "
+                                        f"({xs[-1]} != {ys[0 if len(ys) == 1 else -2]})")
         if len(xs) <= 2 and len(ys) <= 2:
             return dot(x, y)
     x2 = x if len(xs) > 1 else P.reshape(x, (1,) + xs)
     y2 = y if len(ys) > 1 else P.reshape(y, ys + (1,))
     xs2, ys2 = get_aval(x2).shape, get_aval(y2).shape
     if xs2[-1] != ys2[-2]:
-        raise ValueError(f"matmul: shapes {xs} and {ys} are not aligned "
-                         f"({xs2[-1]} != {ys2[-2]})")
+        raise ContractionShapeError(f"matmul: shapes {xs} and {ys} are not aligned "
+                                    f"({xs2[-1]} != {ys2[-2]})")
     batch = _np.broadcast_shapes(xs2[:-2], ys2[:-2])
     x2 = P.broadcast_to(x2, batch + xs2[-2:])
     y2 = P.broadcast_to(y2, batch + ys2[-2:])

@@ -5,6 +5,7 @@ import numpy as np
 
 from .. import backends as _backends
 from ..control._util import as_value as _as_value
+from ..control._vjpfn import VJPFunction
 from ..core import tree_util as tu
 from ..core.backend import backend_of
 from ..core.ir import ShapedArray
@@ -135,6 +136,7 @@ def vjp(fun, *primals, has_aux=False):
         return _wrap_out(tuple(tu.tree_unflatten(in_tree, in_cts)), wrap)
 
     out = _wrap_out(tu.tree_unflatten(out_tree, outs), wrap)
+    vjp_fn = VJPFunction(vjp_fn, out_tree, out_avals)   # a pytree: returnable from jit
     if has_aux:
         return out, vjp_fn, _wrap_out(tu.tree_unflatten(aux_tree, aux), wrap)
     return out, vjp_fn

@@ -11,24 +11,26 @@ import functools
 import inspect
 import logging
 import threading
+import types
+import weakref
 
 import numpy as np
 
 from .. import config
 from ..control._util import get_plan, hoist_tracer_consts  # get_plan: tests and benchmarks read plans here
 from ..control.pjit import pjit_p
+from ..core import dtypes
 from ..core import tree_util as tu
 from ..core.ir import ShapedArray
 from ..core.trace import Tracer, array_namespace, get_aval
 from ..core.tracing import trace_to_jaxpr
+from ..primitives.elementwise import convert_element_type
 from .api import facade_adapter
+from .jit_aot import _SCALARS, Traced, _as_input
 
 log = logging.getLogger("functorch_lite.jit")
 
 # ---------------------------------------------------------------- signatures
-
-_SCALARS = (bool, int, float, complex)
-
 
 def _leaf_sig(x):
     t = type(x)
@@ -41,7 +43,14 @@ def _leaf_sig(x):
         return ("traced", a.shape, a.dtype, a.weak_type)
     if isinstance(x, np.generic):
         return ((), x.dtype)
-    a = get_aval(x)                     # other array types: their backend matters
+    try:
+        a = get_aval(x)                 # other array types: their backend matters
+    except TypeError:
+        raise TypeError(f"jit: an argument of type {t.__name__} is not an array; pass "
+                        f"arrays, Python scalars or pytrees of them, or mark the argument "
+                        f"static (static_argnums/static_argnames; for a method whose self "
+                        f"is not a pytree, static_argnums=0 with __hash__ and __eq__)"
+                        ) from None
     return (t, a.shape, a.dtype)
 
 
@@ -55,19 +64,32 @@ def _describe(sig):
     return ShapedArray(sig[0], sig[1]).str_short()
 
 
-def _as_input(x):
-    if type(x) in _SCALARS:
-        return np.asarray(x)
-    if isinstance(x, (np.ndarray, np.generic, Tracer)) or hasattr(x, "__array_namespace__"):
-        return x
-    conv = getattr(x, "__fl_value__", None)
-    if conv is not None:
-        return conv()
-    if hasattr(x, "shape") and hasattr(x, "dtype"):
-        return x
-    raise TypeError(f"jit: {type(x).__name__} is not an array; pass arrays, Python "
-                    f"scalars or pytrees of them, or mark the argument static with "
-                    f"static_argnums")
+def _narrow(o):
+    if isinstance(o, Tracer):
+        dt = dtypes.canonicalize_dtype(o.aval.dtype)
+        return o if dt == o.aval.dtype else convert_element_type(o, dt)
+    return dtypes.canonicalize_value(o)
+
+
+_SHARED = weakref.WeakKeyDictionary()   # fun -> {options: (locks, cache, fast)}
+_SHARED_LOCK = threading.Lock()
+
+
+def _shared_caches(fun, options):
+    """The cache dicts for ``fun`` under ``options``; fresh ones when ``fun``
+    cannot be weakly referenced (bound methods die at once, so they get fresh
+    ones too).  The dicts never refer to ``fun``, so the weak key can die."""
+    try:
+        with _SHARED_LOCK:
+            per = _SHARED.get(fun)
+            if per is None:
+                per = _SHARED[fun] = {}
+            got = per.get(options)
+            if got is None:
+                got = per[options] = ({}, {}, {})
+            return got
+    except TypeError:    # not weakly referenceable or not hashable
+        return {}, {}, {}
 
 
 class _Entry:
@@ -110,9 +132,10 @@ class Jitted:
         self.retrace_log = []
         self._parent = None  # the Jitted whose Tensor calls this twin serves (counts its traces)
         self._lock = threading.Lock()   # guards _locks, _twins and trace_count
-        self._locks = {}    # signature key -> RLock held while tracing it (re-entrant: recursion)
-        self._cache = {}
-        self._fast = {}     # plain positional ndarrays -> entry (skips tree_flatten)
+        # the caches: shared by every jit(fun) with the same fun and options (JAX
+        # keys its cache on the function, so inline ``jit(f)(x)`` traces once)
+        self._locks, self._cache, self._fast = _shared_caches(
+            fun, (self.static_argnums, self.static_argnames, explain))
         self._last_fast = None
         self._last_key = None
 
@@ -163,7 +186,7 @@ class Jitted:
     def __call__(self, *args, **kwargs):
         if (config.disable_jit or _disabled_somewhere) and jit_disabled():
             return self.fun(*args, **kwargs)   # as JAX: op by op, no tracing
-        fast = not kwargs and not self.static_argnums
+        fast = not kwargs and not self.static_argnums and dtypes.X64
         if fast:
             last = self._last_fast       # (shapes, dtypes, entry) of the previous call
             if last is not None and len(args) == len(last[0]):
@@ -190,6 +213,10 @@ class Jitted:
         leaves, tree = tu.tree_flatten((dyn, dkw))
         if any(hasattr(type(x), "__fl_wrap__") for x in leaves):
             return self._call_tensors(args, kwargs)
+        if not dtypes.X64:     # JAX's 32-bit mode: 64-bit inputs narrowed, its own traces
+            leaves = [dtypes.canonicalize_value(x) if isinstance(x, np.ndarray) else x
+                      for x in leaves]
+            statics += (("jax_enable_x64", bool, False),)
         key = (tree, statics, tuple([_leaf_sig(x) for x in leaves]))
         entry = self._cache.get(key)
         traced = any(isinstance(x, Tracer) for x in leaves)
@@ -205,6 +232,8 @@ class Jitted:
         else:
             outs = entry.plan(*[x if type(x) is np.ndarray else _as_input(x)
                                 for x in leaves])
+            if not dtypes.X64:   # NumPy's kernels widen (an int32 sum is int64): narrow
+                outs = dtypes.canonicalize_value(outs)
         return tu.tree_unflatten(entry.out_tree, outs)
 
     def _call_tensors(self, args, kwargs):
@@ -240,6 +269,8 @@ class Jitted:
             full = [args[i] if i in static_pos else next(it) for i in range(len(args))]
             out = self.fun(*full, **kw, **static_kw)
             out_leaves, out_tree = tu.tree_flatten(out)
+            if not dtypes.X64:   # results as JAX's 32-bit mode gives them
+                out_leaves = [_narrow(o) for o in out_leaves]
             box.append(out_tree)
             return out_leaves
 
@@ -331,6 +362,23 @@ class Jitted:
             names += [f"argument {i}" if n == 1 else f"argument {i} leaf {k}"
                       for k in range(n)]
         return names + [f"keyword leaf {k}" for k in range(1000)]
+
+    def __get__(self, obj, objtype=None):
+        # a jitted function stored on a class is a method, as a plain function is
+        # (``@partial(jit, static_argnums=0)`` on a method makes ``self`` static)
+        if obj is None:
+            return self
+        return types.MethodType(self, obj)
+
+    def trace(self, *args, **kwargs):
+        """Ahead-of-time: trace for these arguments (arrays or ShapeDtypeStructs)
+        without running; returns a :class:`Traced` (``.jaxpr``, ``.lower()``)."""
+        return Traced(self, args, kwargs)
+
+    def lower(self, *args, **kwargs):
+        """``self.trace(*args, **kwargs).lower()``: a :class:`Lowered` whose
+        ``.compile()`` gives the plan as a callable for that signature."""
+        return self.trace(*args, **kwargs).lower()
 
     def clear_cache(self):
         self._cache.clear()

@@ -1,4 +1,5 @@
-"""Structured control flow: cond, while_loop, fori_loop, scan.
+"""lax's structured control flow: cond, while_loop, fori_loop, scan (switch and
+map, built on these, are in ``_more.py``).
 
 Each traces the user's functions into sub-jaxprs once (values are abstract
 there: Python ``if`` on them raises TracerConversionError) and binds a
@@ -8,15 +9,15 @@ gradients reach them too.
 """
 import numpy as np
 
-from .control import cond_p, scan_p, while_p
-from .control._util import as_value as _as_value
-from .core import tree_util as tu
-from .core.errors import TracerConversionError
-from .core.ir import ClosedJaxpr, Jaxpr, Var
-from .core.trace import Tracer, get_aval
-from .core.tracing import trace_to_jaxpr
-from .primitives import _util as U
-from .primitives import elementwise as ew
+from ..control import cond_p, scan_p, while_p
+from ..control._util import as_value as _as_value
+from ..core import tree_util as tu
+from ..core.errors import TracerConversionError
+from ..core.ir import ClosedJaxpr, Jaxpr, Var
+from ..core.trace import Tracer, get_aval
+from ..core.tracing import trace_to_jaxpr
+from ..primitives import _util as U
+from ..primitives import elementwise as ew
 
 __all__ = ["cond", "while_loop", "fori_loop", "scan"]
 
@@ -189,13 +190,3 @@ def fori_loop(lower, upper, body_fun, init_val):
                            lambda c: (ew.add(c[0], 1), c[1], body_fun(c[0], c[2])),
                            (lo_v, hi_v, init_val))
     return val
-
-
-# the special functions under JAX's lax names (each defined beside its primitive)
-from .primitives.special import erf, erf_inv, lgamma, digamma, polygamma  # noqa: E402
-
-__all__ += ["erf", "erf_inv", "lgamma", "digamma", "polygamma"]
-
-# implicit differentiation (control/implicit.py)
-from .control.implicit import custom_linear_solve, custom_root  # noqa: E402
-__all__ += ["custom_root", "custom_linear_solve"]
