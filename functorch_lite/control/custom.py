@@ -19,7 +19,7 @@ from ..core.primitive import defprim
 from ..core.trace import Tracer, get_aval
 from ..primitives import _util as U
 from ..transforms.batching import vmap_flat
-from ..transforms.jaxpr_transforms import batch_jaxpr, is_float, to_front
+from ..transforms.jaxpr_transforms import batch_jaxpr, is_float, jvp_jaxpr, to_front
 from ..transforms.reverse import backward_pass, vjp_flat
 from ._util import as_value as _as_value
 from ._util import run_jaxpr, trace_tree
@@ -222,6 +222,13 @@ def _cv_abstract(*avals, call_jaxpr, fwd, bwd, name):
 
 
 def _cv_jvp(primals, tangents, call_jaxpr, fwd, bwd, name):
+    if getattr(fwd, "jvp_through_primal", False):
+        # the library's own implicit-differentiation solvers (control/implicit.py):
+        # forward mode differentiates the solver itself (docs/scientific.md)
+        jj = jvp_jaxpr(call_jaxpr, [t is not None for t in tangents])
+        r = run_jaxpr(jj, *primals, *[t for t in tangents if t is not None])
+        n = len(call_jaxpr.out_avals)
+        return r[:n], r[n:]
     # as JAX: a custom_vjp function defines reverse mode only
     raise TypeError(f"can't apply forward-mode autodiff (jvp) to a custom_vjp function "
                     f"({name}); define it with custom_jvp instead (reverse mode then "
@@ -263,6 +270,7 @@ def _cv_batch(vals, dims, call_jaxpr, fwd, bwd, name):
         return vmap_flat(lambda *xs: list(bwd(list(xs[:nr]), list(xs[nr:]))),
                          list(res) + list(cts), [0] * (nr + len(cts)), lambda k: [0] * k,
                          size, "custom_vjp_bwd")
+    bfwd.jvp_through_primal = getattr(fwd, "jvp_through_primal", False)
     out = custom_vjp_p.bind(*vals, call_jaxpr=bj, fwd=bfwd, bwd=bbwd, name=name)
     return out, [0] * len(out)
 
@@ -283,12 +291,13 @@ class custom_vjp:  # noqa: N801 - JAX's name
     TypeError, as JAX's.  Differs from JAX: no ``symbolic_zeros`` or
     ``optimize_remat``."""
 
-    def __init__(self, fun, nondiff_argnums=()):
+    def __init__(self, fun, nondiff_argnums=(), *, _jvp_through_primal=False):
         functools.update_wrapper(self, fun)
         self.fun = fun
         self.nondiff_argnums = tuple(nondiff_argnums)
         self.fwd = self.bwd = None
         self._cache = {}
+        self._jvp_through_primal = _jvp_through_primal   # library-internal (implicit.py)
 
     def defvjp(self, fwd, bwd):
         """Set the rules; returns self."""
@@ -336,6 +345,7 @@ class custom_vjp:  # noqa: N801 - JAX's name
                     flat += [None] * n if c is None else \
                         [_as_value(x) for x in tu.tree_leaves(c)]
                 return flat
+            flat_fwd.jvp_through_primal = self._jvp_through_primal
             hit = (closed, out_tree, flat_fwd, flat_bwd)
             if nkey is not None:
                 self._cache[key] = hit

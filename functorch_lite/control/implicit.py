@@ -129,7 +129,7 @@ def custom_linear_solve(matvec, b, solve, transpose_solve=None, symmetric=False)
             cm_bar = [0 * c0 if c is None else -c for c, c0 in zip(cm_bar, cm)]
         return b_bar, cm_bar, None, None
 
-    f = custom_vjp(run)
+    f = custom_vjp(run, _jvp_through_primal=True)
     f.defvjp(fwd, bwd)
     return f(b, list(mv_c), list(sv_c), list(ts_c))
 
@@ -179,7 +179,7 @@ def custom_root(f, initial_guess, solve, tangent_solve, has_aux=False):
             cf_bar = [0 * c0 if c is None else -c for c, c0 in zip(cf_bar, cf)]
         return None, cf_bar, None, None
 
-    g = custom_vjp(run)
+    g = custom_vjp(run, _jvp_through_primal=True)
     g.defvjp(fwd, bwd)
     root, aux = g(initial_guess, list(f_c), list(sv_c), list(ts_c))
     return (root, aux) if has_aux else root

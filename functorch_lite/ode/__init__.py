@@ -97,7 +97,7 @@ def _unravel_rows(ys, unravel):
 
 
 def _adjoint_solve(f, solve, rtol, atol, mxstep, hmax):
-    g = custom_vjp(solve)
+    g = custom_vjp(solve, _jvp_through_primal=True)   # forward mode: through the steps
 
     def fwd(y0f, t, *ps):
         ys = solve(y0f, t, *ps)
