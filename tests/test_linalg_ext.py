@@ -133,8 +133,11 @@ def test_complex_matrices():
               lambda z: L.solve(z, z[:, :1]), L.norm, lambda z: L.vecdot(z, z[0]),
               lambda z: L.eigvals(z)):
         check_grads(f, (Z,), order=2)
-    for name, f in [("cholesky", L.cholesky), ("eigh", lambda z: L.eigh(z).eigenvalues),
-                    ("svd", L.svdvals)]:
+    # cholesky reads the lower triangle and the diagonal's real part (LAPACK)
+    x = np.tril(HPD) + np.triu(Z, 1) + 0.3j * np.eye(3)
+    _close(L.cholesky(x), np.linalg.cholesky(x))
+    check_grads(L.cholesky, (x,), order=2)
+    for name, f in [("eigh", lambda z: L.eigh(z).eigenvalues), ("svd", L.svdvals)]:
         with pytest.raises(NotImplementedError, match=f"{name}: derivatives at a complex"):
             fl.grad(lambda z: fnp.sum(fnp.abs(f(z))))(HPD)
 
@@ -158,6 +161,21 @@ def test_derivatives_vmap_jit(name, f, args):
     for k in range(2):
         _close(got[k], f(*[b[k] for b in batched]))
     _close(fl.jit(f)(*args), f(*args))
+
+
+def test_complex_cholesky_gradient_is_jaxs_folded():
+    # JAX differentiates (X + X^H)/2; NumPy's cholesky reads the lower triangle
+    jax = pytest.importorskip("jax")
+    jax.config.update("jax_enable_x64", True)
+    import jax.numpy as jnp
+
+    def f(m, x):
+        c = m.linalg.cholesky(x)
+        return m.sum((c - m.sin(c)) ** 2)
+    ours = fl.grad(lambda x: f(fnp, x), holomorphic=True)(HPD)
+    theirs = np.asarray(jax.grad(lambda x: f(jnp, x), holomorphic=True)(HPD))
+    folded = np.tril(theirs, -1) + np.conj(np.triu(theirs, 1)).T + np.diag(np.diag(theirs))
+    _close(ours, folded, 1e-8)
 
 
 def test_float32_kept():

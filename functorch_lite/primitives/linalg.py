@@ -178,7 +178,7 @@ def _no_complex(name, x):
     if _dt(x).kind == "c":
         raise NotImplementedError(
             f"{name}: derivatives at a complex matrix are not implemented (values are); "
-            f"solve, inv, det, slogdet and eig differentiate complex matrices")
+            f"solve, inv, det, slogdet, cholesky and eig differentiate complex matrices")
 
 
 def _check_square(name, a):
@@ -293,20 +293,37 @@ def _chol_abstract(a):
     return ShapedArray(a.shape, a.dtype)
 
 
+def _H(x):
+    return C.conj(_T(x))
+
+
+def _herm_from_lower(x):
+    """Complex: the Hermitian matrix LAPACK sees, tril(x, -1) + its conjugate
+    transpose + Re(diag(x)) (the imaginary part of the diagonal is ignored)."""
+    low = ew.mul(x, _mask(x, "strict_lower"))
+    d = ew.mul(C.to_complex(C.real(x)), _eye_like(x))
+    return ew.add(ew.add(low, _H(low)), d)
+
+
 def _chol_jvp(primals, tangents):
     (a,), (ta,) = primals, tangents
-    _no_complex("cholesky", a)
     l = cholesky_p.bind(a)
-    # dL = L Phi(L^-1 dA L^-T), dA read from its lower triangle
-    m = solve(l, _T(solve(l, _sym_from_lower(ta))))
+    # dL = L Phi(L^-1 dA L^-H), dA read from its lower triangle
+    if _dt(a).kind == "c":
+        m = solve(l, _H(solve(l, _herm_from_lower(ta))))
+    else:
+        m = solve(l, _T(solve(l, _sym_from_lower(ta))))
     return l, _mm(l, ew.mul(m, _mask(m, "tril_half")))
 
 
 def _chol_vjp(ct, ins, out, needs):
     l = out
-    _no_complex("cholesky", l)
     p = ew.mul(_mm(_T(l), ct), _mask(l, "tril_half"))
     lt = _T(l)
+    if _dt(l).kind == "c":
+        # L^-T P conj(L)^-1, then onto the lower triangle: (c + c^H) * tril_half
+        s = solve(lt, _T(solve(_H(l), _T(p))))
+        return (ew.mul(ew.add(s, _H(s)), _mask(s, "tril_half")),)
     s = _T(solve(lt, _T(solve(lt, p))))      # L^-T P L^-1
     return (_to_lower(s),)
 
