@@ -137,7 +137,10 @@ def test_complex_matrices():
     x = np.tril(HPD) + np.triu(Z, 1) + 0.3j * np.eye(3)
     _close(L.cholesky(x), np.linalg.cholesky(x))
     check_grads(L.cholesky, (x,), order=2)
-    for name, f in [("eigh", lambda z: L.eigh(z).eigenvalues), ("svd", L.svdvals)]:
+    for uplo in ("L", "U"):
+        check_grads(lambda x: L.eigh(x, uplo).eigenvalues, (x,), order=2)
+        check_grads(lambda x: fnp.abs(L.eigh(x, uplo).eigenvectors), (x,), order=2)
+    for name, f in [("qr", lambda z: L.qr(z).R), ("svd", L.svdvals)]:
         with pytest.raises(NotImplementedError, match=f"{name}: derivatives at a complex"):
             fl.grad(lambda z: fnp.sum(fnp.abs(f(z))))(HPD)
 
@@ -163,7 +166,7 @@ def test_derivatives_vmap_jit(name, f, args):
     _close(fl.jit(f)(*args), f(*args))
 
 
-def test_complex_cholesky_gradient_is_jaxs_folded():
+def test_complex_cholesky_eigh_gradients_are_jaxs_folded():
     # JAX differentiates (X + X^H)/2; NumPy's cholesky reads the lower triangle
     jax = pytest.importorskip("jax")
     jax.config.update("jax_enable_x64", True)
@@ -174,6 +177,15 @@ def test_complex_cholesky_gradient_is_jaxs_folded():
         return m.sum((c - m.sin(c)) ** 2)
     ours = fl.grad(lambda x: f(fnp, x), holomorphic=True)(HPD)
     theirs = np.asarray(jax.grad(lambda x: f(jnp, x), holomorphic=True)(HPD))
+    folded = np.tril(theirs, -1) + np.conj(np.triu(theirs, 1)).T + np.diag(np.diag(theirs))
+    _close(ours, folded, 1e-8)
+    # eigh likewise (eigenvalues and the phase-invariant |v|**2)
+
+    def g(m, x):
+        w, v = m.linalg.eigh(x)
+        return m.sum(w * m.arange(3.0)) + m.sum(m.abs(v) ** 2 * m.arange(9.0).reshape(3, 3))
+    ours = fl.grad(lambda x: g(fnp, x))(HPD)
+    theirs = np.asarray(jax.grad(lambda x: g(jnp, x))(HPD))
     folded = np.tril(theirs, -1) + np.conj(np.triu(theirs, 1)).T + np.diag(np.diag(theirs))
     _close(ours, folded, 1e-8)
 

@@ -178,7 +178,8 @@ def _no_complex(name, x):
     if _dt(x).kind == "c":
         raise NotImplementedError(
             f"{name}: derivatives at a complex matrix are not implemented (values are); "
-            f"solve, inv, det, slogdet, cholesky and eig differentiate complex matrices")
+            f"solve, inv, det, slogdet, cholesky, eigh and eig differentiate complex "
+            f"matrices")
 
 
 def _check_square(name, a):
@@ -352,19 +353,23 @@ def _eigh_abstract(a, lower):
     return [ShapedArray(a.shape[:-1], _real_dt(a)), ShapedArray(a.shape, a.dtype)]
 
 
+def _herm_from(x, lower):
+    return _herm_from_lower(x) if lower else _T(_herm_from_lower(_T(x)))
+
+
 def _eigh_jvp(primals, tangents, lower):
     (a,), (ta,) = primals, tangents
-    _no_complex("eigh", a)
     w, v = eigh_p.bind(a, lower=lower)
-    p = _mm(_T(v), _mm(_sym_from(ta, lower), v))
-    dw = _diag(p)
+    cplx = _dt(a).kind == "c"
+    # P = V^H dA V; dw = Re(diag P), dv = V (F * P)  (JAX's rule)
+    p = _mm(_H(v), _mm(_herm_from(ta, lower) if cplx else _sym_from(ta, lower), v))
+    dw = C.real(_diag(p))
     dv = _mm(v, ew.mul(_gap_matrix(w), p))
     return [w, v], [dw, dv]
 
 
 def _eigh_vjp(ct, ins, out, needs, lower):
     w, v = out
-    _no_complex("eigh", v)
     cw, cv = ct
     inner = None
     if cw is not None:
@@ -372,7 +377,12 @@ def _eigh_vjp(ct, ins, out, needs, lower):
     if cv is not None:
         t = ew.mul(_gap_matrix(w), _mm(_T(v), cv))
         inner = t if inner is None else ew.add(inner, t)
-    return (_to_tri(_mm(v, _mm(inner, _T(v))), lower),)
+    if _dt(v).kind != "c":
+        return (_to_tri(_mm(v, _mm(inner, _T(v))), lower),)
+    g = _mm(C.conj(v), _mm(inner, _T(v)))        # conj(V) cP V^T
+    g = ew.add(g, _H(g))                         # onto the triangle LAPACK reads
+    return (ew.mul(g, _mask(g, "tril_half")) if lower else
+            _T(ew.mul(_T(g), _mask(g, "tril_half"))),)
 
 
 eigh_p = defprim(
