@@ -368,6 +368,19 @@ row(E.mul_p, lambda r: (CPLX(r, 3, 2), CPLX(r, 2)), ref=np.multiply, f32=False, 
     label="complex")
 
 # fft: each kind over one and two trailing axes (odd and even lengths)
+def _hpd(r, n=3):                # complex Hermitian positive definite
+    z = CPLX(r, n, n)
+    return z @ z.conj().T + n * np.eye(n)
+
+
+row(linalg.solve_p, lambda r: (CPLX(r, 3, 3) + 3 * np.eye(3), CPLX(r, 3, 2)),
+    ref=np.linalg.solve, tol=1e-10, f32=False, wrt=[0, 1], label="complex")
+row(linalg.slogdet_p, lambda r: (CPLX(r, 3, 3) + 3 * np.eye(3),),
+    ref=lambda a: tuple(np.linalg.slogdet(a)), tol=1e-10, f32=False, wrt=[0],
+    label="complex")
+row(linalg.cholesky_p, lambda r: (_hpd(r),), ref=np.linalg.cholesky, tol=1e-10, f32=False,
+    wrt=[0], label="complex")
+
 from functorch_lite.primitives import fft as _F  # noqa: E402
 for _k, _dom, _ref in [("fft", CPLX, np.fft.fftn), ("ifft", CPLX, np.fft.ifftn),
                        ("rfft", U, np.fft.rfftn)]:
