@@ -140,7 +140,11 @@ def test_complex_matrices():
     for uplo in ("L", "U"):
         check_grads(lambda x: L.eigh(x, uplo).eigenvalues, (x,), order=2)
         check_grads(lambda x: fnp.abs(L.eigh(x, uplo).eigenvectors), (x,), order=2)
-    for name, f in [("qr", lambda z: L.qr(z).R), ("svd", L.svdvals)]:
+    zt = np.concatenate([Z, Z[:1] * 1j])                     # tall: 4 x 3
+    for m in (Z, zt):
+        check_grads(lambda a: L.qr(a).Q, (m,), order=2)
+        check_grads(lambda a: L.qr(a).R, (m,), order=2)
+    for name, f in [("svd", L.svdvals)]:
         with pytest.raises(NotImplementedError, match=f"{name}: derivatives at a complex"):
             fl.grad(lambda z: fnp.sum(fnp.abs(f(z))))(HPD)
 
@@ -166,7 +170,7 @@ def test_derivatives_vmap_jit(name, f, args):
     _close(fl.jit(f)(*args), f(*args))
 
 
-def test_complex_cholesky_eigh_gradients_are_jaxs_folded():
+def test_complex_linalg_gradients_against_jax():
     # JAX differentiates (X + X^H)/2; NumPy's cholesky reads the lower triangle
     jax = pytest.importorskip("jax")
     jax.config.update("jax_enable_x64", True)
@@ -188,6 +192,14 @@ def test_complex_cholesky_eigh_gradients_are_jaxs_folded():
     theirs = np.asarray(jax.grad(lambda x: g(jnp, x))(HPD))
     folded = np.tril(theirs, -1) + np.conj(np.triu(theirs, 1)).T + np.diag(np.diag(theirs))
     _close(ours, folded, 1e-8)
+    # qr reads the whole matrix: JAX's gradient exactly
+
+    def h(m, x):
+        q, r = m.linalg.qr(x)
+        return (m.sum(m.abs(q * m.arange(12.0).reshape(4, 3)) ** 2)
+                + m.sum(m.real(r) * m.arange(9.0).reshape(3, 3)))
+    zt = np.concatenate([Z, Z[:1] * 1j])
+    _close(fl.grad(lambda x: h(fnp, x))(zt), jax.grad(lambda x: h(jnp, x))(zt), 1e-8)
 
 
 def test_float32_kept():

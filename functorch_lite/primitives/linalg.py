@@ -178,7 +178,7 @@ def _no_complex(name, x):
     if _dt(x).kind == "c":
         raise NotImplementedError(
             f"{name}: derivatives at a complex matrix are not implemented (values are); "
-            f"solve, inv, det, slogdet, cholesky, eigh and eig differentiate complex "
+            f"solve, inv, det, slogdet, cholesky, eigh, qr and eig differentiate complex "
             f"matrices")
 
 
@@ -406,6 +406,11 @@ def _qr_abstract(a):
     return [ShapedArray(lead + (m, k), a.dtype), ShapedArray(lead + (k, n), a.dtype)]
 
 
+def _im_diag(x):
+    """i Im(diag(x)) as a diagonal matrix."""
+    return ew.mul(ew.sub(x, C.to_complex(C.real(x))), _eye_like(x))
+
+
 def _qr_check_tall(r):
     k, n = get_aval(r).shape[-2:]
     if k < n:   # r is square exactly when m >= n
@@ -415,13 +420,14 @@ def _qr_check_tall(r):
 
 def _qr_jvp(primals, tangents):
     (a,), (ta,) = primals, tangents
-    _no_complex("qr", a)
     q, r = qr_p.bind(a)
     _qr_check_tall(r)
     y = _T(solve(_T(r), _T(ta)))                 # dA R^-1
-    x = _mm(_T(q), y)
+    x = _mm(_H(q), y)
     low = ew.mul(x, _mask(x, "strict_lower"))
-    omega = ew.sub(low, _T(low))
+    omega = ew.sub(low, _H(low))                 # skew-Hermitian; complex: + i Im(diag X)
+    if _dt(a).kind == "c":                       # (R's diagonal stays real, as LAPACK's)
+        omega = ew.add(omega, _im_diag(x))
     dq = ew.add(_mm(q, ew.sub(omega, x)), y)
     dr = _mm(ew.sub(x, omega), r)
     return [q, r], [dq, dr]
@@ -429,7 +435,6 @@ def _qr_jvp(primals, tangents):
 
 def _qr_vjp(ct, ins, out, needs):
     q, r = out
-    _no_complex("qr", q)
     _qr_check_tall(r)
     cq, cr = ct
     m = None
@@ -438,8 +443,11 @@ def _qr_vjp(ct, ins, out, needs):
     if cq is not None:
         qq = _mm(_T(q), cq)
         m = ew.neg(qq) if m is None else ew.sub(m, qq)
-    gx = ew.sub(m, ew.mul(ew.sub(m, _T(m)), _mask(m, "strict_lower")))
-    h = _mm(q, gx)
+    # M + Omega^*(-M), Omega^*(c) = tril(c - c^H, -1) + i Im(diag c)
+    gx = ew.sub(m, ew.mul(ew.sub(m, _H(m)), _mask(m, "strict_lower")))
+    if _dt(q).kind == "c":
+        gx = ew.sub(gx, _im_diag(m))
+    h = _mm(C.conj(q), gx)
     if cq is not None:
         h = ew.add(h, cq)
     return (_T(solve(r, _T(h))),)                # H R^-T
