@@ -144,9 +144,11 @@ def test_complex_matrices():
     for m in (Z, zt):
         check_grads(lambda a: L.qr(a).Q, (m,), order=2)
         check_grads(lambda a: L.qr(a).R, (m,), order=2)
-    for name, f in [("svd", L.svdvals)]:
-        with pytest.raises(NotImplementedError, match=f"{name}: derivatives at a complex"):
-            fl.grad(lambda z: fnp.sum(fnp.abs(f(z))))(HPD)
+    for m in (Z, zt, zt.T):
+        check_grads(L.svdvals, (m,), order=2)
+        # U diag(s) Vh is gauge-free: its derivative is exact
+        check_grads(lambda a: (lambda u, s, vh: (u * s) @ vh)(*L.svd(a, full_matrices=False)),
+                    (m,), order=1)
 
 
 @pytest.mark.parametrize("name,f,args", [
@@ -200,6 +202,12 @@ def test_complex_linalg_gradients_against_jax():
                 + m.sum(m.real(r) * m.arange(9.0).reshape(3, 3)))
     zt = np.concatenate([Z, Z[:1] * 1j])
     _close(fl.grad(lambda x: h(fnp, x))(zt), jax.grad(lambda x: h(jnp, x))(zt), 1e-8)
+
+    def k(m, x):   # svd: gauge-invariant functions of U and Vh, and s
+        u, s, vh = m.linalg.svd(x, full_matrices=False)
+        return (m.sum(s * m.arange(3.0)) + m.sum(m.abs(u * m.arange(12.0).reshape(4, 3)) ** 2)
+                + m.sum(m.abs(vh) ** 3))
+    _close(fl.grad(lambda x: k(fnp, x))(zt), jax.grad(lambda x: k(jnp, x))(zt), 1e-8)
 
 
 def test_float32_kept():

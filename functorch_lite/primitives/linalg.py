@@ -10,6 +10,9 @@ Derivative rules are written with primitive wrappers so they nest.  Symmetric
 inputs (cholesky, eigh) read only the lower triangle, as NumPy does: the
 tangent is first symmetrised from its lower triangle, and the cotangent is
 mapped back onto the lower triangle (diagonal once, strict lower part twice).
+Complex matrices use conjugate transposes (Hermitian, unitary) and JAX's
+complex convention (see cplx.py); LAPACK reads only the real part of a
+Hermitian input's diagonal, and the rules do the same.
 """
 import numpy as np
 
@@ -170,16 +173,6 @@ def _check_float(name, a):
 
 def _real_dt(a):
     return U.real_dtype(a.dtype)
-
-
-def _no_complex(name, x):
-    """The Hermitian/unitary rules below are written for real matrices; a complex
-    one would need conjugate transposes throughout (not done): refuse clearly."""
-    if _dt(x).kind == "c":
-        raise NotImplementedError(
-            f"{name}: derivatives at a complex matrix are not implemented (values are); "
-            f"solve, inv, det, slogdet, cholesky, eigh, qr and eig differentiate complex "
-            f"matrices")
 
 
 def _check_square(name, a):
@@ -480,7 +473,8 @@ def _sq(x):
 
 def _svd_jvp(primals, tangents):
     (a,), (ta,) = primals, tangents
-    _no_complex("svd", a)
+    if _dt(a).kind == "c":
+        return _svd_jvp_c(a, ta)
     u, s, vh = svd_p.bind(a)
     m, n = get_aval(a).shape[-2:]
     v = _T(vh)
@@ -500,7 +494,8 @@ def _svd_jvp(primals, tangents):
 
 def _svd_vjp(ct, ins, out, needs):
     u, s, vh = out
-    _no_complex("svd", u)
+    if _dt(u).kind == "c":
+        return _svd_vjp_c(ct, out)
     cu, cs, cvh = ct
     v = _T(vh)
     m, n = get_aval(u).shape[-2], get_aval(vh).shape[-1]
@@ -524,6 +519,68 @@ def _svd_vjp(ct, ins, out, needs):
     out_ct = _mm(u, _mm(g, vh)) if g is not None else None
     if extra is not None:
         out_ct = extra if out_ct is None else ew.add(out_ct, extra)
+    return (out_ct,)
+
+
+def _cmat(x):
+    return C.to_complex(x)
+
+
+def _svd_jvp_c(a, ta):
+    """Complex: JAX's rule (P = U^H dA V; the diagonal i Im(P_ii) / s_i term fixes
+    U's phase so that U^H dU stays skew-Hermitian with U's gauge)."""
+    u, s, vh = svd_p.bind(a)
+    m, n = get_aval(a).shape[-2:]
+    v = _H(vh)
+    p = _mm(_H(u), _mm(ta, v))
+    ds = C.real(_diag(p))
+    f = _cmat(_gap_matrix(_sq(s)))
+    s_inv = _cmat(_row(_safe_recip(s)))
+    dss, sds = ew.mul(p, _cmat(_row(s))), ew.mul(_cmat(_col(s)), p)
+    d = ew.mul(ew.mul(ew.sub(p, _H(p)), 0.5), ew.mul(s_inv, _eye_like(p)))
+    du = _mm(u, ew.add(ew.mul(f, ew.add(dss, _H(dss))), d))
+    dv = _mm(v, ew.mul(f, ew.add(sds, _H(sds))))
+    if m > n:
+        dav = _mm(ta, v)
+        du = ew.add(du, ew.mul(ew.sub(dav, _mm(u, _mm(_H(u), dav))), s_inv))
+    if n > m:
+        dahu = _mm(_H(ta), u)
+        dv = ew.add(dv, ew.mul(ew.sub(dahu, _mm(v, _mm(vh, dahu))), s_inv))
+    return [u, s, vh], [du, ds, _H(dv)]
+
+
+def _svd_vjp_c(ct, out):
+    """The transpose of _svd_jvp_c for the pairing Re(sum(a * b))."""
+    u, s, vh = out
+    cu, cs, cvh = ct
+    m, n = get_aval(u).shape[-2], get_aval(vh).shape[-1]
+    v = _H(vh)
+    f = _cmat(_gap_matrix(_sq(s)))
+    s_inv = _cmat(_row(_safe_recip(s)))
+    cp, extra = None, None
+
+    def acc(x, y):
+        return y if x is None else ew.add(x, y)
+    if cs is not None:
+        cp = _cmat(_diag_embed(cs))
+    if cu is not None:
+        ck = _mm(_T(u), cu)
+        g = ew.mul(f, ck)
+        cp = acc(cp, ew.mul(ew.add(g, _H(g)), _cmat(_row(s))))
+        cp = acc(cp, ew.mul(ew.mul(ew.sub(ck, _H(ck)), 0.5), ew.mul(s_inv, _eye_like(ck))))
+        if m > n:   # (I - conj(U) U^T) W conj(Vh), W = cU / s
+            w = ew.mul(cu, s_inv)
+            extra = _mm(ew.sub(w, _mm(C.conj(u), _mm(_T(u), w))), C.conj(vh))
+    if cvh is not None:
+        cv = _H(cvh)
+        g = ew.mul(f, _mm(_T(v), cv))
+        cp = acc(cp, ew.mul(_cmat(_col(s)), ew.add(g, _H(g))))
+        if n > m:   # conj(U) W^H (I - conj(V) V^T), W = cV / s
+            wh = _H(ew.mul(cv, s_inv))
+            extra = acc(extra, _mm(C.conj(u), ew.sub(wh, _mm(_mm(wh, C.conj(v)), _T(v)))))
+    out_ct = None if cp is None else _mm(C.conj(u), _mm(cp, _T(v)))
+    if extra is not None:
+        out_ct = acc(out_ct, extra)
     return (out_ct,)
 
 
