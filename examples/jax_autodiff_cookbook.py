@@ -10,7 +10,10 @@ docs/jax_examples.md for the current list (STILL_FAILING below): all the
 real-valued cells run and print JAX's values (JAX run with jax_enable_x64,
 since functorch_lite's arrays are 64-bit by default), and so do three of the
 four cells of the "Complex numbers and differentiation" section; the last one
-(the derivative of a Cholesky factor of a complex matrix) does not.
+(the derivative of a Cholesky factor of a complex matrix) runs and prints the
+gradient in NumPy's convention (cholesky reads the lower triangle, so the
+gradient lives there: JAX's, which differentiates the symmetrised (X + X^H)/2,
+folded onto the lower triangle: twice JAX's below the diagonal, zero above).
 Cells are functions, so ``key, subkey = random.split(key)`` inside a cell
 splits the module's ``key`` without rebinding it (the notebook rebinds its
 global key cell after cell), so the random directions differ from the
@@ -35,14 +38,7 @@ else:
     from functorch_lite import random
 
 # cells that cannot run unchanged, with the reason (filled in after trying)
-STILL_FAILING = {
-    # complex values work, but cholesky's derivative rule is written for real
-    # matrices (a complex Hermitian one needs conjugate transposes throughout, and
-    # JAX differentiates the symmetrised input (X + X^H)/2 where NumPy reads the
-    # lower triangle)
-    "cell_complex_norm_grad": "NotImplementedError: cholesky: derivatives at a complex "
-                              "matrix are not implemented (values are)",
-}
+STILL_FAILING = {}
 
 key = random.PRNGKey(0)
 

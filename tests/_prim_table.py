@@ -142,10 +142,10 @@ for _p, _dom, _ref, _ints, _cplx in [
         (E.log_p, POS, np.log, False, True), (E.sin_p, U, np.sin, False, True),
         (E.cos_p, U, np.cos, False, True), (E.tanh_p, U, np.tanh, False, True),
         (E.sqrt_p, POS, np.sqrt, False, True), (E.abs_p, AWAY, np.abs, True, False),
-        (M.log1p_p, POS, np.log1p, False, False), (M.expm1_p, U, np.expm1, False, False),
-        (M.tan_p, SMALL, np.tan, False, False), (M.asin_p, SMALL, np.arcsin, False, False),
-        (M.acos_p, SMALL, np.arccos, False, False), (M.atan_p, U, np.arctan, False, False),
-        (M.sinh_p, U, np.sinh, False, False), (M.cosh_p, U, np.cosh, False, False)]:
+        (M.log1p_p, POS, np.log1p, False, True), (M.expm1_p, U, np.expm1, False, True),
+        (M.tan_p, SMALL, np.tan, False, True), (M.asin_p, SMALL, np.arcsin, False, True),
+        (M.acos_p, SMALL, np.arccos, False, True), (M.atan_p, U, np.arctan, False, True),
+        (M.sinh_p, U, np.sinh, False, True), (M.cosh_p, U, np.cosh, False, True)]:
     row(_p, lambda r, _d=_dom: (_d(r, 3, 2),), ref=_ref, ints=_ints, complex=_cplx)
 row(E.exp_p, lambda r: (U(r),), ref=np.exp, label="scalar")
 
@@ -162,7 +162,7 @@ _BIN_SHAPES = {"same": ((3, 2), (3, 2)), "bcast": ((3, 2), (2,)),
 for _p, (_d1, _d2), _ref, _ints, _cplx in [
         (E.add_p, (U, U), np.add, True, True), (E.sub_p, (U, U), np.subtract, True, True),
         (E.mul_p, (U, U), np.multiply, True, True), (E.div_p, (U, AWAY), np.divide, False, True),
-        (E.pow_p, (POS, U), np.power, False, False), (E.max_p, (U, U), np.maximum, True, False),
+        (E.pow_p, (POS, U), np.power, False, True), (E.max_p, (U, U), np.maximum, True, False),
         (E.min_p, (U, U), np.minimum, True, False),
         (E.mul_safe_p, (U, U), np.multiply, False, False),
         (M.atan2_p, (AWAY, AWAY), np.arctan2, False, False)]:
@@ -367,10 +367,46 @@ for _p, _ref in [(_C.real_p, np.real), (_C.imag_p, np.imag), (_C.conj_p, np.conj
     row(_p, lambda r: (CPLX(r, 3, 2),), ref=_ref, f32=False, wrt=[0])
 row(_C.complex_p, lambda r: (U(r, 3, 2), U(r, 2)), ref=lambda x, y: x + 1j * y, f32=False)
 row(E.abs_p, lambda r: (CPLX(r, 3, 2),), ref=np.abs, f32=False, wrt=[0], label="complex")
+
+
+def CPOS(r, *s):                # right half plane, off the branch cuts of log/sqrt
+    return r.uniform(0.5, 2.0, s) + 1j * r.uniform(-0.5, 0.5, s)
+
+
+def CSMALL(r, *s):              # near 0: inside asin/acos/atan/tan's cut-free region
+    return r.uniform(-0.6, 0.6, s) + 1j * r.uniform(-0.3, 0.3, s)
+
+
+# derivatives at complex inputs (JAX's convention: holomorphic rules, ct * f'(z))
+for _p, _dom, _ref in [
+        (E.exp_p, CPLX, np.exp), (E.log_p, CPOS, np.log), (E.sin_p, CPLX, np.sin),
+        (E.cos_p, CPLX, np.cos), (E.tanh_p, CSMALL, np.tanh), (E.sqrt_p, CPOS, np.sqrt),
+        (M.log1p_p, CPOS, np.log1p), (M.expm1_p, CPLX, np.expm1), (M.tan_p, CSMALL, np.tan),
+        (M.asin_p, CSMALL, np.arcsin), (M.acos_p, CSMALL, np.arccos),
+        (M.atan_p, CSMALL, np.arctan), (M.sinh_p, CPLX, np.sinh), (M.cosh_p, CPLX, np.cosh)]:
+    row(_p, lambda r, _d=_dom: (_d(r, 3, 2),), ref=_ref, f32=False, wrt=[0], label="complex")
+for _p, (_d1, _d2), _ref in [(E.div_p, (CPLX, CPOS), np.divide),
+                             (E.pow_p, (CPOS, CSMALL), np.power),
+                             (E.sub_p, (CPLX, CPLX), np.subtract)]:
+    row(_p, lambda r, _a=_d1, _b=_d2: (_a(r, 3, 2), _b(r, 2)), ref=_ref, f32=False,
+        wrt=[0, 1], label="complex")
 row(E.mul_p, lambda r: (CPLX(r, 3, 2), CPLX(r, 2)), ref=np.multiply, f32=False, wrt=[0, 1],
     label="complex")
 
 # fft: each kind over one and two trailing axes (odd and even lengths)
+def _hpd(r, n=3):                # complex Hermitian positive definite
+    z = CPLX(r, n, n)
+    return z @ z.conj().T + n * np.eye(n)
+
+
+row(linalg.solve_p, lambda r: (CPLX(r, 3, 3) + 3 * np.eye(3), CPLX(r, 3, 2)),
+    ref=np.linalg.solve, tol=1e-10, f32=False, wrt=[0, 1], label="complex")
+row(linalg.slogdet_p, lambda r: (CPLX(r, 3, 3) + 3 * np.eye(3),),
+    ref=lambda a: tuple(np.linalg.slogdet(a)), tol=1e-10, f32=False, wrt=[0],
+    label="complex")
+row(linalg.cholesky_p, lambda r: (_hpd(r),), ref=np.linalg.cholesky, tol=1e-10, f32=False,
+    wrt=[0], label="complex")
+
 from functorch_lite.primitives import fft as _F  # noqa: E402
 for _k, _dom, _ref in [("fft", CPLX, np.fft.fftn), ("ifft", CPLX, np.fft.ifftn),
                        ("rfft", U, np.fft.rfftn)]:

@@ -100,6 +100,20 @@ def test_holomorphic_and_its_errors():
         fl.grad(lambda v: fnp.sin(v))(1.0 + 0.5j)
     with pytest.raises(TypeError, match="requires inputs with complex"):
         fl.grad(lambda v: fnp.sin(v), holomorphic=True)(1.0)
+    # jacfwd/jacrev/hessian(holomorphic=True): the complex Jacobian, as JAX
+    z = np.array([1 + 1j, 2j])
+    j = 3 * np.diag(z ** 2) * z[0] + np.outer(z ** 3, [1, 0])   # d(v**3 * v[0])/dv
+    np.testing.assert_allclose(fl.jacrev(lambda v: v ** 3 * v[0], holomorphic=True)(z), j)
+    np.testing.assert_allclose(fl.jacfwd(lambda v: v ** 3 * v[0], holomorphic=True)(z), j)
+    h = fl.hessian(lambda v: fnp.sum(v ** 3), holomorphic=True)(z)
+    np.testing.assert_allclose(h, np.diag(6 * z))
+    with pytest.raises(TypeError, match="jacfwd requires real-valued inputs.*holomorphic=True"):
+        fl.jacfwd(fnp.sin)(z)
+    with pytest.raises(TypeError, match="jacrev requires real-valued outputs.*holomorphic=True"):
+        fl.jacrev(fnp.sin)(z)
+    with pytest.raises(TypeError, match="jacrev with holomorphic=True requires inputs"):
+        fl.jacrev(fnp.sin, holomorphic=True)(np.ones(2))
+    np.testing.assert_allclose(fl.jacrev(lambda v: fnp.abs(v) ** 2)(z), 2 * np.diag(np.conj(z)))
     # vjp of a holomorphic function: ct * f'(z), no conjugation
     _, back = fl.vjp(lambda v: v ** 3, np.array([1 + 1j, 2j]))
     np.testing.assert_allclose(back(np.ones(2, complex))[0], 3 * np.array([1 + 1j, 2j]) ** 2)

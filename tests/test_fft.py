@@ -119,3 +119,11 @@ def test_jaxpr_is_one_primitive_per_transform():
 def test_errors(call, exc, pattern):
     with pytest.raises(exc, match=pattern):
         call()
+
+
+def test_single_precision_gradients_stay_single():
+    x = np.ones(4, np.float32)
+    assert fl.grad(lambda v: fnp.sum(fnp.abs(fnp.fft.rfft(v)) ** 2))(x).dtype == np.float32
+    z = np.full(4, 1 + 1j, np.complex64)
+    assert fl.grad(lambda v: fnp.sum(fnp.abs(fnp.fft.fft(v))))(z).dtype == np.complex64
+    assert fl.grad(lambda v: fnp.sum(fnp.fft.irfft(v, n=6)))(z).dtype == np.complex64

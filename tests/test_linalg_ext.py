@@ -133,10 +133,22 @@ def test_complex_matrices():
               lambda z: L.solve(z, z[:, :1]), L.norm, lambda z: L.vecdot(z, z[0]),
               lambda z: L.eigvals(z)):
         check_grads(f, (Z,), order=2)
-    for name, f in [("cholesky", L.cholesky), ("eigh", lambda z: L.eigh(z).eigenvalues),
-                    ("svd", L.svdvals)]:
-        with pytest.raises(NotImplementedError, match=f"{name}: derivatives at a complex"):
-            fl.grad(lambda z: fnp.sum(fnp.abs(f(z))))(HPD)
+    # cholesky reads the lower triangle and the diagonal's real part (LAPACK)
+    x = np.tril(HPD) + np.triu(Z, 1) + 0.3j * np.eye(3)
+    _close(L.cholesky(x), np.linalg.cholesky(x))
+    check_grads(L.cholesky, (x,), order=2)
+    for uplo in ("L", "U"):
+        check_grads(lambda x: L.eigh(x, uplo).eigenvalues, (x,), order=2)
+        check_grads(lambda x: fnp.abs(L.eigh(x, uplo).eigenvectors), (x,), order=2)
+    zt = np.concatenate([Z, Z[:1] * 1j])                     # tall: 4 x 3
+    for m in (Z, zt):
+        check_grads(lambda a: L.qr(a).Q, (m,), order=2)
+        check_grads(lambda a: L.qr(a).R, (m,), order=2)
+    for m in (Z, zt, zt.T):
+        check_grads(L.svdvals, (m,), order=2)
+        # U diag(s) Vh is gauge-free: its derivative is exact
+        check_grads(lambda a: (lambda u, s, vh: (u * s) @ vh)(*L.svd(a, full_matrices=False)),
+                    (m,), order=1)
 
 
 @pytest.mark.parametrize("name,f,args", [
@@ -158,6 +170,44 @@ def test_derivatives_vmap_jit(name, f, args):
     for k in range(2):
         _close(got[k], f(*[b[k] for b in batched]))
     _close(fl.jit(f)(*args), f(*args))
+
+
+def test_complex_linalg_gradients_against_jax():
+    # JAX differentiates (X + X^H)/2; NumPy's cholesky reads the lower triangle
+    jax = pytest.importorskip("jax")
+    jax.config.update("jax_enable_x64", True)
+    import jax.numpy as jnp
+
+    def f(m, x):
+        c = m.linalg.cholesky(x)
+        return m.sum((c - m.sin(c)) ** 2)
+    ours = fl.grad(lambda x: f(fnp, x), holomorphic=True)(HPD)
+    theirs = np.asarray(jax.grad(lambda x: f(jnp, x), holomorphic=True)(HPD))
+    folded = np.tril(theirs, -1) + np.conj(np.triu(theirs, 1)).T + np.diag(np.diag(theirs))
+    _close(ours, folded, 1e-8)
+    # eigh likewise (eigenvalues and the phase-invariant |v|**2)
+
+    def g(m, x):
+        w, v = m.linalg.eigh(x)
+        return m.sum(w * m.arange(3.0)) + m.sum(m.abs(v) ** 2 * m.arange(9.0).reshape(3, 3))
+    ours = fl.grad(lambda x: g(fnp, x))(HPD)
+    theirs = np.asarray(jax.grad(lambda x: g(jnp, x))(HPD))
+    folded = np.tril(theirs, -1) + np.conj(np.triu(theirs, 1)).T + np.diag(np.diag(theirs))
+    _close(ours, folded, 1e-8)
+    # qr reads the whole matrix: JAX's gradient exactly
+
+    def h(m, x):
+        q, r = m.linalg.qr(x)
+        return (m.sum(m.abs(q * m.arange(12.0).reshape(4, 3)) ** 2)
+                + m.sum(m.real(r) * m.arange(9.0).reshape(3, 3)))
+    zt = np.concatenate([Z, Z[:1] * 1j])
+    _close(fl.grad(lambda x: h(fnp, x))(zt), jax.grad(lambda x: h(jnp, x))(zt), 1e-8)
+
+    def k(m, x):   # svd: gauge-invariant functions of U and Vh, and s
+        u, s, vh = m.linalg.svd(x, full_matrices=False)
+        return (m.sum(s * m.arange(3.0)) + m.sum(m.abs(u * m.arange(12.0).reshape(4, 3)) ** 2)
+                + m.sum(m.abs(vh) ** 3))
+    _close(fl.grad(lambda x: k(fnp, x))(zt), jax.grad(lambda x: k(jnp, x))(zt), 1e-8)
 
 
 def test_float32_kept():

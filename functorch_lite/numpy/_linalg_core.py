@@ -131,7 +131,7 @@ def det(a):
 
 def cholesky(a, upper=False):
     """Lower factor L with a = L L^H; reads the lower triangle of a, as NumPy does
-    (``upper=True``: L^H).  Complex matrices: values only (no derivative yet)."""
+    (``upper=True``: L^H).  Complex: the real part of the diagonal, as LAPACK."""
     l = PL.cholesky(_square(a, "cholesky"))
     return C.conj(PL._T(l)) if upper else l
 

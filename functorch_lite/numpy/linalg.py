@@ -6,8 +6,7 @@ the rest (eig eigvals pinv lstsq matrix_power matrix_rank multi_dot cond svdvals
 cross vecdot matrix_norm vector_norm matrix_transpose outer trace diagonal
 tensordot matmul) in _linalg_ext.  Results with several parts are NumPy 2's
 named tuples (SVDResult, EighResult, EigResult, SlogdetResult, QRResult).
-Complex matrices: every value; derivatives for solve/inv/det/slogdet/eig and
-what is composed from them (cholesky/eigh/qr/svd raise a clear error).
+Complex matrices: every value and every derivative (JAX's convention).
 """
 from ._linalg_core import (LinAlgError, SVDResult, EighResult, EigResult,  # noqa: F401
                            SlogdetResult, QRResult, norm, inv, solve, det, slogdet, cholesky,

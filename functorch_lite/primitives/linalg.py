@@ -10,6 +10,9 @@ Derivative rules are written with primitive wrappers so they nest.  Symmetric
 inputs (cholesky, eigh) read only the lower triangle, as NumPy does: the
 tangent is first symmetrised from its lower triangle, and the cotangent is
 mapped back onto the lower triangle (diagonal once, strict lower part twice).
+Complex matrices use conjugate transposes (Hermitian, unitary) and JAX's
+complex convention (see cplx.py); LAPACK reads only the real part of a
+Hermitian input's diagonal, and the rules do the same.
 """
 import numpy as np
 
@@ -172,15 +175,6 @@ def _real_dt(a):
     return U.real_dtype(a.dtype)
 
 
-def _no_complex(name, x):
-    """The Hermitian/unitary rules below are written for real matrices; a complex
-    one would need conjugate transposes throughout (not done): refuse clearly."""
-    if _dt(x).kind == "c":
-        raise NotImplementedError(
-            f"{name}: derivatives at a complex matrix are not implemented (values are); "
-            f"solve, inv, det, slogdet and eig differentiate complex matrices")
-
-
 def _check_square(name, a):
     _check_float(name, a)
     if a.ndim < 2 or a.shape[-1] != a.shape[-2]:
@@ -293,20 +287,37 @@ def _chol_abstract(a):
     return ShapedArray(a.shape, a.dtype)
 
 
+def _H(x):
+    return C.conj(_T(x))
+
+
+def _herm_from_lower(x):
+    """Complex: the Hermitian matrix LAPACK sees, tril(x, -1) + its conjugate
+    transpose + Re(diag(x)) (the imaginary part of the diagonal is ignored)."""
+    low = ew.mul(x, _mask(x, "strict_lower"))
+    d = ew.mul(C.to_complex(C.real(x)), _eye_like(x))
+    return ew.add(ew.add(low, _H(low)), d)
+
+
 def _chol_jvp(primals, tangents):
     (a,), (ta,) = primals, tangents
-    _no_complex("cholesky", a)
     l = cholesky_p.bind(a)
-    # dL = L Phi(L^-1 dA L^-T), dA read from its lower triangle
-    m = solve(l, _T(solve(l, _sym_from_lower(ta))))
+    # dL = L Phi(L^-1 dA L^-H), dA read from its lower triangle
+    if _dt(a).kind == "c":
+        m = solve(l, _H(solve(l, _herm_from_lower(ta))))
+    else:
+        m = solve(l, _T(solve(l, _sym_from_lower(ta))))
     return l, _mm(l, ew.mul(m, _mask(m, "tril_half")))
 
 
 def _chol_vjp(ct, ins, out, needs):
     l = out
-    _no_complex("cholesky", l)
     p = ew.mul(_mm(_T(l), ct), _mask(l, "tril_half"))
     lt = _T(l)
+    if _dt(l).kind == "c":
+        # L^-T P conj(L)^-1, then onto the lower triangle: (c + c^H) * tril_half
+        s = solve(lt, _T(solve(_H(l), _T(p))))
+        return (ew.mul(ew.add(s, _H(s)), _mask(s, "tril_half")),)
     s = _T(solve(lt, _T(solve(lt, p))))      # L^-T P L^-1
     return (_to_lower(s),)
 
@@ -335,19 +346,23 @@ def _eigh_abstract(a, lower):
     return [ShapedArray(a.shape[:-1], _real_dt(a)), ShapedArray(a.shape, a.dtype)]
 
 
+def _herm_from(x, lower):
+    return _herm_from_lower(x) if lower else _T(_herm_from_lower(_T(x)))
+
+
 def _eigh_jvp(primals, tangents, lower):
     (a,), (ta,) = primals, tangents
-    _no_complex("eigh", a)
     w, v = eigh_p.bind(a, lower=lower)
-    p = _mm(_T(v), _mm(_sym_from(ta, lower), v))
-    dw = _diag(p)
+    cplx = _dt(a).kind == "c"
+    # P = V^H dA V; dw = Re(diag P), dv = V (F * P)  (JAX's rule)
+    p = _mm(_H(v), _mm(_herm_from(ta, lower) if cplx else _sym_from(ta, lower), v))
+    dw = C.real(_diag(p))
     dv = _mm(v, ew.mul(_gap_matrix(w), p))
     return [w, v], [dw, dv]
 
 
 def _eigh_vjp(ct, ins, out, needs, lower):
     w, v = out
-    _no_complex("eigh", v)
     cw, cv = ct
     inner = None
     if cw is not None:
@@ -355,7 +370,12 @@ def _eigh_vjp(ct, ins, out, needs, lower):
     if cv is not None:
         t = ew.mul(_gap_matrix(w), _mm(_T(v), cv))
         inner = t if inner is None else ew.add(inner, t)
-    return (_to_tri(_mm(v, _mm(inner, _T(v))), lower),)
+    if _dt(v).kind != "c":
+        return (_to_tri(_mm(v, _mm(inner, _T(v))), lower),)
+    g = _mm(C.conj(v), _mm(inner, _T(v)))        # conj(V) cP V^T
+    g = ew.add(g, _H(g))                         # onto the triangle LAPACK reads
+    return (ew.mul(g, _mask(g, "tril_half")) if lower else
+            _T(ew.mul(_T(g), _mask(g, "tril_half"))),)
 
 
 eigh_p = defprim(
@@ -379,6 +399,11 @@ def _qr_abstract(a):
     return [ShapedArray(lead + (m, k), a.dtype), ShapedArray(lead + (k, n), a.dtype)]
 
 
+def _im_diag(x):
+    """i Im(diag(x)) as a diagonal matrix."""
+    return ew.mul(ew.sub(x, C.to_complex(C.real(x))), _eye_like(x))
+
+
 def _qr_check_tall(r):
     k, n = get_aval(r).shape[-2:]
     if k < n:   # r is square exactly when m >= n
@@ -388,13 +413,14 @@ def _qr_check_tall(r):
 
 def _qr_jvp(primals, tangents):
     (a,), (ta,) = primals, tangents
-    _no_complex("qr", a)
     q, r = qr_p.bind(a)
     _qr_check_tall(r)
     y = _T(solve(_T(r), _T(ta)))                 # dA R^-1
-    x = _mm(_T(q), y)
+    x = _mm(_H(q), y)
     low = ew.mul(x, _mask(x, "strict_lower"))
-    omega = ew.sub(low, _T(low))
+    omega = ew.sub(low, _H(low))                 # skew-Hermitian; complex: + i Im(diag X)
+    if _dt(a).kind == "c":                       # (R's diagonal stays real, as LAPACK's)
+        omega = ew.add(omega, _im_diag(x))
     dq = ew.add(_mm(q, ew.sub(omega, x)), y)
     dr = _mm(ew.sub(x, omega), r)
     return [q, r], [dq, dr]
@@ -402,7 +428,6 @@ def _qr_jvp(primals, tangents):
 
 def _qr_vjp(ct, ins, out, needs):
     q, r = out
-    _no_complex("qr", q)
     _qr_check_tall(r)
     cq, cr = ct
     m = None
@@ -411,8 +436,11 @@ def _qr_vjp(ct, ins, out, needs):
     if cq is not None:
         qq = _mm(_T(q), cq)
         m = ew.neg(qq) if m is None else ew.sub(m, qq)
-    gx = ew.sub(m, ew.mul(ew.sub(m, _T(m)), _mask(m, "strict_lower")))
-    h = _mm(q, gx)
+    # M + Omega^*(-M), Omega^*(c) = tril(c - c^H, -1) + i Im(diag c)
+    gx = ew.sub(m, ew.mul(ew.sub(m, _H(m)), _mask(m, "strict_lower")))
+    if _dt(q).kind == "c":
+        gx = ew.sub(gx, _im_diag(m))
+    h = _mm(C.conj(q), gx)
     if cq is not None:
         h = ew.add(h, cq)
     return (_T(solve(r, _T(h))),)                # H R^-T
@@ -445,7 +473,8 @@ def _sq(x):
 
 def _svd_jvp(primals, tangents):
     (a,), (ta,) = primals, tangents
-    _no_complex("svd", a)
+    if _dt(a).kind == "c":
+        return _svd_jvp_c(a, ta)
     u, s, vh = svd_p.bind(a)
     m, n = get_aval(a).shape[-2:]
     v = _T(vh)
@@ -465,7 +494,8 @@ def _svd_jvp(primals, tangents):
 
 def _svd_vjp(ct, ins, out, needs):
     u, s, vh = out
-    _no_complex("svd", u)
+    if _dt(u).kind == "c":
+        return _svd_vjp_c(ct, out)
     cu, cs, cvh = ct
     v = _T(vh)
     m, n = get_aval(u).shape[-2], get_aval(vh).shape[-1]
@@ -489,6 +519,68 @@ def _svd_vjp(ct, ins, out, needs):
     out_ct = _mm(u, _mm(g, vh)) if g is not None else None
     if extra is not None:
         out_ct = extra if out_ct is None else ew.add(out_ct, extra)
+    return (out_ct,)
+
+
+def _cmat(x):
+    return C.to_complex(x)
+
+
+def _svd_jvp_c(a, ta):
+    """Complex: JAX's rule (P = U^H dA V; the diagonal i Im(P_ii) / s_i term fixes
+    U's phase so that U^H dU stays skew-Hermitian with U's gauge)."""
+    u, s, vh = svd_p.bind(a)
+    m, n = get_aval(a).shape[-2:]
+    v = _H(vh)
+    p = _mm(_H(u), _mm(ta, v))
+    ds = C.real(_diag(p))
+    f = _cmat(_gap_matrix(_sq(s)))
+    s_inv = _cmat(_row(_safe_recip(s)))
+    dss, sds = ew.mul(p, _cmat(_row(s))), ew.mul(_cmat(_col(s)), p)
+    d = ew.mul(ew.mul(ew.sub(p, _H(p)), 0.5), ew.mul(s_inv, _eye_like(p)))
+    du = _mm(u, ew.add(ew.mul(f, ew.add(dss, _H(dss))), d))
+    dv = _mm(v, ew.mul(f, ew.add(sds, _H(sds))))
+    if m > n:
+        dav = _mm(ta, v)
+        du = ew.add(du, ew.mul(ew.sub(dav, _mm(u, _mm(_H(u), dav))), s_inv))
+    if n > m:
+        dahu = _mm(_H(ta), u)
+        dv = ew.add(dv, ew.mul(ew.sub(dahu, _mm(v, _mm(vh, dahu))), s_inv))
+    return [u, s, vh], [du, ds, _H(dv)]
+
+
+def _svd_vjp_c(ct, out):
+    """The transpose of _svd_jvp_c for the pairing Re(sum(a * b))."""
+    u, s, vh = out
+    cu, cs, cvh = ct
+    m, n = get_aval(u).shape[-2], get_aval(vh).shape[-1]
+    v = _H(vh)
+    f = _cmat(_gap_matrix(_sq(s)))
+    s_inv = _cmat(_row(_safe_recip(s)))
+    cp, extra = None, None
+
+    def acc(x, y):
+        return y if x is None else ew.add(x, y)
+    if cs is not None:
+        cp = _cmat(_diag_embed(cs))
+    if cu is not None:
+        ck = _mm(_T(u), cu)
+        g = ew.mul(f, ck)
+        cp = acc(cp, ew.mul(ew.add(g, _H(g)), _cmat(_row(s))))
+        cp = acc(cp, ew.mul(ew.mul(ew.sub(ck, _H(ck)), 0.5), ew.mul(s_inv, _eye_like(ck))))
+        if m > n:   # (I - conj(U) U^T) W conj(Vh), W = cU / s
+            w = ew.mul(cu, s_inv)
+            extra = _mm(ew.sub(w, _mm(C.conj(u), _mm(_T(u), w))), C.conj(vh))
+    if cvh is not None:
+        cv = _H(cvh)
+        g = ew.mul(f, _mm(_T(v), cv))
+        cp = acc(cp, ew.mul(_cmat(_col(s)), ew.add(g, _H(g))))
+        if n > m:   # conj(U) W^H (I - conj(V) V^T), W = cV / s
+            wh = _H(ew.mul(cv, s_inv))
+            extra = acc(extra, _mm(C.conj(u), ew.sub(wh, _mm(_mm(wh, C.conj(v)), _T(v)))))
+    out_ct = None if cp is None else _mm(C.conj(u), _mm(cp, _T(v)))
+    if extra is not None:
+        out_ct = acc(out_ct, extra)
     return (out_ct,)
 
 

@@ -80,20 +80,40 @@ def _prepare(name, argnums, args):
     return single, nums, leaves, tree
 
 
+def _check_complex(name, leaves, holomorphic, what):
+    """JAX's dtype rules for jacfwd/jacrev: with holomorphic=True every leaf is
+    complex; without, a complex leaf (jacfwd: input, jacrev: output) is refused,
+    since the Jacobian of a non-holomorphic map is not one complex matrix."""
+    for x in leaves:
+        dt = get_aval(x).dtype
+        if holomorphic and dt.kind != "c":
+            raise TypeError(f"{name} with holomorphic=True requires {what} with complex "
+                            f"dtype, but got {dt.name}.")
+        if not holomorphic and dt.kind == "c":
+            raise TypeError(f"{name} requires real-valued {what} (a sub-dtype of "
+                            f"np.floating), but got {dt.name}. For holomorphic "
+                            f"differentiation, pass holomorphic=True. For differentiation "
+                            f"of non-holomorphic functions involving complex {what}, use "
+                            f"vjp/jvp directly.")
+
+
 def _per_out(blocks_per_in, tree, single):
     t = tu.tree_unflatten(tree, blocks_per_in)
     return t[0] if single else t
 
 
-def jacfwd(fun, argnums=0, has_aux=False):
-    """Jacobian by forward mode: one vmapped jvp over the input basis."""
+def jacfwd(fun, argnums=0, has_aux=False, holomorphic=False):
+    """Jacobian by forward mode: one vmapped jvp over the input basis.
+    ``holomorphic=True`` (JAX's): complex inputs, the complex Jacobian f'(z);
+    without it complex inputs are refused (JAX's TypeError)."""
     @functools.wraps(fun)
     def jacfun(*args, **kwargs):
         adapted = facade_adapter(fun, args, kwargs)
         if adapted is not None:  # a function written with Tensor methods
             g, a, k, wrap = adapted
-            return tu.tree_map(wrap, jacfwd(g, argnums, has_aux)(*a, **k))
+            return tu.tree_map(wrap, jacfwd(g, argnums, has_aux, holomorphic)(*a, **k))
         single, nums, leaves, tree = _prepare("jacfwd", argnums, args)
+        _check_complex("jacfwd", leaves, holomorphic, "inputs")
         f = _partial(fun, args, kwargs, nums, tree)
         avals = [get_aval(x) for x in leaves]
         basis, sizes = _basis(leaves)
@@ -120,20 +140,26 @@ def jacfwd(fun, argnums=0, has_aux=False):
     return jacfun
 
 
-def jacrev(fun, argnums=0, has_aux=False):
-    """Jacobian by reverse mode: one vjp, its vjp_fn vmapped over the output basis."""
+def jacrev(fun, argnums=0, has_aux=False, holomorphic=False):
+    """Jacobian by reverse mode: one vjp, its vjp_fn vmapped over the output basis.
+    ``holomorphic=True`` (JAX's): complex inputs and outputs, the complex Jacobian;
+    without it complex outputs are refused (JAX's TypeError); a complex input of a
+    real output gives JAX's convention (the gradient's form, see grad)."""
     @functools.wraps(fun)
     def jacfun(*args, **kwargs):
         adapted = facade_adapter(fun, args, kwargs)
         if adapted is not None:  # a function written with Tensor methods
             g, a, k, wrap = adapted
-            return tu.tree_map(wrap, jacrev(g, argnums, has_aux)(*a, **k))
+            return tu.tree_map(wrap, jacrev(g, argnums, has_aux, holomorphic)(*a, **k))
         single, nums, leaves, tree = _prepare("jacrev", argnums, args)
+        if holomorphic:
+            _check_complex("jacrev", leaves, True, "inputs")
         f = _partial(fun, args, kwargs, nums, tree)
         res = vjp(f, *leaves, has_aux=has_aux)
         out, vjp_fn = res[0], res[1]
         out_leaves, out_tree = tu.tree_flatten(out)
         out_avals = [get_aval(_as_value(o)) for o in out_leaves]
+        _check_complex("jacrev", [_as_value(o) for o in out_leaves], holomorphic, "outputs")
         basis, sizes = _basis([_as_value(o) for o in out_leaves])
 
         def pull(*cts):
@@ -152,9 +178,9 @@ def jacrev(fun, argnums=0, has_aux=False):
     return jacfun
 
 
-def hessian(fun, argnums=0, has_aux=False):
+def hessian(fun, argnums=0, has_aux=False, holomorphic=False):
     """jacfwd(jacrev(fun)): forward-over-reverse, JAX's choice."""
-    return jacfwd(jacrev(fun, argnums, has_aux), argnums, has_aux)
+    return jacfwd(jacrev(fun, argnums, has_aux, holomorphic), argnums, has_aux, holomorphic)
 
 
 def linearize(fun, *primals, has_aux=False):
