@@ -107,3 +107,17 @@ def test_bad_input_and_mxstep():
         odeint(lambda y, t: jnp.ones(3), Y0, T)
     ys = odeint(_f, Y0, T, 0.7, mxstep=2)
     assert np.isinf(np.asarray(ys)[-1]).all()
+
+
+def test_scipy_signature_odeint():
+    from functorch_lite.ode import scipy_odeint
+    A = np.array([[-0.1, 2.0], [-2.0, -0.1]])
+    t = np.linspace(0, 1, 3)
+    got = scipy_odeint(lambda y, t, A: jnp.dot(y ** 3, A), np.array([2.0, 0.0]), t, args=(A,))
+    si = pytest.importorskip("scipy.integrate")
+    ref = si.odeint(lambda y, t, A: np.dot(y ** 3, A), [2.0, 0.0], t, args=(A,), rtol=1e-12,
+                    atol=1e-12)
+    np.testing.assert_allclose(np.asarray(got), ref, rtol=1e-6, atol=1e-7)
+    tf = scipy_odeint(lambda t, y, A: jnp.dot(y ** 3, A), np.array([2.0, 0.0]), t, (A,),
+                      tfirst=True)
+    np.testing.assert_allclose(np.asarray(tf), np.asarray(got), rtol=1e-12)

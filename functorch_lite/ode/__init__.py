@@ -17,7 +17,7 @@ from ..core import tree_util as tu
 from ..flatten_util import ravel_pytree
 from ._dopri import integrate
 
-__all__ = ["odeint"]
+__all__ = ["odeint", "scipy_odeint"]
 
 
 def _float(x):
@@ -141,3 +141,20 @@ def _adjoint_solve(f, solve, rtol, atol, mxstep, hmax):
         return (y_bar, jnp.stack(t_bar).astype(t.dtype), *p_bars)
     g.defvjp(fwd, bwd)
     return g
+
+
+def scipy_odeint(func, y0, t, args=(), rtol=1.49012e-8, atol=1.49012e-8, mxstep=0, hmax=0.0,
+                 tfirst=False):
+    """``odeint`` with the signature of ``scipy.integrate.odeint`` (and so of
+    ``autograd.scipy.integrate.odeint``): ``func(y, t, *args)`` with ``args``
+    one tuple, ``tfirst=True`` for ``func(t, y, *args)``, and SciPy's
+    ``mxstep=0``/``hmax=0`` meaning "no limit".  The solver is the same
+    Dormand-Prince with adjoint gradients (not LSODA), so values agree with
+    SciPy's to the tolerances.  Options of SciPy's odeint that would change
+    the result (``Dfun``, ``full_output``, ``tcrit``, ...) are not accepted."""
+    if not isinstance(args, tuple):
+        args = (args,)
+    f = (lambda y, tt, *a: func(tt, y, *a)) if tfirst else func
+    return odeint(f, y0, t, *args, rtol=rtol, atol=atol,
+                  mxstep=np.inf if not mxstep else mxstep,
+                  hmax=np.inf if not hmax else hmax)
