@@ -37,8 +37,10 @@ def _iterate(step, x0, tol, max_iter, distance=None):
         d = _maxabs(_sub(xn, x)) if distance is None else \
             jnp.max(jnp.asarray(distance(xn, x))).astype(np.float64)
         return i + 1, xn, d
-    inf = jnp.asarray(np.inf, dtype=np.float64)
-    return lax.while_loop(cond, body, (jnp.asarray(0, dtype=np.int32), x0, inf))[1]
+    leaf = tu.tree_leaves(x0)[0]   # the counters live on x0's backend
+    inf = jnp.full_like(leaf, np.inf, dtype=np.float64, shape=())
+    return lax.while_loop(cond, body, (jnp.zeros_like(leaf, dtype=np.int32, shape=()), x0,
+                                       inf))[1]
 
 
 def fixed_point(f, x0, params, tol=1e-10, max_iter=1000):

@@ -63,7 +63,12 @@ def odeint(func, y0, t, *args, rtol=1.4e-8, atol=1.4e-8, mxstep=np.inf, hmax=np.
             raise TypeError(f"odeint: args[{i}] is {type(a).__name__}; pass arrays or "
                             f"numbers (close over anything else in func)")
     a_leaves, a_tree = tu.tree_flatten(args)
-    a_leaves = [jnp.asarray(a) for a in a_leaves]
+    # Python numbers become arrays on y0's backend; a float takes y0's dtype (as
+    # a weakly typed scalar would: float32 dynamics stay float32)
+    a_leaves = [jnp.full_like(y0f, a, shape=(), dtype=y0f.dtype if isinstance(a, float)
+                              else np.result_type(a))
+                if isinstance(a, (bool, int, float, complex)) else jnp.asarray(a)
+                for a in a_leaves]
 
     def flat_func(yf, tt, *al):
         out = func(unravel(yf), tt, *tu.tree_unflatten(a_tree, al))
@@ -119,8 +124,8 @@ def _adjoint_solve(f, solve, rtol, atol, mxstep, hmax):
             tt = -s
             fy = f(y, tt, ps)
             cts = vjp_leaves(lambda yy, *fp: [f(yy, tt, with_float(fp))], [y, *fps], [a])
-            return [-fy] + [c if c is not None else jnp.zeros_like(v)
-                            for c, v in zip(cts, [y, *fps])]
+            # v * 0, not zeros_like: traced here, a fresh array would be a host constant
+            return [-fy] + [c if c is not None else v * 0 for c, v in zip(cts, [y, *fps])]
         n = ys.shape[0]
         a = ct[n - 1]
         pbar = [jnp.zeros_like(p) for p in fps]
