@@ -9,7 +9,8 @@ from . import numpy as jnp
 from .control.implicit import closure_convert, custom_linear_solve, custom_root
 from .core import tree_util as tu
 
-__all__ = ["fixed_point", "custom_root", "custom_linear_solve", "closure_convert"]
+__all__ = ["fixed_point", "autograd_fixed_point", "custom_root", "custom_linear_solve",
+           "closure_convert"]
 
 
 def _maxabs(tree):
@@ -21,19 +22,25 @@ def _sub(a, b):
     return tu.tree_map(lambda x, y: x - y, a, b)
 
 
-def _iterate(step, x0, tol, max_iter):
-    """``x = step(x)`` until the largest change is <= tol * (1 + max|x|) or
-    ``max_iter`` steps, as a while_loop (so it traces under jit)."""
+def _iterate(step, x0, tol, max_iter, distance=None):
+    """``x = step(x)`` until the largest change is <= tol * (1 + max|x|) (or,
+    given ``distance``, until ``distance(x_new, x) <= tol``) or ``max_iter``
+    steps, as a while_loop (so it traces under jit)."""
     def cond(c):
         i, x, dx = c
-        return (i < max_iter) & (dx > tol * (1 + _maxabs(x)))
+        lim = tol if distance is not None else tol * (1 + _maxabs(x))
+        return (i < max_iter) & (dx > lim)
 
     def body(c):
         i, x, _ = c
         xn = step(x)
-        return i + 1, xn, _maxabs(_sub(xn, x))
-    inf = jnp.asarray(np.inf, dtype=np.float64)
-    return lax.while_loop(cond, body, (jnp.asarray(0, dtype=np.int32), x0, inf))[1]
+        d = _maxabs(_sub(xn, x)) if distance is None else \
+            jnp.max(jnp.asarray(distance(xn, x))).astype(np.float64)
+        return i + 1, xn, d
+    leaf = tu.tree_leaves(x0)[0]   # the counters live on x0's backend
+    inf = jnp.full_like(leaf, np.inf, dtype=np.float64, shape=())
+    return lax.while_loop(cond, body, (jnp.zeros_like(leaf, dtype=np.int32, shape=()), x0,
+                                       inf))[1]
 
 
 def fixed_point(f, x0, params, tol=1e-10, max_iter=1000):
@@ -65,4 +72,31 @@ def fixed_point(f, x0, params, tol=1e-10, max_iter=1000):
         return _iterate(lambda lam: tu.tree_map(lambda v, l_, xb: v + l_ - xb,
                                                 vecmat(lam), lam, x_bar),
                         start, tol, max_iter)
+    return custom_root(g, x0, solve, tangent_solve)
+
+
+def autograd_fixed_point(f, a, x0, distance, tol, max_iter=100000):
+    """HIPS autograd's ``fixed_point(f, a, x0, distance, tol)``
+    (``autograd.misc.fixed_points``): iterate ``x = f(a)(x)`` from ``x0`` while
+    ``distance(x, x_prev) > tol``; the gradient with respect to ``a`` comes
+    from the implicit function theorem, its adjoint iterated to the same
+    ``distance``/``tol`` rule.  Differs from autograd: the loop is a
+    ``while_loop`` (jit-able) capped at ``max_iter`` steps."""
+    if not callable(f) or not callable(distance):
+        raise TypeError("autograd_fixed_point: f (a -> (x -> next x)) and distance "
+                        "(x, y -> number) must be functions")
+    x0 = tu.tree_map(jnp.asarray, x0)
+
+    def g(x):
+        return _sub(f(a)(x), x)
+
+    def solve(g_, x):
+        return _iterate(lambda y: tu.tree_map(lambda p, q: p + q, y, g_(y)), x, tol,
+                        max_iter, distance)
+
+    def tangent_solve(vecmat, x_bar):
+        start = tu.tree_map(lambda v: -v, x_bar)
+        return _iterate(lambda lam: tu.tree_map(lambda v, l_, xb: v + l_ - xb,
+                                                vecmat(lam), lam, x_bar),
+                        start, tol, max_iter, distance)
     return custom_root(g, x0, solve, tangent_solve)

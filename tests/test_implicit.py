@@ -145,3 +145,41 @@ def test_closure_convert_and_errors():
         fixed_point(None, 0.0, 1.0)
     with pytest.raises(TypeError, match="custom_linear_solve: matvec must return"):
         lax.custom_linear_solve(lambda v: v[:2], B0, lambda mv, r: r)
+
+
+def test_autograd_fixed_point_signature_matches_autograd():
+    from functorch_lite.implicit import autograd_fixed_point
+
+    def sqrt(a, guess=10.0):
+        return autograd_fixed_point(lambda a: (lambda x: x - 0.05 * (x ** 2 - a)), a, guess,
+                                    lambda x, y: jnp.abs(x - y), 1e-4)
+    # autograd 1.9's examples/fixed_points.py prints these two (same iteration, same stop)
+    assert float(sqrt(2.0)) == pytest.approx(1.4147939385813015, rel=1e-14)
+    assert float(fl.grad(sqrt)(2.0)) == pytest.approx(0.35338076161609844, rel=1e-12)
+    # second order: through the adjoint iteration (autograd: -0.08810, exact -0.08839)
+    assert float(fl.grad(fl.grad(sqrt))(2.0)) == pytest.approx(-0.0884, rel=1e-2)
+
+
+def test_check_grads_order_2_forward_and_reverse():
+    from functorch_lite.test_util import check_grads
+    check_grads(_solve_loss, (A0, B0), order=2, modes=("fwd", "rev"))
+    check_grads(lambda a: _fp(a), (np.asarray(0.7),), order=2, modes=("fwd", "rev"))
+    check_grads(_newton_sqrt, (np.asarray(2.0),), order=2, modes=("fwd", "rev"))
+
+
+from _device import device  # noqa: E402,F401  (fixture: the CuPy stand-in, and CuPy on a GPU)
+
+
+def test_on_the_device_backend(device):  # noqa: F811
+    W = np.array([[0.2, -0.3], [0.1, 0.4]])
+    b = np.array([0.5, -0.2])
+
+    def fixed(W, b):
+        return jnp.sum(fixed_point(lambda x, b: jnp.tanh(W @ x + b), b * 0, b) ** 2)
+    want = fl.grad(fixed, (0, 1))(W, b)
+    got = fl.grad(fixed, (0, 1))(device.put(W), device.put(b))
+    for g, w in zip(got, want):
+        np.testing.assert_allclose(device.host(g), w, rtol=1e-12)
+    ga = fl.grad(_solve_loss, (0, 1))(device.put(A0), device.put(B0))
+    for g, w in zip(ga, fl.grad(_solve_loss, (0, 1))(A0, B0)):
+        np.testing.assert_allclose(device.host(g), w, rtol=1e-12)

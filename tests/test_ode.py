@@ -107,3 +107,35 @@ def test_bad_input_and_mxstep():
         odeint(lambda y, t: jnp.ones(3), Y0, T)
     ys = odeint(_f, Y0, T, 0.7, mxstep=2)
     assert np.isinf(np.asarray(ys)[-1]).all()
+
+
+def test_scipy_signature_odeint():
+    from functorch_lite.ode import scipy_odeint
+    A = np.array([[-0.1, 2.0], [-2.0, -0.1]])
+    t = np.linspace(0, 1, 3)
+    got = scipy_odeint(lambda y, t, A: jnp.dot(y ** 3, A), np.array([2.0, 0.0]), t, args=(A,))
+    si = pytest.importorskip("scipy.integrate")
+    ref = si.odeint(lambda y, t, A: np.dot(y ** 3, A), [2.0, 0.0], t, args=(A,), rtol=1e-12,
+                    atol=1e-12)
+    np.testing.assert_allclose(np.asarray(got), ref, rtol=1e-6, atol=1e-7)
+    tf = scipy_odeint(lambda t, y, A: jnp.dot(y ** 3, A), np.array([2.0, 0.0]), t, (A,),
+                      tfirst=True)
+    np.testing.assert_allclose(np.asarray(tf), np.asarray(got), rtol=1e-12)
+
+
+def test_check_grads_order_2_forward_and_reverse():
+    from functorch_lite.test_util import check_grads
+    f = lambda y0, k: jnp.sum(odeint(_f, y0, np.linspace(0, 1, 3), k,   # noqa: E731
+                                     rtol=1e-10, atol=1e-10) ** 2)
+    check_grads(f, (Y0, 0.7), order=2, modes=("fwd", "rev"))
+
+
+from _device import device  # noqa: E402,F401  (fixture: the CuPy stand-in, and CuPy on a GPU)
+
+
+def test_on_the_device_backend(device):  # noqa: F811
+    y0, t = device.put(Y0), device.put(T)
+    got = odeint(_f, y0, t, 0.7)
+    np.testing.assert_allclose(device.host(got), np.asarray(odeint(_f, Y0, T, 0.7)), rtol=1e-12)
+    g = fl.grad(lambda y: jnp.sum(odeint(_f, y, t, 0.7) ** 2))(y0)
+    np.testing.assert_allclose(device.host(g), [5.25945677, 9.1123543], rtol=1e-7)

@@ -222,3 +222,22 @@ def test_example_libraries_vs_jax(k):
     for key in P0:
         np.testing.assert_allclose(np.asarray(got[key]), np.asarray(ref[key]), rtol=1e-12,
                                    atol=1e-14)
+
+
+from _device import device  # noqa: E402,F401  (fixture: the CuPy stand-in, and CuPy on a GPU)
+
+DEVICE_OPTS = [fo.adam(0.01), fo.adamw(0.01, weight_decay=0.1), fo.sgd(0.1, momentum=0.9),
+               fo.rmsprop(0.01, centered=True), fo.adagrad(0.1), fo.lamb(0.01),
+               fo.chain(fo.clip_by_global_norm(1.0), fo.adam(fo.exponential_decay(0.1, 2, 0.5)))]
+
+
+@pytest.mark.parametrize("k", range(len(DEVICE_OPTS)))
+def test_on_the_device_backend_without_transfers(device, k):  # noqa: F811
+    opt = DEVICE_OPTS[k]
+    ref = _run(opt, P0, GS)
+    put = lambda t: {key: device.put(v) for key, v in t.items()}  # noqa: E731
+    p, gs = put(P0), [put(g) for g in GS]
+    with device.strict():        # state made and updated on the device, nothing read back
+        got = _run(opt, p, gs)
+    for key in P0:
+        np.testing.assert_allclose(device.host(got[key]), np.asarray(ref[key]), rtol=1e-12)

@@ -17,7 +17,7 @@ from ..core import tree_util as tu
 from ..flatten_util import ravel_pytree
 from ._dopri import integrate
 
-__all__ = ["odeint"]
+__all__ = ["odeint", "scipy_odeint"]
 
 
 def _float(x):
@@ -63,7 +63,12 @@ def odeint(func, y0, t, *args, rtol=1.4e-8, atol=1.4e-8, mxstep=np.inf, hmax=np.
             raise TypeError(f"odeint: args[{i}] is {type(a).__name__}; pass arrays or "
                             f"numbers (close over anything else in func)")
     a_leaves, a_tree = tu.tree_flatten(args)
-    a_leaves = [jnp.asarray(a) for a in a_leaves]
+    # Python numbers become arrays on y0's backend; a float takes y0's dtype (as
+    # a weakly typed scalar would: float32 dynamics stay float32)
+    a_leaves = [jnp.full_like(y0f, a, shape=(), dtype=y0f.dtype if isinstance(a, float)
+                              else np.result_type(a))
+                if isinstance(a, (bool, int, float, complex)) else jnp.asarray(a)
+                for a in a_leaves]
 
     def flat_func(yf, tt, *al):
         out = func(unravel(yf), tt, *tu.tree_unflatten(a_tree, al))
@@ -119,8 +124,8 @@ def _adjoint_solve(f, solve, rtol, atol, mxstep, hmax):
             tt = -s
             fy = f(y, tt, ps)
             cts = vjp_leaves(lambda yy, *fp: [f(yy, tt, with_float(fp))], [y, *fps], [a])
-            return [-fy] + [c if c is not None else jnp.zeros_like(v)
-                            for c, v in zip(cts, [y, *fps])]
+            # v * 0, not zeros_like: traced here, a fresh array would be a host constant
+            return [-fy] + [c if c is not None else v * 0 for c, v in zip(cts, [y, *fps])]
         n = ys.shape[0]
         a = ct[n - 1]
         pbar = [jnp.zeros_like(p) for p in fps]
@@ -141,3 +146,20 @@ def _adjoint_solve(f, solve, rtol, atol, mxstep, hmax):
         return (y_bar, jnp.stack(t_bar).astype(t.dtype), *p_bars)
     g.defvjp(fwd, bwd)
     return g
+
+
+def scipy_odeint(func, y0, t, args=(), rtol=1.49012e-8, atol=1.49012e-8, mxstep=0, hmax=0.0,
+                 tfirst=False):
+    """``odeint`` with the signature of ``scipy.integrate.odeint`` (and so of
+    ``autograd.scipy.integrate.odeint``): ``func(y, t, *args)`` with ``args``
+    one tuple, ``tfirst=True`` for ``func(t, y, *args)``, and SciPy's
+    ``mxstep=0``/``hmax=0`` meaning "no limit".  The solver is the same
+    Dormand-Prince with adjoint gradients (not LSODA), so values agree with
+    SciPy's to the tolerances.  Options of SciPy's odeint that would change
+    the result (``Dfun``, ``full_output``, ``tcrit``, ...) are not accepted."""
+    if not isinstance(args, tuple):
+        args = (args,)
+    f = (lambda y, tt, *a: func(tt, y, *a)) if tfirst else func
+    return odeint(f, y0, t, *args, rtol=rtol, atol=atol,
+                  mxstep=np.inf if not mxstep else mxstep,
+                  hmax=np.inf if not hmax else hmax)

@@ -94,7 +94,7 @@ def integrate(f, y0, ts, rtol, atol, mxstep, hmax):
     h0 = initial_step(f, y0, t0, f0, rtol, atol)
     if hmax is not None and np.isfinite(hmax):
         h0 = jnp.minimum(h0, hmax)
-    zero = jnp.zeros([], dtype=np.float64)
+    zero = jnp.zeros_like(t0, dtype=np.float64, shape=())   # on t's backend
 
     def interval(carry, target):
         ys, fy, t, h, nsteps = carry
@@ -124,7 +124,7 @@ def integrate(f, y0, ts, rtol, atol, mxstep, hmax):
             cond, body, (ys, fy, t, h, nsteps, zero))
         # too many steps: mark the result as JAX does (inf) rather than return garbage
         bad = t < target
-        ys = [jnp.where(bad, jnp.full_like(y, np.inf), y) for y in ys]
+        ys = [jnp.where(bad, np.inf, y) for y in ys]   # a scalar: no host constant
         return (ys, fy, t, h, nsteps), ys
     (_, _, _, _, nsteps), out = lax.scan(interval, (list(y0), f0, t0, h0, zero), ts[1:])
     return [jnp.concatenate([y[None], o], 0) for y, o in zip(y0, out)], nsteps

@@ -65,8 +65,11 @@ def _map(f, *trees):
     return tu.tree_map(f, *trees)
 
 
-def _count0():
-    return jnp.zeros([], dtype=np.int32)
+def _count0(params):
+    """An int32 zero on the parameters' backend (a device step count stays there)."""
+    leaves = tu.tree_leaves(params)
+    return jnp.zeros_like(leaves[0], dtype=np.int32, shape=()) if leaves else \
+        jnp.zeros([], dtype=np.int32)
 
 
 def _inc(count):
@@ -131,7 +134,7 @@ def scale_by_schedule(step_size_fn):
     """Multiply the updates by ``step_size_fn(count)``, ``count`` the number of
     updates made so far (0 at the first), kept as an int32 in the state."""
     def init(params):
-        return ScaleByScheduleState(_count0())
+        return ScaleByScheduleState(_count0(params))
 
     def update(updates, state, params=None):
         s = step_size_fn(state.count)
@@ -168,7 +171,7 @@ def _bias_correct(moment, decay, count):
 def scale_by_adam(b1=0.9, b2=0.999, eps=1e-8, eps_root=0.0):
     """Adam's rescaling: ``m_hat / (sqrt(v_hat + eps_root) + eps)``."""
     def init(params):
-        return ScaleByAdamState(_count0(), _map(jnp.zeros_like, params),
+        return ScaleByAdamState(_count0(params), _map(jnp.zeros_like, params),
                                 _map(jnp.zeros_like, params))
 
     def update(updates, state, params=None):

@@ -16,7 +16,7 @@ def _f(count):
 
 def constant_schedule(value):
     """The schedule that always returns ``value``."""
-    return lambda count: jnp.asarray(value, dtype=np.float64) + 0 * _f(count)
+    return lambda count: value + 0 * _f(count)   # on count's backend
 
 
 def polynomial_schedule(init_value, end_value, power, transition_steps, transition_begin=0):
@@ -99,7 +99,7 @@ def piecewise_constant_schedule(init_value, boundaries_and_scales=None):
     items = sorted((boundaries_and_scales or {}).items())
 
     def schedule(count):
-        v = jnp.asarray(init_value, dtype=np.float64) + 0 * _f(count)
+        v = init_value + 0 * _f(count)
         for b, s in items:
             v = jnp.where(_f(count) >= b, v * s, v)
         return v

@@ -36,7 +36,7 @@ def _quadmin(a, fa, fpa, b, fb):
     return x if math.isfinite(x) else None
 
 
-def _zoom(phi, a_lo, a_hi, f_lo, f_hi, d_lo, f0, d0, c1, c2, g_lo, maxiter=10):
+def _zoom(phi, a_lo, a_hi, f_lo, f_hi, d_lo, f0, d0, c1, c2, maxiter=10):
     a_rec, f_rec = 0.0, f0
     for i in range(maxiter):
         lo, hi = min(a_lo, a_hi), max(a_lo, a_hi)
@@ -62,7 +62,7 @@ def _zoom(phi, a_lo, a_hi, f_lo, f_hi, d_lo, f0, d0, c1, c2, g_lo, maxiter=10):
                 a_hi, f_hi = a_lo, f_lo
             else:
                 a_rec, f_rec = a_lo, f_lo
-            a_lo, f_lo, d_lo, g_lo = a_j, f_j, d_j, g_j
+            a_lo, f_lo, d_lo = a_j, f_j, d_j
     return None
 
 
@@ -71,7 +71,7 @@ def line_search_wolfe(phi, f0, d0, alpha1=1.0, c1=1e-4, c2=0.9, amax=1e100, maxi
     the strong Wolfe conditions was found."""
     if d0 >= 0:
         return None
-    a0, f_prev, d_prev, g_prev = 0.0, f0, d0, None
+    a0, f_prev, d_prev = 0.0, f0, d0
     a1 = min(alpha1, amax)
     for i in range(maxiter):
         if a1 == 0 or not math.isfinite(a1):
@@ -81,11 +81,11 @@ def line_search_wolfe(phi, f0, d0, alpha1=1.0, c1=1e-4, c2=0.9, amax=1e100, maxi
             a1 = 0.5 * (a0 + a1)
             continue
         if f1 > f0 + c1 * a1 * d0 or (i > 0 and f1 >= f_prev):
-            return _zoom(phi, a0, a1, f_prev, f1, d_prev, f0, d0, c1, c2, g_prev)
+            return _zoom(phi, a0, a1, f_prev, f1, d_prev, f0, d0, c1, c2)
         if abs(d1) <= -c2 * d0:
             return a1, f1, g1
         if d1 >= 0:
-            return _zoom(phi, a1, a0, f1, f_prev, d1, f0, d0, c1, c2, g1)
-        a0, f_prev, d_prev, g_prev = a1, f1, d1, g1
+            return _zoom(phi, a1, a0, f1, f_prev, d1, f0, d0, c1, c2)
+        a0, f_prev, d_prev = a1, f1, d1
         a1 = min(2 * a1, amax)
     return None
