@@ -97,3 +97,26 @@ def test_jax_agrees():
               lambda y_dot, primal_out, x, y: jax.numpy.sin(x) * y_dot)
     assert np.isclose(float(jax.grad(f)(2.0, 3.0)), -1.2484405096414273, rtol=1e-6)
     assert np.isclose(float(jax.grad(f, 1)(2.0, 3.0)), 0.9092974268256817, rtol=1e-6)
+
+
+def test_primal_function_with_python_control_flow():
+    # the custom-derivatives notebook: f's own body branches on its value
+    @fl.custom_jvp
+    def f(x):
+        if x > 0:
+            return jnp.sin(x)
+        return jnp.cos(x)
+
+    @f.defjvp
+    def f_jvp(primals, tangents):
+        x, = primals
+        xd, = tangents
+        return f(x), (2.0 if x > 0 else 3.0) * xd
+    assert np.isclose(float(f(1.0)), np.sin(1.0)) and np.isclose(float(f(-1.0)), np.cos(1.0))
+    assert float(fl.grad(f)(1.0)) == 2.0 and float(fl.grad(f)(-1.0)) == 3.0   # JAX's values
+    assert float(fl.jvp(f, (1.0,), (1.0,))[1]) == 2.0
+    assert float(fl.grad(fl.grad(f))(1.0)) == 0.0
+    with pytest.raises(TypeError, match="concrete values"):
+        fl.jit(f)(1.0)
+    with pytest.raises(TypeError, match="concrete values"):
+        fl.vmap(fl.grad(f))(np.ones(2))

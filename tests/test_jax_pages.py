@@ -27,14 +27,13 @@ KNOWN = {
                         4: _ARRAY, 5: _ARRAY, 12: _ARRAY},
     "key_concepts": {11: "functorch_lite.numpy has no convolve"},
     "gradient_checkpointing": {0: _RESID, 1: _RESID, 17: _RESID, 20: _RESID, 24: _RESID,
-                               25: _RESID, 27: _RESID, 28: _RESID, 2: _LINES, 3: _LINES, 18: _LINES,
-                               21: _LINES,
+                               25: _RESID, 27: _RESID, 28: _RESID, 2: _LINES, 3: _LINES,
+                               18: _LINES, 21: _LINES,
                                23: "imports jax._src (JAX's private modules)"},
     "custom_derivative_rules_for_python_code": {
         8: "grads are NaN-safe here (0 * inf = 0 in backward products): 0.0 where JAX "
            "prints nan", 16: "the same NaN-safe product",
-        22: "needs matplotlib", 23: "needs matplotlib (plt)",
-        50: "custom_jvp's primal function is traced: Python `if x > 0` on it fails"},
+        22: "needs matplotlib", 23: "needs matplotlib (plt)"},
     "common_gotchas_in_jax": {
         5: "a constant NumPy array indexed by a traced integer (needs an array type of "
            "our own)", 9: "arrays are mutable NumPy arrays: b += 10 changes a",

@@ -26,10 +26,10 @@ def test_inline_jit_caches_on_the_function():
     for _ in range(3):
         fl.jit(f)(np.ones(2))
     assert len(calls) == 1
-    # different options are different caches
-    fl.jit(f, static_argnums=())(np.ones(2))
-    fl.jit(f, static_argnames="x")(np.ones(2)) if False else None
+    fl.jit(f, static_argnums=())(np.ones(2))     # the same options: the same cache
     assert len(calls) == 1
+    fl.jit(f, static_argnums=0)(2.0)     # other options: a cache of their own
+    assert len(calls) == 2
 
 
 def test_method_decorator_static_self():

@@ -68,7 +68,7 @@ def test_conv_general_dilated_values_and_grads(case):
     else:
         pads = pad
     np.testing.assert_allclose(got, _conv_ref(x, w, st, pads, ldv, rdv, g), atol=1e-10)
-    check_grads(f, (x, w), order=1, modes=("rev", "fwd"))
+    check_grads(f, (x, w), order=2 if case == 3 else 1, modes=("rev", "fwd"))
     jax = pytest.importorskip("jax")
     x32, w32 = x.astype(np.float32), w.astype(np.float32)   # jax runs 32-bit here
     want = jax.lax.conv_general_dilated(x32, w32, st, pad, ld, rd, feature_group_count=g)

@@ -16,7 +16,8 @@ import functools
 
 from ..core import tree_util as tu
 from ..core.primitive import defprim
-from ..core.trace import Tracer, get_aval
+from ..core.errors import TracerConversionError
+from ..core.trace import Tracer, concrete_value, get_aval
 from ..primitives import _util as U
 from ..transforms.batching import vmap_flat
 from ..transforms.jaxpr_transforms import batch_jaxpr, is_float, jvp_jaxpr, to_front
@@ -46,27 +47,39 @@ def _vmap_rule(rule, n_out_fn, size):
 
 # ------------------------------------------------------------------ custom_jvp
 
-def _cj_impl(xp, *args, call_jaxpr, jvp, name):
+def _cj_impl(xp, *args, call_jaxpr, jvp, name, fun=None):
+    if call_jaxpr is None:       # the concrete path: the Python function itself
+        return fun(*args)
     return run_jaxpr(call_jaxpr, *args)
 
 
-def _cj_abstract(*avals, call_jaxpr, jvp, name):
+def _untraceable(name):
+    return TypeError(f"custom_jvp {name}: its function uses Python control flow on its "
+                     f"values, so it runs only on concrete values (grad/jvp outside jit); "
+                     f"under jit, vmap or make_jaxpr write it with lax.cond / jnp.where")
+
+
+def _cj_abstract(*avals, call_jaxpr, jvp, name, fun=None):
+    if call_jaxpr is None:
+        raise _untraceable(name)
     return list(call_jaxpr.out_avals)
 
 
-def _cj_jvp(primals, tangents, call_jaxpr, jvp, name):
+def _cj_jvp(primals, tangents, call_jaxpr, jvp, name, fun=None):
     ts = [_zero(get_aval(p).strip_weak(), p) if t is None else t
           for p, t in zip(primals, tangents)]
     outs, touts = jvp(list(primals), ts)
     return outs, touts
 
 
-def _cj_vjp_fwd(*ins, call_jaxpr, jvp, name):
-    return custom_jvp_p.bind(*ins, call_jaxpr=call_jaxpr, jvp=jvp, name=name), list(ins)
+def _cj_vjp_fwd(*ins, call_jaxpr, jvp, name, fun=None):
+    extra = {} if fun is None else {"fun": fun}
+    return custom_jvp_p.bind(*ins, call_jaxpr=call_jaxpr, jvp=jvp, name=name, **extra), \
+        list(ins)
 
 
-def _cj_vjp(ct, ins, out, needs, call_jaxpr, jvp, name):
-    avals = call_jaxpr.out_avals
+def _cj_vjp(ct, ins, out, needs, call_jaxpr, jvp, name, fun=None):
+    avals = call_jaxpr.out_avals if call_jaxpr is not None else [get_aval(o) for o in out]
     like = U.backend_ref(ins, ct)
     cts = [_zero(a.strip_weak(), like) if c is None else c for c, a in zip(ct, avals)]
     zeros = [_zero(get_aval(p).strip_weak(), p) for p in ins]
@@ -77,7 +90,9 @@ def _cj_vjp(ct, ins, out, needs, call_jaxpr, jvp, name):
     return [c if n and is_float(get_aval(p)) else None for c, n, p in zip(in_cts, needs, ins)]
 
 
-def _cj_batch(vals, dims, call_jaxpr, jvp, name):
+def _cj_batch(vals, dims, call_jaxpr, jvp, name, fun=None):
+    if call_jaxpr is None:
+        raise _untraceable(name)
     size = U.batch_size(vals, dims)
     vals, nd = to_front(vals, dims, size, force=True)
     bj = batch_jaxpr(call_jaxpr, nd, size)
@@ -99,7 +114,11 @@ def _cj_batch(vals, dims, call_jaxpr, jvp, name):
 custom_jvp_p = defprim("custom_jvp_call", impl=_cj_impl, abstract=_cj_abstract, jvp=_cj_jvp,
                        vjp_fwd=_cj_vjp_fwd, vjp=_cj_vjp, batch=_cj_batch,
                        multiple_results=True, higher_order=True,
-                       inner_call=lambda params, ins: (params["call_jaxpr"], list(ins)))
+                       inner_call=lambda params, ins: None if params["call_jaxpr"] is None
+                       else (params["call_jaxpr"], list(ins)))
+
+
+_CONCRETE = object()   # cache mark: this signature's function needs concrete values
 
 
 def _split_nondiff(kind, name, nondiff, args):
@@ -177,6 +196,30 @@ class custom_jvp:  # noqa: N801 - JAX's name
             raise TypeError(f"custom_jvp {self.__name__}.defjvps: give one rule per argument")
         self.defjvp(rule)
 
+    def _concrete_call(self, pos, static, args, leaves, tree):
+        if not any(isinstance(x, Tracer) for x in leaves):
+            return self.fun(*_merge(pos, static, args))     # no transform: just call it
+        conc = [concrete_value(x) for x in leaves]
+        if any(c is None or get_aval(c).shape != get_aval(x).shape
+               for c, x in zip(conc, leaves)):
+            raise _untraceable(self.__name__)
+        fun, user = self.fun, self.jvp
+        out_tree = tu.tree_structure(fun(*_merge(pos, static,
+                                                 tu.tree_unflatten(tree, conc))))
+
+        def flat_fun(*xs):
+            out = fun(*_merge(pos, static, tu.tree_unflatten(tree, list(xs))))
+            return [_as_value(o) for o in tu.tree_leaves(out)]
+
+        def flat_jvp(primals, tangents):
+            out, tout = user(*static, tuple(tu.tree_unflatten(tree, primals)),
+                             tuple(tu.tree_unflatten(tree, tangents)))
+            return ([_as_value(o) for o in tu.tree_leaves(out)],
+                    [_as_value(o) for o in tu.tree_leaves(tout)])
+        outs = custom_jvp_p.bind(*leaves, call_jaxpr=None, jvp=flat_jvp, name=self.__name__,
+                                 fun=flat_fun)
+        return tu.tree_unflatten(out_tree, outs)
+
     def _pos_for(self, n):
         return sorted({i % n for i in self.nondiff_argnums})
 
@@ -191,10 +234,18 @@ class custom_jvp:  # noqa: N801 - JAX's name
         avals = tuple(get_aval(x) for x in leaves)
         key = (tree, avals, nkey)
         hit = self._cache.get(key) if nkey is not None else None
+        if hit is _CONCRETE:
+            return self._concrete_call(pos, static, args, leaves, tree)
         if hit is None:
             fun = self.fun
-            closed, out_tree = _trace(lambda *d: fun(*_merge(pos, static, d)), tree, avals,
-                                      f"custom_jvp({self.__name__})")
+            try:
+                closed, out_tree = _trace(lambda *d: fun(*_merge(pos, static, d)), tree,
+                                          avals, f"custom_jvp({self.__name__})")
+            except TracerConversionError:
+                # Python control flow on the values: as JAX, run it on concrete ones
+                if nkey is not None:
+                    self._cache[key] = _CONCRETE
+                return self._concrete_call(pos, static, args, leaves, tree)
             user = self.jvp
 
             def flat_jvp(primals, tangents):

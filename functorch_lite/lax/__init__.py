@@ -9,7 +9,8 @@ from ._control import cond, while_loop, fori_loop, scan
 from ._more import (switch, map, dynamic_slice, dynamic_update_slice,  # noqa: A004
                     dynamic_slice_in_dim, dynamic_index_in_dim, dynamic_update_slice_in_dim,
                     dynamic_update_index_in_dim)
-from ._ops import (add, sub, mul, div, pow, max, min, atan2, eq, ne, lt, le, gt, ge, rem,  # noqa: A004
+from ._ops import (add, sub, mul, div, pow, max, min, atan2, eq, ne, lt, le, gt, ge,  # noqa
+                   rem,
                    neg, exp, log, sin, cos, tan, tanh, sqrt, abs, sign, log1p, expm1, asin,
                    acos, atan, sinh, cosh, floor, ceil, square, rsqrt, reciprocal, logistic,
                    erfc, exp2, is_finite, round, integer_pow, convert_element_type,

@@ -8,6 +8,7 @@ import numpy as np
 
 from ..control._util import as_value
 from ..core import dtypes
+from ..core import tree_util as tu
 from ..core.trace import get_aval
 from .. import primitives as P
 from ..primitives import math_more as mm
@@ -136,7 +137,6 @@ def convert_element_type(operand, new_dtype):
 def stop_gradient(x):
     """The identity whose derivative is zero, over every leaf of a pytree (JAX's
     ``lax.stop_gradient``)."""
-    from ..core import tree_util as tu
     return tu.tree_map(lambda v: P.stop_gradient(as_value(v)), x)
 
 

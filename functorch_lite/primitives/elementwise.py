@@ -7,6 +7,7 @@ import math
 
 import numpy as np
 
+from ..core import dtypes as _dtypes
 from ..core.dtypes import canonicalize_dtype
 from ..core.ir import ShapedArray
 from ..core.trace import concrete_value, get_aval
@@ -595,7 +596,8 @@ def select(c, a, b):
 
 
 def convert_element_type(x, new_dtype):
-    new_dtype = canonicalize_dtype(new_dtype)   # JAX's 32-bit mode: f64 requests give f32
+    # JAX's 32-bit mode: f64 requests give f32 (a bool test when it is off)
+    new_dtype = np.dtype(new_dtype) if _dtypes.X64 else canonicalize_dtype(new_dtype)
     if not isinstance(x, U.PY_SCALARS) and get_aval(x).dtype == new_dtype and not get_aval(x).weak_type:
         return x
     return convert_element_type_p.bind(x, new_dtype=new_dtype)
