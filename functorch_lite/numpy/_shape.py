@@ -218,6 +218,8 @@ def repeat(a, repeats, axis=None):
     if isinstance(repeats, Tracer):
         repeats = repeats.concrete("repeat counts (they set the output shape)")
     r = _np.asarray(repeats)
+    if r.shape == (1,):  # NumPy broadcasts a length-1 repeats array
+        r = r.reshape(())
     if r.ndim == 0:
         r = int(r)
         if r < 0:
