@@ -195,3 +195,8 @@ def fori_loop(lower, upper, body_fun, init_val):
 from .primitives.special import erf, erf_inv, lgamma, digamma, polygamma  # noqa: E402
 
 __all__ += ["erf", "erf_inv", "lgamma", "digamma", "polygamma"]
+
+# top_k (JAX's lax.top_k): a stable argsort and a gather, so differentiable in the values
+from .primitives.numeric import top_k  # noqa: E402
+
+__all__ += ["top_k"]

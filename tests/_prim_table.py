@@ -356,6 +356,10 @@ row(N.fmod_p, lambda r: (lambda y: (y * FRAC(r, 3, 2), y))(AWAY(r, 3, 2)), ref=n
     tol=1e-12)
 row(N.copysign_p, lambda r: (AWAY(r, 3, 2), AWAY(r, 2)), ref=np.copysign)
 row(N.nextafter_p, lambda r: (U(r, 3, 2), U(r, 3, 2)), ref=np.nextafter)
+row(N.asinh_p, lambda r: (U(r, 3, 2),), ref=np.arcsinh)
+row(N.acosh_p, lambda r: (r.uniform(1.3, 3.0, (3, 2)),), ref=np.arccosh)
+row(N.atanh_p, lambda r: (SMALL(r, 3, 2),), ref=np.arctanh)
+row(N.cbrt_p, lambda r: (AWAY(r, 3, 2),), ref=np.cbrt)
 
 
 # ------------------------------------------- primitives not driven by the table

@@ -82,3 +82,15 @@ def allclose(a, b, rtol=1e-05, atol=1e-08, equal_nan=False):
     """True (a 0-d bool array) when ``isclose(a, b, ...)`` holds everywhere (NumPy's
     allclose; like jax.numpy.allclose it returns an array, usable under tracing)."""
     return all(isclose(a, b, rtol, atol, equal_nan))
+
+# issue 13: sorting, sets and more elementwise math (each module's docstring says how)
+from ._sorting import (sort, argsort, msort, lexsort, partition, argpartition,  # noqa: E402,F401
+                       searchsorted)
+from ._sets import (unique, unique_all, unique_counts, unique_inverse,  # noqa: E402,F401
+                    unique_values, isin, in1d, intersect1d, union1d, setdiff1d, setxor1d)
+from ._math import (fmod, divmod, hypot, logaddexp, logaddexp2, copysign,  # noqa: E402,F401
+                    nextafter, signbit, trunc, fix, rint, sinc, deg2rad, rad2deg, degrees,
+                    radians, arcsinh, arccosh, arctanh, cbrt, heaviside, float_power,
+                    bitwise_and, bitwise_or, bitwise_xor, bitwise_not, bitwise_invert, invert,
+                    left_shift, right_shift, bitwise_left_shift, bitwise_right_shift, acos,
+                    asin, atan, atan2, acosh, asinh, atanh, pow)

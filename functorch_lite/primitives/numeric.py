@@ -1,6 +1,6 @@
 """Numeric primitives NumPy's names need that no composition computes exactly:
 ``fmod`` on floats (C's remainder, exact: NumPy's ``remainder`` is built on it),
-``copysign`` (the sign of zero), ``nextafter``, the bitwise family (and, or,
+``copysign`` (the sign of zero), ``nextafter``, the inverse hyperbolics and ``cbrt``, the bitwise family (and, or,
 invert, shifts), integer floor division and ``searchsorted``.
 
 Derivatives: ``fmod(x, y)`` is ``x - trunc(x/y) * y``, so d/dx = 1 and
@@ -16,6 +16,7 @@ from ..core.primitive import defprim
 from ..core.trace import get_aval
 from . import _util as U
 from . import elementwise as E
+from . import indexing as I
 from . import math_more as M
 from . import reductions as R
 
@@ -240,5 +241,73 @@ def searchsorted(a, v, side="left"):
     return searchsorted_p.bind(*U.promote(a, v), side=side)
 
 
+# ------------------------------------------- sorting, written with primitives
+# Sorted values are a gather of the input at argsort's indices, so gather's
+# rules give sort and top_k their derivatives (and batching) with no new rule.
+
+def argsort_along(x, axis, descending=False):
+    """Stable argsort along ``axis``; descending keeps ties in their original order
+    (the ascending stable order of the reversed array, reversed back)."""
+    from .prng import argsort
+    if not descending:
+        return argsort(x, axis)
+    n = get_aval(x).shape[axis]
+    i = argsort(I.rev(x, (axis,)), axis)
+    return E.sub(np.int64(n - 1), I.rev(i, (axis,)))
+
+
+def take_along(x, idx, axis):
+    """``x`` gathered along ``axis`` at ``idx`` (same rank, idx's shape along axis)."""
+    x = U.moveaxis(x, axis, -1)
+    idx = U.moveaxis(idx, axis, -1)
+    xs, js = get_aval(x).shape, get_aval(idx).shape
+    m = int(np.prod(xs[:-1], dtype=np.int64))
+    flat_x = U.shp.reshape(x, (m * xs[-1],))
+    rows = U.shp.reshape(idx, (m, js[-1]))
+    flat_i = I._flat_batch_index(rows, xs[-1], m)
+    out = U.shp.reshape(I.gather(flat_x, flat_i), js)
+    return U.moveaxis(out, -1, axis)
+
+
+def top_k(operand, k):
+    """The ``k`` largest entries along the last axis and their indices (int64),
+    largest first, ties in index order: JAX's ``lax.top_k``."""
+    a = get_aval(operand)
+    if a.ndim == 0:
+        raise ValueError("top_k: the operand must have at least one axis, got a 0-d array")
+    k = int(k)
+    if not 0 <= k <= a.shape[-1]:
+        raise ValueError(f"top_k: k={k} is out of range for a last axis of size "
+                         f"{a.shape[-1]} (shape {a.shape})")
+    ax = a.ndim - 1
+    idx = argsort_along(operand, ax, descending=True)
+    idx = U.shp.slice_(idx, (0,) * a.ndim, a.shape[:-1] + (k,))
+    return take_along(operand, idx, ax), idx
+
+
+# ------------------------------------------- inverse hyperbolics and cbrt
+# NumPy's kernels (accurate near 0 and for large |x|, where log/sqrt formulas
+# lose digits or overflow); derivatives 1/sqrt(x^2+1), 1/sqrt(x^2-1), 1/(1-x^2)
+# and 1/(3 cbrt(x)^2), infinite at the domain edges, so applied with safe_mul.
+
+asinh_p = E._def_unary("asinh", "arcsinh",
+                       lambda x, o: E.div(1.0, E.sqrt(E.add(E.mul(x, x), 1.0))),
+                       c_expr="asinh({0})", fuse_dtypes="float")
+acosh_p = E._def_unary("acosh", "arccosh",
+                       lambda x, o: E.div(1.0, E.sqrt(E.sub(E.mul(x, x), 1.0))),
+                       c_expr="acosh({0})", fuse_dtypes="float")
+atanh_p = E._def_unary("atanh", "arctanh", lambda x, o: E.div(1.0, E.sub(1.0, E.mul(x, x))),
+                       c_expr="atanh({0})", fuse_dtypes="float")
+cbrt_p = E._def_unary("cbrt", "cbrt", lambda x, o: E.div(1.0 / 3.0, E.mul(o, o)), saves="out",
+                      c_expr="cbrt({0})", fuse_dtypes="float")
+
+
+def asinh(x): return asinh_p.bind(x)
+def acosh(x): return acosh_p.bind(x)
+def atanh(x): return atanh_p.bind(x)
+def cbrt(x): return cbrt_p.bind(x)
+
+
 __all__ = ["fmod", "copysign", "nextafter", "bitwise_and", "bitwise_or", "shift_left",
-           "shift_right", "bitwise_invert", "idiv", "searchsorted"]
+           "shift_right", "bitwise_invert", "idiv", "searchsorted",
+           "argsort_along", "take_along", "top_k", "asinh", "acosh", "atanh", "cbrt"]
