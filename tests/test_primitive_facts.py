@@ -155,7 +155,7 @@ _NUMPY13_NAMES = _NUMPY_NAMES | {"argsort", "scan", "searchsorted", "asinh", "ac
                                  "sub", "mul", "div", "eq", "ne", "lt", "le", "gt", "ge", "neg",
                                  "select", "reduce_sum", "reduce_max", "slice", "rem", "erf",
                                  "xor", "shift_left", "shift_right", "idiv", "dot_general"}
-for _f in ("_sorting", "_sets", "_math", "_arrayapi", "_creation2", "_shape2", "_stats",
+for _f in ("_sorting", "_sets", "_math", "_arrayapi", "_grids", "_shape2", "_stats", "_numerics",
            "_interop", "_logic"):
     NOT_PRIMITIVE_REFERENCES[f"numpy/{_f}.py"] = _NUMPY13_NAMES
 

@@ -49,7 +49,9 @@ def mean(a, axis=None, dtype=None, keepdims=False):
     return _keep(shape, P.div(P.reduce_sum(x, axes), float(n)), axes, keepdims)
 
 
-def var(a, axis=None, dtype=None, ddof=0, keepdims=False):
+def var(a, axis=None, dtype=None, ddof=0, keepdims=False, *, correction=None):
+    if correction is not None:  # the Array API's name for ddof
+        ddof = correction
     x = _mean_input(a, dtype, "var")
     shape = get_aval(x).shape
     axes = _axes(axis, len(shape), "var")
@@ -60,8 +62,8 @@ def var(a, axis=None, dtype=None, ddof=0, keepdims=False):
     return _keep(shape, P.div(ss, float(max(n - ddof, 0))), axes, keepdims)
 
 
-def std(a, axis=None, dtype=None, ddof=0, keepdims=False):
-    return P.sqrt(var(a, axis, dtype, ddof, keepdims))
+def std(a, axis=None, dtype=None, ddof=0, keepdims=False, *, correction=None):
+    return P.sqrt(var(a, axis, dtype, ddof, keepdims, correction=correction))
 
 
 def _nonempty(name, shape, axes):
