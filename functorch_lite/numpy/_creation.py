@@ -64,11 +64,12 @@ def asarray(a, dtype=None, order=None, *, copy=None, device=None):
                              f"converted (a copy may be needed)")
         a = _foreign(a, "asarray")
         copy = None if copy is None else copy
+    if type(a) is complex or (type(a) is _np.ndarray and a.dtype.kind == "c"):
+        # making a complex constant is plain NumPy (what the functions accept is theirs)
+        return _xp(device=device).array(a, dtype=dtype, copy=copy)
     x = _v(a, "asarray")
     if isinstance(x, Tracer):
         return x if dtype is None else astype(x, dtype)
-    if type(x) is complex:
-        x = _np.asarray(x)
     if hasattr(x, "shape") and type(x) is not _np.ndarray:  # another backend's array
         xp = _xp(x, device)
     else:
@@ -177,9 +178,11 @@ def linspace(start, stop, num=50, endpoint=True, retstep=False, dtype=None, axis
     t = _np.arange(num, dtype=_np.float64) / (div if div > 0 else 1)
     if endpoint and num > 1:
         t[-1] = 1.0
-    start, stop = _arr(start, "linspace"), _arr(stop, "linspace")
+    # Python endpoints stay weak: a float32 traced endpoint keeps the result float32
+    start, stop = P.promote(_v(start, "linspace"), _v(stop, "linspace"))
+    start, stop = _arr(start), _arr(stop)
     if get_aval(start).dtype.kind != "f":
-        start = astype(start, _np.float64)
+        start, stop = astype(start, _np.float64), astype(stop, _np.float64)
     dt = get_aval(start).dtype
     t = t.astype(dt).reshape((num,) + (1,) * max(get_aval(start).ndim, get_aval(stop).ndim))
     t = _on_backend_of(t, start if _is_tracer(start) else stop)

@@ -9,7 +9,7 @@ import numpy as _np
 
 from .. import primitives as P
 from ..core.trace import Tracer, get_aval
-from ._base import _arr, _is_tracer
+from ._base import _arr, _is_tracer, _v
 from ._creation import _xp, linspace
 
 
@@ -20,8 +20,8 @@ def logspace(start, stop, num=50, endpoint=True, base=10.0, dtype=None, axis=0):
                               axis=axis)
     from ._elementwise import power
     y = linspace(start, stop, num, endpoint=endpoint, axis=axis)
-    b = _arr(base, "logspace")
-    if get_aval(b).ndim:
+    b = _v(base, "logspace")  # a Python base stays weak: float32 endpoints stay float32
+    if not isinstance(b, (int, float)) and get_aval(b).ndim:
         b = P.reshape(b, tuple(1 if i == axis else d for i, d in
                                enumerate((num,) + get_aval(b).shape)))
     out = power(b, y)
@@ -173,16 +173,22 @@ class _Concat:
             elif isinstance(item, Tracer) or hasattr(item, "shape") or \
                     getattr(item, "__fl_value__", None) is not None:
                 x = _arr(item, self.name)
+            elif type(item) in (bool, int, float):
+                x = item  # weak, as NumPy 2's r_ treats Python scalars
             else:
                 x = _arr(_np.asarray(item), self.name)
+            parts.append(x)
+        if not parts:
+            return _np.zeros(0)
+        parts = list(P.promote(*parts)) if len(parts) > 1 else [_arr(parts[0])]
+        out = []
+        for x in parts:
             if get_aval(x).ndim == 0:
                 x = P.reshape(x, (1,))
             if self.min2d and get_aval(x).ndim == 1:
                 x = P.reshape(x, (get_aval(x).shape[0], 1))
-            parts.append(x)
-        if not parts:
-            return _np.zeros(0)
-        return concatenate(parts, axis=axis)
+            out.append(x)
+        return concatenate(out, axis=axis)
 
     def _range(self, s):
         start = 0 if s.start is None else s.start

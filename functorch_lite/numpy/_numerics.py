@@ -10,7 +10,7 @@ import numpy as _np
 from .. import primitives as P
 from ..core.trace import Tracer, get_aval
 from ..primitives import numeric as N
-from ._base import _arr, _norm_axis
+from ._base import _arr, _norm_axis, _v
 from ._elementwise import _float
 from ._sets import _host
 from ._shape import concatenate, flip, ravel
@@ -57,8 +57,8 @@ def ediff1d(ary, to_end=None, to_begin=None):
         [ravel(_arr(v, "ediff1d")) for v in (to_end,) if v is not None]
     if len(parts) == 1:
         return d
-    parts = list(P.promote(*parts))
-    return concatenate(parts, 0)
+    dt = get_aval(d).dtype  # NumPy casts to_begin/to_end to the array's dtype
+    return concatenate([P.convert_element_type(p, dt) for p in parts], 0)
 
 
 def gradient(f, *varargs, axis=None, edge_order=1):
@@ -79,7 +79,9 @@ def gradient(f, *varargs, axis=None, edge_order=1):
         raise TypeError(f"gradient: expected 0, 1 or {len(axes)} spacings, got {len(varargs)}")
     if edge_order not in (1, 2):
         raise ValueError(f"gradient: edge_order must be 1 or 2, got {edge_order}")
-    out = [_grad_axis(x, ax, h, edge_order) for ax, h in zip(axes, spacing)]
+    # NumPy's result keeps f's float dtype whatever the spacing's
+    out = [P.convert_element_type(_grad_axis(x, ax, h, edge_order), get_aval(x).dtype)
+           for ax, h in zip(axes, spacing)]
     return out[0] if len(out) == 1 else out
 
 
@@ -88,11 +90,13 @@ def _grad_axis(x, ax, h, order):
     if n < order + 1:
         raise ValueError(f"gradient: shape {get_aval(x).shape} along axis {ax} needs at "
                          f"least edge_order + 1 = {order + 1} points")
-    h = _arr(h, "gradient")
+    h = _v(h, "gradient")
+    if type(h) in (int, float):
+        h = float(h)
     sl = lambda lo, hi: _sl(x, ax, lo, hi)  # noqa: E731
     bshape = lambda v: P.reshape(v, tuple(get_aval(v).shape[0] if i == ax else 1  # noqa: E731
                                           for i in range(get_aval(x).ndim)))
-    if get_aval(h).ndim == 0:
+    if isinstance(h, float) or get_aval(h).ndim == 0:
         mid = P.div(P.sub(sl(2, n), sl(0, n - 2)), P.mul(h, 2.0))
         if order == 1:
             first = P.div(P.sub(sl(1, 2), sl(0, 1)), h)
@@ -220,8 +224,10 @@ def polyfit(x, y, deg, rcond=None, full=False, w=None, cov=False):
         raise ValueError("polyfit: full=True and cov=True are not supported; compute the "
                          "residuals from polyval instead")
     from . import linalg
+    # NumPy fits in float64 (at least) whatever the inputs' dtype
     xv, yv = _float(x, "polyfit"), _float(y, "polyfit")
-    xv, yv = P.promote(xv, yv)
+    dt = _np.result_type(get_aval(xv).dtype, get_aval(yv).dtype, _np.float64)
+    xv, yv = P.convert_element_type(xv, dt), P.convert_element_type(yv, dt)
     deg = int(deg)
     if deg < 0:
         raise ValueError(f"polyfit: expected deg >= 0, got {deg}")
@@ -317,9 +323,8 @@ def bincount(x, weights=None, minlength=0, *, length=None):
     if weights is None:
         w = P.convert_element_type(P.full_like(v, 1), _np.int64)
     else:
-        w = _arr(weights, "bincount")
-        if get_aval(w).dtype.kind != "f":
-            w = P.convert_element_type(w, _np.float64)
+        # NumPy's bincount sums weights in float64 whatever their dtype
+        w = P.convert_element_type(_arr(weights, "bincount"), _np.float64)
     # out-of-range entries (only possible with an explicit length) are dropped, as JAX
     ok = P.min(P.ge(v, 0), P.lt(v, length))
     idx = P.select(ok, v, _np.int64(0))

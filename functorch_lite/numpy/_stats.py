@@ -18,15 +18,22 @@ from ._reductions import argmax, argmin, cumprod, cumsum, max as _max, mean, min
     prod, sum as _sum
 
 
+def _checked(a, axis, name, float_=False):
+    x = _float(a, name) if float_ else _arr(a, name)
+    _axes(axis, get_aval(x).ndim, name)  # a bad axis names this function
+    return x
+
+
 def ptp(a, axis=None, keepdims=False):
     """Peak to peak: ``max - min`` over axis."""
+    a = _checked(a, axis, "ptp")
     return P.sub(_max(a, axis, keepdims=keepdims), _min(a, axis, keepdims=keepdims))
 
 
 def average(a, axis=None, weights=None, returned=False, *, keepdims=False):
     """The weighted mean ``sum(a * w) / sum(w)`` over axis (NumPy's average); with
     ``returned`` also the sum of the weights."""
-    x = _float(a, "average")
+    x = _checked(a, axis, "average", True)
     if weights is None:
         avg = mean(x, axis, keepdims=keepdims)
         if not returned:
@@ -76,10 +83,17 @@ def _quantile(a, q, axis, method, keepdims, name, ignore_nan):
                          f"{name}: unknown method {method!r}")
     x = _float(a, name)
     y, axes, shape = _to_last(x, axis, name)
+    data_dt = get_aval(y).dtype  # order statistics (lower/higher/nearest) keep it
     n = get_aval(y).shape[-1]
     if n == 0:
         raise ValueError(f"{name}: cannot take a quantile of an empty axis (shape {shape})")
-    qv = q if isinstance(q, Tracer) else _np.asarray(q, dtype=get_aval(y).dtype)
+    if type(q) in (int, float):  # a Python q is weak: float32 data stays float32
+        qv = _np.asarray(q, dtype=get_aval(y).dtype)
+    else:  # an array q promotes with the data, as NumPy's
+        qv = q if isinstance(q, Tracer) else _np.asarray(q)
+        if get_aval(qv).dtype.kind != "f":
+            qv = P.convert_element_type(qv, _np.float64)
+        y, qv = P.promote(y, qv)
     if not isinstance(qv, Tracer) and ((qv < 0) | (qv > 1)).any():
         raise ValueError(f"{name}: quantiles must be in the range [0, 1] (percentiles in "
                          f"[0, 100]), got {q}")
@@ -113,7 +127,7 @@ def _quantile(a, q, axis, method, keepdims, name, ignore_nan):
         return N.take_along(s_b, idx, len(bshape))
 
     if pick is not None:
-        out = at(pick[0][0])
+        out = P.convert_element_type(at(pick[0][0]), data_dt)
     elif method == "midpoint":
         out = P.mul(P.add(at(lo), at(hi)), 0.5)
     else:
@@ -146,9 +160,17 @@ def percentile(a, q, axis=None, out=None, overwrite_input=False, method="linear"
                keepdims=False, *, interpolation=None):
     """``quantile(a, q / 100, ...)``."""
     _no_out("percentile", out)
-    return _quantile(a, P.div(_arr(q, "percentile"), 100.0) if isinstance(q, Tracer) else
-                     _np.asarray(q, dtype=_np.float64) / 100.0, axis, interpolation or method,
-                     keepdims, "percentile", False)
+    return _quantile(a, _pct(q, "percentile"), axis, interpolation or method, keepdims,
+                     "percentile", False)
+
+
+def _pct(q, name):
+    """q / 100, keeping a Python q a Python number (weak)."""
+    if type(q) in (int, float):
+        return q / 100.0
+    if isinstance(q, Tracer):
+        return P.div(q, 100.0)
+    return _np.asarray(q, dtype=_np.result_type(_np.asarray(q).dtype, _np.float16)) / 100.0
 
 
 def median(a, axis=None, out=None, overwrite_input=False, keepdims=False):
@@ -168,9 +190,8 @@ def nanpercentile(a, q, axis=None, out=None, overwrite_input=False, method="line
                   keepdims=False, *, interpolation=None):
     """percentile ignoring NaNs."""
     _no_out("nanpercentile", out)
-    return _quantile(a, P.div(_arr(q, "nanpercentile"), 100.0) if isinstance(q, Tracer) else
-                     _np.asarray(q, dtype=_np.float64) / 100.0, axis, interpolation or method,
-                     keepdims, "nanpercentile", True)
+    return _quantile(a, _pct(q, "nanpercentile"), axis, interpolation or method, keepdims,
+                     "nanpercentile", True)
 
 
 def nanmedian(a, axis=None, out=None, overwrite_input=False, keepdims=False):
@@ -196,12 +217,12 @@ def _nan_to(x, v):
 
 def nansum(a, axis=None, dtype=None, keepdims=False):
     """sum treating NaN as 0."""
-    return _sum(_nan_to(_arr(a, "nansum"), 0.0), axis, dtype, keepdims)
+    return _sum(_nan_to(_checked(a, axis, "nansum"), 0.0), axis, dtype, keepdims)
 
 
 def nanprod(a, axis=None, dtype=None, keepdims=False):
     """prod treating NaN as 1."""
-    return prod(_nan_to(_arr(a, "nanprod"), 1.0), axis, dtype, keepdims)
+    return prod(_nan_to(_checked(a, axis, "nanprod"), 1.0), axis, dtype, keepdims)
 
 
 def _valid_count(x, axis, keepdims):
@@ -211,7 +232,7 @@ def _valid_count(x, axis, keepdims):
 
 def nanmean(a, axis=None, dtype=None, keepdims=False):
     """mean over the non-NaN entries (NaN where there are none)."""
-    x = _float(a, "nanmean")
+    x = _checked(a, axis, "nanmean", True)
     if dtype is not None:
         x = P.convert_element_type(x, _np.dtype(dtype))
     return P.div(nansum(x, axis, keepdims=keepdims), _valid_count(x, axis, keepdims))
@@ -220,7 +241,7 @@ def nanmean(a, axis=None, dtype=None, keepdims=False):
 def nanvar(a, axis=None, dtype=None, ddof=0, keepdims=False, *, correction=None):
     """var over the non-NaN entries."""
     ddof = ddof if correction is None else correction
-    x = _float(a, "nanvar")
+    x = _checked(a, axis, "nanvar", True)
     if dtype is not None:
         x = P.convert_element_type(x, _np.dtype(dtype))
     m = nanmean(x, axis, keepdims=True)
@@ -241,7 +262,7 @@ def _all_nan(x, axis, keepdims):
 
 def nanmax(a, axis=None, keepdims=False):
     """max ignoring NaNs (NaN where a slice is all NaN)."""
-    x = _arr(a, "nanmax")
+    x = _checked(a, axis, "nanmax")
     if get_aval(x).dtype.kind != "f":
         return _max(x, axis, keepdims=keepdims)
     out = _max(_nan_to(x, -_np.inf), axis, keepdims=keepdims)
@@ -250,7 +271,7 @@ def nanmax(a, axis=None, keepdims=False):
 
 def nanmin(a, axis=None, keepdims=False):
     """min ignoring NaNs (NaN where a slice is all NaN)."""
-    x = _arr(a, "nanmin")
+    x = _checked(a, axis, "nanmin")
     if get_aval(x).dtype.kind != "f":
         return _min(x, axis, keepdims=keepdims)
     out = _min(_nan_to(x, _np.inf), axis, keepdims=keepdims)
@@ -259,22 +280,22 @@ def nanmin(a, axis=None, keepdims=False):
 
 def nanargmax(a, axis=None, keepdims=False):
     """argmax ignoring NaNs (an all-NaN slice raises in NumPy; here it gives 0)."""
-    return argmax(_nan_to(_arr(a, "nanargmax"), -_np.inf), axis, keepdims)
+    return argmax(_nan_to(_checked(a, axis, "nanargmax"), -_np.inf), axis, keepdims)
 
 
 def nanargmin(a, axis=None, keepdims=False):
     """argmin ignoring NaNs (an all-NaN slice gives 0)."""
-    return argmin(_nan_to(_arr(a, "nanargmin"), _np.inf), axis, keepdims)
+    return argmin(_nan_to(_checked(a, axis, "nanargmin"), _np.inf), axis, keepdims)
 
 
 def nancumsum(a, axis=None, dtype=None):
     """cumsum treating NaN as 0."""
-    return cumsum(_nan_to(_arr(a, "nancumsum"), 0.0), axis, dtype)
+    return cumsum(_nan_to(_checked(a, axis, "nancumsum"), 0.0), axis, dtype)
 
 
 def nancumprod(a, axis=None, dtype=None):
     """cumprod treating NaN as 1."""
-    return cumprod(_nan_to(_arr(a, "nancumprod"), 1.0), axis, dtype)
+    return cumprod(_nan_to(_checked(a, axis, "nancumprod"), 1.0), axis, dtype)
 
 
 # ------------------------------------------------------------------ cov, corrcoef
@@ -298,8 +319,8 @@ def cov(m, y=None, rowvar=True, bias=False, ddof=None, fweights=None, aweights=N
             yy = P.transpose(yy, (1, 0))
         x, yy = P.promote(x, yy)
         x = P.concatenate([x, yy], 0)
-    if dtype is not None:
-        x = P.convert_element_type(x, _np.dtype(dtype))
+    x = P.convert_element_type(x, _np.dtype(dtype) if dtype is not None else
+                               _np.result_type(get_aval(x).dtype, _np.float64))
     if ddof is None:
         ddof = 0 if bias else 1
     nobs = get_aval(x).shape[1]

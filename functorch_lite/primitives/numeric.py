@@ -166,7 +166,8 @@ def _def_int_binary(name, kernel, commutative=False, bool_ok=True):
         jvp=lambda primals, tangents: (p.bind(*primals), None),
         vjp=lambda ct, ins, out, needs: (None, None),
         batch=lambda vals, dims: U.broadcasting_batch(p, vals, dims),
-        saves="nothing", ufunc=kernel, commutative=commutative)
+        # no ufunc trait: jit's plan probes ufuncs with float buffers (integer-only here)
+        saves="nothing", commutative=commutative)
     return p
 
 
@@ -189,7 +190,7 @@ invert_p = defprim(
     jvp=lambda primals, tangents: (invert_p.bind(*primals), None),
     vjp=lambda ct, ins, out, needs: (None,),
     batch=lambda vals, dims: (invert_p.bind(vals[0]), dims[0]),
-    saves="nothing", ufunc="invert")
+    saves="nothing")
 
 
 def bitwise_and(x, y): return and_p.bind(*U.promote(x, y))
