@@ -275,8 +275,9 @@ case("histogram_weights", lambda w: fnp.histogram(np.array([0.1, 0.5, 0.9]), 2, 
      lambda w: np.histogram(np.array([0.1, 0.5, 0.9]), 2, weights=w)[0], [POS(3)])
 
 # ------------------------------------------------------------ Array API utilities
-case("finfo", lambda: np.asarray(fnp.finfo(np.float32).eps),
-     lambda: np.asarray(np.finfo(np.float32).eps), [], grad=False)
+case("finfo", lambda: np.asarray([fnp.finfo(np.float32).eps, fnp.finfo(np.float64).max]),
+     lambda: np.asarray([float(np.finfo(np.float32).eps), float(np.finfo(np.float64).max)]),
+     [], grad=False)
 case("iinfo", lambda: np.asarray(fnp.iinfo(np.int16).max), lambda: np.asarray(np.iinfo(np.int16).max),
      [], grad=False)
 case("can_cast", lambda: np.asarray([fnp.can_cast(np.int8, np.int16),

@@ -5,6 +5,8 @@
 functorch_lite.numpy's arrays are NumPy's (or another backend's) arrays, so
 their methods and operators are NumPy 2's, which follow the standard.
 """
+from collections import namedtuple
+
 import numpy as _np
 
 from .. import backends as _backends
@@ -23,15 +25,23 @@ def _dtype_of(x, name):
     raise TypeError(f"{name}: expected a dtype or an array, got {type(x).__name__}")
 
 
+finfo_object = namedtuple("finfo_object", "bits eps max min smallest_normal dtype")
+iinfo_object = namedtuple("iinfo_object", "bits max min dtype")
+
+
 def finfo(type, /):  # noqa: A002
-    """Machine limits of a float dtype (or of an array's dtype): NumPy's finfo
-    (bits, eps, max, min, smallest_normal, dtype)."""
-    return _np.finfo(_dtype_of(type, "finfo"))
+    """Machine limits of a float dtype (or of an array's dtype): bits, eps, max,
+    min, smallest_normal as Python numbers (the Array API's; NumPy's finfo gives
+    NumPy scalars), and the real dtype."""
+    f = _np.finfo(_dtype_of(type, "finfo"))
+    return finfo_object(int(f.bits), float(f.eps), float(f.max), float(f.min),
+                        float(f.smallest_normal), _np.dtype(f.dtype))
 
 
 def iinfo(type, /):  # noqa: A002
-    """Limits of an integer dtype (or an array's): NumPy's iinfo (bits, max, min, dtype)."""
-    return _np.iinfo(_dtype_of(type, "iinfo"))
+    """Limits of an integer dtype (or an array's): bits, max, min as Python ints."""
+    i = _np.iinfo(_dtype_of(type, "iinfo"))
+    return iinfo_object(int(i.bits), int(i.max), int(i.min), _np.dtype(i.dtype))
 
 
 def isdtype(dtype, kind):

@@ -141,8 +141,9 @@ def _norm_axis(axis, ndim, name):
     except TypeError:
         raise TypeError(f"{name}: axis must be an integer, got {axis!r}") from None
     if not -ndim <= a < ndim:
-        raise ValueError(f"{name}: axis {a} is out of bounds for an array of dimension "
-                         f"{ndim}")
+        # NumPy's AxisError: both a ValueError and an IndexError (the Array API's)
+        raise _np.exceptions.AxisError(f"{name}: axis {a} is out of bounds for an array "
+                                       f"of dimension {ndim}")
     return a % ndim
 
 

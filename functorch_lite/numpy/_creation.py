@@ -64,6 +64,8 @@ def asarray(a, dtype=None, order=None, *, copy=None, device=None):
                              f"converted (a copy may be needed)")
         a = _foreign(a, "asarray")
         copy = None if copy is None else copy
+    if type(a) in (list, tuple) and dtype is not None and _np.dtype(dtype).kind == "c":
+        a = _np.asarray(a, dtype=dtype)
     if type(a) is complex or (type(a) is _np.ndarray and a.dtype.kind == "c"):
         # making a complex constant is plain NumPy (what the functions accept is theirs)
         return _xp(device=device).array(a, dtype=dtype, copy=copy)

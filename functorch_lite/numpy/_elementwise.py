@@ -257,7 +257,8 @@ def where_select(condition, x, y):
         raise e
 
 
-def clip(a, a_min=None, a_max=None, *, min=None, max=None):  # noqa: A002
+def clip(a, min=None, max=None, *, a_min=None, a_max=None):  # noqa: A002
+    """``a`` limited to [min, max] (the Array API's names; NumPy's a_min/a_max too)."""
     lo = a_min if a_min is not None else min
     hi = a_max if a_max is not None else max
     x = _arr(a, "clip")
