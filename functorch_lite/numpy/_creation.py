@@ -69,6 +69,7 @@ def asarray(a, dtype=None, order=None, *, copy=None, device=None):
     if type(a) is complex or (type(a) is _np.ndarray and a.dtype.kind == "c"):
         # making a complex constant is plain NumPy (what the functions accept is theirs)
         return _xp(device=device).array(a, dtype=dtype, copy=copy)
+    given_array = hasattr(a, "shape") and not isinstance(a, _np.generic)
     x = _v(a, "asarray")
     if isinstance(x, Tracer):
         return x if dtype is None else astype(x, dtype)
@@ -77,7 +78,7 @@ def asarray(a, dtype=None, order=None, *, copy=None, device=None):
     else:
         xp = _xp(device=device)
     if copy is False:
-        if not hasattr(x, "shape") or (dtype is not None and _np.dtype(dtype) != x.dtype) or \
+        if not given_array or (dtype is not None and _np.dtype(dtype) != x.dtype) or \
                 xp is not _xp(x):
             raise ValueError("asarray: copy=False, but the input needs a copy (a Python "
                              "object, another dtype or another device)")

@@ -258,7 +258,8 @@ def intersect1d(ar1, ar2, assume_unique=False, return_indices=False, *, size=Non
 def union1d(ar1, ar2, *, size=None, fill_value=None):
     """Sorted unique values in either array."""
     a, b = P.promote(_arr(ar1, "union1d"), _arr(ar2, "union1d"))
-    return unique(P.concatenate([_flat(a), _flat(b)], 0), size=size, fill_value=fill_value)
+    both = P.concatenate([_flat(a), _flat(b)], 0)
+    return _unique_flat(both, "union1d", size, fill_value, True)[0]
 
 
 def setdiff1d(ar1, ar2, assume_unique=False, *, size=None, fill_value=None):
