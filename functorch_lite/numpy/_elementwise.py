@@ -170,8 +170,15 @@ def _fix_sign(r, y):
 
 def _floor_divide(x, y):
     x, y = _int_operands(x, y, "floor_divide")
-    if get_aval(x).dtype.kind in "iu":
-        return N.idiv(x, y)  # NumPy's: exact, and x // 0 is 0
+    dt = get_aval(x).dtype
+    if dt.kind in "iu" and dt.itemsize <= 4:
+        # exact through float64 (|x| < 2**53), and fusable under jit
+        q = P.floor(P.div(P.convert_element_type(x, _np.float64),
+                          P.convert_element_type(y, _np.float64)))
+        q = P.select(P.eq(y, 0), 0.0, q)  # NumPy: x // 0 is 0 for integers
+        return P.convert_element_type(q, dt)
+    if dt.kind in "iu":
+        return N.idiv(x, y)  # 64-bit: exact at any magnitude (a float path rounds)
     # NumPy's float algorithm (npy_divmod): exact remainder first, then the
     # quotient (x - mod) / y rounded to the nearest integer
     m = N.fmod(x, y)

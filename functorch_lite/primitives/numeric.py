@@ -290,17 +290,14 @@ def top_k(operand, k):
 # NumPy's kernels (accurate near 0 and for large |x|, where log/sqrt formulas
 # lose digits or overflow); derivatives 1/sqrt(x^2+1), 1/sqrt(x^2-1), 1/(1-x^2)
 # and 1/(3 cbrt(x)^2), infinite at the domain edges, so applied with safe_mul.
+# (No c_expr: jit's fusion keeps them as separate NumPy kernels.)
 
 asinh_p = E._def_unary("asinh", "arcsinh",
-                       lambda x, o: E.div(1.0, E.sqrt(E.add(E.mul(x, x), 1.0))),
-                       c_expr="asinh({0})", fuse_dtypes="float")
+                       lambda x, o: E.div(1.0, E.sqrt(E.add(E.mul(x, x), 1.0))))
 acosh_p = E._def_unary("acosh", "arccosh",
-                       lambda x, o: E.div(1.0, E.sqrt(E.sub(E.mul(x, x), 1.0))),
-                       c_expr="acosh({0})", fuse_dtypes="float")
-atanh_p = E._def_unary("atanh", "arctanh", lambda x, o: E.div(1.0, E.sub(1.0, E.mul(x, x))),
-                       c_expr="atanh({0})", fuse_dtypes="float")
-cbrt_p = E._def_unary("cbrt", "cbrt", lambda x, o: E.div(1.0 / 3.0, E.mul(o, o)), saves="out",
-                      c_expr="cbrt({0})", fuse_dtypes="float")
+                       lambda x, o: E.div(1.0, E.sqrt(E.sub(E.mul(x, x), 1.0))))
+atanh_p = E._def_unary("atanh", "arctanh", lambda x, o: E.div(1.0, E.sub(1.0, E.mul(x, x))))
+cbrt_p = E._def_unary("cbrt", "cbrt", lambda x, o: E.div(1.0 / 3.0, E.mul(o, o)), saves="out")
 
 
 def asinh(x): return asinh_p.bind(x)
