@@ -158,6 +158,7 @@ _NUMPY13_NAMES = _NUMPY_NAMES | {"argsort", "scan", "searchsorted", "asinh", "ac
 for _f in ("_sorting", "_sets", "_math", "_arrayapi", "_grids", "_shape2", "_stats", "_numerics",
            "_interop", "_logic"):
     NOT_PRIMITIVE_REFERENCES[f"numpy/{_f}.py"] = _NUMPY13_NAMES
+NOT_PRIMITIVE_REFERENCES["numpy/_methods.py"] = _NUMPY_NAMES | {"argsort"}  # x.argsort()
 
 
 def test_a_primitive_name_appears_only_where_it_is_defined():
