@@ -94,3 +94,26 @@ def test_torch_tensors():
     tt = torch.from_dlpack(t)
     tt[1] = 5.0
     assert float(t[1]) == 5.0
+
+
+def test_array_api_odds_and_ends():
+    x = np.array([[1.0, 2.0, 4.0], [0.5, 0.5, 3.0]])
+    np.testing.assert_allclose(fnp.var(x, axis=1, correction=1), np.var(x, axis=1, ddof=1))
+    np.testing.assert_allclose(fnp.std(x, correction=1.5), np.std(x, ddof=1.5))
+    assert fnp.__array_api_version__ == "2023.12"
+    info = fnp.__array_namespace_info__()
+    assert info.default_device() == "cpu" and info.default_dtypes()["integral"] == np.int64
+    assert set(info.dtypes(kind="real floating")) == {"float32", "float64"}
+    f = fnp.finfo(np.float32)
+    assert isinstance(f.eps, float) and f.eps == float(np.finfo(np.float32).eps)
+    assert fnp.iinfo(fnp.int8).max == 127 and fnp.iinfo(np.zeros(1, np.uint16)).max == 65535
+    assert fnp.isdtype(fnp.float32, "real floating") and not fnp.isdtype(fnp.bool, "numeric")
+    assert fnp.can_cast(fnp.int8, fnp.int16) and not fnp.can_cast(fnp.float64, fnp.int64)
+    y = np.ones(2, np.float32)
+    assert fnp.astype(y, np.float32, copy=False) is y
+    assert fnp.astype(y, np.float32) is not y
+    with pytest.raises(np.exceptions.AxisError):  # both ValueError and IndexError
+        fnp.expand_dims(np.ones(()), axis=-2)
+    np.testing.assert_array_equal(fnp.reshape(np.arange(6), shape=(2, 3)),
+                                  np.arange(6).reshape(2, 3))
+    np.testing.assert_array_equal(fnp.clip(np.arange(5), min=1, max=3), [1, 1, 2, 3, 3])
