@@ -353,6 +353,17 @@ row(special.gammaincc_p, lambda r: (POS(r, 3, 2) * 2, POS(r, 3, 2) * 2), ref=S.g
 row(special.betainc_p, lambda r: (POS(r, 3, 2) * 2, POS(r, 2) * 2, r.uniform(0.1, 0.9, (3, 2))),
     ref=S.betainc, wrt=(2,))
 
+# numeric.py (issue 13): fmod's quotient x/y kept away from integers (trunc jumps there)
+from functorch_lite.primitives import numeric as N  # noqa: E402
+row(N.fmod_p, lambda r: (lambda y: (y * FRAC(r, 3, 2), y))(AWAY(r, 3, 2)), ref=np.fmod,
+    tol=1e-12)
+row(N.copysign_p, lambda r: (AWAY(r, 3, 2), AWAY(r, 2)), ref=np.copysign)
+row(N.nextafter_p, lambda r: (U(r, 3, 2), U(r, 3, 2)), ref=np.nextafter)
+row(N.asinh_p, lambda r: (U(r, 3, 2),), ref=np.arcsinh)
+row(N.acosh_p, lambda r: (r.uniform(1.3, 3.0, (3, 2)),), ref=np.arccosh)
+row(N.atanh_p, lambda r: (SMALL(r, 3, 2),), ref=np.arctanh)
+row(N.cbrt_p, lambda r: (AWAY(r, 3, 2),), ref=np.cbrt)
+
 
 # ---------------------------------------------------------------- complex
 # complex inputs: check_grads pairs values with Re(sum(a * b)) (JAX's convention)
@@ -460,6 +471,20 @@ COVERED = {c.name: c for c in [
             "columns are arbitrary; its rules refuse clearly): values, vmap, jit, the error"),
     Covered("argsort", "tests/test_random.py", "integer output: stable order vs NumPy, vmap, "
             "gradient through the gather it feeds"),
+    Covered("and", "tests/test_numpy_sorting_sets.py", "integer-only: forward vs NumPy, "
+            "vmap vs a loop, jit vs eager, no tangent"),
+    Covered("or", "tests/test_numpy_sorting_sets.py", "integer-only: forward vs NumPy, "
+            "vmap vs a loop, jit vs eager, no tangent"),
+    Covered("not", "tests/test_numpy_sorting_sets.py", "integer-only: forward vs NumPy, "
+            "vmap vs a loop, jit vs eager, no tangent"),
+    Covered("shift_left", "tests/test_numpy_sorting_sets.py", "integer-only: forward vs NumPy, "
+            "vmap vs a loop, jit vs eager, no tangent"),
+    Covered("shift_right", "tests/test_numpy_sorting_sets.py", "integer-only: forward vs NumPy, "
+            "vmap vs a loop, jit vs eager, no tangent"),
+    Covered("idiv", "tests/test_numpy_issue13_bugs.py", "integer-only: exact floor division "
+            "vs NumPy at 2**62, no tangent"),
+    Covered("searchsorted", "tests/test_numpy_sorting_sets.py", "integer-only: forward vs NumPy, "
+            "vmap vs a loop, jit vs eager, no tangent"),
 ]}
 
 def rows_of(prim):

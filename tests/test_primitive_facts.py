@@ -150,6 +150,18 @@ NOT_PRIMITIVE_REFERENCES = {
     "numpy/_complex.py": {"real", "imag", "conj"},       # NumPy's names, in their errors
     "numpy/fft.py": {"fft"},                             # numpy.fft.fft; fft_type="fft"
 }
+# issue 13's numpy modules: NumPy's function names in their errors, and keywords
+# (searchsorted's method="scan"); none keys anything by a primitive's name
+_NUMPY13_NAMES = _NUMPY_NAMES | {"argsort", "scan", "searchsorted", "asinh", "acosh", "atanh",
+                                 "cbrt", "fmod", "copysign", "nextafter", "and", "or", "not",
+                                 "gather", "rev", "pow", "atan2", "acos", "asin", "atan",
+                                 "sub", "mul", "div", "eq", "ne", "lt", "le", "gt", "ge", "neg",
+                                 "select", "reduce_sum", "reduce_max", "slice", "rem", "erf",
+                                 "xor", "shift_left", "shift_right", "idiv", "dot_general"}
+for _f in ("_sorting", "_sets", "_math", "_arrayapi", "_grids", "_shape2", "_stats", "_numerics",
+           "_interop", "_logic"):
+    NOT_PRIMITIVE_REFERENCES[f"numpy/{_f}.py"] = _NUMPY13_NAMES
+NOT_PRIMITIVE_REFERENCES["numpy/_methods.py"] = _NUMPY_NAMES | {"argsort"}  # x.argsort()
 
 
 def test_a_primitive_name_appears_only_where_it_is_defined():

@@ -37,3 +37,7 @@ __all__ = ["cond", "while_loop", "fori_loop", "scan", "switch", "map", "dynamic_
 # implicit differentiation (control/implicit.py)
 from ..control.implicit import custom_linear_solve, custom_root  # noqa: E402
 __all__ += ["custom_root", "custom_linear_solve"]
+
+# top_k (JAX's lax.top_k): a stable argsort and a gather, so differentiable in the values
+from ..primitives.numeric import top_k  # noqa: E402
+__all__ += ["top_k"]

@@ -83,9 +83,37 @@ def allclose(a, b, rtol=1e-05, atol=1e-08, equal_nan=False):
     allclose; like jax.numpy.allclose it returns an array, usable under tracing)."""
     return all(isclose(a, b, rtol, atol, equal_nan))
 
+# issue 13: sorting, sets and more elementwise math (each module's docstring says how)
+from ._sorting import (sort, argsort, msort, lexsort, partition, argpartition,  # noqa: E402,F401
+                       searchsorted)
+from ._sets import (unique, unique_all, unique_counts, unique_inverse,  # noqa: E402,F401
+                    unique_values, isin, in1d, intersect1d, union1d, setdiff1d, setxor1d)
+from ._math import (fmod, divmod, hypot, logaddexp, logaddexp2, copysign,  # noqa: E402,F401
+                    nextafter, signbit, trunc, fix, rint, sinc, deg2rad, rad2deg, degrees,
+                    radians, arcsinh, arccosh, arctanh, cbrt, heaviside, float_power,
+                    bitwise_and, bitwise_or, bitwise_xor, bitwise_not, bitwise_invert, invert,
+                    left_shift, right_shift, bitwise_left_shift, bitwise_right_shift, acos,
+                    asin, atan, atan2, acosh, asinh, atanh, pow)
+from ._grids import (logspace, geomspace, meshgrid, indices, tri, tril_indices,  # noqa: E402,F401
+                     triu_indices, diag_indices, tril_indices_from, triu_indices_from,
+                     diag_indices_from, atleast_1d, atleast_2d, atleast_3d, r_, c_)
+from ._shape2 import (append, delete, insert, array_split, hsplit, vsplit,  # noqa: E402,F401
+                      dsplit, dstack, column_stack, row_stack, rot90, resize, concat,
+                      permute_dims, matrix_transpose, unstack)
+from ._logic import array_equal, array_equiv, isposinf, isneginf, count_nonzero  # noqa: E402,F401
+from ._stats import (ptp, average, quantile, percentile, median, nanquantile,  # noqa: E402,F401
+                     nanpercentile, nanmedian, nansum, nanprod, nanmean, nanvar, nanstd,
+                     nanmax, nanmin, nanargmax, nanargmin, nancumsum, nancumprod, cov, corrcoef)
+from ._numerics import (diff, ediff1d, gradient, trapezoid, trapz, cumulative_sum,  # noqa: E402,F401
+                        interp, polyval, polyfit, convolve, correlate, bincount, histogram)
+from ._arrayapi import (__array_api_version__, __array_namespace_info__, finfo,  # noqa: E402,F401
+                        iinfo, isdtype, can_cast, from_dlpack, vecdot)
+# the Array API's dtype names (bool is the standard's spelling of bool_)
+uint16, uint32, uint64 = _np.uint16, _np.uint32, _np.uint64
+bool = _np.bool_  # noqa: A001
 # complex numbers (issue 13)
 from ._complex import (real, imag, conj, conjugate, angle,  # noqa: E402,F401
                        iscomplexobj, isrealobj, iscomplex, isreal)
 complex64, complex128 = _np.complex64, _np.complex128
 from . import fft  # noqa: E402,F401  (numpy.fft)
-from ._linalg_ext import kron, vecdot, cross_np as cross  # noqa: E402,F401
+from ._linalg_ext import kron, vecdot, cross_np as cross  # (vecdot: the complex-aware one)  # noqa: E402,F401

@@ -33,18 +33,60 @@ def _v(x, name=None):
         return _v(_np.asarray(x), name)
     conv = getattr(x, "__fl_value__", None)  # the Tensor facade
     if conv is not None:
+        if getattr(x, "requires_grad", False):
+            # its array would leave the facade's tape: refuse rather than drop the gradient
+            raise TypeError(
+                f"{name or 'functorch_lite.numpy'}: got a functorch_lite Tensor that "
+                f"requires grad; functorch_lite.numpy functions return arrays and would "
+                f"drop its gradient. Use the Tensor's methods / torch.<op> (or "
+                f"fl.nn's functions), or pass t.detach() if no gradient is wanted")
         return conv()
     if isinstance(x, (list, tuple)):
         if any(isinstance(e, Tracer) or getattr(e, "__fl_value__", None) is not None
                for e in _flat(x)):
             return _stack0([_v(e, name) for e in x])
         return _v(_np.asarray(x), name)
+    if _is_foreign(x):  # another library's array (PyTorch, ...): via DLPack/__array__
+        return _v(_foreign(x, name or "functorch_lite.numpy"), name)
     if hasattr(x, "shape") and hasattr(x, "dtype"):  # another backend's array
         if name is not None and _np.dtype(x.dtype).kind not in "biufc":
             raise _bad_dtype(name, x.dtype, x.shape)
         return x
     raise TypeError(f"{name or 'functorch_lite.numpy'}: cannot use a {type(x).__name__} "
                     f"as an array")
+
+
+def _foreign(x, name):
+    """A NumPy array from another library's array (PyTorch, JAX, ... objects that
+    are not a registered backend's): DLPack first, then ``__array__``."""
+    if getattr(x, "requires_grad", False):
+        raise TypeError(f"{name}: this {type(x).__module__}.{type(x).__name__} requires "
+                        f"grad, and an array made from it would drop its gradient; pass "
+                        f"x.detach() (or compute with that library's own functions)")
+    if hasattr(x, "__dlpack__"):
+        try:
+            return _np.from_dlpack(x)
+        except (BufferError, TypeError, RuntimeError, ValueError):
+            pass  # e.g. a device tensor or an unsupported dtype: try __array__
+    if hasattr(x, "__array__"):
+        return _np.asarray(x)
+    raise TypeError(f"{name}: cannot convert a {type(x).__name__} to an array (it has "
+                    f"neither __dlpack__ nor __array__)")
+
+
+def _is_foreign(x):
+    """True for another library's array object (not NumPy's, not a registered
+    backend's, not a tracer or facade Tensor) that offers DLPack or __array__."""
+    if type(x) is _np.ndarray or isinstance(x, (Tracer, _np.generic)) or \
+            getattr(x, "__fl_value__", None) is not None:
+        return False
+    if not (hasattr(x, "__dlpack__") or hasattr(x, "__array__")):
+        return False
+    try:
+        backend_of(x)
+        return False
+    except TypeError:
+        return True
 
 
 def _flat(x):
@@ -96,8 +138,9 @@ def _norm_axis(axis, ndim, name):
     except TypeError:
         raise TypeError(f"{name}: axis must be an integer, got {axis!r}") from None
     if not -ndim <= a < ndim:
-        raise ValueError(f"{name}: axis {a} is out of bounds for an array of dimension "
-                         f"{ndim}")
+        # NumPy's AxisError: both a ValueError and an IndexError (the Array API's)
+        raise _np.exceptions.AxisError(f"{name}: axis {a} is out of bounds for an array "
+                                       f"of dimension {ndim}")
     return a % ndim
 
 

@@ -172,10 +172,12 @@ def _plan(subscripts, shapes):
     sizes = {}
     for t, sh in zip(terms, shapes):
         for c, d in zip(t, sh):
-            if sizes.get(c, 1) not in (1, d) and d != 1:
-                raise ValueError(f"einsum: index {c!r} has sizes {sizes[c]} and {d} in "
+            prev = sizes.get(c)
+            if prev is None or prev == 1:
+                sizes[c] = d  # a size-1 axis broadcasts; a size-0 one stays 0
+            elif d not in (1, prev):
+                raise ValueError(f"einsum: index {c!r} has sizes {prev} and {d} in "
                                  f"{subscripts!r} (shapes {list(shapes)})")
-            sizes[c] = max(sizes.get(c, 1), d)
     if len(terms) > 1:
         bshapes = [tuple(sizes[c] for c in t) for t in terms]
         eq = ",".join(terms) + "->" + out
@@ -216,10 +218,35 @@ def _contract2(x, tx, y, ty, keep):
     return out, t
 
 
+def _sublist_term(sub):
+    out = []
+    for a in sub:
+        if a is Ellipsis:
+            out.append("...")
+        elif isinstance(a, (int, _np.integer)) and 0 <= int(a) < len(_LETTERS):
+            out.append(_LETTERS[int(a)])
+        else:
+            raise ValueError(f"einsum: sublist entries must be integers in [0, 52) or "
+                             f"Ellipsis, got {a!r}")
+    return "".join(out)
+
+
+def _from_sublists(args):
+    """NumPy's interleaved form ``einsum(op0, sub0, op1, sub1, ..., [out])`` as a
+    subscripts string and the operands."""
+    ops, terms = list(args[0::2]), [_sublist_term(s) for s in args[1::2]]
+    if len(args) % 2:  # a trailing output sublist
+        ops = ops[:-1]
+        return ",".join(terms) + "->" + _sublist_term(args[-1]), ops
+    return ",".join(terms), ops
+
+
 def einsum(subscripts, *operands, optimize=True):
+    """NumPy's einsum, traced (string or interleaved list-of-axes form); the
+    contraction order comes from opt_einsum whatever ``optimize`` says."""
     if not isinstance(subscripts, str):
-        raise NotImplementedError("einsum: only the string form of subscripts is supported")
-    ops = [_arr(o) for o in operands]
+        subscripts, operands = _from_sublists((subscripts,) + operands)
+    ops = [_arr(o, "einsum") for o in operands]
     ops = list(P.promote(*ops)) if len(ops) > 1 else ops
     shapes = tuple(get_aval(o).shape for o in ops)
     terms, out, sizes, path = _plan(subscripts, shapes)

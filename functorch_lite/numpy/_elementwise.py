@@ -6,6 +6,8 @@ import numpy as _np
 from .. import primitives as P
 from ..core.trace import get_aval
 from ..primitives import _util as U
+from ..primitives import numeric as N
+from ..primitives.prng import rem
 from ._base import _arr, _v, _float_dtype
 from ..primitives import cplx as C
 
@@ -91,7 +93,11 @@ ceil = _unary("ceil", P.ceil)
 def log2(x): return P.div(log(x), float(_np.log(2.0)))
 def log10(x): return P.div(log(x), float(_np.log(10.0)))
 def exp2(x): return exp(P.mul(_float(x, "exp2"), float(_np.log(2.0))))
-def square(x): return P.integer_pow(_arr(x, "square"), 2)
+def square(x):
+    x = _arr(x, "square")
+    if get_aval(x).dtype == _np.bool_:  # NumPy's square of bool is int8 (so here, everywhere)
+        x = P.convert_element_type(x, _np.int8)
+    return P.integer_pow(x, 2)
 def positive(x): return _arr(x, "positive")
 
 
@@ -130,6 +136,8 @@ true_divide = divide = _binary("true_divide", _true_divide)
 def _power(x, y):
     if type(y) is int:
         x = _arr(x)
+        if get_aval(x).dtype == _np.bool_:  # bool ** int is int64 (NEP 50), not bool
+            x = P.convert_element_type(x, _np.int64)
         if get_aval(x).dtype.kind == "f" or y >= 0:
             return P.integer_pow(x, y)
     x, y = U.promote(x, y)
@@ -148,22 +156,54 @@ def _power(x, y):
 power = _binary("power", _power)
 
 
-def _floor_divide(x, y):
+def _int_operands(x, y, name):
     x, y = U.promote(x, y)
+    if get_aval(x).dtype == _np.bool_:  # NumPy computes bool % bool in int8
+        x, y = P.convert_element_type(x, _np.int8), P.convert_element_type(y, _np.int8)
+    return x, y
+
+
+def _fix_sign(r, y):
+    # C's remainder has the dividend's sign; NumPy's has the divisor's
+    fix = P.min(P.ne(r, 0), P.ne(P.lt(r, 0), P.lt(y, 0)))
+    return fix, P.select(fix, P.add(r, y), r)
+
+
+def _floor_divide(x, y):
+    x, y = _int_operands(x, y, "floor_divide")
     dt = get_aval(x).dtype
-    if dt.kind in "iu":  # exact for |values| < 2**53
+    if dt.kind in "iu" and dt.itemsize <= 4:
+        # exact through float64 (|x| < 2**53), and fusable under jit
         q = P.floor(P.div(P.convert_element_type(x, _np.float64),
                           P.convert_element_type(y, _np.float64)))
+        q = P.select(P.eq(y, 0), 0.0, q)  # NumPy: x // 0 is 0 for integers
         return P.convert_element_type(q, dt)
-    return P.floor(P.div(x, y))
+    if dt.kind in "iu":
+        return N.idiv(x, y)  # 64-bit: exact at any magnitude (a float path rounds)
+    # NumPy's float algorithm (npy_divmod): exact remainder first, then the
+    # quotient (x - mod) / y rounded to the nearest integer
+    m = N.fmod(x, y)
+    fix, _ = _fix_sign(m, y)
+    d = P.div(P.sub(x, m), y)
+    d = P.select(fix, P.sub(d, 1.0), d)
+    q = P.floor(d)
+    q = P.select(P.gt(P.sub(d, q), 0.5), P.add(q, 1.0), q)
+    q = P.select(P.eq(d, 0), N.copysign(P.full_like(d, 0.0), P.div(x, y)), q)
+    q = P.select(P.eq(y, 0), P.div(x, y), q)
+    return P.stop_gradient(q)  # piecewise constant: no derivative
 
 
 floor_divide = _binary("floor_divide", _floor_divide)
 
 
 def _mod(x, y):
-    x, y = U.promote(x, y)
-    return P.sub(x, P.mul(_floor_divide(x, y), y))
+    x, y = _int_operands(x, y, "remainder")
+    if get_aval(x).dtype.kind in "iu":
+        return _fix_sign(rem(x, y), y)[1]
+    # exact: fmod is exact, and so is adding y to a remainder of the other sign
+    _, r = _fix_sign(N.fmod(x, y), y)
+    # a zero remainder takes the divisor's sign (NumPy's rule)
+    return P.select(P.eq(r, 0), N.copysign(P.stop_gradient(r), y), r)
 
 
 mod = remainder = _binary("remainder", _mod)
@@ -229,7 +269,8 @@ def where_select(condition, x, y):
         raise e
 
 
-def clip(a, a_min=None, a_max=None, *, min=None, max=None):  # noqa: A002
+def clip(a, min=None, max=None, *, a_min=None, a_max=None):  # noqa: A002
+    """``a`` limited to [min, max] (the Array API's names; NumPy's a_min/a_max too)."""
     lo = a_min if a_min is not None else min
     hi = a_max if a_max is not None else max
     x = _arr(a, "clip")

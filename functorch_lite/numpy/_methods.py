@@ -2,6 +2,8 @@
 from ..primitives import cplx as C
 from ..core.trace import Tracer
 from . import _elementwise as E
+from . import _math as X
+from . import _sorting as Z
 from . import _indexing as I
 from . import _matrix as M
 from . import _reductions as R
@@ -19,23 +21,15 @@ def _no_out(name, out):
                         f"immutable); use the return value")
 
 
-def _logical(name, f):
+def _bitwise(f, swap=False):
+    # & | ^ ~ << >>: logical on bools, bitwise on integers (NumPy's operators)
     def op(self, other):
-        import numpy as np
-        from ..core.trace import get_aval
-        if get_aval(self).dtype != np.bool_ or get_aval(E._arr(other)).dtype != np.bool_:
-            raise TypeError(f"operator {name} is only supported on bool traced values "
-                            f"(bitwise integer ops are not implemented)")
-        return f(self, other)
+        return f(other, self) if swap else f(self, other)
     return op
 
 
 def _invert(self):
-    import numpy as np
-    if self.dtype != np.bool_:
-        raise TypeError("operator ~ is only supported on bool traced values (bitwise "
-                        "integer ops are not implemented)")
-    return E.logical_not(self)
+    return X.invert(self)
 
 
 def _setitem(self, idx, value):
@@ -142,9 +136,16 @@ def install():
         "__gt__": E.greater, "__ge__": E.greater_equal, "__eq__": E.equal,
         "__ne__": E.not_equal, "__neg__": E.negative, "__pos__": lambda self: self,
         "__abs__": E.abs, "__invert__": _invert,
-        "__and__": _logical("&", E.logical_and), "__rand__": _logical("&", E.logical_and),
-        "__or__": _logical("|", E.logical_or), "__ror__": _logical("|", E.logical_or),
-        "__xor__": _logical("^", E.logical_xor), "__rxor__": _logical("^", E.logical_xor),
+        "__and__": _bitwise(X.bitwise_and), "__rand__": _bitwise(X.bitwise_and, True),
+        "__or__": _bitwise(X.bitwise_or), "__ror__": _bitwise(X.bitwise_or, True),
+        "__xor__": _bitwise(X.bitwise_xor), "__rxor__": _bitwise(X.bitwise_xor, True),
+        "__lshift__": _bitwise(X.left_shift), "__rlshift__": _bitwise(X.left_shift, True),
+        "__rshift__": _bitwise(X.right_shift), "__rrshift__": _bitwise(X.right_shift, True),
+        "__divmod__": X.divmod, "__rdivmod__": _bitwise(X.divmod, True),
+        # JAX's functional forms of ndarray.sort/argsort (traced values are immutable)
+        "sort": lambda self, axis=-1, kind=None, order=None: Z.sort(self, axis, kind, order),
+        "argsort": lambda self, axis=-1, kind=None, order=None: Z.argsort(self, axis, kind,
+                                                                         order),
         "__getitem__": I.getitem, "__setitem__": _setitem,
         "sum": _sum, "mean": _mean, "prod": _prod, "max": _max, "min": _min,
         "var": _var, "std": _std, "argmax": _argmax, "argmin": _argmin,

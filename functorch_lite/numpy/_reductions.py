@@ -50,7 +50,9 @@ def mean(a, axis=None, dtype=None, keepdims=False):
     return _keep(shape, P.div(P.reduce_sum(x, axes), float(n)), axes, keepdims)
 
 
-def var(a, axis=None, dtype=None, ddof=0, keepdims=False):
+def var(a, axis=None, dtype=None, ddof=0, keepdims=False, *, correction=None):
+    if correction is not None:  # the Array API's name for ddof
+        ddof = correction
     x = _mean_input(a, dtype, "var")
     shape = get_aval(x).shape
     axes = _axes(axis, len(shape), "var")
@@ -65,8 +67,8 @@ def var(a, axis=None, dtype=None, ddof=0, keepdims=False):
     return _keep(shape, P.div(ss, float(max(n - ddof, 0))), axes, keepdims)
 
 
-def std(a, axis=None, dtype=None, ddof=0, keepdims=False):
-    v = var(a, axis, dtype, ddof, keepdims)
+def std(a, axis=None, dtype=None, ddof=0, keepdims=False, *, correction=None):
+    v = var(a, axis, dtype, ddof, keepdims, correction=correction)
     shape = get_aval(_mean_input(a, dtype, "std")).shape
     if _prod(shape[i] for i in _axes(axis, len(shape), "std")) <= 1:
         # one element: var is identically 0 (d = x - x), so std's derivative is 0 at

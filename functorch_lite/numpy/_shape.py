@@ -9,9 +9,13 @@ from ..primitives import _util as U
 from ._base import _arr, _axes, _norm_axis, _prod
 
 
-def reshape(a, newshape=None, order="C", *, shape=None):
+def reshape(a, /, shape=None, order="C", *, newshape=None, copy=None):
+    """NumPy 2.1's (and the Array API's) reshape; ``newshape=`` is the older
+    keyword.  Values are immutable, so ``copy`` changes nothing observable."""
     x = _arr(a, "reshape")
     newshape = shape if newshape is None else newshape
+    if newshape is None:
+        raise TypeError("reshape: missing the shape argument")
     if order != "C":
         raise NotImplementedError("reshape: only order='C' is supported")
     shp = (newshape,) if isinstance(newshape, (int, _np.integer)) else tuple(newshape)
@@ -218,6 +222,8 @@ def repeat(a, repeats, axis=None):
     if isinstance(repeats, Tracer):
         repeats = repeats.concrete("repeat counts (they set the output shape)")
     r = _np.asarray(repeats)
+    if r.shape == (1,):  # NumPy broadcasts a length-1 repeats array
+        r = r.reshape(())
     if r.ndim == 0:
         r = int(r)
         if r < 0:

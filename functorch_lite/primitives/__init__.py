@@ -11,7 +11,7 @@ from .reductions import reduce_sum, reduce_max
 from .shape import (broadcast_in_dim, broadcast_to, reshape, transpose, slice_, pad,
                     concatenate)
 from .contractions import dot_general
-from . import math_more, indexing, cumulative, special  # noqa: F401
+from . import math_more, indexing, cumulative, special, numeric  # noqa: F401
 from .math_more import (log1p, expm1, tan, asin, acos, atan, sinh, cosh, floor, ceil,
                         round_, atan2)
 from .indexing import rev, gather, scatter_add

@@ -5,7 +5,7 @@ refer to each other without import-order trouble.
 """
 import numpy as np
 
-from ..core.trace import _extra_array_types, check_read_back, concrete_value, get_aval
+from ..core.trace import Tracer, _extra_array_types, check_read_back, concrete_value, get_aval
 from . import elementwise as ew
 from . import reductions as red
 from . import shape as shp
@@ -160,7 +160,17 @@ def promote(*xs):
             if dt == db:
                 return dt.type(a), b
     from ..core.dtypes import result_type
-    dt = result_type(*[x if type(x) in PY_SCALARS else get_aval(x) for x in xs])
+    avals = [x if type(x) in PY_SCALARS else get_aval(x) for x in xs]
+    dt = result_type(*avals)
+    strong = [a for a in avals if type(a) not in PY_SCALARS and not a.weak_type]
+    if strong and dt != result_type(*strong):
+        # JAX's rule: a Python scalar that lifts strong operands to its own kind
+        # (0.1 * i_int) gives a weak result, so ``u_f32 + 0.1 * i`` stays float32.
+        # Only tracers carry the flag (a concrete NumPy array cannot).
+        return tuple(x if type(x) in PY_SCALARS and get_aval(x).dtype == dt else
+                     dt.type(x) if type(x) in PY_SCALARS else
+                     ew.convert_element_type(x, dt, isinstance(x, Tracer))
+                     for x in xs)
     return tuple(dt.type(x) if type(x) in PY_SCALARS else
                  (x if get_aval(x).dtype == dt else ew.convert_element_type(x, dt))
                  for x in xs)

@@ -419,15 +419,15 @@ select_p = defprim("select", impl=lambda xp, c, a, b: xp.where(c, a, b),
 
 # --------------------------------------------------------- dtype conversion
 
-def _convert_jvp(primals, tangents, new_dtype):
+def _convert_jvp(primals, tangents, new_dtype, weak_type=False):
     (x,), (t,) = primals, tangents
-    out = convert_element_type(x, new_dtype)
+    out = convert_element_type(x, new_dtype, weak_type)
     if t is None or _no_tangent(new_dtype):
         return out, None
     return out, convert_element_type(t, new_dtype)
 
 
-def _convert_vjp(ct, ins, out, needs, new_dtype):
+def _convert_vjp(ct, ins, out, needs, new_dtype, weak_type=False):
     xdt = get_aval(ins[0]).dtype
     if _no_tangent(xdt):
         return (None,)
@@ -440,17 +440,20 @@ def _convert_c(e):
     return f"(({e.t}){e.args[0]})"      # float -> int truncates toward zero, like astype
 
 
-def _convert_bound(bounds, in_avals, out_avals, new_dtype):
+def _convert_bound(bounds, in_avals, out_avals, new_dtype, weak_type=False):
     b, out = bounds[0], np.dtype(out_avals[0].dtype)
     # a finite but unbounded float may overflow a narrower float
     return b if out.kind != "f" or b < float(np.finfo(out).max) else None
 
 
 convert_element_type_p = defprim(
-    "convert_element_type", impl=U.convert_impl,
-    abstract=lambda x, new_dtype: ShapedArray(x.shape, new_dtype, False),
+    "convert_element_type",
+    impl=lambda xp, x, new_dtype, weak_type=False: U.convert_impl(xp, x, new_dtype),
+    # weak_type (JAX's): an integer value promoted by a Python float stays weak
+    abstract=lambda x, new_dtype, weak_type=False: ShapedArray(x.shape, new_dtype, weak_type),
     jvp=_convert_jvp, vjp=_convert_vjp,
-    batch=lambda vals, dims, new_dtype: (convert_element_type(vals[0], new_dtype), dims[0]),
+    batch=lambda vals, dims, new_dtype, weak_type=False: (
+        convert_element_type(vals[0], new_dtype, weak_type), dims[0]),
     saves="shapes", torch_name="ToCopyBackward0", c_expr=_convert_c, fuse_dtypes="any",
     bound=_convert_bound)
 
@@ -595,9 +598,12 @@ def select(c, a, b):
     return select_p.bind(c, a, b)
 
 
-def convert_element_type(x, new_dtype):
+def convert_element_type(x, new_dtype, weak_type=False):
     # JAX's 32-bit mode: f64 requests give f32 (a bool test when it is off)
     new_dtype = np.dtype(new_dtype) if _dtypes.X64 else canonicalize_dtype(new_dtype)
-    if not isinstance(x, U.PY_SCALARS) and get_aval(x).dtype == new_dtype and not get_aval(x).weak_type:
+    if not isinstance(x, U.PY_SCALARS) and get_aval(x).dtype == new_dtype and \
+            get_aval(x).weak_type == weak_type:
         return x
+    if weak_type:
+        return convert_element_type_p.bind(x, new_dtype=new_dtype, weak_type=True)
     return convert_element_type_p.bind(x, new_dtype=new_dtype)

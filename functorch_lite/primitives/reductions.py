@@ -37,6 +37,9 @@ def _reduce_out_dim(d, axes):
 # ---------------------------------------------------------------- reduce_sum
 
 def _sum_impl(xp, x, axes):
+    if x.dtype.kind in "biu":
+        # NumPy widens small integers (uint8 -> uint64); the aval keeps x's dtype
+        return xp.asarray(xp.sum(x, axis=axes, dtype=x.dtype))
     # a full reduction through x.sum() skips NumPy's slower tuple-axis path
     if len(axes) == x.ndim:
         return xp.asarray(x.sum())

@@ -284,6 +284,16 @@ class Tensor(metaclass=_TensorMeta):
             raise _numpy_error()
         return self._v
 
+    def __dlpack__(self, *args, **kwargs):
+        # DLPack export shares the storage (PyTorch's rule: not with a grad-requiring one)
+        if self.requires_grad:
+            raise RuntimeError("Can't export tensors that require gradient, use "
+                               "tensor.detach()")
+        return self._v.__dlpack__(*args, **kwargs)
+
+    def __dlpack_device__(self):
+        return self._v.__dlpack_device__()
+
     def __array__(self, dtype=None, copy=None):
         if _on_dev(self._v):       # never a silent device->host copy
             raise _numpy_error()
