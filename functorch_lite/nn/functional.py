@@ -80,15 +80,20 @@ def sigmoid(input):  # noqa: A002
 
 
 def softplus(input, beta=1.0, threshold=20.0):  # noqa: A002
-    """log(1 + exp(beta x)) / beta, computed exactly for every x (so PyTorch's
-    ``threshold`` switch to the identity is not needed and is ignored)."""
+    """log(1 + exp(beta x)) / beta, and x itself where beta x > threshold (as
+    PyTorch: there the derivative is exactly 1)."""
     if not isinstance(input, Tensor):
-        if beta != 1.0:
-            return fnp.divide(N.softplus(fnp.multiply(input, beta)), beta)
-        return N.softplus(input)
+        return _softplus_arr(input, beta=beta, threshold=threshold)
+    return S.bridge(_softplus_arr, "SoftplusBackward0", input, beta=beta,
+                    threshold=threshold)
+
+
+def _softplus_arr(x, beta, threshold):
+    bx = fnp.multiply(x, beta) if beta != 1.0 else x
+    sp = N.softplus(bx)
     if beta != 1.0:
-        return S.bridge(S.softplus, "SoftplusBackward0", input * beta) / beta
-    return S.bridge(S.softplus, "SoftplusBackward0", input)
+        sp = fnp.divide(sp, beta)
+    return fnp.where(bx > threshold, x, sp)
 
 
 def _cast(input, dtype):
@@ -287,6 +292,9 @@ def _nll_device(x, t, weight, ignore_index):
 
 
 def nll_loss(input, target, weight=None, ignore_index=-100, reduction="mean"):  # noqa: A002
+    if isinstance(input, Tensor) and input.ndim > 2:   # (N, C, d1, ...): classes last, flat
+        from ._losses import nll_loss_nd
+        return nll_loss_nd(nll_loss, input, target, weight, ignore_index, reduction)
     tv = target._v if isinstance(target, Tensor) else target
     if _on_dev(input._v) or _on_dev(tv):
         if _on_dev(input._v) != _on_dev(tv):
@@ -336,11 +344,19 @@ def _nll_host(x, t, weight, ignore_index):
 
 def cross_entropy(input, target, weight=None, ignore_index=-100, reduction="mean",  # noqa
                   label_smoothing=0.0):
+    """PyTorch's cross_entropy: class indices or class probabilities as
+    ``target``, classes on dim 1 of (N, C, d1, ...) inputs (dim 0 of a (C,)
+    input), ``label_smoothing`` mixing in the uniform distribution."""
+    from ._losses import cross_entropy_smooth, cross_entropy_probs
+    cdim = 1 if input.ndim > 1 else 0
+    logp = log_softmax(input, dim=cdim)
     if isinstance(target, Tensor) and target._v.dtype.kind == "f":
-        logp = log_softmax(input, dim=1)
-        return _reduce(-(logp * target).sum(1), reduction)
-    return nll_loss(log_softmax(input, dim=1 if input.ndim > 1 else 0), target, weight,
-                    ignore_index, reduction)
+        return cross_entropy_probs(logp, target, weight, reduction, label_smoothing, cdim)
+    loss = nll_loss(logp, target, weight, ignore_index, reduction)
+    if label_smoothing:
+        return cross_entropy_smooth(loss, logp, target, weight, ignore_index, reduction,
+                                    label_smoothing, cdim)
+    return loss
 
 
 def binary_cross_entropy(input, target, weight=None, reduction="mean"):  # noqa: A002
@@ -357,6 +373,12 @@ def binary_cross_entropy(input, target, weight=None, reduction="mean"):  # noqa:
 def binary_cross_entropy_with_logits(input, target, weight=None, reduction="mean",  # noqa
                                      pos_weight=None):
     _check_same_shape("binary_cross_entropy_with_logits", input, target)
+    start = next(_seq)
+    return S.named(_bce_logits(input, target, weight, reduction, pos_weight), start,
+                   "BinaryCrossEntropyWithLogitsBackward0")
+
+
+def _bce_logits(input, target, weight, reduction, pos_weight):  # noqa: A002
     # (1 - t) x + softplus(-x), with pos_weight scaling the positive term
     sp = softplus(-input)
     if pos_weight is None:

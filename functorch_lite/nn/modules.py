@@ -385,7 +385,18 @@ def _act(name, fn):
 ReLU = _act("ReLU", lambda x: x.relu())
 Tanh = _act("Tanh", lambda x: x.tanh())
 Sigmoid = _act("Sigmoid", lambda x: F.sigmoid(x))
-Softplus = _act("Softplus", lambda x: F.softplus(x))
+
+
+class Softplus(Module):
+    def __init__(self, beta=1.0, threshold=20.0):
+        super().__init__()
+        self.beta, self.threshold = beta, threshold
+
+    def forward(self, x):
+        return F.softplus(x, self.beta, self.threshold)
+
+    def extra_repr(self):
+        return f"beta={self.beta}, threshold={self.threshold}"
 
 
 class ReLU(Module):  # noqa: F811 - accepts inplace= like torch
@@ -438,6 +449,9 @@ class Flatten(Module):
 
     def forward(self, x):
         return x.flatten(self.start_dim, self.end_dim)
+
+    def extra_repr(self):
+        return f"start_dim={self.start_dim}, end_dim={self.end_dim}"
 
 
 class Embedding(Module):
@@ -505,9 +519,14 @@ class NLLLoss(_Loss):
         return F.nll_loss(input, target, self.weight, self.ignore_index, self.reduction)
 
 
-class CrossEntropyLoss(NLLLoss):
+class CrossEntropyLoss(_Loss):
+    def __init__(self, weight=None, ignore_index=-100, reduction="mean", label_smoothing=0.0):
+        super().__init__(reduction, weight=weight, ignore_index=ignore_index,
+                         label_smoothing=label_smoothing)
+
     def forward(self, input, target):  # noqa: A002
-        return F.cross_entropy(input, target, self.weight, self.ignore_index, self.reduction)
+        return F.cross_entropy(input, target, self.weight, self.ignore_index, self.reduction,
+                               self.label_smoothing)
 
 
 class BCELoss(_Loss):

@@ -12,9 +12,17 @@ import numpy as np
 from ..tensor._tensor import Tensor, _bump, _on_dev, _wrap, _xp
 
 
+def torch_typename(obj):
+    t = type(obj)
+    return t.__name__ if t.__module__ == "builtins" else f"{t.__module__}.{t.__name__}"
+
+
 class Optimizer:
     def __init__(self, params, defaults):
         self.defaults = dict(defaults)
+        if isinstance(params, Tensor):
+            raise TypeError(f"params argument given to the optimizer should be an iterable "
+                            f"of Tensors or dicts, but got torch.{params.type().split('.')[-1]}")
         params = list(params)
         if not params:
             raise ValueError("optimizer got an empty parameter list")
@@ -31,9 +39,12 @@ class Optimizer:
         g["params"] = [ps] if isinstance(ps, Tensor) else list(ps)
         for p in g["params"]:
             if not isinstance(p, Tensor):
-                raise TypeError(f"optimizer can only optimize Tensors, got {type(p).__name__}")
-            if not p.requires_grad:
-                raise ValueError("optimizing a parameter that doesn't require gradients")
+                raise TypeError(f"optimizer can only optimize Tensors, but one of the params "
+                                f"is {torch_typename(p)}")
+            # frozen parameters are accepted (the fine-tuning idiom): they never
+            # get a .grad, so step() skips them, as PyTorch does
+            if p.grad_fn is not None:
+                raise ValueError("can't optimize a non-leaf Tensor")
         for k, v in self.defaults.items():
             g.setdefault(k, v)
         self.param_groups.append(g)

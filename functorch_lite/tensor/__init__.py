@@ -30,7 +30,7 @@ _METHODS = {
     "isnan": O.isnan, "isfinite": O.isfinite, "logical_not": O.logical_not,
     "sum": O.sum, "mean": O.mean, "var": O.var, "std": O.std, "max": O.max, "min": O.min,
     "amax": O.amax, "argmax": O.argmax, "argmin": O.argmin, "norm": O.norm, "prod": O.prod,
-    "cumsum": O.cumsum, "mm": O.mm, "bmm": O.bmm, "dot": O.dot, "mv": O.mv,
+    "cumsum": O.cumsum, "cumprod": O.cumprod, "mm": O.mm, "bmm": O.bmm, "dot": O.dot, "mv": O.mv,
     "matmul": O.matmul, "view": O.view, "reshape": O.reshape, "view_as": O.view_as,
     "reshape_as": O.reshape_as, "t": O.t, "transpose": O.transpose, "permute": O.permute,
     "unsqueeze": O.unsqueeze, "squeeze": O.squeeze, "flatten": O.flatten,
@@ -82,7 +82,7 @@ _FUNCS = [*O.FACADE, "add", "sub", "subtract", "mul", "multiply", "div", "divide
           "clip", "clamp_min", "clamp_max", "relu", "sigmoid", "maximum", "minimum", "eq",
           "ne", "lt", "le", "gt", "ge", "round", "isnan", "isfinite",
           "logical_not", "sum", "mean", "var", "std", "max", "min", "amax", "argmax",
-          "argmin", "norm", "prod", "cumsum", "mm", "bmm", "dot", "mv", "matmul",
+          "argmin", "norm", "prod", "cumsum", "cumprod", "mm", "bmm", "dot", "mv", "matmul",
           "reshape", "t", "transpose", "permute", "unsqueeze", "squeeze", "flatten",
           "chunk", "split"]
 for _n in _FUNCS:

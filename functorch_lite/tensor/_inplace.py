@@ -15,6 +15,7 @@ from ._math import (abs, add, clamp, clamp_max, clamp_min, cos, div, exp, log, m
 from ._oputil import _t
 from ._shape import expand
 from ._tensor import Tensor, _bump, _on_dev, _wrap, _xp, check_inplace
+from ._viewwrite import graph_copy, rebase_view
 
 
 # ------------------------------------------------------------ write-back
@@ -39,14 +40,18 @@ def inplace(t, opname, compute, args, ufunc=None):
         _write(t, r._v, opname)
         _bump(t)
         return t
+    r = compute(graph_copy(t), *args)
+    if t._base is not None and type(t._v) is np.ndarray:
+        # a view: the base's history is rebased (CopySlices), as PyTorch does
+        v = r._v
+        if np.shape(v) != t._v.shape:
+            _write(_wrap(np.empty_like(t._v)), v, opname)   # PyTorch's shape error
+        return rebase_view(t, r if r.shape == t.shape else expand(r, t.shape),
+                           np.broadcast_to(v, t._v.shape).astype(t._v.dtype, copy=False))
     if t._base is not None:
-        raise RuntimeError(f"{opname}: in-place modification of a view of a tensor that "
-                           f"requires grad is not supported by functorch_lite's autograd "
-                           f"(it could not give a correct gradient). Use an out-of-place "
-                           f"op, or clone() the tensor first.")
-    old = _wrap(t._v.copy())
-    old.requires_grad, old.grad_fn, old._oi = t.requires_grad, t.grad_fn, t._oi
-    r = compute(old, *args)
+        raise RuntimeError(f"{opname}: in-place modification of a view of a cuda tensor "
+                           f"that requires grad is not supported by functorch_lite's "
+                           f"autograd. Use an out-of-place op, or clone() the tensor first.")
     _write(t, r._v, opname)
     if r.requires_grad:
         t.requires_grad, t.grad_fn, t._oi = True, r.grad_fn, r._oi
