@@ -323,8 +323,32 @@ class Tensor(metaclass=_TensorMeta):
         return repr(self)
 
     def __reduce_ex__(self, proto):
-        raise TypeError("functorch_lite tensors are not pickled; use functorch_lite.save "
-                        "(.npz)")
+        # pickle (a user's choice; functorch_lite.save/load never use it): the
+        # values, the leaf's requires_grad and the device; like PyTorch, a
+        # tensor in a graph is pickled as a leaf without its history
+        v = self._v
+        host = _to_host(v, "pickling a cuda tensor") if _on_dev(v) else np.array(v)
+        return (_rebuild, (type(self), host, bool(self.requires_grad), _on_dev(v),
+                           self.grad, _user_attrs(self)))
+
+    def __deepcopy__(self, memo):
+        if self.grad_fn is not None:
+            raise RuntimeError("Only Tensors created explicitly by the user (graph leaves) "
+                               "support the deepcopy protocol at the moment.  If you were "
+                               "attempting to deepcopy a module, this may be because of a "
+                               "torch.nn.utils.weight_norm usage, see "
+                               "https://github.com/pytorch/pytorch/pull/103001")
+        if id(self) in memo:
+            return memo[id(self)]
+        import copy
+        v = self._v
+        new = _rebuild(type(self), _xp(v).array(v, copy=True) if _on_dev(v) else v.copy(),
+                       bool(self.requires_grad), False, None,
+                       copy.deepcopy(_user_attrs(self), memo))
+        memo[id(self)] = new
+        if self.grad is not None:
+            new.grad = copy.deepcopy(self.grad, memo)
+        return new
 
     # ---------------------------------------------------------- autograd
     def detach(self):
@@ -389,6 +413,29 @@ class Tensor(metaclass=_TensorMeta):
     @property
     def _version(self):
         return self._st[0]
+
+
+_OWN = frozenset(("_v", "_st", "requires_grad", "grad", "grad_fn", "_oi", "_acc", "_base"))
+
+
+def _user_attrs(t):
+    """Attributes a user (or a subclass) set on a tensor: copied with it."""
+    return {k: a for k, a in getattr(t, "__dict__", {}).items() if k not in _OWN}
+
+
+def _rebuild(cls, v, requires_grad, cuda, grad, attrs):
+    """A Tensor (or Parameter) from pickled or copied state."""
+    t = _new(cls)
+    if cuda:
+        v = _dev_ns("cuda").from_host(v)
+    t._v = v
+    t._st = [0, None]
+    t.requires_grad = requires_grad
+    if grad is not None:
+        t.grad = grad
+    for k, a in attrs.items():
+        setattr(t, k, a)
+    return t
 
 
 def _check_device(device):
