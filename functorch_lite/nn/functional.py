@@ -226,11 +226,14 @@ def dropout(input, p=0.5, training=True, inplace=False):  # noqa: A002
         return input
     if p == 1.0:
         return input * 0.0
-    from ..tensor._creation import _gen
     v = input._v
-    g = _gen(_xp(v) if _on_dev(v) else None)     # the mask is drawn where input lives
-    mask = (g.random(tuple(v.shape)) >= p).astype(v.dtype) / v.dtype.type(1.0 - p)
-    return input * _wrap(mask)
+    if _on_dev(v):                                # the mask is drawn where input lives
+        from ..tensor._creation import _gen
+        mask = (_gen(_xp(v)).random(tuple(v.shape)) >= p).astype(v.dtype)
+    else:                                         # PyTorch's CPU mask after manual_seed
+        from ..tensor._random import bernoulli
+        mask = bernoulli(tuple(v.shape), 1.0 - p, v.dtype)
+    return input * _wrap(mask / v.dtype.type(1.0 - p))
 
 
 def _reduce(loss, reduction):
