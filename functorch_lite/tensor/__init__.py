@@ -5,7 +5,7 @@ import numpy as np
 
 from . import _convert  # noqa: F401 - installs Tensor.to/clone/float/cuda/...
 from . import _ops as O
-from . import cuda  # noqa: F401
+from . import accelerator, cuda  # noqa: F401
 from ._creation import *  # noqa: F401,F403
 from ._creation import (new_empty, new_full, new_ones, new_tensor, new_zeros)
 from ._engine import (enable_grad, inference_mode, is_grad_enabled, no_grad,  # noqa: F401

@@ -43,6 +43,25 @@ Generator = _R.Generator
 default_generator = _R.default_generator()
 
 
+def set_default_device(device):
+    """The device factory functions (zeros, randn, tensor, ...) use when given
+    none; None or 'cpu' restores the CPU.  A 'cuda' default needs CuPy."""
+    from ._tensor import _DEFAULT_DEVICE
+    if device is None:
+        _DEFAULT_DEVICE[0] = None
+        return
+    d = T.device(device) if not isinstance(device, T.device) else device
+    if d.type != "cpu":
+        _DEFAULT_DEVICE[0] = None
+        _dev_ns(d)               # raises the clear error when CUDA is unavailable
+    _DEFAULT_DEVICE[0] = None if d.type == "cpu" else d
+
+
+def get_default_device():
+    from ._tensor import _DEFAULT_DEVICE
+    return _DEFAULT_DEVICE[0] or T.CPU
+
+
 def _seed_device(s):
     _DGEN[0], _DGEN[1], _DGEN[2] = None, None, s
 

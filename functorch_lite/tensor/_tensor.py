@@ -47,10 +47,16 @@ def _from_host(xp, v):
     return xp.from_host(v)
 
 
+_DEFAULT_DEVICE = [None]        # torch.set_default_device (None: the CPU)
+
+
 def _dev_ns(device):
-    """The backend namespace for a device spec (None for the CPU)."""
+    """The backend namespace for a device spec (None for the CPU); no device
+    means the default device (``torch.set_default_device``)."""
     if device is None:
-        return None
+        device = _DEFAULT_DEVICE[0]
+        if device is None:
+            return None
     d = device if isinstance(device, T.device) else T.device(device)
     if d.type == "cpu":
         return None
