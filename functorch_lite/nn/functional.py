@@ -445,3 +445,12 @@ def pad(input, pad, mode="constant", value=0.0):  # noqa: A002
     return S.bridge(lambda v: P.pad(v, np.array(value, v.dtype)[()], cfg),
                     "ConstantPadNdBackward0", input)
 
+
+
+# the rest of torch.nn.functional (issue 15), in their own module
+from ._functional2 import (adaptive_avg_pool2d, adaptive_max_pool2d, batch_norm,  # noqa: E402,F401
+                           conv1d, conv_transpose2d, cosine_embedding_loss, cosine_similarity,
+                           dropout2d, gaussian_nll_loss, group_norm, huber_loss,
+                           instance_norm, interpolate, kl_div, margin_ranking_loss,
+                           pairwise_distance, poisson_nll_loss, scaled_dot_product_attention,
+                           smooth_l1_loss, triplet_margin_loss)

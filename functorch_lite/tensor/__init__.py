@@ -90,6 +90,42 @@ for _n in _FUNCS:
 
 cat, concatenate, stack, where = O.cat, O.cat, O.stack, O.where
 
+# the issue-15 ops: selection/rearrangement (_ext_index) and math (_ext_math)
+from . import _ext_index as XI  # noqa: E402
+from . import _ext_math as XM  # noqa: E402
+_EXT = {n: getattr(XI, n) for n in (
+    "index_select", "gather", "scatter", "scatter_add", "scatter_reduce", "index_add",
+    "masked_fill", "masked_select", "take", "take_along_dim", "sort", "argsort", "topk",
+    "nonzero", "argwhere", "unique", "bincount", "flip", "fliplr", "flipud", "roll", "rot90",
+    "tril", "triu", "diagonal", "diag_embed", "diag", "trace", "movedim", "swapaxes",
+    "narrow", "repeat_interleave", "diff", "unbind", "select", "tensor_split", "unflatten",
+    "broadcast_to", "tile", "atleast_1d", "atleast_2d")}
+_EXT.update(moveaxis=XI.movedim, swapdims=XI.swapaxes)
+_EXT.update(XM.UNARY)
+_EXT.update({n: getattr(XM, n) for n in (
+    "erfc", "logit", "atan2", "hypot", "logaddexp", "xlogy", "lerp", "fmod", "remainder",
+    "floor_divide", "softmax", "log_softmax", "logsumexp", "amin", "aminmax", "nansum",
+    "nanmean", "any", "all", "count_nonzero", "isclose", "allclose", "isinf", "isposinf",
+    "isneginf", "signbit", "nan_to_num", "logical_and", "logical_or", "logical_xor",
+    "bitwise_and", "bitwise_or", "bitwise_xor", "heaviside", "float_power", "addmm",
+    "addmv", "baddbmm", "addbmm", "kron", "cross", "inner", "det", "inverse", "logdet")})
+_EXT["arctan2"] = XM.atan2
+for _n, _f in _EXT.items():
+    setattr(Tensor, _n, _f)
+    if _n not in ("allclose",):
+        globals()[_n] = _function(_n, _f)
+Tensor.unfold = XI.unfold
+Tensor.outer = lambda self, other: outer(self, other)
+Tensor.var_mean = XM.var_mean
+Tensor.std_mean = XM.std_mean
+for _n in ("masked_fill", "scatter", "scatter_add", "index_add", "tril", "triu", "lerp"):
+    setattr(Tensor, _n + "_", O._ip(_n + "_", _EXT[_n]))
+var_mean, std_mean, softmin = XM.var_mean, XM.std_mean, XM.softmin
+meshgrid, einsum, cdist, broadcast_tensors = XI.meshgrid, XM.einsum, XM.cdist, \
+    XI.broadcast_tensors
+hstack, vstack, dstack, column_stack = XI.hstack, XI.vstack, XI.dstack, XI.column_stack
+linalg = XM.linalg
+
 
 def clone(input, memory_format=None):  # noqa: A002
     return input.clone()
@@ -140,7 +176,8 @@ def _host_scalar(r, what):
 def outer(a, b):
     return O.mul(O.unsqueeze(a, 1), O.unsqueeze(b, 0))
 
-__all__ = [_n for _n in list(globals()) if not _n.startswith("_") and _n not in ("np", "O")]
+__all__ = [_n for _n in list(globals()) if not _n.startswith("_") and
+           _n not in ("np", "O", "XI", "XM")]
 
 
 class _AtIndexer:

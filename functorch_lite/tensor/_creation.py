@@ -153,7 +153,9 @@ def tensor(data, dtype=None, device=None, requires_grad=False, pin_memory=False)
         v = data._v
         v = v.copy() if _on_dev(v) else np.array(v)
     else:
-        v = _from_data(data)
+        # the requested dtype straight from the data (never through float32 first:
+        # tensor([0.3], dtype=float64) keeps 0.3's double)
+        v = _from_data(data, None if dtype is None else T.as_dtype(dtype).np)
         if isinstance(data, np.ndarray):
             v = v.copy()
     if _on_dev(v) and (device is None or T.device(device).type == "cuda"):
