@@ -146,7 +146,13 @@ NOT_PRIMITIVE_REFERENCES = {
     "random/_samplers.py": {"cholesky", "eigh", "svd"},  # multivariate_normal's method=
     "random/_gamma.py": {"gamma"},                       # the sampler's name in its errors
     "random/_keys.py": {"threefry2x32"},                 # key(impl=)'s accepted name
+    # torch op names in the facade's op tables and error texts, .at[] update kinds
+    "tensor/_ext_index.py": {"add", "gather", "scatter_add", "max", "min"},
+    "tensor/_ext_math.py": {"acos", "asin", "atan", "cosh", "sinh", "tan", "floor", "max",
+                            "min", "atan2", "erfc"},
 }
+NOT_PRIMITIVE_REFERENCES["tensor/__init__.py"] = _FACADE_TABLES | {
+    "argsort", "atan2", "erfc", "tan", "sinh", "cosh", "asin", "acos", "atan", "cumsum"}
 
 
 def test_a_primitive_name_appears_only_where_it_is_defined():

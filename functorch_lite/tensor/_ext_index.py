@@ -22,7 +22,6 @@ from ._tensor import Tensor, _wrap
 
 _sort_t = collections.namedtuple("sort", ["values", "indices"])
 _topk_t = collections.namedtuple("topk", ["values", "indices"])
-_aminmax_t = collections.namedtuple("aminmax", ["min", "max"])
 
 
 def _idx(index, what="index"):
