@@ -177,7 +177,9 @@ def hardswish(input, inplace=False):  # noqa: A002
 
 
 def softsign(input):  # noqa: A002
-    """x / (1 + |x|)."""
+    """x / (1 + |x|) (PyTorch's node: DivBackward0)."""
+    if isinstance(input, Tensor):
+        return S.bridge(lambda v: v / (1 + fnp.abs(v)), "DivBackward0", input)
     return J.soft_sign(input)
 
 
@@ -402,6 +404,10 @@ def embedding(input, weight, padding_idx=None):  # noqa: A002
     from ..primitives.indexing import gather_p
     from ..tensor._dispatch import apply
     r = apply(gather_p, [weight, _wrap(idx)], {}, "EmbeddingBackward0")
+    if padding_idx is not None and r.requires_grad:
+        # PyTorch: the padding row's value is returned, but it gets no gradient
+        keep = (idx != (padding_idx % weight.shape[0]))[..., None]
+        r = O._select(keep, r, r.detach(), "EmbeddingBackward0")
     return r
 
 
@@ -409,6 +415,12 @@ def layer_norm(input, normalized_shape, weight=None, bias=None, eps=1e-5):  # no
     if isinstance(normalized_shape, int):
         normalized_shape = (normalized_shape,)
     dims = tuple(range(input.ndim - len(normalized_shape), input.ndim))
+    start = next(_seq)
+    y = _layer_norm(input, dims, weight, bias, eps)
+    return S.named(y, start, "NativeLayerNormBackward0")
+
+
+def _layer_norm(input, dims, weight, bias, eps):  # noqa: A002
     mu = input.mean(dim=dims, keepdim=True)
     d = input - mu
     var = (d * d).mean(dim=dims, keepdim=True)

@@ -9,6 +9,7 @@ from ..tensor._engine import no_grad
 from ..tensor._tensor import Tensor, _wrap
 from . import functional as F
 from . import init
+from ._hooks import HookMixin
 
 
 class Parameter(Tensor):
@@ -29,7 +30,7 @@ class Parameter(Tensor):
         return "Parameter containing:\n" + Tensor.__repr__(self)
 
 
-class Module:
+class Module(HookMixin):
     training = True
 
     def __init__(self):
@@ -84,9 +85,6 @@ class Module:
     def forward(self, *args, **kwargs):
         raise NotImplementedError(f"Module [{type(self).__name__}] is missing the required "
                                   f"\"forward\" function")
-
-    def __call__(self, *args, **kwargs):
-        return self.forward(*args, **kwargs)
 
     # ---------------------------------------------------------- traversal
     def named_modules(self, memo=None, prefix=""):
@@ -436,7 +434,7 @@ class Dropout(Module):
         super().__init__()
         if not 0 <= p <= 1:
             raise ValueError(f"dropout probability has to be between 0 and 1, but got {p}")
-        self.p = p
+        self.p, self.inplace = p, inplace
 
     def forward(self, x):
         return F.dropout(x, self.p, self.training)
@@ -544,3 +542,32 @@ class BCEWithLogitsLoss(_Loss):
     def forward(self, input, target):  # noqa: A002
         return F.binary_cross_entropy_with_logits(input, target, self.weight, self.reduction,
                                                   self.pos_weight)
+
+
+# PyTorch's reprs (extra_repr) for the layers above
+def _reprs():
+    def conv(s):
+        r = (f"{s.in_channels}, {s.out_channels}, kernel_size={s.kernel_size}, "
+             f"stride={s.stride}")
+        if s.padding != (0,) * len(s.padding):
+            r += f", padding={s.padding}"
+        if s.dilation != (1,) * len(s.dilation):
+            r += f", dilation={s.dilation}"
+        if s.groups != 1:
+            r += f", groups={s.groups}"
+        return r + ("" if s.bias is not None else ", bias=False")
+    Conv2d.extra_repr = conv
+    Dropout.extra_repr = lambda s: f"p={s.p}, inplace={getattr(s, 'inplace', False)}"
+    LayerNorm.extra_repr = lambda s: (f"{s.normalized_shape}, eps={s.eps}, elementwise_affine="
+                                      f"{s.weight is not None}, bias={s.bias is not None}")
+    Embedding.extra_repr = lambda s: f"{s.num_embeddings}, {s.embedding_dim}" + (
+        f", padding_idx={s.padding_idx}" if s.padding_idx is not None else "")
+    ReLU.extra_repr = lambda s: "inplace=True" if s.inplace else ""
+    LeakyReLU.extra_repr = lambda s: f"negative_slope={s.negative_slope}"
+    Softmax.extra_repr = lambda s: f"dim={s.dim}"
+    MaxPool2d.extra_repr = lambda s: (f"kernel_size={s.kernel_size}, stride="
+                                      f"{s.stride or s.kernel_size}, padding={s.padding}, "
+                                      f"dilation={s.dilation}, ceil_mode=False")
+
+
+_reprs()
