@@ -314,7 +314,6 @@ def interpolate(input, size=None, scale_factor=None, mode="nearest",  # noqa: A0
 def scaled_dot_product_attention(query, key, value, attn_mask=None, dropout_p=0.0,
                                  is_causal=False, scale=None, enable_gqa=False):
     """softmax(q k^T * scale + mask) v."""
-    from .functional import dropout, softmax
     sc = scale if scale is not None else 1.0 / math.sqrt(query.shape[-1])
     s = query.matmul(key.transpose(-2, -1)) * sc
     L, S_ = query.shape[-2], key.shape[-2]
@@ -327,7 +326,9 @@ def scaled_dot_product_attention(query, key, value, attn_mask=None, dropout_p=0.
             s = s + attn_mask
         else:
             s = s.masked_fill(_wrap(~np.asarray(attn_mask._v)), float("-inf"))
-    a = softmax(s, dim=-1)
+    a = s.softmax(-1)
     if dropout_p:
-        a = dropout(a, dropout_p)
+        from ..tensor._random import bernoulli
+        keep = bernoulli(tuple(a.shape), 1.0 - dropout_p, a._v.dtype)
+        a = a * _wrap(keep / a._v.dtype.type(1.0 - dropout_p))
     return a.matmul(value)
