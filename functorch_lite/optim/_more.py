@@ -43,7 +43,7 @@ class Adamax(Optimizer):
         m, u = s["exp_avg"], s["exp_inf"]
         m += (d - m) * (1 - b1)
         xp.maximum(u * b2, xp.abs(d) + g["eps"], out=u)
-        w -= (g["lr"] / (1 - b1 ** s["step"])) * m / u
+        w += -(g["lr"] / (1 - b1 ** s["step"])) * (m / u)
 
 
 class NAdam(Optimizer):
@@ -81,7 +81,7 @@ class NAdam(Optimizer):
         m, v = s["exp_avg"], s["exp_avg_sq"]
         m += (d - m) * (1 - b1)
         v *= b2
-        v += (1 - b2) * d * d
+        v += (1 - b2) * (d * d)
         denom = xp.sqrt(v / (1 - b2 ** t)) + eps
         mp = s["mu_product"]
         w += (-lr * (1.0 - mu) / (1.0 - mp)) * (d / denom)      # addcdiv's rounding order
@@ -117,7 +117,7 @@ class RAdam(Optimizer):
         m, v = s["exp_avg"], s["exp_avg_sq"]
         m += (d - m) * (1 - b1)
         v *= b2
-        v += (1 - b2) * d * d
+        v += (1 - b2) * (d * d)
         bc1, bc2 = 1 - b1 ** t, 1 - b2 ** t
         mhat = m / bc1
         rho_inf = 2 / (1 - b2) - 1
