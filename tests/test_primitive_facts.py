@@ -150,6 +150,8 @@ NOT_PRIMITIVE_REFERENCES = {
     "tensor/_ext_index.py": {"add", "gather", "scatter_add", "max", "min"},
     "tensor/_ext_math.py": {"acos", "asin", "atan", "cosh", "sinh", "tan", "floor", "max",
                             "min", "atan2", "erfc"},
+    "optim/lr_scheduler.py": {"abs", "cos", "max", "min"},  # threshold/anneal/mode names
+    "nn/_recurrent.py": {"tanh"},                        # RNN's nonlinearity="tanh"
 }
 NOT_PRIMITIVE_REFERENCES["tensor/__init__.py"] = _FACADE_TABLES | {
     "argsort", "atan2", "erfc", "tan", "sinh", "cosh", "asin", "acos", "atan", "cumsum"}
