@@ -238,3 +238,24 @@ def test_optimizers_accept_frozen_and_refuse_bad_params():
     with pytest.raises(TypeError, match="optimizer can only optimize Tensors, but one of "
                                         "the params is float"):
         optim.SGD([1.0])
+
+
+def test_tensor_register_hook():
+    x = torch.tensor([1., 2.], requires_grad=True)
+    h = x.register_hook(lambda g: g * 10)           # a leaf's hook may replace its grad
+    y = x * 3
+    seen = []
+    y.register_hook(lambda g: seen.append(g.tolist()))     # a non-leaf's observes it
+    (y * y).sum().backward()
+    assert x.grad.tolist() == [180., 360.] and seen == [[6., 12.]]
+    assert not y.retains_grad and y.grad is None
+    h.remove()
+    x.grad = None
+    (x * 3).sum().backward()
+    assert x.grad.tolist() == [3., 3.]
+    z = x * 2
+    z.register_hook(lambda g: g * 2)
+    with pytest.raises(RuntimeError, match="only leaf tensors' hooks may replace"):
+        z.sum().backward()
+    with pytest.raises(RuntimeError, match="doesn't require gradient"):
+        torch.ones(2).register_hook(print)

@@ -147,6 +147,30 @@ def check_inplace(t, opname):
 
 # -------------------------------------------------------------------- Tensor
 
+class _HookHandle:
+    _n = [0]
+
+    def __init__(self, table):
+        self._table = table
+        self.id = self._n[0] = self._n[0] + 1
+
+    def remove(self):
+        self._table.pop(self.id, None)
+
+
+def run_hooks(t, c, leaf):
+    """Apply t's gradient hooks to ``c`` (an array); returns the array to use."""
+    for hook in list(t._hooks.values()):
+        r = hook(_wrap(c))
+        if r is not None:
+            if not leaf:
+                raise RuntimeError("functorch_lite: a hook on a non-leaf tensor returned a "
+                                   "new gradient; only leaf tensors' hooks may replace "
+                                   "their gradient (non-leaf hooks observe it)")
+            c = r._v if isinstance(r, Tensor) else np.asarray(r)
+    return c
+
+
 class _TensorMeta(type):
     pass
 
@@ -161,6 +185,8 @@ class Tensor(metaclass=_TensorMeta):
     _acc = None
     _base = None
     _st = None
+    _hooks = None        # {id: hook} from register_hook
+    _retains = False     # retain_grad() was called
     __array_priority__ = 1000
 
     def __init__(self, *args, dtype=None, device=None, requires_grad=False):
@@ -383,6 +409,11 @@ class Tensor(metaclass=_TensorMeta):
             if not self.requires_grad:
                 raise RuntimeError("can't retain_grad on Tensor that has requires_grad=False")
             return
+        self._retains = True
+        self._watch()
+
+    def _watch(self):
+        """Have backward hand this non-leaf's gradient to it (retain_grad, hooks)."""
         fn = self.grad_fn
         if fn.retained is None:
             fn.retained = {}
@@ -391,10 +422,25 @@ class Tensor(metaclass=_TensorMeta):
     @property
     def retains_grad(self):
         fn = self.grad_fn
-        return fn is not None and fn.retained is not None and self._oi in fn.retained
+        return fn is not None and self._retains and fn.retained is not None and \
+            fn.retained.get(self._oi) is self
 
     def register_hook(self, hook):
-        raise NotImplementedError("Tensor.register_hook is not supported by functorch_lite")
+        """``hook(grad)`` runs when this tensor's gradient is computed.  On a leaf
+        it may return a replacement (accumulated into .grad instead); on a
+        non-leaf it observes the gradient (the sum over all uses), and
+        returning a replacement is refused (functorch_lite cannot substitute a
+        gradient inside the backward pass).  Returns a handle with remove()."""
+        if not self.requires_grad:
+            raise RuntimeError("cannot register a hook on a tensor that doesn't require "
+                               "gradient")
+        if self.__dict__.get("_hooks") is None:
+            self._hooks = {}
+        h = _HookHandle(self._hooks)
+        self._hooks[h.id] = hook
+        if self.grad_fn is not None:
+            self._watch()
+        return h
 
     # ----------------------------------------------------------- queries
     def is_contiguous(self, memory_format=None):
