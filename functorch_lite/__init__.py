@@ -36,5 +36,6 @@ from .tensor import Tensor, Size, device, cuda, no_grad, enable_grad  # noqa: F4
 from .tensor.serialization import save, load  # noqa: F401,E402
 from . import autograd, nn, optim  # noqa: F401,E402
 from . import optimizers  # noqa: F401,E402
+from . import testing, utils  # noqa: F401,E402  (torch.testing, torch.utils.data/checkpoint)
 
 __version__ = "0.1.0"

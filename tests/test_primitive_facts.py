@@ -149,6 +149,12 @@ NOT_PRIMITIVE_REFERENCES = {
     "random/_keys.py": {"threefry2x32"},                 # key(impl=)'s accepted name
     "numpy/_complex.py": {"real", "imag", "conj"},       # NumPy's names, in their errors
     "numpy/fft.py": {"fft"},                             # numpy.fft.fft; fft_type="fft"
+    # torch op names in the facade's op tables and error texts, .at[] update kinds
+    "tensor/_ext_index.py": {"add", "gather", "scatter_add", "max", "min"},
+    "tensor/_ext_math.py": {"acos", "asin", "atan", "cosh", "sinh", "tan", "floor", "max",
+                            "min", "atan2", "erfc"},
+    "optim/lr_scheduler.py": {"abs", "cos", "max", "min"},  # threshold/anneal/mode names
+    "nn/_recurrent.py": {"tanh"},                        # RNN's nonlinearity="tanh"
 }
 # issue 13's numpy modules: NumPy's function names in their errors, and keywords
 # (searchsorted's method="scan"); none keys anything by a primitive's name
@@ -162,6 +168,8 @@ for _f in ("_sorting", "_sets", "_math", "_arrayapi", "_grids", "_shape2", "_sta
            "_interop", "_logic"):
     NOT_PRIMITIVE_REFERENCES[f"numpy/{_f}.py"] = _NUMPY13_NAMES
 NOT_PRIMITIVE_REFERENCES["numpy/_methods.py"] = _NUMPY_NAMES | {"argsort"}  # x.argsort()
+NOT_PRIMITIVE_REFERENCES["tensor/__init__.py"] = _FACADE_TABLES | {
+    "argsort", "atan2", "erfc", "tan", "sinh", "cosh", "asin", "acos", "atan", "cumsum"}
 
 
 def test_a_primitive_name_appears_only_where_it_is_defined():

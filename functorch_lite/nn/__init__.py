@@ -14,3 +14,13 @@ from ._jax import (celu, elu, gelu, glu, hard_sigmoid, hard_silu, hard_swish,  #
                    mish, normalize, one_hot, relu, relu6, selu, sigmoid, silu, soft_sign,
                    softmax, softplus, standardize, swish)
 from ._jax import tanh  # noqa: F401,E402
+from ._layers import (GELU, GLU, ELU, CELU, SELU, Hardsigmoid, Hardswish,  # noqa: F401,E402
+                      Hardtanh, LogSigmoid, Mish, ReLU6, SiLU, Softmin, Softsign,
+                      AdaptiveAvgPool2d, AdaptiveMaxPool2d, AvgPool2d, BatchNorm1d,
+                      BatchNorm2d, Conv1d, ConvTranspose2d, CosineEmbeddingLoss,
+                      CosineSimilarity, Dropout2d, GaussianNLLLoss, GroupNorm, HuberLoss,
+                      InstanceNorm2d, KLDivLoss, MarginRankingLoss, PairwiseDistance,
+                      PoissonNLLLoss, SmoothL1Loss, TripletMarginLoss, Unflatten, Upsample)
+from ._recurrent import (GRU, LSTM, RNN, MultiheadAttention,  # noqa: F401,E402
+                         TransformerEncoder, TransformerEncoderLayer)
+from . import utils  # noqa: F401,E402

@@ -80,15 +80,20 @@ def sigmoid(input):  # noqa: A002
 
 
 def softplus(input, beta=1.0, threshold=20.0):  # noqa: A002
-    """log(1 + exp(beta x)) / beta, computed exactly for every x (so PyTorch's
-    ``threshold`` switch to the identity is not needed and is ignored)."""
+    """log(1 + exp(beta x)) / beta, and x itself where beta x > threshold (as
+    PyTorch: there the derivative is exactly 1)."""
     if not isinstance(input, Tensor):
-        if beta != 1.0:
-            return fnp.divide(N.softplus(fnp.multiply(input, beta)), beta)
-        return N.softplus(input)
+        return _softplus_arr(input, beta=beta, threshold=threshold)
+    return S.bridge(_softplus_arr, "SoftplusBackward0", input, beta=beta,
+                    threshold=threshold)
+
+
+def _softplus_arr(x, beta, threshold):
+    bx = fnp.multiply(x, beta) if beta != 1.0 else x
+    sp = N.softplus(bx)
     if beta != 1.0:
-        return S.bridge(S.softplus, "SoftplusBackward0", input * beta) / beta
-    return S.bridge(S.softplus, "SoftplusBackward0", input)
+        sp = fnp.divide(sp, beta)
+    return fnp.where(bx > threshold, x, sp)
 
 
 def _cast(input, dtype):
@@ -172,7 +177,9 @@ def hardswish(input, inplace=False):  # noqa: A002
 
 
 def softsign(input):  # noqa: A002
-    """``x / (1 + |x|)``."""
+    """``x / (1 + |x|)`` (PyTorch's node: DivBackward0)."""
+    if isinstance(input, Tensor):
+        return S.bridge(lambda v: v / (1 + fnp.abs(v)), "DivBackward0", input)
     return J.soft_sign(input)
 
 
@@ -221,11 +228,14 @@ def dropout(input, p=0.5, training=True, inplace=False):  # noqa: A002
         return input
     if p == 1.0:
         return input * 0.0
-    from ..tensor._creation import _gen
     v = input._v
-    g = _gen(_xp(v) if _on_dev(v) else None)     # the mask is drawn where input lives
-    mask = (g.random(tuple(v.shape)) >= p).astype(v.dtype) / v.dtype.type(1.0 - p)
-    return input * _wrap(mask)
+    if _on_dev(v):                                # the mask is drawn where input lives
+        from ..tensor._creation import _gen
+        mask = (_gen(_xp(v)).random(tuple(v.shape)) >= p).astype(v.dtype)
+    else:                                         # PyTorch's CPU mask after manual_seed
+        from ..tensor._random import bernoulli
+        mask = bernoulli(tuple(v.shape), 1.0 - p, v.dtype)
+    return input * _wrap(mask / v.dtype.type(1.0 - p))
 
 
 def _reduce(loss, reduction):
@@ -287,6 +297,9 @@ def _nll_device(x, t, weight, ignore_index):
 
 
 def nll_loss(input, target, weight=None, ignore_index=-100, reduction="mean"):  # noqa: A002
+    if isinstance(input, Tensor) and input.ndim > 2:   # (N, C, d1, ...): classes last, flat
+        from ._losses import nll_loss_nd
+        return nll_loss_nd(nll_loss, input, target, weight, ignore_index, reduction)
     tv = target._v if isinstance(target, Tensor) else target
     if _on_dev(input._v) or _on_dev(tv):
         if _on_dev(input._v) != _on_dev(tv):
@@ -336,11 +349,19 @@ def _nll_host(x, t, weight, ignore_index):
 
 def cross_entropy(input, target, weight=None, ignore_index=-100, reduction="mean",  # noqa
                   label_smoothing=0.0):
+    """PyTorch's cross_entropy: class indices or class probabilities as
+    ``target``, classes on dim 1 of (N, C, d1, ...) inputs (dim 0 of a (C,)
+    input), ``label_smoothing`` mixing in the uniform distribution."""
+    from ._losses import cross_entropy_smooth, cross_entropy_probs
+    cdim = 1 if input.ndim > 1 else 0
+    logp = log_softmax(input, dim=cdim)
     if isinstance(target, Tensor) and target._v.dtype.kind == "f":
-        logp = log_softmax(input, dim=1)
-        return _reduce(-(logp * target).sum(1), reduction)
-    return nll_loss(log_softmax(input, dim=1 if input.ndim > 1 else 0), target, weight,
-                    ignore_index, reduction)
+        return cross_entropy_probs(logp, target, weight, reduction, label_smoothing, cdim)
+    loss = nll_loss(logp, target, weight, ignore_index, reduction)
+    if label_smoothing:
+        return cross_entropy_smooth(loss, logp, target, weight, ignore_index, reduction,
+                                    label_smoothing, cdim)
+    return loss
 
 
 def binary_cross_entropy(input, target, weight=None, reduction="mean"):  # noqa: A002
@@ -357,6 +378,12 @@ def binary_cross_entropy(input, target, weight=None, reduction="mean"):  # noqa:
 def binary_cross_entropy_with_logits(input, target, weight=None, reduction="mean",  # noqa
                                      pos_weight=None):
     _check_same_shape("binary_cross_entropy_with_logits", input, target)
+    start = next(_seq)
+    return S.named(_bce_logits(input, target, weight, reduction, pos_weight), start,
+                   "BinaryCrossEntropyWithLogitsBackward0")
+
+
+def _bce_logits(input, target, weight, reduction, pos_weight):  # noqa: A002
     # (1 - t) x + softplus(-x), with pos_weight scaling the positive term
     sp = softplus(-input)
     if pos_weight is None:
@@ -377,6 +404,10 @@ def embedding(input, weight, padding_idx=None):  # noqa: A002
     from ..primitives.indexing import gather_p
     from ..tensor._dispatch import apply
     r = apply(gather_p, [weight, _wrap(idx)], {}, "EmbeddingBackward0")
+    if padding_idx is not None and r.requires_grad:
+        # PyTorch: the padding row's value is returned, but it gets no gradient
+        keep = (idx != (padding_idx % weight.shape[0]))[..., None]
+        r = O._select(keep, r, r.detach(), "EmbeddingBackward0")
     return r
 
 
@@ -384,6 +415,12 @@ def layer_norm(input, normalized_shape, weight=None, bias=None, eps=1e-5):  # no
     if isinstance(normalized_shape, int):
         normalized_shape = (normalized_shape,)
     dims = tuple(range(input.ndim - len(normalized_shape), input.ndim))
+    start = next(_seq)
+    y = _layer_norm(input, dims, weight, bias, eps)
+    return S.named(y, start, "NativeLayerNormBackward0")
+
+
+def _layer_norm(input, dims, weight, bias, eps):  # noqa: A002
     mu = input.mean(dim=dims, keepdim=True)
     d = input - mu
     var = (d * d).mean(dim=dims, keepdim=True)
@@ -420,3 +457,12 @@ def pad(input, pad, mode="constant", value=0.0):  # noqa: A002
     return S.bridge(lambda v: P.pad(v, np.array(value, v.dtype)[()], cfg),
                     "ConstantPadNdBackward0", input)
 
+
+
+# the rest of torch.nn.functional (issue 15), in their own module
+from ._functional2 import (adaptive_avg_pool2d, adaptive_max_pool2d, batch_norm,  # noqa: E402,F401
+                           conv1d, conv_transpose2d, cosine_embedding_loss, cosine_similarity,
+                           dropout2d, gaussian_nll_loss, group_norm, huber_loss,
+                           instance_norm, interpolate, kl_div, margin_ranking_loss,
+                           pairwise_distance, poisson_nll_loss, scaled_dot_product_attention,
+                           smooth_l1_loss, triplet_margin_loss)

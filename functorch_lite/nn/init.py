@@ -86,3 +86,44 @@ def kaiming_normal_(t, a=0, mode="fan_in", nonlinearity="leaky_relu"):
     fi, fo = _fans(t)
     fan = fi if mode == "fan_in" else fo
     return normal_(t, 0.0, calculate_gain(nonlinearity, a) / math.sqrt(fan))
+
+
+def trunc_normal_(t, mean=0.0, std=1.0, a=-2.0, b=2.0, generator=None):
+    """Normal(mean, std) truncated to [a, b], by PyTorch 2.13's rejection
+    sampling (redraw the normals outside [a, b] when the interval holds more
+    than 30% of the mass; else uniform candidates accepted by the density),
+    so after manual_seed the values are PyTorch's."""
+    def cdf(x):
+        return (1.0 + math.erf(x / math.sqrt(2.0))) / 2.0
+    from ..tensor._random import normal as _normal, uniform as _uniform
+    v = t._v
+    if _on_dev(v):
+        raise NotImplementedError("trunc_normal_ of a cuda tensor: initialise on the "
+                                  "CPU, then move the module")
+    shape, dt = tuple(v.shape), v.dtype
+    with no_grad():
+        if cdf((b - mean) / std) - cdf((a - mean) / std) > 0.3:
+            lo, hi = dt.type(a), dt.type(b)
+            res = _normal(shape, dt, mean, std, generator)
+            while True:
+                bad = (res < lo) | (res > hi)
+                if not bad.any():
+                    break
+                res = np.where(bad, _normal(shape, dt, mean, std, generator), res)
+        else:
+            mode = max(a, min(mean, b))
+            log_peak = -0.5 * ((mode - mean) / std) ** 2
+
+            def log_pdf(c):
+                return ((c - dt.type(mean)) / dt.type(std)) ** 2 * dt.type(-0.5) - \
+                    dt.type(log_peak)
+            res = _uniform(shape, dt, a, b, generator)
+            pending = np.log(_uniform(shape, dt, 0.0, 1.0, generator)) > log_pdf(res)
+            while pending.any():
+                cand = _uniform(shape, dt, a, b, generator)
+                res = np.where(pending, cand, res)
+                acc = np.log(_uniform(shape, dt, 0.0, 1.0, generator)) > log_pdf(cand)
+                pending = np.where(pending, acc, pending)
+        v[...] = res
+        t._st[0] += 1
+    return t

@@ -9,6 +9,7 @@ from ..tensor._engine import no_grad
 from ..tensor._tensor import Tensor, _wrap
 from . import functional as F
 from . import init
+from ._hooks import HookMixin
 
 
 class Parameter(Tensor):
@@ -29,7 +30,7 @@ class Parameter(Tensor):
         return "Parameter containing:\n" + Tensor.__repr__(self)
 
 
-class Module:
+class Module(HookMixin):
     training = True
 
     def __init__(self):
@@ -84,9 +85,6 @@ class Module:
     def forward(self, *args, **kwargs):
         raise NotImplementedError(f"Module [{type(self).__name__}] is missing the required "
                                   f"\"forward\" function")
-
-    def __call__(self, *args, **kwargs):
-        return self.forward(*args, **kwargs)
 
     # ---------------------------------------------------------- traversal
     def named_modules(self, memo=None, prefix=""):
@@ -385,7 +383,18 @@ def _act(name, fn):
 ReLU = _act("ReLU", lambda x: x.relu())
 Tanh = _act("Tanh", lambda x: x.tanh())
 Sigmoid = _act("Sigmoid", lambda x: F.sigmoid(x))
-Softplus = _act("Softplus", lambda x: F.softplus(x))
+
+
+class Softplus(Module):
+    def __init__(self, beta=1.0, threshold=20.0):
+        super().__init__()
+        self.beta, self.threshold = beta, threshold
+
+    def forward(self, x):
+        return F.softplus(x, self.beta, self.threshold)
+
+    def extra_repr(self):
+        return f"beta={self.beta}, threshold={self.threshold}"
 
 
 class ReLU(Module):  # noqa: F811 - accepts inplace= like torch
@@ -425,7 +434,7 @@ class Dropout(Module):
         super().__init__()
         if not 0 <= p <= 1:
             raise ValueError(f"dropout probability has to be between 0 and 1, but got {p}")
-        self.p = p
+        self.p, self.inplace = p, inplace
 
     def forward(self, x):
         return F.dropout(x, self.p, self.training)
@@ -438,6 +447,9 @@ class Flatten(Module):
 
     def forward(self, x):
         return x.flatten(self.start_dim, self.end_dim)
+
+    def extra_repr(self):
+        return f"start_dim={self.start_dim}, end_dim={self.end_dim}"
 
 
 class Embedding(Module):
@@ -505,9 +517,14 @@ class NLLLoss(_Loss):
         return F.nll_loss(input, target, self.weight, self.ignore_index, self.reduction)
 
 
-class CrossEntropyLoss(NLLLoss):
+class CrossEntropyLoss(_Loss):
+    def __init__(self, weight=None, ignore_index=-100, reduction="mean", label_smoothing=0.0):
+        super().__init__(reduction, weight=weight, ignore_index=ignore_index,
+                         label_smoothing=label_smoothing)
+
     def forward(self, input, target):  # noqa: A002
-        return F.cross_entropy(input, target, self.weight, self.ignore_index, self.reduction)
+        return F.cross_entropy(input, target, self.weight, self.ignore_index, self.reduction,
+                               self.label_smoothing)
 
 
 class BCELoss(_Loss):
@@ -525,3 +542,32 @@ class BCEWithLogitsLoss(_Loss):
     def forward(self, input, target):  # noqa: A002
         return F.binary_cross_entropy_with_logits(input, target, self.weight, self.reduction,
                                                   self.pos_weight)
+
+
+# PyTorch's reprs (extra_repr) for the layers above
+def _reprs():
+    def conv(s):
+        r = (f"{s.in_channels}, {s.out_channels}, kernel_size={s.kernel_size}, "
+             f"stride={s.stride}")
+        if s.padding != (0,) * len(s.padding):
+            r += f", padding={s.padding}"
+        if s.dilation != (1,) * len(s.dilation):
+            r += f", dilation={s.dilation}"
+        if s.groups != 1:
+            r += f", groups={s.groups}"
+        return r + ("" if s.bias is not None else ", bias=False")
+    Conv2d.extra_repr = conv
+    Dropout.extra_repr = lambda s: f"p={s.p}, inplace={getattr(s, 'inplace', False)}"
+    LayerNorm.extra_repr = lambda s: (f"{s.normalized_shape}, eps={s.eps}, elementwise_affine="
+                                      f"{s.weight is not None}, bias={s.bias is not None}")
+    Embedding.extra_repr = lambda s: f"{s.num_embeddings}, {s.embedding_dim}" + (
+        f", padding_idx={s.padding_idx}" if s.padding_idx is not None else "")
+    ReLU.extra_repr = lambda s: "inplace=True" if s.inplace else ""
+    LeakyReLU.extra_repr = lambda s: f"negative_slope={s.negative_slope}"
+    Softmax.extra_repr = lambda s: f"dim={s.dim}"
+    MaxPool2d.extra_repr = lambda s: (f"kernel_size={s.kernel_size}, stride="
+                                      f"{s.stride or s.kernel_size}, padding={s.padding}, "
+                                      f"dilation={s.dilation}, ceil_mode=False")
+
+
+_reprs()

@@ -12,9 +12,17 @@ import numpy as np
 from ..tensor._tensor import Tensor, _bump, _on_dev, _wrap, _xp
 
 
+def torch_typename(obj):
+    t = type(obj)
+    return t.__name__ if t.__module__ == "builtins" else f"{t.__module__}.{t.__name__}"
+
+
 class Optimizer:
     def __init__(self, params, defaults):
         self.defaults = dict(defaults)
+        if isinstance(params, Tensor):
+            raise TypeError(f"params argument given to the optimizer should be an iterable "
+                            f"of Tensors or dicts, but got torch.{params.type().split('.')[-1]}")
         params = list(params)
         if not params:
             raise ValueError("optimizer got an empty parameter list")
@@ -31,9 +39,12 @@ class Optimizer:
         g["params"] = [ps] if isinstance(ps, Tensor) else list(ps)
         for p in g["params"]:
             if not isinstance(p, Tensor):
-                raise TypeError(f"optimizer can only optimize Tensors, got {type(p).__name__}")
-            if not p.requires_grad:
-                raise ValueError("optimizing a parameter that doesn't require gradients")
+                raise TypeError(f"optimizer can only optimize Tensors, but one of the params "
+                                f"is {torch_typename(p)}")
+            # frozen parameters are accepted (the fine-tuning idiom): they never
+            # get a .grad, so step() skips them, as PyTorch does
+            if p.grad_fn is not None:
+                raise ValueError("can't optimize a non-leaf Tensor")
         for k, v in self.defaults.items():
             g.setdefault(k, v)
         self.param_groups.append(g)
@@ -161,16 +172,16 @@ class Adam(Optimizer):
         s["step"] += 1
         t = s["step"]
         m, v = s["exp_avg"], s["exp_avg_sq"]
-        m *= b1
-        m += (1 - b1) * d
+        # PyTorch's roundings: lerp_ for the mean, addcmul_ for the square
+        m += (d - m) * (1 - b1)
         v *= b2
-        v += (1 - b2) * d * d
+        v += (1 - b2) * (d * d)
         bc1, bc2 = 1 - b1 ** t, 1 - b2 ** t
         if g["amsgrad"]:
             _xp(w).maximum(s["max_exp_avg_sq"], v, out=s["max_exp_avg_sq"])
             v = s["max_exp_avg_sq"]
         denom = _xp(w).sqrt(v) / math.sqrt(bc2) + eps
-        w -= (lr / bc1) * m / denom
+        w += -(lr / bc1) * (m / denom)          # addcdiv_'s order
 
 
 class AdamW(Adam):
@@ -202,11 +213,10 @@ class RMSprop(Optimizer):
         a = g["alpha"]
         sq = s["square_avg"]
         sq *= a
-        sq += (1 - a) * d * d
+        sq += (1 - a) * (d * d)
         if g["centered"]:
             ga = s["grad_avg"]
-            ga *= a
-            ga += (1 - a) * d
+            ga += (d - ga) * (1 - a)
             avg = _xp(w).sqrt(sq - ga * ga) + g["eps"]
         else:
             avg = _xp(w).sqrt(sq) + g["eps"]
@@ -216,7 +226,7 @@ class RMSprop(Optimizer):
             buf += d / avg
             w -= g["lr"] * buf
         else:
-            w -= g["lr"] * d / avg
+            w += -g["lr"] * (d / avg)
 
 
 class Adagrad(Optimizer):
@@ -236,4 +246,4 @@ class Adagrad(Optimizer):
             d = d + g["weight_decay"] * w
         clr = g["lr"] / (1 + (s["step"] - 1) * g["lr_decay"])
         s["sum"] += d * d
-        w -= clr * d / (_xp(w).sqrt(s["sum"]) + g["eps"])
+        w += -clr * (d / (_xp(w).sqrt(s["sum"]) + g["eps"]))

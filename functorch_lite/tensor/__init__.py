@@ -5,7 +5,7 @@ import numpy as np
 
 from . import _convert  # noqa: F401 - installs Tensor.to/clone/float/cuda/...
 from . import _ops as O
-from . import cuda  # noqa: F401
+from . import accelerator, cuda  # noqa: F401
 from ._creation import *  # noqa: F401,F403
 from ._creation import (new_empty, new_full, new_ones, new_tensor, new_zeros)
 from ._engine import (enable_grad, inference_mode, is_grad_enabled, no_grad,  # noqa: F401
@@ -32,7 +32,7 @@ _METHODS = {
     "isnan": O.isnan, "isfinite": O.isfinite, "logical_not": O.logical_not,
     "sum": O.sum, "mean": O.mean, "var": O.var, "std": O.std, "max": O.max, "min": O.min,
     "amax": O.amax, "argmax": O.argmax, "argmin": O.argmin, "norm": O.norm, "prod": O.prod,
-    "cumsum": O.cumsum, "mm": O.mm, "bmm": O.bmm, "dot": O.dot, "mv": O.mv,
+    "cumsum": O.cumsum, "cumprod": O.cumprod, "mm": O.mm, "bmm": O.bmm, "dot": O.dot, "mv": O.mv,
     "matmul": O.matmul, "view": O.view, "reshape": O.reshape, "view_as": O.view_as,
     "reshape_as": O.reshape_as, "t": O.t, "transpose": O.transpose, "permute": O.permute,
     "unsqueeze": O.unsqueeze, "squeeze": O.squeeze, "flatten": O.flatten,
@@ -93,7 +93,7 @@ _FUNCS = [*O.FACADE, "add", "sub", "subtract", "mul", "multiply", "div", "divide
           "clip", "clamp_min", "clamp_max", "relu", "sigmoid", "maximum", "minimum", "eq",
           "ne", "lt", "le", "gt", "ge", "round", "isnan", "isfinite",
           "logical_not", "sum", "mean", "var", "std", "max", "min", "amax", "argmax",
-          "argmin", "norm", "prod", "cumsum", "mm", "bmm", "dot", "mv", "matmul",
+          "argmin", "norm", "prod", "cumsum", "cumprod", "mm", "bmm", "dot", "mv", "matmul",
           "reshape", "t", "transpose", "permute", "unsqueeze", "squeeze", "flatten",
           "chunk", "split"]
 for _n in _FUNCS:
@@ -102,6 +102,42 @@ for _n in _FUNCS:
 cat, concatenate, stack, where = O.cat, O.cat, O.stack, O.where
 real, imag = (lambda input: input.real), (lambda input: input.imag)  # noqa: A002
 conj = Tensor.conj
+
+# the issue-15 ops: selection/rearrangement (_ext_index) and math (_ext_math)
+from . import _ext_index as XI  # noqa: E402
+from . import _ext_math as XM  # noqa: E402
+_EXT = {n: getattr(XI, n) for n in (
+    "index_select", "gather", "scatter", "scatter_add", "scatter_reduce", "index_add",
+    "masked_fill", "masked_select", "take", "take_along_dim", "sort", "argsort", "topk",
+    "nonzero", "argwhere", "unique", "bincount", "flip", "fliplr", "flipud", "roll", "rot90",
+    "tril", "triu", "diagonal", "diag_embed", "diag", "trace", "movedim", "swapaxes",
+    "narrow", "repeat_interleave", "diff", "unbind", "select", "tensor_split", "unflatten",
+    "broadcast_to", "tile", "atleast_1d", "atleast_2d")}
+_EXT.update(moveaxis=XI.movedim, swapdims=XI.swapaxes)
+_EXT.update(XM.UNARY)
+_EXT.update({n: getattr(XM, n) for n in (
+    "erfc", "logit", "atan2", "hypot", "logaddexp", "xlogy", "lerp", "fmod", "remainder",
+    "floor_divide", "softmax", "log_softmax", "logsumexp", "amin", "aminmax", "nansum",
+    "nanmean", "any", "all", "count_nonzero", "isclose", "allclose", "isinf", "isposinf",
+    "isneginf", "signbit", "nan_to_num", "logical_and", "logical_or", "logical_xor",
+    "bitwise_and", "bitwise_or", "bitwise_xor", "heaviside", "float_power", "addmm",
+    "addmv", "baddbmm", "addbmm", "kron", "cross", "inner", "det", "inverse", "logdet")})
+_EXT["arctan2"] = XM.atan2
+for _n, _f in _EXT.items():
+    setattr(Tensor, _n, _f)
+    if _n not in ("allclose",):
+        globals()[_n] = _function(_n, _f)
+Tensor.unfold = XI.unfold
+Tensor.outer = lambda self, other: outer(self, other)
+Tensor.var_mean = XM.var_mean
+Tensor.std_mean = XM.std_mean
+for _n in ("masked_fill", "scatter", "scatter_add", "index_add", "tril", "triu", "lerp"):
+    setattr(Tensor, _n + "_", O._ip(_n + "_", _EXT[_n]))
+var_mean, std_mean, softmin = XM.var_mean, XM.std_mean, XM.softmin
+meshgrid, einsum, cdist, broadcast_tensors = XI.meshgrid, XM.einsum, XM.cdist, \
+    XI.broadcast_tensors
+hstack, vstack, dstack, column_stack = XI.hstack, XI.vstack, XI.dstack, XI.column_stack
+linalg = XM.linalg
 
 
 def clone(input, memory_format=None):  # noqa: A002
@@ -153,7 +189,8 @@ def _host_scalar(r, what):
 def outer(a, b):
     return O.mul(O.unsqueeze(a, 1), O.unsqueeze(b, 0))
 
-__all__ = [_n for _n in list(globals()) if not _n.startswith("_") and _n not in ("np", "O")]
+__all__ = [_n for _n in list(globals()) if not _n.startswith("_") and
+           _n not in ("np", "O", "XI", "XM")]
 
 
 class _AtIndexer:

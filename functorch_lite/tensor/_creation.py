@@ -5,28 +5,65 @@ import numpy as np
 from ..core.trace import _extra_array_types as _XT
 
 from . import _types as T
+from . import _random as _R
 from ._tensor import Tensor, _dev_ns, _from_data, _from_host, _on_dev, _wrap, as_tensor
 
-_GEN = [np.random.default_rng()]
 _DGEN = [None, None, None]     # device generator, its namespace, its seed
 
 
 def manual_seed(seed):
-    """Seeds the CPU generator and the device one (as torch.manual_seed does)."""
-    _GEN[0] = np.random.default_rng(int(seed))
+    """Seeds the CPU generator (PyTorch's mt19937: the same numbers as PyTorch
+    afterwards) and the device one; returns the CPU Generator."""
+    g = _R.default_generator().manual_seed(seed)
     _seed_device(int(seed))
-    return _GEN[0]
+    return g
 
 
-seed = manual_seed
+def seed():
+    """Seeds the generators from the OS; returns the new seed."""
+    s = _R.default_generator().seed()
+    _seed_device(s)
+    return s
+
+
+def initial_seed():
+    return _R.default_generator().initial_seed()
+
+
+def get_rng_state():
+    """The CPU generator's state (a uint8 Tensor in functorch_lite's layout)."""
+    return _R.default_generator().get_state()
+
+
+def set_rng_state(new_state):
+    _R.default_generator().set_state(new_state)
+
+
+Generator = _R.Generator
+default_generator = _R.default_generator()
+
+
+def set_default_device(device):
+    """The device factory functions (zeros, randn, tensor, ...) use when given
+    none; None or 'cpu' restores the CPU.  A 'cuda' default needs CuPy."""
+    from ._tensor import _DEFAULT_DEVICE
+    if device is None:
+        _DEFAULT_DEVICE[0] = None
+        return
+    d = T.device(device) if not isinstance(device, T.device) else device
+    if d.type != "cpu":
+        _DEFAULT_DEVICE[0] = None
+        _dev_ns(d)               # raises the clear error when CUDA is unavailable
+    _DEFAULT_DEVICE[0] = None if d.type == "cpu" else d
+
+
+def get_default_device():
+    from ._tensor import _DEFAULT_DEVICE
+    return _DEFAULT_DEVICE[0] or T.CPU
 
 
 def _seed_device(s):
     _DGEN[0], _DGEN[1], _DGEN[2] = None, None, s
-
-
-def _rng():
-    return _GEN[0]
 
 
 def _drng(xp):
@@ -64,7 +101,10 @@ class _DevGen:
 
 
 def _gen(xp):
-    return _GEN[0] if xp is None else _drng(xp)
+    """The device generator for a device namespace (CPU draws go through _random)."""
+    if xp is None:
+        raise AssertionError("CPU draws go through tensor._random")
+    return _drng(xp)
 
 
 def _sizes(size):
@@ -113,7 +153,9 @@ def tensor(data, dtype=None, device=None, requires_grad=False, pin_memory=False)
         v = data._v
         v = v.copy() if _on_dev(v) else np.array(v)
     else:
-        v = _from_data(data)
+        # the requested dtype straight from the data (never through float32 first:
+        # tensor([0.3], dtype=float64) keeps 0.3's double)
+        v = _from_data(data, None if dtype is None else T.as_dtype(dtype).np)
         if isinstance(data, np.ndarray):
             v = v.copy()
     if _on_dev(v) and (device is None or T.device(device).type == "cuda"):
@@ -159,36 +201,80 @@ def full(size, fill_value, dtype=None, device=None, requires_grad=False, **kw):
                  requires_grad)
 
 
-def _rand(device, draw, dtype, requires_grad, default=None):
+def _rand(device, draw, dtype, requires_grad, default=None, cpu=None):
+    """``cpu(npdt)`` draws on the CPU generator (PyTorch's numbers); ``draw(g)``
+    on the device generator."""
     xp = _dev_ns(device)
+    if xp is None:
+        dt = _dt(dtype, default)
+        return _done(cpu(dt.np), requires_grad)
     return _finish(draw(_gen(xp)), dtype, None, requires_grad, default, xp=False)
 
 
+def _check_float(name, dtype):
+    dt = _dt(dtype)
+    if dt.np.kind not in "fc":
+        raise RuntimeError(f'"{name}" not implemented for \'{dt.name.capitalize()}\'')
+    return dt
+
+
 def rand(*size, dtype=None, device=None, requires_grad=False, generator=None, **kw):
+    """Uniform [0, 1): PyTorch's CPU numbers after manual_seed (float32 and float64)."""
     s = _sizes(size)
-    return _rand(device, lambda g: g.random(s), dtype, requires_grad)
+    _check_float("check_uniform_bounds", dtype)
+    return _rand(device, lambda g: g.random(s), dtype, requires_grad,
+                 cpu=lambda dt: _R.uniform(s, dt, generator=generator))
 
 
 def randn(*size, dtype=None, device=None, requires_grad=False, generator=None, **kw):
+    """Standard normal: PyTorch's CPU numbers after manual_seed."""
     s = _sizes(size)
-    return _rand(device, lambda g: g.standard_normal(s), dtype, requires_grad)
+    _check_float("normal_kernel_cpu", dtype)
+    return _rand(device, lambda g: g.standard_normal(s), dtype, requires_grad,
+                 cpu=lambda dt: _R.normal(s, dt, generator=generator))
 
 
 def randint(low=0, high=None, size=None, dtype=None, device=None, requires_grad=False,
-            **kw):
+            generator=None, **kw):
+    """Integers in [low, high) (int64 by default): PyTorch's CPU numbers."""
     if high is None:
         low, high = 0, low
     s = _sizes((size,))
-    return _rand(device, lambda g: g.integers(low, high, s), dtype, requires_grad, T.int64)
+    return _rand(device, lambda g: g.integers(low, high, s), dtype, requires_grad, T.int64,
+                 cpu=lambda dt: _R.integers(low, high, s, generator).astype(dt))
 
 
-def randperm(n, dtype=None, device=None, **kw):
-    return _rand(device, lambda g: g.permutation(n), dtype, False, T.int64)
+def randperm(n, dtype=None, device=None, generator=None, **kw):
+    """A random permutation of 0..n-1 (int64): PyTorch's CPU order."""
+    return _rand(device, lambda g: g.permutation(n), dtype, False, T.int64,
+                 cpu=lambda dt: _R.permutation(n, generator).astype(dt))
 
 
-def normal(mean=0.0, std=1.0, size=None, device=None, dtype=None, **kw):
+def normal(mean=0.0, std=1.0, size=None, device=None, dtype=None, generator=None, **kw):
+    """torch.normal(mean, std, size) with numbers; with a Tensor ``mean`` or
+    ``std`` each element is drawn from its own normal (not PyTorch's stream)."""
+    if isinstance(mean, Tensor) or isinstance(std, Tensor):
+        m = mean if isinstance(mean, Tensor) else None
+        sd = std if isinstance(std, Tensor) else None
+        ref = m if m is not None else sd
+        shape = np.broadcast_shapes(tuple(ref.shape), tuple(
+            (sd if m is not None and sd is not None else ref).shape))
+        z = _R.normal(shape, ref._v.dtype, generator=generator)
+        mv = m._v if m is not None else mean
+        sv = sd._v if sd is not None else std
+        return _wrap((z * sv + mv).astype(ref._v.dtype, copy=False))
     s = _sizes((size,))
-    return _rand(device, lambda g: g.normal(mean, std, s), dtype, False)
+    return _rand(device, lambda g: g.normal(mean, std, s), dtype, False,
+                 cpu=lambda dt: _R.normal(s, dt, mean, std, generator))
+
+
+def bernoulli(input, p=None, *, generator=None, out=None):  # noqa: A002
+    """0/1 draws with probabilities ``input`` (or the number ``p``), in input's dtype."""
+    pv = input._v if p is None else p
+    if p is None and np.any((np.asarray(pv) < 0) | (np.asarray(pv) > 1)):
+        raise RuntimeError("Expected p_in >= 0 && p_in <= 1 to be true, but got false.")
+    return _wrap(_R.bernoulli(tuple(input.shape), np.asarray(pv) if p is None else p,
+                             input._v.dtype, generator))
 
 
 def arange(start, end=None, step=1, dtype=None, device=None, requires_grad=False, **kw):
@@ -218,9 +304,10 @@ def _like(x, fill, dtype, device, requires_grad):
         x._v.__class__ in _XT and _XT[x._v.__class__] or None)
     shape = tuple(x._v.shape)
     if fill == "rand":
-        v = _gen(xp).random(shape).astype(dt.np)
+        v = _R.uniform(shape, dt.np) if xp is None else _gen(xp).random(shape).astype(dt.np)
     elif fill == "randn":
-        v = _gen(xp).standard_normal(shape).astype(dt.np)
+        v = _R.normal(shape, dt.np) if xp is None else \
+            _gen(xp).standard_normal(shape).astype(dt.np)
     elif fill == "empty":
         v = (xp or np).empty(shape, dt.np)
     else:
@@ -251,6 +338,13 @@ def rand_like(x, dtype=None, device=None, requires_grad=False, **kw):
 
 def randn_like(x, dtype=None, device=None, requires_grad=False, **kw):
     return _like(x, "randn", dtype, device, requires_grad)
+
+
+def randint_like(x, low=0, high=None, dtype=None, device=None, requires_grad=False, **kw):
+    if high is None:
+        low, high = 0, low
+    return randint(low, high, tuple(x.shape), dtype=dtype or x.dtype,
+                   device=device if device is not None else x.device)
 
 
 # ------------------------------------------------- new_* methods (keep dtype)

@@ -23,7 +23,7 @@ from ._dispatch import apply
 from ._graph import (_CLASSES, AccumulateGrad, BackwardNode, _GradMode,  # noqa: F401
                      _grad, _seq, edge, enable_grad, inference_mode, is_grad_enabled,
                      mark_hidden, no_grad, node_class, set_grad_enabled)
-from ._tensor import Tensor, _attached, _on_dev, _to_host, _wrap, _xp
+from ._tensor import Tensor, _attached, _on_dev, _to_host, _wrap, _xp, run_hooks
 
 
 # ------------------------------------------------- device moves (.cuda/.cpu)
@@ -161,12 +161,15 @@ def run_backward(tensors, grad_tensors, retain_graph, create_graph, capture=None
         for i, st, ver in node.saved:
             if st[0] != ver:
                 raise version_error(node, i, st, ver)
-        if node.retained is not None and accumulate:
+        if node.retained is not None:
             for idx, t in node.retained.items():
                 c = _pt(ct[idx] if node.prim.multiple_results else ct)
                 if c is not None:
-                    _accumulate(t, _unrec(c) if create_graph else _own(c, cts),
-                                create_graph)
+                    if t._hooks:
+                        run_hooks(t, _unrec(c)._v if create_graph else c, False)
+                    if t._retains and accumulate:
+                        _accumulate(t, _unrec(c) if create_graph else _own(c, cts),
+                                    create_graph)
         if capture is not None:
             for idx in range(len(ct) if node.prim.multiple_results else 1):
                 key = (node, idx)
@@ -207,6 +210,8 @@ def run_backward(tensors, grad_tensors, retain_graph, create_graph, capture=None
             pairs = [(t, capture.get(k) if isinstance(k, tuple) else leaf_cts.get(k))
                      for t, k in zip(inputs, keys)]
         for t, c in pairs:
+            if t is not None and c is not None and t._hooks:
+                c = run_hooks(t, c._v if isinstance(c, Tensor) else c, True)
             if t is not None and c is not None:
                 if not isinstance(c, Tensor) and (c.base is not None or id(c) in used):
                     c = c.copy()

@@ -8,11 +8,12 @@ recorded as "clear the positions, scatter-add the values" (CopySlices).
 import numpy as np
 
 from ..primitives.shape import reshape_p, slice_p
-from ..primitives.indexing import gather_p, scatter_add_p
-from ._graph import _grad, mark_hidden, node_class, _seq
+from ..primitives.indexing import gather_p
+from ._graph import _grad, mark_hidden, _seq
 from ._dispatch import apply, view_of
 from ._tensor import (Tensor, _bump, _device_error, _from_host, _on_dev, _wrap, _xp,
                       check_inplace)
+from ._viewwrite import adopt, graph_copy, written
 
 
 def _np_index(idx, xp=np):
@@ -60,7 +61,8 @@ def _basic_parts(shape, idx):
     if Ellipsis in [i for i in items if not isinstance(i, np.ndarray)]:
         k = [j for j, i in enumerate(items) if i is Ellipsis][0]
         items = items[:k] + (slice(None),) * (len(shape) - n_real) + items[k + 1:]
-    items = items + (slice(None),) * (len(shape) - n_real)
+    else:
+        items = items + (slice(None),) * (len(shape) - n_real)
     starts, limits, strides, out = [], [], [], []
     dim = 0
     for i in items:
@@ -81,6 +83,29 @@ def _basic_parts(shape, idx):
             starts.append(i), limits.append(i + 1), strides.append(1)
         dim += 1
     return tuple(starts), tuple(limits), tuple(strides), tuple(out)
+
+
+def _view_name(shape, idx):
+    """PyTorch's grad_fn for a basic index: its last non-trivial step (select,
+    slice, unsqueeze) names the node; full slices are skipped, and an index
+    that changes nothing is an alias."""
+    items = idx if isinstance(idx, tuple) else (idx,)
+    n_real = sum(1 for i in items if i is not None and i is not Ellipsis)
+    name, dim = "AliasBackward0", 0
+    for i in items:
+        if i is Ellipsis:
+            dim += len(shape) - n_real
+        elif i is None:
+            name = "UnsqueezeBackward0"
+        elif isinstance(i, slice):
+            s, l, st = i.indices(shape[dim])
+            if not (s == 0 and l >= shape[dim] and st == 1):
+                name = "SliceBackward0"
+            dim += 1
+        else:
+            name = "SelectBackward0"
+            dim += 1
+    return name
 
 
 def getitem(x, idx):
@@ -105,7 +130,7 @@ def getitem(x, idx):
                     slice_p, {"start_indices": starts, "limit_indices": limits,
                               "strides": strides}, "SliceBackward0")
         r = view_of(s, s._v.reshape(out_shape), reshape_p, {"new_sizes": out_shape},
-                    "SelectBackward0" if len(out_shape) < len(shape) else "SliceBackward0")
+                    _view_name(shape, idx))
         r._base = x._base if x._base is not None else x
         mark_hidden(r.grad_fn, start)
         return r
@@ -138,34 +163,25 @@ def setitem(x, idx, value):
         raise RuntimeError("setitem on a cuda tensor that requires grad is not supported "
                            "by functorch_lite yet; write under torch.no_grad() or build "
                            "the value out of place (torch.where)")
-    if x._base is not None:
-        raise RuntimeError("setitem on a view of a tensor that requires grad is not "
-                           "supported by functorch_lite's autograd; clone() it first")
+    from ._ops import expand, reshape
     shape = tuple(x.shape)
     n = int(np.prod(shape, dtype=np.int64))
-    pos = np.arange(n, dtype=np.int64).reshape(shape)[idx].ravel()
-    if np.unique(pos).size != pos.size:
-        raise RuntimeError("setitem under autograd with repeated indices is ambiguous; "
-                           "write the values out of place instead")
-    keep = np.ones(n, bool)
-    keep[pos] = False
-    old = _wrap(x._v.copy())
-    old.requires_grad, old.grad_fn, old._oi = x.requires_grad, x.grad_fn, x._oi
-    from ._ops import _select, expand, reshape
-    start = next(_seq)
+    sel = np.arange(n, dtype=np.int64).reshape(shape)[idx]
     if vt is None:
         vt = _wrap(np.asarray(value, x._v.dtype))
     vt = vt.to(x.dtype)
-    sel_shape = np.arange(n).reshape(shape)[idx].shape
-    vals = reshape(expand(vt, sel_shape) if tuple(vt.shape) != sel_shape else vt, (-1,))
-    flat = reshape(old, (-1,))
-    cleared = _select(keep, flat, 0, "MaskedFillBackward0")
-    zeros = _wrap(np.zeros(n, x._v.dtype))
-    scat = apply(scatter_add_p, [zeros, _wrap(pos), vals], {}, "IndexAddBackward0")
-    r = reshape(cleared + scat, shape)
-    if r.grad_fn is not None:
-        r.grad_fn.__class__ = node_class("CopySlices")
-        mark_hidden(r.grad_fn, start)
-    np.copyto(x._v, r._v)
-    x.requires_grad, x.grad_fn, x._oi = True, r.grad_fn, r._oi
-    _bump(x)
+    vals = expand(vt, sel.shape) if tuple(vt.shape) != sel.shape else vt
+    exact = x._v.copy()
+    exact[idx] = vt._v             # NumPy's assignment: the last repeated position wins
+    r = written(graph_copy(x), sel.ravel(), reshape(vals, (-1,)),
+                "torch::autograd::CopySlices" if _is_basic(idx) or _has_view_step(idx)
+                else "IndexPutBackward0")
+    adopt(x, r, exact)
+
+
+def _has_view_step(idx):
+    """An advanced index that PyTorch applies after a view step (an integer or
+    a partial slice), which makes its node CopySlices rather than IndexPut."""
+    items = idx if isinstance(idx, tuple) else (idx,)
+    return any(isinstance(i, (int, np.integer)) and not isinstance(i, (bool, np.bool_)) or
+               isinstance(i, slice) and i != slice(None) for i in items)

@@ -8,6 +8,7 @@ grad_fn are written back into the tensor.
 import numpy as np
 
 from ..core.trace import state as _tstate
+from . import _random as _R
 from . import _types as T
 from ._graph import _grad
 from ._math import (abs, add, clamp, clamp_max, clamp_min, cos, div, exp, log, mul, neg, pow,
@@ -15,6 +16,7 @@ from ._math import (abs, add, clamp, clamp_max, clamp_min, cos, div, exp, log, m
 from ._oputil import _t
 from ._shape import expand
 from ._tensor import Tensor, _bump, _on_dev, _wrap, _xp, check_inplace
+from ._viewwrite import graph_copy, rebase_view
 
 
 # ------------------------------------------------------------ write-back
@@ -39,14 +41,18 @@ def inplace(t, opname, compute, args, ufunc=None):
         _write(t, r._v, opname)
         _bump(t)
         return t
+    r = compute(graph_copy(t), *args)
+    if t._base is not None and type(t._v) is np.ndarray:
+        # a view: the base's history is rebased (CopySlices), as PyTorch does
+        v = r._v
+        if np.shape(v) != t._v.shape:
+            _write(_wrap(np.empty_like(t._v)), v, opname)   # PyTorch's shape error
+        return rebase_view(t, r if r.shape == t.shape else expand(r, t.shape),
+                           np.broadcast_to(v, t._v.shape).astype(t._v.dtype, copy=False))
     if t._base is not None:
-        raise RuntimeError(f"{opname}: in-place modification of a view of a tensor that "
-                           f"requires grad is not supported by functorch_lite's autograd "
-                           f"(it could not give a correct gradient). Use an out-of-place "
-                           f"op, or clone() the tensor first.")
-    old = _wrap(t._v.copy())
-    old.requires_grad, old.grad_fn, old._oi = t.requires_grad, t.grad_fn, t._oi
-    r = compute(old, *args)
+        raise RuntimeError(f"{opname}: in-place modification of a view of a cuda tensor "
+                           f"that requires grad is not supported by functorch_lite's "
+                           f"autograd. Use an out-of-place op, or clone() the tensor first.")
     _write(t, r._v, opname)
     if r.requires_grad:
         t.requires_grad, t.grad_fn, t._oi = True, r.grad_fn, r._oi
@@ -170,21 +176,64 @@ def t_(self):
     return self
 
 
-def _rand_fill(name, sampler):
-    def method(self, *args, **kwargs):
-        from ._creation import _gen
+def _rand_fill(name, cpu, dev):
+    """An in-place random fill: ``cpu(shape, npdt, *args, generator=)`` draws
+    PyTorch's CPU numbers; ``dev(g, shape, *args)`` the device generator's."""
+    def method(self, *args, generator=None, **kwargs):
         check_inplace(self, name)
         v = self._v
-        self._v[...] = sampler(_gen(_xp(v) if _on_dev(v) else None), v.shape, *args,
-                               **kwargs)
+        if _on_dev(v):
+            from ._creation import _gen
+            v[...] = dev(_gen(_xp(v)), v.shape, *args, **kwargs)
+        else:
+            if v.dtype.kind not in "fc" and name != "bernoulli_":
+                raise RuntimeError(f"{name}: expected a floating point tensor, got "
+                                   f"{T.from_np(v.dtype)}")
+            v[...] = cpu(tuple(v.shape), v.dtype, *args, generator=generator, **kwargs)
         _bump(self)
         return self
     method.__name__ = name
     return method
 
 
-uniform_ = _rand_fill("uniform_", lambda g, s, a=0.0, b=1.0: g.uniform(a, b, s))
-normal_ = _rand_fill("normal_", lambda g, s, mean=0.0, std=1.0: g.normal(mean, std, s))
+def _bern_cpu(shape, npdt, p=0.5, generator=None):
+    pv = np.asarray(p._v) if isinstance(p, Tensor) else p
+    return _R.bernoulli(shape, pv, npdt, generator)
+
+
+def _bern_dev(g, shape, p=0.5):
+    return g.random(shape) < (p._v if isinstance(p, Tensor) else p)
+
+
+uniform_ = _rand_fill("uniform_", lambda s, dt, a=0.0, b=1.0, generator=None:
+                      _R.uniform(s, dt, a, b, generator),
+                      lambda g, s, a=0.0, b=1.0: g.uniform(a, b, s))
+normal_ = _rand_fill("normal_", lambda s, dt, mean=0.0, std=1.0, generator=None:
+                     _R.normal(s, dt, mean, std, generator),
+                     lambda g, s, mean=0.0, std=1.0: g.normal(mean, std, s))
+bernoulli_ = _rand_fill("bernoulli_", _bern_cpu, _bern_dev)
+
+
+def random_(self, low=None, high=None, *, generator=None):
+    """Integers in [low, high) (one argument: [0, low); none: [0, 2^mantissa]
+    for floats, the dtype's range for integers), PyTorch's CPU numbers."""
+    check_inplace(self, "random_")
+    v = self._v
+    if low is None:
+        lo, hi = 0, (1 << (np.finfo(v.dtype).nmant + 1)) + 1 if v.dtype.kind == "f" else \
+            int(np.iinfo(v.dtype).max) + 1 if v.dtype.kind in "iu" else 2
+        if v.dtype == np.int64:
+            v[...] = np.array([_R.random64(generator) for _ in range(v.size)],
+                              np.int64).reshape(v.shape)
+            _bump(self)
+            return self
+    elif high is None:
+        lo, hi = 0, low
+    else:
+        lo, hi = low, high
+    v[...] = _R.integers(lo, hi, tuple(v.shape), generator).astype(v.dtype)
+    _bump(self)
+    return self
 
 
 INPLACE = {
@@ -197,5 +246,5 @@ INPLACE = {
     "sigmoid_": _ip("sigmoid_", sigmoid), "tanh_": _ip("tanh_", tanh),
     "sin_": _ip("sin_", sin), "cos_": _ip("cos_", cos),
     "fill_": fill_, "zero_": zero_, "copy_": copy_, "t_": t_,
-    "uniform_": uniform_, "normal_": normal_,
+    "uniform_": uniform_, "normal_": normal_, "bernoulli_": bernoulli_, "random_": random_,
 }

@@ -68,7 +68,9 @@ def matmul(self, other):
         return bmm(self, other)
     from ._bridge import bridge
     from .. import numpy as fnp
-    return bridge(fnp.matmul, "UnsafeViewBackward0", self, other)
+    # PyTorch unsqueezes a 1-D first operand, multiplies, squeezes: its last node
+    return bridge(fnp.matmul, "SqueezeBackward4" if a == 1 and b == 2 else
+                  "UnsafeViewBackward0", self, other)
 
 
 def rmatmul(self, other):

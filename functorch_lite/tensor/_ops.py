@@ -17,7 +17,7 @@ from ._math import (FACADE, _cmp, _cmpv, _logical, _select, abs, add,  # noqa: F
                     rsub, sigmoid, sign, sin, sqrt, square, sub, tanh, where, xor)
 from ._oputil import _const, _dims, _out, _shape_args, _t, composite  # noqa: F401
 from ._reduce import (_MaxMin, _count, _keepdim, amax, argmax, argmin,  # noqa: F401
-                      cumsum, max, mean, min, norm, prod, std, sum, var)
+                      cumprod, cumsum, max, mean, min, norm, prod, std, sum, var)
 from ._shape import (_concat_p, _infer, _permute, _tile, cat, chunk,  # noqa: F401
                      concatenate, expand, expand_as, flatten, permute, repeat, reshape,
                      reshape_as, split, squeeze, stack, t, transpose, unsqueeze, view,

@@ -15,7 +15,9 @@ from ..primitives.shape import reshape_p
 from . import _types as T
 from ._dispatch import apply, view_of
 from ._graph import _seq, mark_hidden, node_class
-from ._math import abs, maximum, minimum, neg, pow, sqrt
+from .. import numpy as fnp
+from ._bridge import bridge
+from ._math import _select, abs, maximum, minimum, neg, pow, sqrt
 from ._oputil import _dims, composite
 from ._tensor import Tensor, _on_dev, _wrap, _xp
 
@@ -85,7 +87,11 @@ def var(self, dim=None, unbiased=None, keepdim=False, *, correction=None):
 
 @composite("StdBackward0")
 def std(self, dim=None, unbiased=None, keepdim=False, *, correction=None):
-    return sqrt(var(self, dim, unbiased, keepdim, correction=correction))
+    v = var(self, dim, unbiased, keepdim, correction=correction)
+    # PyTorch's gradient is 0 where the std is 0 (identical values), not
+    # 0 * inf: the square root only sees positive variances
+    pos = v._v > 0
+    return _select(pos, sqrt(_select(pos, v, 1.0, "WhereBackward0")), 0.0, "WhereBackward0")
 
 
 _MaxMin = collections.namedtuple("max", ["values", "indices"])
@@ -135,8 +141,15 @@ def min(self, dim=None, keepdim=False):  # noqa: A001
 
 def amax(self, dim=None, keepdim=False):
     axes = _dims(dim, self.ndim)
+    start = next(_seq)
     r = apply(reduce_max_p, (self,), {"axes": axes}, "AmaxBackward0")
-    return _keepdim(self, r, axes) if keepdim else r
+    if not keepdim:
+        return r
+    r = _keepdim(self, r, axes)
+    if r.grad_fn is not None and r.grad_fn.seq > start:
+        r.grad_fn.__class__ = node_class("AmaxBackward0")
+        mark_hidden(r.grad_fn, start)
+    return r
 
 
 def _host_ns(v):
@@ -174,16 +187,32 @@ def norm(self, p="fro", dim=None, keepdim=False, dtype=None):
     return pow(sum(pow(abs(x), p), dim, keepdim), 1.0 / p)
 
 
-def prod(self, dim=None, keepdim=False):
-    if self.requires_grad:
-        raise NotImplementedError("prod under autograd is not supported yet; use "
-                                  "exp(log(x).sum()) for positive x")
-    xp, v = _host_ns(self._v)
-    return _wrap(xp.asarray(xp.prod(v, axis=dim, keepdims=keepdim)))
+def _int_to_long(x, dtype):
+    if dtype is not None:
+        return x.to(dtype)
+    return x.to(T.int64) if x._v.dtype.kind in "biu" else x
 
 
-def cumsum(self, dim):
-    if self.requires_grad:
-        raise NotImplementedError("cumsum under autograd is not supported yet")
-    xp, v = _host_ns(self._v)
-    return _wrap(xp.cumsum(v, axis=dim))
+def prod(self, dim=None, keepdim=False, *, dtype=None):
+    """Product over every element or along ``dim`` (integers and bools give
+    int64); the gradient is right with zeros in the input, as PyTorch's."""
+    x = _int_to_long(self, dtype)
+    if dim is None:
+        return bridge(lambda v: fnp.prod(v), "ProdBackward0", x)
+    d = _dims(dim, x.ndim)[0] if x.ndim else None
+    return bridge(lambda v: fnp.prod(v, axis=d, keepdims=keepdim), "ProdBackward1", x)
+
+
+def cumsum(self, dim, *, dtype=None):
+    """Running sum along ``dim`` (integers and bools give int64)."""
+    x = _int_to_long(self, dtype)
+    d = _dims(dim, x.ndim)[0] if x.ndim else None
+    return bridge(lambda v: fnp.cumsum(v, axis=d) if v.ndim else v + 0, "CumsumBackward0", x)
+
+
+def cumprod(self, dim, *, dtype=None):
+    """Running product along ``dim`` (integers and bools give int64)."""
+    x = _int_to_long(self, dtype)
+    d = _dims(dim, x.ndim)[0] if x.ndim else None
+    return bridge(lambda v: fnp.cumprod(v, axis=d) if v.ndim else v * 1, "CumprodBackward0",
+                  x)

@@ -133,6 +133,8 @@ def flatten(self, start_dim=0, end_dim=-1):
     if nd == 0:
         return reshape(self, (1,))
     s, e = start_dim % nd, end_dim % nd
+    if s == e:      # nothing to merge: PyTorch returns the tensor itself
+        return self
     shape = list(self.shape)
     n = 1
     for d in shape[s:e + 1]:

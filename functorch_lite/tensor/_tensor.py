@@ -47,10 +47,16 @@ def _from_host(xp, v):
     return xp.from_host(v)
 
 
+_DEFAULT_DEVICE = [None]        # torch.set_default_device (None: the CPU)
+
+
 def _dev_ns(device):
-    """The backend namespace for a device spec (None for the CPU)."""
+    """The backend namespace for a device spec (None for the CPU); no device
+    means the default device (``torch.set_default_device``)."""
     if device is None:
-        return None
+        device = _DEFAULT_DEVICE[0]
+        if device is None:
+            return None
     d = device if isinstance(device, T.device) else T.device(device)
     if d.type == "cpu":
         return None
@@ -141,6 +147,30 @@ def check_inplace(t, opname):
 
 # -------------------------------------------------------------------- Tensor
 
+class _HookHandle:
+    _n = [0]
+
+    def __init__(self, table):
+        self._table = table
+        self.id = self._n[0] = self._n[0] + 1
+
+    def remove(self):
+        self._table.pop(self.id, None)
+
+
+def run_hooks(t, c, leaf):
+    """Apply t's gradient hooks to ``c`` (an array); returns the array to use."""
+    for hook in list(t._hooks.values()):
+        r = hook(_wrap(c))
+        if r is not None:
+            if not leaf:
+                raise RuntimeError("functorch_lite: a hook on a non-leaf tensor returned a "
+                                   "new gradient; only leaf tensors' hooks may replace "
+                                   "their gradient (non-leaf hooks observe it)")
+            c = r._v if isinstance(r, Tensor) else np.asarray(r)
+    return c
+
+
 class _TensorMeta(type):
     pass
 
@@ -155,6 +185,8 @@ class Tensor(metaclass=_TensorMeta):
     _acc = None
     _base = None
     _st = None
+    _hooks = None        # {id: hook} from register_hook
+    _retains = False     # retain_grad() was called
     __array_priority__ = 1000
 
     def __init__(self, *args, dtype=None, device=None, requires_grad=False):
@@ -333,8 +365,32 @@ class Tensor(metaclass=_TensorMeta):
         return repr(self)
 
     def __reduce_ex__(self, proto):
-        raise TypeError("functorch_lite tensors are not pickled; use functorch_lite.save "
-                        "(.npz)")
+        # pickle (a user's choice; functorch_lite.save/load never use it): the
+        # values, the leaf's requires_grad and the device; like PyTorch, a
+        # tensor in a graph is pickled as a leaf without its history
+        v = self._v
+        host = _to_host(v, "pickling a cuda tensor") if _on_dev(v) else np.array(v)
+        return (_rebuild, (type(self), host, bool(self.requires_grad), _on_dev(v),
+                           self.grad, _user_attrs(self)))
+
+    def __deepcopy__(self, memo):
+        if self.grad_fn is not None:
+            raise RuntimeError("Only Tensors created explicitly by the user (graph leaves) "
+                               "support the deepcopy protocol at the moment.  If you were "
+                               "attempting to deepcopy a module, this may be because of a "
+                               "torch.nn.utils.weight_norm usage, see "
+                               "https://github.com/pytorch/pytorch/pull/103001")
+        if id(self) in memo:
+            return memo[id(self)]
+        import copy
+        v = self._v
+        new = _rebuild(type(self), _xp(v).array(v, copy=True) if _on_dev(v) else v.copy(),
+                       bool(self.requires_grad), False, None,
+                       copy.deepcopy(_user_attrs(self), memo))
+        memo[id(self)] = new
+        if self.grad is not None:
+            new.grad = copy.deepcopy(self.grad, memo)
+        return new
 
     # ---------------------------------------------------------- autograd
     def detach(self):
@@ -363,6 +419,11 @@ class Tensor(metaclass=_TensorMeta):
             if not self.requires_grad:
                 raise RuntimeError("can't retain_grad on Tensor that has requires_grad=False")
             return
+        self._retains = True
+        self._watch()
+
+    def _watch(self):
+        """Have backward hand this non-leaf's gradient to it (retain_grad, hooks)."""
         fn = self.grad_fn
         if fn.retained is None:
             fn.retained = {}
@@ -371,10 +432,25 @@ class Tensor(metaclass=_TensorMeta):
     @property
     def retains_grad(self):
         fn = self.grad_fn
-        return fn is not None and fn.retained is not None and self._oi in fn.retained
+        return fn is not None and self._retains and fn.retained is not None and \
+            fn.retained.get(self._oi) is self
 
     def register_hook(self, hook):
-        raise NotImplementedError("Tensor.register_hook is not supported by functorch_lite")
+        """``hook(grad)`` runs when this tensor's gradient is computed.  On a leaf
+        it may return a replacement (accumulated into .grad instead); on a
+        non-leaf it observes the gradient (the sum over all uses), and
+        returning a replacement is refused (functorch_lite cannot substitute a
+        gradient inside the backward pass).  Returns a handle with remove()."""
+        if not self.requires_grad:
+            raise RuntimeError("cannot register a hook on a tensor that doesn't require "
+                               "gradient")
+        if self.__dict__.get("_hooks") is None:
+            self._hooks = {}
+        h = _HookHandle(self._hooks)
+        self._hooks[h.id] = hook
+        if self.grad_fn is not None:
+            self._watch()
+        return h
 
     # ----------------------------------------------------------- queries
     def is_contiguous(self, memory_format=None):
@@ -399,6 +475,29 @@ class Tensor(metaclass=_TensorMeta):
     @property
     def _version(self):
         return self._st[0]
+
+
+_OWN = frozenset(("_v", "_st", "requires_grad", "grad", "grad_fn", "_oi", "_acc", "_base"))
+
+
+def _user_attrs(t):
+    """Attributes a user (or a subclass) set on a tensor: copied with it."""
+    return {k: a for k, a in getattr(t, "__dict__", {}).items() if k not in _OWN}
+
+
+def _rebuild(cls, v, requires_grad, cuda, grad, attrs):
+    """A Tensor (or Parameter) from pickled or copied state."""
+    t = _new(cls)
+    if cuda:
+        v = _dev_ns("cuda").from_host(v)
+    t._v = v
+    t._st = [0, None]
+    t.requires_grad = requires_grad
+    if grad is not None:
+        t.grad = grad
+    for k, a in attrs.items():
+        setattr(t, k, a)
+    return t
 
 
 def _check_device(device):

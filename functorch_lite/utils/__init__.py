@@ -1,0 +1,3 @@
+"""torch.utils for the facade: ``data`` (datasets, samplers, DataLoader) and
+``checkpoint`` (activation checkpointing)."""
+from . import checkpoint, data  # noqa: F401
