@@ -152,7 +152,7 @@ NOT_PRIMITIVE_REFERENCES = {
     # torch op names in the facade's op tables and error texts, .at[] update kinds
     "tensor/_ext_index.py": {"add", "gather", "scatter_add", "max", "min"},
     "tensor/_ext_math.py": {"acos", "asin", "atan", "cosh", "sinh", "tan", "floor", "max",
-                            "min", "atan2", "erfc"},
+                            "min", "atan2", "erfc", "acosh", "asinh", "atanh"},
     "optim/lr_scheduler.py": {"abs", "cos", "max", "min"},  # threshold/anneal/mode names
     "nn/_recurrent.py": {"tanh"},                        # RNN's nonlinearity="tanh"
 }
@@ -169,7 +169,7 @@ for _f in ("_sorting", "_sets", "_math", "_arrayapi", "_grids", "_shape2", "_sta
     NOT_PRIMITIVE_REFERENCES[f"numpy/{_f}.py"] = _NUMPY13_NAMES
 NOT_PRIMITIVE_REFERENCES["numpy/_methods.py"] = _NUMPY_NAMES | {"argsort"}  # x.argsort()
 NOT_PRIMITIVE_REFERENCES["tensor/__init__.py"] = _FACADE_TABLES | {
-    "argsort", "atan2", "erfc", "tan", "sinh", "cosh", "asin", "acos", "atan", "cumsum"}
+    "argsort", "atan2", "erfc", "tan", "sinh", "cosh", "asin", "acos", "atan", "cumsum", "fmod"}
 
 
 def test_a_primitive_name_appears_only_where_it_is_defined():
