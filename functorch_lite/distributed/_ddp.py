@@ -124,7 +124,7 @@ class DistributedDataParallel:
             raise TypeError(f"DistributedDataParallel: optimizer must be an optim optimizer, "
                             f"not {type(optimizer).__name__}")
         own = {id(p) for p in module.parameters()}
-        if any(id(p) not in own for p in optimizer._params()):
+        if any(id(p) not in own for g in optimizer.param_groups for p in g["params"]):
             raise ValueError("DistributedDataParallel: the optimizer updates tensors that are "
                              "not this module's parameters; build it over module.parameters()")
         self._module, self._optimizer = module, optimizer
