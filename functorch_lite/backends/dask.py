@@ -222,6 +222,19 @@ class DaskNamespace:
         except (NotImplementedError, ValueError):
             return self._da.reshape(x.rechunk(-1), shape, **kw)
 
+    def copyto(self, dst, src, casting="same_kind"):
+        """NumPy's ``copyto`` into a Dask array: ``dst`` is made to stand for
+        ``src`` (broadcast, cast), so in-place code written for NumPy (the
+        facade's ``w -= lr * g``, ``add_``, optimizers) updates the caller's
+        object instead of silently rebinding a name."""
+        da = self._da
+        src = da.asarray(src) if not np.isscalar(src) else np.asarray(src)
+        if not np.can_cast(src.dtype, dst.dtype, casting=casting):
+            raise TypeError(f"copyto: cannot cast {src.dtype} to {dst.dtype} with "
+                            f"casting={casting!r}")
+        new = da.broadcast_to(da.asarray(src).astype(dst.dtype), dst.shape)
+        _rebind(dst, new.rechunk(dst.chunks))
+
     def mul_safe(self, ct, d):
         """``ct * d``, exactly 0 where ct == 0 even if d is inf/nan, lazily: the
         host's finiteness probe would compute ``d`` to decide."""
@@ -406,6 +419,31 @@ class _Special:
         f.__name__ = name
         setattr(self, name, f)
         return f
+
+
+def persist(*values):
+    """Compute the Dask arrays in ``values`` (pytrees; Tensors through their
+    ``__fl_value__``) in one ``dask.persist`` and make each *object* stand for
+    its in-memory result, in place.  A training loop that updates parameters
+    lazily (``w -= lr * g``) grows each parameter's graph by one step's tasks
+    per step; persisting once a step keeps it one layer deep.  Counted in
+    ``STATS`` and refused by ``transfer_guard("disallow")`` like any compute.
+    Returns None."""
+    import dask
+    from ..core import tree_util as tu
+    arrs = []
+    for leaf in tu.tree_leaves(values):
+        conv = getattr(type(leaf), "__fl_value__", None)
+        v = conv(leaf) if conv is not None else leaf
+        if type(v).__module__.startswith("dask.") and hasattr(v, "dask"):
+            arrs.append(v)
+    if not arrs:
+        return None
+    _check(f"persist of {len(arrs)} Dask array(s)")
+    STATS.count("persist")
+    for a, p in zip(arrs, dask.persist(*arrs)):
+        _rebind(a, p)
+    return None
 
 
 def load():

@@ -189,7 +189,8 @@ def run_backward(tensors, grad_tensors, retain_graph, create_graph, capture=None
                      for t, k in zip(inputs, keys)]
         for t, c in pairs:
             if t is not None and c is not None:
-                if not isinstance(c, Tensor) and (c.base is not None or id(c) in used):
+                if not isinstance(c, Tensor) and (getattr(c, "base", None) is not None
+                                                     or id(c) in used):
                     c = c.copy()
                 used.add(id(c))
                 _accumulate(t, c, create_graph)
