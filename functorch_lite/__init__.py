@@ -29,5 +29,6 @@ from .tensor import *  # noqa: F401,F403,E402
 from .tensor import Tensor, Size, device, cuda, no_grad, enable_grad  # noqa: F401,E402
 from .tensor.serialization import save, load  # noqa: F401,E402
 from . import autograd, nn, optim  # noqa: F401,E402
+from . import distributed  # noqa: F401,E402  (data_parallel; Dask imported only when used)
 
 __version__ = "0.1.0"

@@ -117,9 +117,11 @@ class ClientRunner:
         return self.client.submit(fn, *args, workers=[worker], allow_other_workers=False,
                                   pure=False)
 
-    def wait(self, futures, watch=(), poll=0.25):
+    def wait(self, futures, watch=(), poll=1.0):
         """Until every future is done; WorkerLost as soon as a worker in
-        ``watch`` leaves the cluster or a future is lost or fails for that."""
+        ``watch`` leaves the cluster or a future is lost or fails for that.
+        The worker list is asked for only every ``poll`` seconds of waiting (a
+        scheduler round trip each time), so a fast step costs none."""
         from distributed import wait
         watch = set(watch)
         while True:
