@@ -255,3 +255,20 @@ def test_a_worker_killed_mid_step(client):
 
 def test_worker_lost_is_an_error_type():
     assert issubclass(WorkerLost, RuntimeError)
+
+
+@pytest.mark.slow
+def test_the_bench_measurement_runs_and_moves_two_gradients_a_step():
+    """``python -m functorch_lite.bench.dataparallel_cpu`` at a small batch: the
+    figures are there, a step moves 2 gradients between 2 workers, and the loss
+    equals the single process's to float32 rounding."""
+    pytest.importorskip("distributed")
+    from functorch_lite.bench.workloads.dataparallel import measure
+    r = measure(batch=512, steps=2, rounds=1)
+    assert set(r["modes"]) == {"numpy step (floor)", "fl.jit step, 1 process",
+                               "data_parallel, LocalCluster(2)"}
+    assert all(v["cpu_s"] > 0 for v in r["modes"].values())
+    per_step = r["moved_per_step"]["between_workers"]
+    assert 2 * r["grad_bytes"] <= per_step <= 2 * r["grad_bytes"] + 4096
+    assert r["moved_per_step"]["from_client"] == 0
+    np.testing.assert_allclose(r["loss_dp"], r["loss_single"], rtol=1e-5)

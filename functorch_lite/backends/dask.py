@@ -56,16 +56,6 @@ class _Stats:
 
 STATS = _Stats()
 _DATA_SHAPED = ("nonzero", "flatnonzero", "argwhere", "unique", "compress", "extract")
-_GUFUNCS = {  # name -> (numpy function, gufunc signature, number of outputs)
-    "eigh": (np.linalg.eigh, "(n,n)->(n),(n,n)", 2),
-    "slogdet": (np.linalg.slogdet, "(n,n)->(),()", 2),
-    "cholesky": (np.linalg.cholesky, "(n,n)->(n,n)", 1),
-    "inv": (np.linalg.inv, "(n,n)->(n,n)", 1),
-    "det": (np.linalg.det, "(n,n)->()", 1),
-    "eigvalsh": (np.linalg.eigvalsh, "(n,n)->(n)", 1),
-}
-
-
 def _dtype_kw(fn):
     """Dask's creation functions read a positional second argument as chunks;
     NumPy's as the dtype.  Accept NumPy's spelling."""
@@ -85,12 +75,7 @@ class _Linalg:
         self._da = ns._da
 
     def __getattr__(self, name):
-        spec = _GUFUNCS.get(name)
-        if spec is not None:
-            fn, sig, nout = spec
-            v = functools.partial(self._gufunc, name, fn, sig, nout)
-        else:
-            v = getattr(self._da.linalg, name)
+        v = getattr(self._da.linalg, name)
         setattr(self, name, v)
         return v
 
@@ -100,16 +85,32 @@ class _Linalg:
         want = {a.ndim - 1 - k: -1 for k in range(ncore)}
         return a.rechunk(want) if any(len(a.chunks[k]) > 1 for k in want) else a
 
-    def _gufunc(self, name, fn, sig, nout, a, **kw):
+    def _per_matrix(self, fn, sig, a, dtypes, **kw):
         a = self._core_single(a, 2)
         if kw:
             fn = functools.partial(fn, **kw)
-        if nout == 1:
-            return self._da.apply_gufunc(fn, sig, a, output_dtypes=fn_dtype(name, a.dtype),
-                                         vectorize=False)
-        outs = self._da.apply_gufunc(fn, sig, a, output_dtypes=fn_dtype(name, a.dtype),
-                                     vectorize=False)
-        return tuple(outs)
+        out = self._da.apply_gufunc(fn, sig, a, output_dtypes=dtypes)
+        return tuple(out) if isinstance(dtypes, tuple) else out
+
+    # NumPy's functions, per matrix: signature and output dtypes of each
+    def eigh(self, a, **kw):
+        return self._per_matrix(np.linalg.eigh, "(n,n)->(n),(n,n)", a,
+                                (_real(a.dtype), a.dtype), **kw)
+
+    def eigvalsh(self, a, **kw):
+        return self._per_matrix(np.linalg.eigvalsh, "(n,n)->(n)", a, _real(a.dtype), **kw)
+
+    def slogdet(self, a):
+        return self._per_matrix(np.linalg.slogdet, "(n,n)->(),()", a, (a.dtype, _real(a.dtype)))
+
+    def cholesky(self, a, **kw):
+        return self._per_matrix(np.linalg.cholesky, "(n,n)->(n,n)", a, a.dtype, **kw)
+
+    def inv(self, a):
+        return self._per_matrix(np.linalg.inv, "(n,n)->(n,n)", a, a.dtype)
+
+    def det(self, a):
+        return self._per_matrix(np.linalg.det, "(n,n)->()", a, a.dtype)
 
     def svd(self, a, full_matrices=True, compute_uv=True, **kw):
         a = self._core_single(a, 2)
@@ -138,29 +139,18 @@ class _Linalg:
     def solve(self, a, b):
         a = self._core_single(a, 2)
         b = self._da.asarray(b)
-        vec = b.ndim == 1 or (b.ndim == a.ndim - 1 and b.shape == a.shape[:-1])
-        if vec:
+        dt = np.result_type(a.dtype, b.dtype)
+        if b.ndim == 1 or (b.ndim == a.ndim - 1 and b.shape == a.shape[:-1]):
             b = self._core_single(b, 1)
             return self._da.apply_gufunc(np.linalg.solve, "(n,n),(n)->(n)", a, b,
-                                         output_dtypes=np.result_type(a.dtype, b.dtype))
+                                         output_dtypes=dt)
         b = self._core_single(b, 2)
         return self._da.apply_gufunc(np.linalg.solve, "(n,n),(n,k)->(n,k)", a, b,
-                                     output_dtypes=np.result_type(a.dtype, b.dtype))
+                                     output_dtypes=dt)
 
 
 def _real(dt):
     return np.empty(0, dt).real.dtype
-
-
-def fn_dtype(name, dt):
-    """Output dtypes of the per-block NumPy decomposition ``name`` on ``dt``."""
-    if name == "eigh":
-        return (_real(dt), dt)
-    if name == "slogdet":
-        return (dt, _real(dt))
-    if name == "eigvalsh":
-        return _real(dt)
-    return dt
 
 
 class DaskNamespace:
