@@ -70,5 +70,8 @@ class DaskDev:
 @pytest.fixture
 def dask_device():
     d = DaskDev()
-    with dask.config.set(scheduler="sync"), d.counter:
-        yield d
+    try:
+        with dask.config.set(scheduler="sync"), d.counter:
+            yield d
+    finally:
+        fl.backends.forget_dask()     # later tests see NumPy alone (bind's fast path)

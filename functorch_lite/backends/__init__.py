@@ -66,7 +66,8 @@ def _load_cupy():
     return _cupy
 
 
-_dask = []   # the DaskBackend once loaded
+_dask = []        # the DaskBackend while registered
+_dask_made = []   # the DaskBackend once built (re-registered after forget_dask)
 
 
 def _load_dask():
@@ -76,13 +77,21 @@ def _load_dask():
         with _load_lock:
             if not _dask:
                 from . import dask as _dk
-                b = _dk.load()
+                b = _dk.load() if not _dask_made else _dask_made[0]   # one namespace: caches stay
                 if b is None:
                     raise RuntimeError("backend 'dask' is not available here: it needs "
                                        "dask.array (pip install 'functorch_lite[distributed]').")
-                _dk._check_hook.append(_check_guard)
+                _dk._check_hook[:] = [_check_guard]
+                _dask_made[:] = [b]
                 _dask.append(register_backend(b))
     return _dask[0]
+
+
+def forget_dask():
+    """Unregister the dask backend (tests: NumPy alone again; it loads again on
+    the next use of "dask")."""
+    if _dask:
+        unregister_backend(_dask.pop())
 
 
 def use_cupy(cupy_module, cupyx_module, name="cupy"):
@@ -224,5 +233,5 @@ _core_hooks.append(check_transfer)
 
 if "cupy" in sys.modules:  # a user who already imported cupy can pass its arrays in
     _load_cupy()
-if "dask.array" in sys.modules:   # dask arrays a user already has are known to bind
+if sys.modules.get("dask.array") is not None:   # a user's dask arrays are known to bind
     _load_dask()

@@ -37,14 +37,19 @@ def _dumps(obj):
     """``obj`` pickled with its Tensors as (class, NumPy value, requires_grad):
     sharing is kept (a Parameter in both the module and the optimizer comes
     back as one object); gradients are not kept."""
-    import cloudpickle
+    try:        # lambdas and local classes too (cloudpickle comes with dask)
+        import cloudpickle
+        base = cloudpickle.CloudPickler
+    except ImportError:
+        base = pickle.Pickler
 
-    class _P(cloudpickle.CloudPickler):
+    class _P(base):
         def reducer_override(self, o):
             if isinstance(o, Tensor):
                 return _rebuild, (type(o), np.asarray(device_put(o._v, "cpu")),
                                   bool(o.requires_grad))
-            return super().reducer_override(o)
+            sup = getattr(super(), "reducer_override", None)
+            return sup(o) if sup is not None else NotImplemented
 
     buf = io.BytesIO()
     _P(buf, protocol=pickle.HIGHEST_PROTOCOL).dump(obj)
