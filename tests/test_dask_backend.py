@@ -171,6 +171,16 @@ def test_cond_while_and_masks_compute_only_what_they_need(dask_device):
             masked(x)
 
 
+def test_default_backend_dask_places_new_constants(dask_device):
+    fl.set_default_backend("dask")
+    try:
+        assert dask_device.is_dev(fnp.zeros(3)) and dask_device.is_dev(fnp.arange(4))
+        assert dask_device.is_dev(fl.grad(lambda x: fnp.sum(x * fnp.ones(3)))(fnp.zeros(3)))
+    finally:
+        fl.set_default_backend("numpy")
+    assert isinstance(fnp.zeros(3), np.ndarray)
+
+
 def test_device_put_chunks(dask_device):
     x = fl.device_put(np.zeros((6, 4)), "dask", chunks=(3, 2))
     assert x.chunks == ((3, 3), (2, 2))
