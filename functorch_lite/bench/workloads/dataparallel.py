@@ -178,7 +178,7 @@ def measure(batch=8192, steps=10, rounds=3, workers=2):
     # the workers' statistical profiler samples every 10 ms: CPU a benchmark should not count
     dask.config.set({"distributed.worker.profile.enabled": False})
     cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                           dashboard_address=None)
+                           dashboard_address=":0")
     client = Client(cluster)
     try:
         dp = data_parallel(vg, client, update=fl.jit(sgd)).place(params)
