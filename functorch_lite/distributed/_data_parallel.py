@@ -230,7 +230,17 @@ class DataParallel:
         """fn over the shards of ``batch``, reduced: equals ``fn(params, *batch)``
         (mean of the shards, weighted by their sizes, or their sum).  The
         parameters travel to each worker on every call; ``place`` + ``step``
-        keep them there instead."""
+        keep them there instead.  A call that loses a worker is re-run on the
+        workers left (up to ``retries`` times)."""
+        for attempt in range(self.retries + 1):
+            try:
+                return self._call_once(params, batch)
+            except R.WorkerLost:
+                if attempt == self.retries:
+                    raise
+                self._relayout()
+
+    def _call_once(self, params, batch):
         runner = self._runner
         futs, sizes, temp = self._batch(batch)
         params = R.host(params)
@@ -239,10 +249,11 @@ class DataParallel:
                                  worker=w)
                    for i, (w, wt) in enumerate(zip(self._where, self._weights(sizes)))]
         root, made = self._tree_reduce(results)
-        runner.wait([root], watch=self._used)
-        out = runner.gather([root])[0]
-        runner.release(results + made + list(pf.values()) + temp)
-        return out
+        try:
+            runner.wait([root], watch=self._used)
+            return runner.gather([root])[0]
+        finally:
+            runner.release(results + made + list(pf.values()) + temp)
 
     # -- resident parameters ------------------------------------------------------
 
@@ -313,8 +324,7 @@ class DataParallel:
             raise RuntimeError("data_parallel: every worker holding the parameters was lost; "
                                "the parameters last read back (.params) are what remains")
         src = next(iter(alive.values()))
-        self._shipped = {k: v for k, v in self._shipped.items() if k[0] in live}
-        self._layout()
+        self._relayout(place_data=False)
         reps = {}
         for w in self._used:
             reps[w] = alive[w] if w in alive else runner.submit(_same, src, worker=w)
@@ -322,6 +332,16 @@ class DataParallel:
         self._replicas = reps
         for sh in self._datasets:
             sh.place()
+
+    def _relayout(self, place_data=True):
+        """The workers now in the cluster take the shards; programs shipped to
+        workers that left are forgotten; resident batches are placed again."""
+        live = set(self._runner.workers())
+        self._shipped = {k: v for k, v in self._shipped.items() if k[0] in live}
+        self._layout()
+        if place_data:
+            for sh in self._datasets:
+                sh.place()
 
     def _replica(self):
         if self._replicas is None:
