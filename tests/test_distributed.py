@@ -222,7 +222,7 @@ def test_client_stateless_call(client):
 
 
 def test_client_ddp(client):
-    _ddp_vs_single(client, fl.float32, "adam", steps=20)
+    _ddp_vs_single(client, fl.float32, "adam", steps=10)
 
 
 def slow_vg(p, x, y):
