@@ -37,5 +37,6 @@ from .tensor.serialization import save, load  # noqa: F401,E402
 from . import autograd, nn, optim  # noqa: F401,E402
 from . import optimizers  # noqa: F401,E402
 from . import testing, utils  # noqa: F401,E402  (torch.testing, torch.utils.data/checkpoint)
+from . import distributed  # noqa: F401,E402  (data_parallel; Dask imported only when used)
 
 __version__ = "0.1.0"

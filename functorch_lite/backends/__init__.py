@@ -66,6 +66,34 @@ def _load_cupy():
     return _cupy
 
 
+_dask = []        # the DaskBackend while registered
+_dask_made = []   # the DaskBackend once built (re-registered after forget_dask)
+
+
+def _load_dask():
+    """The dask Backend (``backends/dask.py``), registered on first use; its
+    computes are checked by transfer_guard as device reads are."""
+    if not _dask:
+        with _load_lock:
+            if not _dask:
+                from . import dask as _dk
+                b = _dk.load() if not _dask_made else _dask_made[0]   # one namespace: caches stay
+                if b is None:
+                    raise RuntimeError("backend 'dask' is not available here: it needs "
+                                       "dask.array (pip install 'functorch_lite[distributed]').")
+                _dk._check_hook[:] = [_check_guard]
+                _dask_made[:] = [b]
+                _dask.append(register_backend(b))
+    return _dask[0]
+
+
+def forget_dask():
+    """Unregister the dask backend (tests: NumPy alone again; it loads again on
+    the next use of "dask")."""
+    if _dask:
+        unregister_backend(_dask.pop())
+
+
 def use_cupy(cupy_module, cupyx_module, name="cupy"):
     """Install the 'cupy' backend over the given modules (tests use this with a
     CPU stand-in for CuPy; returns the namespace).  ``forget_cupy()`` undoes it."""
@@ -94,7 +122,7 @@ def available():
 def known():
     """Names ``get`` accepts (a backend may still be unavailable here)."""
     names = [b.name for b in registered()]
-    return names + [n for n in _CUPY_NAMES[:1] if n not in names]
+    return names + [n for n in _CUPY_NAMES[:1] + ("dask",) if n not in names]
 
 
 def get_backend(name=None):
@@ -108,6 +136,8 @@ def get_backend(name=None):
             raise RuntimeError(
                 "backend 'cupy' is not available here: it needs CuPy (pip install "
                 "'functorch_lite[cuda]') and a visible NVIDIA GPU. Use 'numpy' instead.")
+    if b is None and name == "dask":
+        b = _load_dask()
     if b is None:
         raise ValueError(f"unknown backend {name!r}; choose from {available()}")
     return b
@@ -135,19 +165,22 @@ def _check_guard(what):
                            f"and device. Keep the data where it is, or leave the guard.")
 
 
-def device_put(x, device="cpu"):
+def device_put(x, device="cpu", *, chunks=None):
     """Move every array leaf of the pytree ``x`` to ``device`` ('cpu', 'cuda', or
-    a backend's name)."""
+    a backend's name).  ``chunks`` (Dask's chunk spec) is for ``"dask"`` only."""
     dev = str(device).split(":")[0]
     try:
         to = get_backend(dev)
     except ValueError:
         raise ValueError(f"device_put: unknown device {device!r}; use 'cpu', 'cuda' or a "
                          f"backend's name ({', '.join(known())})") from None
+    if chunks is not None and to.name != "dask":
+        raise ValueError(f"device_put: chunks= is for device 'dask' (a chunked backend); "
+                         f"device {device!r} has no chunks. Drop chunks= or use 'dask'.")
 
     def put(a):
         if type(a) in to.array_types:
-            return a
+            return a if chunks is None else a.rechunk(chunks)
         try:
             src = backend_of(a)
         except TypeError:      # lists, other libraries' arrays: read on the host
@@ -157,7 +190,7 @@ def device_put(x, device="cpu"):
             a = src.to_host(a)
         if not to.is_host:
             _check_guard(f"device_put of a host array of shape {np.shape(a)}")
-        return to.from_host(a)
+        return to.from_host(a) if chunks is None else to.from_host(a, chunks)
     return tu.tree_map(put, x)
 
 
@@ -200,3 +233,5 @@ _core_hooks.append(check_transfer)
 
 if "cupy" in sys.modules:  # a user who already imported cupy can pass its arrays in
     _load_cupy()
+if sys.modules.get("dask.array") is not None:   # a user's dask arrays are known to bind
+    _load_dask()

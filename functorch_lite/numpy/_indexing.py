@@ -17,7 +17,7 @@ import numpy as _np
 
 from .. import primitives as P
 from ..core.trace import Tracer, get_aval
-from ._base import _arr, _v, _norm_axis, _prod, _on_backend_of
+from ._base import _arr, _v, _norm_axis, _prod, _on_backend_of, _namespace_of
 from ._elementwise import mod, reciprocal, where_select
 
 
@@ -93,7 +93,9 @@ def _expand(shape, idx):
                 raise IndexError(f"boolean index did not match indexed array along axis "
                                  f"{dim + bad}; size of axis is {want[bad]} but size of "
                                  f"corresponding boolean axis is {m.shape[bad]}")
-            out.extend(m.nonzero())
+            # the backend's nonzero, not the method: Dask's method leaves the
+            # sizes unknown; its namespace computes them (a counted read)
+            out.extend(_namespace_of(m).nonzero(m))
             dim += m.ndim
         else:
             out.append(e)
@@ -227,7 +229,7 @@ def where(condition, x=None, y=None):
 
 def nonzero(a):
     m = _concrete_mask(_v(a, "nonzero") if _is_traced(a) else a)
-    return m.nonzero() if not isinstance(m, _np.ndarray) else _np.nonzero(m)
+    return _namespace_of(m).nonzero(m) if not isinstance(m, _np.ndarray) else _np.nonzero(m)
 
 
 def take(a, indices, axis=None, mode=None):

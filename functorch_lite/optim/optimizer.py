@@ -111,6 +111,13 @@ class Optimizer:
     def step(self, closure=None):
         loss = closure() if closure is not None else None
         for g, p, w, d in self._params():
+            if not hasattr(type(w), "__isub__"):   # a lazy, immutable array (Dask's)
+                raise TypeError(
+                    f"{type(self).__name__}.step: a parameter on {p.device} holds an "
+                    f"immutable array, and the optimizers update arrays in place (w -= ...), "
+                    f"which would silently leave it unchanged. Update it with the Tensor "
+                    f"idiom (with no_grad(): p -= lr * p.grad), or train on the CPU with "
+                    f"functorch_lite.distributed.DistributedDataParallel.")
             self._update(g, p, w, d)
             _bump(p)
         return loss

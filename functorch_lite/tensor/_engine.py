@@ -213,7 +213,8 @@ def run_backward(tensors, grad_tensors, retain_graph, create_graph, capture=None
             if t is not None and c is not None and t._hooks:
                 c = run_hooks(t, c._v if isinstance(c, Tensor) else c, True)
             if t is not None and c is not None:
-                if not isinstance(c, Tensor) and (c.base is not None or id(c) in used):
+                if not isinstance(c, Tensor) and (getattr(c, "base", None) is not None
+                                                     or id(c) in used):
                     c = c.copy()
                 used.add(id(c))
                 _accumulate(t, c, create_graph)

@@ -234,11 +234,14 @@ class Tensor(metaclass=_TensorMeta):
     @property
     def device(self):
         v = self._v
-        return T.CPU if type(v) is np.ndarray or type(v) not in _XT else CUDA0
+        if type(v) is np.ndarray or type(v) not in _XT:
+            return T.CPU
+        d = _B.backend_of(v).device      # 'cuda', or another backend's ('dask')
+        return CUDA0 if d == "cuda" else T.device(d)
 
     @property
     def is_cuda(self):
-        return _on_dev(self._v)
+        return _on_dev(self._v) and self.device.type == "cuda"
 
     @property
     def ndim(self):
@@ -508,6 +511,8 @@ def _check_device(device):
 def _from_data(a, npdt=None):
     """NumPy array from nested lists / scalars / arrays / Tensors (a device
     Tensor's array stays on its device)."""
+    if _on_dev(a):   # an array of a device backend (CuPy's, Dask's) stays where it is
+        return a if npdt is None or a.dtype == npdt else a.astype(npdt)
     if isinstance(a, Tensor):
         v = a._v
         if _on_dev(v):

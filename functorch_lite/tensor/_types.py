@@ -95,9 +95,9 @@ class device:
                 return
             raise TypeError(f"device(): expected a string like 'cpu' or 'cuda:0', got {spec!r}")
         t, _, idx = spec.partition(":")
-        if t not in ("cpu", "cuda"):
-            raise RuntimeError(f"Expected one of cpu, cuda device type at start of device "
-                               f"string: {spec}")
+        if t not in ("cpu", "cuda", "dask"):   # dask: the lazy Dask array backend
+            raise RuntimeError(f"Expected one of cpu, cuda, dask device type at start of "
+                               f"device string: {spec}")
         if idx:
             if index is not None:
                 raise RuntimeError(f"device(): index given twice in {spec!r} and {index}")

@@ -1,10 +1,11 @@
 """The benchmark's workloads, in the order they run and are shown."""
 from . import chain, deepchain, hessian, mlp, perex, tanhnet, twolayer
 from . import odegrad
+from . import dataparallel
 
 WORKLOADS = [*twolayer.WORKLOADS, *chain.WORKLOADS, *mlp.WORKLOADS, *hessian.WORKLOADS,
              *perex.WORKLOADS, *deepchain.WORKLOADS, *tanhnet.WORKLOADS,
-             *odegrad.WORKLOADS]
+             *odegrad.WORKLOADS, *dataparallel.WORKLOADS]
 BY_NAME = {w.name: w for w in WORKLOADS}
 
 

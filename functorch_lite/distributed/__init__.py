@@ -1,0 +1,22 @@
+"""``functorch_lite.distributed``: past one process with ``dask.distributed``.
+
+* ``data_parallel(fn, client=None, *, shards=, reduce="mean", update=None)``:
+  a jitted ``value_and_grad``-style function (or, with ``update``, a whole
+  training step) run over batch shards on Dask workers, the results all-reduced
+  by a tree of additions on the workers; ``place`` keeps the parameters on the
+  workers, so a step moves gradients only (``_data_parallel.py``).
+* ``LocalExecutor``: the same, in this process, without Dask (``_runner.py``).
+* ``DistributedDataParallel``: the facade's counterpart, wrapping an
+  ``nn.Module`` with its optimizer and loss (``_ddp.py``).
+
+``docs/distributed.md`` says when to use this and when the lazy Dask array
+backend (``fl.device_put(x, "dask")``) instead, with measured figures.
+Dask is needed only for a real ``Client`` (``pip install
+'functorch_lite[distributed]'``); importing this package never imports it.
+"""
+from ._data_parallel import DataParallel, Sharded, data_parallel
+from ._ddp import DistributedDataParallel
+from ._runner import LocalExecutor, WorkerLost
+
+__all__ = ["data_parallel", "DataParallel", "Sharded", "LocalExecutor",
+           "DistributedDataParallel", "WorkerLost"]
