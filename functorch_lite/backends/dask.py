@@ -153,6 +153,30 @@ def _real(dt):
     return np.empty(0, dt).real.dtype
 
 
+class _FFT:
+    """``xp.fft`` over dask: dask transforms an axis only when it is one chunk, so
+    the transformed axes are rechunked whole first (the other axes stay chunked)."""
+
+    def __init__(self, ns):
+        self._da = ns._da
+
+    def __getattr__(self, name):
+        fn = getattr(self._da.fft, name)
+
+        def transform(a, *args, axes=None, axis=None, **kw):
+            a = self._da.asarray(a)
+            ax = axes if axes is not None else ([axis] if axis is not None else
+                                                 list(range(a.ndim)) if name.endswith("n")
+                                                 else [-1])
+            a = a.rechunk({int(i) % a.ndim: -1 for i in ax})
+            if axes is not None:
+                kw["axes"] = axes
+            if axis is not None:
+                kw["axis"] = axis
+            return fn(a, *args, **kw)
+        return transform
+
+
 class DaskNamespace:
     """``xp`` for Dask arrays: NumPy's names over ``dask.array``.
 
@@ -169,6 +193,7 @@ class DaskNamespace:
         self.ones = _dtype_kw(da.ones)
         self.empty = _dtype_kw(da.empty)
         self.linalg = _Linalg(self)
+        self.fft = _FFT(self)
         for name in _DATA_SHAPED:
             setattr(self, name, self._computing(name))
 
