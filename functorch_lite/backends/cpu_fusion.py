@@ -45,7 +45,8 @@ HEADER = ("#include <tgmath.h>\n#include <stdbool.h>\n#include <stddef.h>\n"
 
 _state = {}                # "cc" -> compiler path or "", "ffi" -> cffi.FFI or None
 _libs = {}                 # source digest -> {function name: callable}
-_lock = threading.Lock()   # guards _libs inserts (compiles run outside it)
+_lock = threading.Lock()   # guards _libs, _building and the FFI (compiles run outside it)
+_building = {}             # digest -> lock held while that library is compiled
 
 
 def _ffi():
@@ -202,6 +203,19 @@ def build(functions):
     hit = _libs.get(key)
     if hit is not None:
         return hit
+    with _lock:   # one compile per library: threads wanting the same one wait for it
+        key_lock = _building.setdefault(key, threading.Lock())
+    with key_lock:
+        hit = _libs.get(key)
+        if hit is None:
+            hit = _load(ffi, cc, key, src, functions)
+        with _lock:
+            _libs[key] = hit
+            _building.pop(key, None)
+    return hit
+
+
+def _load(ffi, cc, key, src, functions):
     d = _cache_dir()
     so = os.path.join(d, f"fl_{key}.so")
     if not os.path.exists(so):
@@ -216,10 +230,7 @@ def build(functions):
                 raise RuntimeError(f"CPU fusion: {cc} failed on the generated kernel:\n"
                                    f"{r.stderr[-2000:]}\n--- source ---\n{src[:4000]}")
             os.replace(out, so)      # atomic: racing processes see a whole library
-    with _lock:
-        hit = _libs.get(key)
-        if hit is not None:
-            return hit
+    with _lock:                      # one FFI object: its declarations are shared state
         for _, decl, _ in functions:
             try:
                 ffi.cdef(decl)
@@ -227,9 +238,7 @@ def build(functions):
                 if "multiple declarations" not in str(e):
                     raise
         lib = ffi.dlopen(so)
-        fns = {name: getattr(lib, name) for name, _, _ in functions}
-        _libs[key] = fns
-    return fns
+    return {name: getattr(lib, name) for name, _, _ in functions}
 
 
 # ---------------------------------------------------------- Python wrappers
