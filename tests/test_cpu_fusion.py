@@ -56,9 +56,14 @@ def _run_both(f, *args):
     items = fusion.group_eqns(closed.jaxpr, np)
     _check_order(closed.jaxpr, items)
     fused = compile_plan(closed, np, reuse=False, fuse=True)
+    reusing = compile_plan(closed, np, reuse=True, fuse=True)   # groups write into dead buffers
     ref = compile_plan(closed, np, fuse=False)
     with np.errstate(all="ignore"):
-        return fused(*args), ref(*args), items, closed
+        got, want = fused(*args), ref(*args)
+        for _ in range(2):
+            for a, b in zip(reusing(*args), got):
+                np.testing.assert_array_equal(a, b)
+        return got, want, items, closed
 
 
 def _groups(items):
@@ -244,3 +249,32 @@ def test_random_programs_harness_fused():
             for g, w in zip(got, want):
                 _same(g, w, *(TOL[dtype] if dtype == np.float32 else (1e-13, 1e-14)))
     check()
+
+
+def test_groups_write_into_dead_buffers_and_in_place():
+    x = np.linspace(-3, 3, 4000).reshape(40, 100)
+    w = np.linspace(1, -1, 10_000).reshape(100, 100)
+
+    def f(x, w):
+        a = fnp.tanh(x * 2.0 + 1.0)          # group 1 (dies at the matmul)
+        b = a @ w
+        c = fnp.maximum(b * 0.5, 0.0) - 1.0   # group 2: b dies here (in place)
+        return (c @ w) * 3.0 + 2.0            # group 3: into a dead buffer
+    closed = fl.make_jaxpr(f)(x, w)
+    p = compile_plan(closed, np, reuse=True, fuse=True)
+    steps = [s for s in p.steps if getattr(s[0], "__name__", "") == "kernel_out"]
+    assert steps, "no fused group was given an out buffer"
+    want = compile_plan(closed, np, fuse=False)(x, w)[0]
+    for _ in range(3):
+        np.testing.assert_allclose(p(x, w)[0], want, rtol=1e-14, atol=1e-14)
+
+
+def test_a_failed_compile_keeps_the_unfused_plan(monkeypatch, tmp_path):
+    monkeypatch.setenv("FL_CPU_FUSION_CACHE", str(tmp_path))
+    monkeypatch.setitem(cpu_fusion._state, "cc", "false")    # every compile fails
+    x = np.linspace(-1, 1, 9)
+    jf = fl.jit(lambda x: fnp.cos(x * 0.375) - 0.0625)
+    jf(x)
+    with pytest.warns(RuntimeWarning, match="CPU fusion failed"):
+        jf(x)
+    np.testing.assert_array_equal(jf(x), np.cos(x * 0.375) - 0.0625)

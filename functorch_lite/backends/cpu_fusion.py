@@ -102,7 +102,7 @@ def _decls(in_dtypes, scalar):
     params, pre, loads = [], [], []
     for k, d in enumerate(in_dtypes):
         t = cg.CTYPE[np.dtype(d)]
-        params.append(f"const {t}* restrict p_in{k}")
+        params.append(f"const {t}* p_in{k}")    # no restrict: an output may be an input's buffer
         (pre if scalar[k] else loads).append(
             f"const {t} in{k} = p_in{k}[{'0' if scalar[k] else 'i'}];")
     return params, pre, loads
@@ -113,7 +113,7 @@ def elementwise_source(name, steps, in_dtypes, scalar, outputs):
     lines, names = cg.body(steps)
     params, pre, loads = _decls(in_dtypes, scalar)
     for k, i in enumerate(outputs):
-        params.append(f"{cg.CTYPE[steps[i][4]]}* restrict p_out{k}")
+        params.append(f"{cg.CTYPE[steps[i][4]]}* p_out{k}")
     stores = [f"p_out{k}[i] = {names[i]};" for k, i in enumerate(outputs)]
     body = "\n".join("        " + ln for ln in loads + lines + stores)
     return (f"void {name}(ptrdiff_t n, {', '.join(params)}) {{\n"
@@ -243,14 +243,17 @@ def _load(ffi, cc, key, src, functions):
 
 # ---------------------------------------------------------- Python wrappers
 
-def _wrapper(fn, lead, in_dtypes, out_specs):
+def _wrapper(fn, lead, in_dtypes, out_specs, single=False):
     """A generated flat function (no loops over arguments on the hot path):
     ``kernel(a0, a1, ...)`` allocates the outputs, hands cffi the buffers and
-    calls ``fn(*lead, inputs..., outputs...)``.  cffi's from_buffer reads raw
-    bytes, so an input whose dtype is not the group's (a Python scalar, a
-    NumPy scalar of another type) or that is not contiguous goes through a
-    converting slow path; the dtypes are fixed per plan, so the check is an
-    identity test per input."""
+    calls ``fn(*lead, inputs..., outputs...)``; it returns the list of outputs, or
+    with ``single`` the one output.  cffi's from_buffer reads raw bytes, so an
+    input whose dtype is not the group's (a Python scalar, a NumPy scalar of
+    another type) or that is not contiguous goes through a converting slow
+    path; the dtypes are fixed per plan, so the check is an identity test per
+    input.  With ``single`` it also makes ``kernel_out(a0, ..., out)``, which
+    writes into the plan's dead buffer ``out`` (any of the inputs' included:
+    element i is read before it is written)."""
     ffi = _ffi()
     nin = len(in_dtypes)
     in_dt = [np.dtype(d) for d in in_dtypes]
@@ -267,24 +270,33 @@ def _wrapper(fn, lead, in_dtypes, out_specs):
     ins = ", ".join(f"a{k}" for k in range(nin))
     outs = ", ".join(f"o{k}" for k in range(len(out_specs)))
     same = " or ".join(f"a{k}.dtype is not i{k}" for k in range(nin)) or "False"
+    bufs = f"[{', '.join(f'fb(c{k}, a{k})' for k in range(nin))}]"
+    errors = "(TypeError, ValueError, BufferError, AttributeError)"
+    call = f"    fn(*lead, *bs, {', '.join(f'fb(e{k}, o{k})' for k in range(len(out_specs)))})"
     lines = [f"def kernel({ins}):"]
     lines += [f"    o{k} = empty(s{k}, d{k})" for k in range(len(out_specs))]
-    lines += ["    try:",
-              f"        if {same}:",
-              "            raise TypeError",
-              f"        bs = [{', '.join(f'fb(c{k}, a{k})' for k in range(nin))}]",
-              "    except (TypeError, ValueError, BufferError, AttributeError):",
+    lines += ["    try:", f"        if {same}:", "            raise TypeError",
+              f"        bs = {bufs}", f"    except {errors}:",
               f"        bs = conv(({ins}{',' if nin else ''}))",
-              f"    fn(*lead, *bs, {', '.join(f'fb(e{k}, o{k})' for k in range(len(out_specs)))})",
-              f"    return [{outs}]"]
+              call, f"    return {'o0' if single else f'[{outs}]'}"]
+    if single:
+        lines += [f"def kernel_out({ins}{', ' if nin else ''}o0):",
+                  "    try:", f"        if {same} or o0.dtype is not d0:",
+                  "            raise TypeError",
+                  f"        bs = {bufs}", "        ob = fb(e0, o0, require_writable=True)",
+                  f"    except {errors}:",
+                  f"        return kernel({ins})",     # (a non-contiguous buffer: a new one)
+                  "    fn(*lead, *bs, ob)", "    return o0"]
     exec(compile("\n".join(lines), "<functorch_lite cpu fusion>", "exec"), g)  # noqa: S102
-    return g["kernel"]
+    return (g["kernel"], g["kernel_out"]) if single else g["kernel"]
 
 
 def elementwise_kernel(fn, shape, in_dtypes, out_dtypes):
-    """The plan's callable for an elementwise group: inputs -> [outputs]."""
+    """The plan's callable for an elementwise group: inputs -> [outputs]; for a
+    group with one output, (inputs -> output, (inputs, out buffer) -> output)."""
     n = int(np.prod(shape, dtype=np.int64))
-    return _wrapper(fn, (n,), in_dtypes, [(tuple(shape), d) for d in out_dtypes])
+    return _wrapper(fn, (n,), in_dtypes, [(tuple(shape), d) for d in out_dtypes],
+                    single=len(out_dtypes) == 1)
 
 
 def reduction_kernel(fn, in_shape, axes, in_dtypes, out_dtype):

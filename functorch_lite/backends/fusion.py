@@ -47,10 +47,9 @@ def enabled(xp):
 
 
 class _FusedPrim:
-    multiple_results = True
-
-    def __init__(self, name):
+    def __init__(self, name, multiple_results=True):
         self.name = name
+        self.multiple_results = multiple_results
 
     def __repr__(self):
         return self.name
@@ -58,15 +57,20 @@ class _FusedPrim:
 
 FUSED_ELEMENTWISE = _FusedPrim("fused_elementwise")
 FUSED_REDUCTION = _FusedPrim("fused_reduction")
+# a host group with one output: the plan treats it like a ufunc (a fresh array,
+# or written into a dead buffer through ``FusedGroup.out_kernel``)
+FUSED_ELEMENTWISE_1 = _FusedPrim("fused_elementwise", multiple_results=False)
 
 
 class FusedGroup:
     """Quacks like an Eqn for compile_plan; ``kernel`` runs the whole chain."""
-    __slots__ = ("primitive", "invars", "outvars", "params", "kernel", "eqns", "source")
+    __slots__ = ("primitive", "invars", "outvars", "params", "kernel", "eqns", "source",
+                 "out_kernel")
 
     def __init__(self, primitive, invars, outvars, kernel, eqns, source):
         self.primitive, self.invars, self.outvars = primitive, invars, outvars
         self.params, self.kernel, self.eqns, self.source = {}, kernel, eqns, source
+        self.out_kernel = None      # host single-output groups: (ins..., out buffer) -> out
 
     def __repr__(self):
         names = ", ".join(e.primitive.name for e in self.eqns)
@@ -305,7 +309,8 @@ def _host_group(steps, in_dts, ext, outs, index, members, tail, shape):
         name = f"fl_ew_{cpu_fusion.digest(src)}"
         out_dts = [steps[index[v]][4] for v in outs]
         make = (lambda fn: cpu_fusion.elementwise_kernel(fn, shape, in_dts, out_dts))
-        prim, outvars, eqns = FUSED_ELEMENTWISE, list(outs), list(members)
+        prim = FUSED_ELEMENTWISE_1 if len(outs) == 1 else FUSED_ELEMENTWISE
+        outvars, eqns = list(outs), list(members)
     else:
         src = cpu_fusion.reduction_source("NAME", steps, in_dts, scalar)
         name = f"fl_sum_{cpu_fusion.digest(src)}"
@@ -330,5 +335,9 @@ def _build_host(items):
                   for g in groups}.values())
     fns = cpu_fusion.build(funcs)
     for g in groups:
-        g.kernel = g.params["make"](fns[g.params["c_name"]])
+        k = g.params["make"](fns[g.params["c_name"]])
+        if isinstance(k, tuple):
+            g.kernel, g.out_kernel = k
+        else:
+            g.kernel = k
         g.params = {}

@@ -69,7 +69,7 @@ def _out_kernel(xp, eqn, special):
     Elementwise kernels (a ufunc or a C expression per element) may write into a
     dying input's buffer; others (matmul) only into a dead one."""
     if isinstance(eqn, fusion.FusedGroup):
-        return None, False
+        return (eqn.out_kernel, True) if eqn.out_kernel is not None else (None, False)
     prim = eqn.primitive
     elementwise = prim.ufunc is not None or prim.c_expr is not None
     if special[1] is not None:
