@@ -68,8 +68,13 @@ def compiler():
 
 
 def available():
-    """True when CPU fusion can run here: cffi importable and a C compiler found."""
-    return _ffi() is not None and compiler() is not None
+    """True when CPU fusion can run here: cffi installed and a C compiler found.
+    (cffi itself is imported when the first kernel is built, not here: a plan
+    compiled and run once never pays for the import.)"""
+    if "has_cffi" not in _state:
+        import importlib.util
+        _state["has_cffi"] = importlib.util.find_spec("cffi") is not None
+    return _state["has_cffi"] and compiler() is not None
 
 
 def c_literal(val, dtype):
