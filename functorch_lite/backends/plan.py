@@ -130,7 +130,8 @@ def compile_plan(closed, xp=np, reuse=True, fuse=None):
 
 def _lazily_fused(closed, xp, reuse):
     """The unfused plan, whose ``run`` switches to the fused plan's on the
-    HOT_CALLS-th call (a failed compile keeps the unfused one, with a warning)."""
+    HOT_CALLS-th call.  A failed build (no usable compiler, an unwritable cache
+    directory, a cffi error) keeps the unfused plan, with a RuntimeWarning."""
     p = _compile(closed, xp, reuse, False)
     plain = p.run
     calls = [0]
@@ -142,7 +143,7 @@ def _lazily_fused(closed, xp, reuse):
                 fused = _compile(closed, xp, reuse, True)
                 box[0] = fused.run
                 p.steps = fused.steps
-            except RuntimeError as e:
+            except Exception as e:  # noqa: BLE001 - compiler, cache dir, cffi: run unfused
                 import warnings
                 warnings.warn(f"jit: CPU fusion failed, running unfused: {e}", RuntimeWarning,
                               stacklevel=2)
