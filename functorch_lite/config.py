@@ -6,8 +6,9 @@ logs which argument changed and how (logger ``functorch_lite.jit``).
 fusion: when True (the default), jit plans compiled for a backend with a
 fusion code generator (``Backend.fusion``) fuse chains of elementwise
 equations (and such a chain feeding a reduce_sum) into one generated kernel
-each (``backends/fusion.py``).  Read when a plan is compiled; backends without
-one (NumPy's) never fuse.
+each (``backends/fusion.py``).  Read when a plan is compiled.  On NumPy the
+generator is generated C (``backends/cpu_fusion.py``: the ``cpu-fusion`` extra,
+cffi, and a C compiler); without them NumPy plans run unfused.
 
 disable_jit: when True, every ``jit``-compiled function runs its Python
 eagerly, op by op (JAX's ``jax_disable_jit``); the context manager

@@ -1,4 +1,5 @@
-"""Elementwise fusion for jit plans on CuPy.
+"""Elementwise fusion for jit plans: generated CuPy kernels on a GPU, generated C
+on the CPU (``cpu_fusion``, with the ``cpu-fusion`` extra installed).
 
 On a GPU every equation of a plan is one kernel launch, and a chain of cheap
 elementwise ops is bound by launches and memory traffic, not arithmetic.
@@ -7,6 +8,10 @@ elementwise ops is bound by launches and memory traffic, not arithmetic.
 ``reduce_sum`` fed only by such a chain becomes one ``cupy.ReductionKernel``
 (the chain is its map expression), so ``sum(f10(...f1(x)))`` is one launch.
 Kernels are built once when the plan is compiled and live in the plan.
+On the CPU the same groups become C functions (``backends/cpu_fusion.py``),
+all of a plan's compiled in one translation unit; a fused sum there must
+reduce the whole array or trailing axes (where it reproduces NumPy's
+pairwise rounding exactly).
 
 Only ``reduce_sum`` fuses as a reduction: a fused max would need ``-inf`` as
 its identity, which has no portable literal in CuPy's templates (it needs
@@ -29,18 +34,22 @@ import numpy as np
 from .. import config
 from ..core.ir import Literal, Var
 from . import _cuda_codegen as cg
+from . import cpu_fusion
 
 
 def enabled(xp):
-    return (getattr(config, "fusion", True) and xp is not np
-            and hasattr(xp, "ElementwiseKernel") and hasattr(xp, "ReductionKernel"))
+    """Does a plan for namespace ``xp`` fuse (``config.fusion`` and a code generator)?"""
+    if not getattr(config, "fusion", True):
+        return False
+    if xp is np:
+        return cpu_fusion.available()
+    return hasattr(xp, "ElementwiseKernel") and hasattr(xp, "ReductionKernel")
 
 
 class _FusedPrim:
-    multiple_results = True
-
-    def __init__(self, name):
+    def __init__(self, name, multiple_results=True):
         self.name = name
+        self.multiple_results = multiple_results
 
     def __repr__(self):
         return self.name
@@ -48,15 +57,20 @@ class _FusedPrim:
 
 FUSED_ELEMENTWISE = _FusedPrim("fused_elementwise")
 FUSED_REDUCTION = _FusedPrim("fused_reduction")
+# a host group with one output: the plan treats it like a ufunc (a fresh array,
+# or written into a dead buffer through ``FusedGroup.out_kernel``)
+FUSED_ELEMENTWISE_1 = _FusedPrim("fused_elementwise", multiple_results=False)
 
 
 class FusedGroup:
     """Quacks like an Eqn for compile_plan; ``kernel`` runs the whole chain."""
-    __slots__ = ("primitive", "invars", "outvars", "params", "kernel", "eqns", "source")
+    __slots__ = ("primitive", "invars", "outvars", "params", "kernel", "eqns", "source",
+                 "out_kernel")
 
     def __init__(self, primitive, invars, outvars, kernel, eqns, source):
         self.primitive, self.invars, self.outvars = primitive, invars, outvars
         self.params, self.kernel, self.eqns, self.source = {}, kernel, eqns, source
+        self.out_kernel = None      # host single-output groups: (ins..., out buffer) -> out
 
     def __repr__(self):
         names = ", ".join(e.primitive.name for e in self.eqns)
@@ -140,7 +154,7 @@ def group_eqns(jaxpr, xp):
             owner[eqn.outvars[0]] = join
             continue
         if eqn.primitive.fuse_reduction == "sum" and len(reads) == 1 and \
-                _reduction_fusible(eqn, reads[0], users, outset):
+                _reduction_fusible(eqn, reads[0], users, outset, xp):
             close(reads[0], tail=eqn)
             continue
         for g in reads:
@@ -148,13 +162,17 @@ def group_eqns(jaxpr, xp):
         items.append(eqn)
     for g in list(open_groups):
         close(g)
+    if xp is np:
+        _build_host(items)
     return items
 
 
-def _reduction_fusible(red, g, users, outset):
+def _reduction_fusible(red, g, users, outset, xp):
     src = red.invars[0]
     a = src.aval
     if not red.params["axes"] or a.shape == () or np.dtype(a.dtype) not in cg.FLOATS:
+        return False
+    if xp is np and not cpu_fusion.reduction_ok(tuple(red.params["axes"]), len(a.shape)):
         return False
     members = set(map(id, g.members))
     for v in g.vals:
@@ -183,6 +201,7 @@ def _finish(g, tail, users, outset, xp):
         # (Python-number arguments), from which CuPy cannot size a kernel
         return list(members)
     index = {e.outvars[0]: i for i, e in enumerate(members)}
+    c_literal = cpu_fusion.c_literal if xp is np else cg.c_literal
     ext, ext_pos = [], {}            # external inputs (Vars, non-finite Literals)
     in_dts = []                      # their dtypes (grows while the code is generated)
 
@@ -203,14 +222,18 @@ def _finish(g, tail, users, outset, xp):
             if isinstance(v, Var):
                 refs.append(("t", index[v]) if v in index else external(v))
             else:
-                lit = cg.c_literal(v.val, v.aval.dtype)
+                lit = c_literal(v.val, v.aval.dtype)
                 refs.append(("lit", lit) if lit is not None else external(v))
         out_aval = e.outvars[0].aval
         steps.append((e.primitive, e.params, refs, [np.dtype(v.aval.dtype) for v in e.invars],
-                      np.dtype(out_aval.dtype), _literal_for(out_aval, external)))
+                      np.dtype(out_aval.dtype),
+                      cpu_fusion.literal_for(out_aval.dtype) if xp is np
+                      else _literal_for(out_aval, external)))
     if not any(isinstance(v, Var) and v.aval.shape == g.shape for v in ext):
         # the output shape comes from broadcasting the inputs: keep it unfused
         return list(members) + ([tail] if tail is not None else [])
+    if xp is np:
+        return [_host_group(steps, in_dts, ext, outs, index, members, tail, g.shape)]
     if tail is None:
         return [_elementwise_group(steps, in_dts, ext, outs, index, members, xp)]
     return [_reduction_group(steps, in_dts, ext, members, tail, xp)]
@@ -272,3 +295,49 @@ def _reduction_group(steps, in_dts, ext, members, red, xp):
               f"// map: {call}; reduce: a + b; identity 0; axis={axes}\n")
     return FusedGroup(FUSED_REDUCTION, list(ext), list(red.outvars), kernel,
                       list(members) + [red], source)
+
+
+# ------------------------------------------------------------- host (C)
+
+def _host_group(steps, in_dts, ext, outs, index, members, tail, shape):
+    """A FusedGroup whose C source is generated now and compiled with the plan's
+    other groups by ``_build_host`` (its ``kernel`` is set there)."""
+    scalar = [v.aval.shape == () for v in ext]
+    if tail is None:
+        src = cpu_fusion.elementwise_source("NAME", steps, in_dts, scalar,
+                                            [index[v] for v in outs])
+        name = f"fl_ew_{cpu_fusion.digest(src)}"
+        out_dts = [steps[index[v]][4] for v in outs]
+        make = (lambda fn: cpu_fusion.elementwise_kernel(fn, shape, in_dts, out_dts))
+        prim = FUSED_ELEMENTWISE_1 if len(outs) == 1 else FUSED_ELEMENTWISE
+        outvars, eqns = list(outs), list(members)
+    else:
+        src = cpu_fusion.reduction_source("NAME", steps, in_dts, scalar)
+        name = f"fl_sum_{cpu_fusion.digest(src)}"
+        axes = tuple(tail.params["axes"])
+        odt = np.dtype(tail.outvars[0].aval.dtype)
+        make = (lambda fn: cpu_fusion.reduction_kernel(fn, shape, axes, in_dts, odt))
+        prim, outvars, eqns = FUSED_REDUCTION, list(tail.outvars), list(members) + [tail]
+    src = src.replace("NAME", name)
+    decl = src[src.rindex("\nvoid ") + 1 if "\nvoid " in src else 0:].split("{", 1)[0]
+    fg = FusedGroup(prim, list(ext), outvars, None, eqns, src)
+    decl = decl.replace(" restrict", "")       # C99 only: not part of cffi's declaration
+    fg.params = {"c_decl": decl.strip() + ";", "c_name": name, "make": make}
+    return fg
+
+
+def _build_host(items):
+    """Compile every host group of one plan in one library and bind their kernels."""
+    groups = [it for it in items if isinstance(it, FusedGroup) and it.kernel is None]
+    if not groups:
+        return
+    funcs = list({g.params["c_name"]: (g.params["c_name"], g.params["c_decl"], g.source)
+                  for g in groups}.values())
+    fns = cpu_fusion.build(funcs)
+    for g in groups:
+        k = g.params["make"](fns[g.params["c_name"]])
+        if isinstance(k, tuple):
+            g.kernel, g.out_kernel = k
+        else:
+            g.kernel = k
+        g.params = {}

@@ -18,7 +18,8 @@ class NumpyBackend(Backend):
 
     is_host = True
     out_reuse = True
-    fusion = False            # no CPU fusion code generator yet
+    fusion = False            # no CuPy-style kernel classes: NumPy plans fuse through
+                              # generated C instead (backends/cpu_fusion.py)
     finiteness_probe = True
     host_constants = True
     special_module = "scipy.special"

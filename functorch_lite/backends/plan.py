@@ -69,7 +69,7 @@ def _out_kernel(xp, eqn, special):
     Elementwise kernels (a ufunc or a C expression per element) may write into a
     dying input's buffer; others (matmul) only into a dead one."""
     if isinstance(eqn, fusion.FusedGroup):
-        return None, False
+        return (eqn.out_kernel, True) if eqn.out_kernel is not None else (None, False)
     prim = eqn.primitive
     elementwise = prim.ufunc is not None or prim.c_expr is not None
     if special[1] is not None:
@@ -113,7 +113,51 @@ def place_consts(closed, xp):
     return ClosedJaxpr(closed.jaxpr, consts)
 
 
-def compile_plan(closed, xp=np, reuse=True):
+HOT_CALLS = 2   # a host plan is fused when it is called for the HOT_CALLS-th time
+
+
+def compile_plan(closed, xp=np, reuse=True, fuse=None):
+    """The plan running ``closed`` on namespace ``xp``.
+
+    fuse: None (default) fuses when ``fusion.enabled(xp)``; on the host (generated C,
+    a compiler run) only once the plan is called for the ``HOT_CALLS``-th time, so a
+    function jitted and called once never pays a compile.  True: fuse now (when
+    enabled); False: never."""
+    if fuse is None and xp is np and fusion.enabled(xp):
+        return _lazily_fused(closed, xp, reuse)
+    return _compile(closed, xp, reuse, bool(fuse is not False and fusion.enabled(xp)))
+
+
+def _lazily_fused(closed, xp, reuse):
+    """The unfused plan, whose ``run`` switches to the fused plan's on the
+    HOT_CALLS-th call.  A failed build (no usable compiler, an unwritable cache
+    directory, a cffi error) keeps the unfused plan, with a RuntimeWarning."""
+    p = _compile(closed, xp, reuse, False)
+    plain = p.run
+    calls = [0]
+
+    def counting(*args):
+        calls[0] += 1
+        if calls[0] >= HOT_CALLS:
+            try:
+                fused = _compile(closed, xp, reuse, True)
+                box[0] = fused.run
+                p.steps = fused.steps
+            except Exception as e:  # noqa: BLE001 - compiler, cache dir, cffi: run unfused
+                import warnings
+                warnings.warn(f"jit: CPU fusion failed, running unfused: {e}", RuntimeWarning,
+                              stacklevel=2)
+                box[0] = plain
+        return plain(*args)
+    box = [counting]
+
+    def run(*args):
+        return box[0](*args)
+    p.run = run
+    return p
+
+
+def _compile(closed, xp, reuse, fuse):
     jaxpr = closed.jaxpr
     slot = {}
     template = []
@@ -139,8 +183,8 @@ def compile_plan(closed, xp=np, reuse=True):
             return s
         return slot[v]
 
-    # the steps: equations, or fused elementwise groups on a GPU namespace
-    items = fusion.group_eqns(jaxpr, xp) if fusion.enabled(xp) else jaxpr.eqns
+    # the steps: equations, or fused elementwise groups
+    items = fusion.group_eqns(jaxpr, xp) if fuse else jaxpr.eqns
 
     # last use of every var (outputs live forever)
     last = {}

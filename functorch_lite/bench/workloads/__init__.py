@@ -2,10 +2,11 @@
 from . import chain, deepchain, hessian, mlp, perex, tanhnet, twolayer
 from . import odegrad
 from . import dataparallel
+from . import sumchain
 
 WORKLOADS = [*twolayer.WORKLOADS, *chain.WORKLOADS, *mlp.WORKLOADS, *hessian.WORKLOADS,
              *perex.WORKLOADS, *deepchain.WORKLOADS, *tanhnet.WORKLOADS,
-             *odegrad.WORKLOADS, *dataparallel.WORKLOADS]
+             *odegrad.WORKLOADS, *dataparallel.WORKLOADS, *sumchain.WORKLOADS]
 BY_NAME = {w.name: w for w in WORKLOADS}
 
 

@@ -1,0 +1,280 @@
+"""CPU fusion (backends/cpu_fusion.py): the fused C kernels give what the unfused plan gives.
+
+The same programs as tests/test_fusion.py (every primitive with a ``c_expr`` on
+edge values NaN/±inf/±0, float32 and float64, integer and bool chains, random
+DAGs) and the random-program harness of tests/test_properties.py, compiled for
+NumPy with fusion forced on and compared with the unfused NumPy plan.
+Arithmetic, comparisons, selects, max/min and the NaN-safe products must match
+bit for bit (signs of zeros included); the C library's transcendental
+functions may differ from NumPy's SIMD ones by a few ulps.  Skips without the
+``cpu-fusion`` extra (cffi) or a C compiler.
+"""
+import numpy as np
+import pytest
+
+pytest.importorskip("cffi")
+
+import functorch_lite as fl                      # noqa: E402
+import functorch_lite.numpy as fnp               # noqa: E402
+from functorch_lite import config                # noqa: E402
+from functorch_lite.backends import cpu_fusion, fusion, plan as P   # noqa: E402
+from functorch_lite.backends.plan import compile_plan   # noqa: E402
+from functorch_lite.primitives import elementwise as E  # noqa: E402
+
+from test_fusion import BINARY, EDGE, UNARY, _check_order, _random_program  # noqa: E402
+
+pytestmark = pytest.mark.skipif(not cpu_fusion.available(),
+                                reason="CPU fusion needs cffi and a C compiler")
+
+TOL = {np.float32: (4e-6, 1e-7), np.float64: (1e-13, 1e-15)}
+
+
+@pytest.fixture(autouse=True)
+def _own_cache(tmp_path_factory, monkeypatch):
+    # one cache per session (compiles once) that is not the user's
+    d = tmp_path_factory.getbasetemp() / "cpu_fusion_cache"
+    monkeypatch.setenv("FL_CPU_FUSION_CACHE", str(d))
+
+
+def _same(got, want, rtol=0.0, atol=0.0, signs=False):
+    got, want = np.asarray(got), np.asarray(want)
+    assert got.shape == want.shape and got.dtype == want.dtype, (got.dtype, want.dtype)
+    if want.dtype.kind == "f":
+        np.testing.assert_array_equal(np.isnan(got), np.isnan(want))
+        np.testing.assert_array_equal(np.isinf(got) * np.sign(got),
+                                      np.isinf(want) * np.sign(want))
+        np.testing.assert_allclose(got, want, rtol=rtol, atol=atol)
+        if signs:
+            np.testing.assert_array_equal(np.signbit(got), np.signbit(want))
+    else:
+        np.testing.assert_array_equal(got, want)
+
+
+def _run_both(f, *args):
+    """(fused outputs, unfused outputs, fused items, closed jaxpr)."""
+    closed = fl.make_jaxpr(f)(*args)
+    items = fusion.group_eqns(closed.jaxpr, np)
+    _check_order(closed.jaxpr, items)
+    fused = compile_plan(closed, np, reuse=False, fuse=True)
+    reusing = compile_plan(closed, np, reuse=True, fuse=True)   # groups write into dead buffers
+    ref = compile_plan(closed, np, fuse=False)
+    with np.errstate(all="ignore"):
+        got, want = fused(*args), ref(*args)
+        for _ in range(2):
+            for a, b in zip(reusing(*args), got):
+                np.testing.assert_array_equal(a, b)
+        return got, want, items, closed
+
+
+def _groups(items):
+    return [it for it in items if isinstance(it, fusion.FusedGroup)]
+
+
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+def test_every_unary_primitive_fused(dtype):
+    x = np.array(EDGE, dtype)
+
+    def f(x):
+        h = x * 1.0           # every op reads h, so all join h's group
+        return [op(h) for op in UNARY]
+    got, want, items, _ = _run_both(f, x)
+    assert len(_groups(items)) == 1 and len(items) == 1
+    for k, (g, w) in enumerate(zip(got, want)):
+        _same(g, w, *TOL[dtype], signs=k in (0, 7, 8, 9))
+
+
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+def test_every_binary_primitive_fused(dtype):
+    a, b = (v.ravel().astype(dtype) for v in np.meshgrid(EDGE, EDGE))
+
+    def f(a, b):
+        h = a * 1.0
+        return [op(h, b) for op in BINARY]
+    got, want, items, _ = _run_both(f, a, b)
+    assert len(_groups(items)) == 1
+    exact = {"add", "sub", "mul", "div", "max", "min", "safe_mul", "select", "eq", "ne",
+             "lt", "le", "gt", "ge", "tanh_grad"}
+    for op, g, w in zip(BINARY, got, want):
+        name = getattr(op, "__name__", "")
+        rtol, atol = (0.0, 0.0) if name in exact else TOL[dtype]
+        if name == "pow":
+            rtol = 1e-6 if dtype == np.float32 else 1e-14
+        _same(g, w, rtol, atol, signs=name in exact)
+
+
+def test_every_primitive_with_a_c_expr_is_reached():
+    from functorch_lite.core.primitive import REGISTRY
+    declared = {p for p in REGISTRY.values() if p.c_expr is not None}
+    x = np.array(EDGE)
+    a, b = (v.ravel() for v in np.meshgrid(EDGE, EDGE))
+    reached = set()
+    for f, args in ((lambda x: [op(x * 1.0) for op in UNARY], (x,)),
+                    (lambda a, b: [op(a * 1.0, b) for op in BINARY], (a, b))):
+        for g in _groups(fusion.group_eqns(fl.make_jaxpr(f)(*args).jaxpr, np)):
+            reached |= {e.primitive for e in g.eqns}
+    assert not declared - reached, sorted(p.name for p in declared - reached)
+
+
+def test_nan_safe_products_and_signed_zeros_exact():
+    ct = np.array([0.0, -0.0, 0.0, 1.0, 2.0, np.nan, -0.0], np.float32)
+    d = np.array([np.inf, np.nan, -np.inf, np.inf, 3.0, 0.0, 2.0], np.float32)
+
+    def f(c, d):
+        h = c * 1.0
+        return [E.safe_mul(h, d), E.tanh_grad(h, d), -h, E.max(h, d), E.min(h, d)]
+    got, want, items, _ = _run_both(f, ct, d)
+    assert len(items) == 1
+    for g, w in zip(got, want):
+        assert g.dtype == np.float32
+        _same(g, w, signs=True)
+    assert got[0][0] == 0 and not np.signbit(got[0][0])
+
+
+@pytest.mark.parametrize("dtype", [np.int32, np.int64])
+def test_integer_chain_wraps_like_numpy(dtype):
+    i = np.array([np.iinfo(dtype).max, np.iinfo(dtype).min, -7, 0, 5, 11], dtype)
+    j = np.array([1, -1, 3, 0, -4, 2], dtype)
+
+    def f(i, j):
+        a = E.mul(E.add(i, j), 3) - 7
+        c = E.max(a, j)
+        d = E.min(E.neg(a), i)
+        return c, d, E.select(E.lt(c, d), c, d), E.convert_element_type(d, np.float32)
+
+    got, want, items, _ = _run_both(f, i, j)
+    assert len(items) == 1
+    for g, w in zip(got, want):
+        _same(g, w)
+
+
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+@pytest.mark.parametrize("n", [1, 5, 8, 9, 127, 128, 129, 1000, 8191, 8193, 100_003])
+def test_fused_sum_rounds_as_numpy(dtype, n):
+    x = np.random.default_rng(n).standard_normal(n).astype(dtype) * 1e3
+    x[: n // 3] = -0.0 / 1.5         # runs of negative zeros: NumPy's sum starts at +0.0
+    got, want, items, _ = _run_both(lambda x: fnp.sum(x * 1.5 - 0.25), x)
+    assert [it.primitive for it in items] == [fusion.FUSED_REDUCTION]
+    assert got[0].dtype == dtype and got[0].shape == ()
+    _same(got[0], want[0], signs=True)   # bit for bit: NumPy's pairwise order
+    z = np.full(n, -0.0, dtype)
+    got, want, _, _ = _run_both(lambda x: fnp.sum(x * 1.5), z)
+    _same(got[0], want[0], signs=True)
+
+
+def test_sums_over_trailing_axes_fuse_leading_do_not():
+    x = np.random.default_rng(0).standard_normal((3, 4, 300)).astype(np.float32)
+
+    def f(x):
+        a = x * 2.0 + 1.0
+        return fnp.sum(a * a, axis=2), fnp.sum(fnp.abs(x) - 1.0, axis=(1, 2)), \
+            fnp.sum(x * 3.0 - 2.0, axis=0)
+
+    got, want, items, _ = _run_both(f, x)
+    assert [g.primitive for g in _groups(items)].count(fusion.FUSED_REDUCTION) == 2
+    for g, w in zip(got, want):
+        _same(g, w)
+
+
+def test_random_dags_match_the_unfused_plan():
+    for seed in range(12):
+        x, y = np.linspace(-1, 1, 6), np.linspace(1, -2, 6)
+        got, want, items, _ = _run_both(_random_program(seed), x, y)
+        for g, w in zip(got, want):
+            _same(g, w, *TOL[np.float64])
+
+
+def test_jit_fuses_on_the_second_call_and_the_switch_turns_it_off(monkeypatch):
+    x = np.linspace(-2, 2, 33).astype(np.float32)
+    f = lambda x: fnp.sum(fnp.tanh(x * 1.5 + 0.25) * x)   # noqa: E731
+    want = compile_plan(fl.make_jaxpr(f)(x), np, fuse=False)(x)[0]
+    made = []
+    real = P._compile
+    monkeypatch.setattr(P, "_compile", lambda *a: made.append(a[3]) or real(*a))
+    jf = fl.jit(f)
+    outs = [jf(x) for _ in range(3)]
+    assert made == [False, True]            # unfused first, fused on the 2nd call
+    for o in outs:
+        assert o.dtype == np.float32
+        np.testing.assert_allclose(o, want, rtol=4e-6)
+    monkeypatch.setattr(config, "fusion", False)
+    made.clear()
+    jg = fl.jit(lambda x: fnp.sum(fnp.tanh(x * 1.5 + 0.25) * x))
+    [jg(x) for _ in range(3)]
+    assert made == [False]
+
+
+def test_odd_inputs_take_the_converting_path():
+    x = np.linspace(-1, 1, 24).reshape(4, 6)
+    closed = fl.make_jaxpr(lambda x, s: fnp.exp(x * s) - s)(x.T, 2.0)
+    p = compile_plan(closed, np, fuse=True)
+    want = np.exp(x.T * 2.0) - 2.0
+    np.testing.assert_allclose(p(x.T, 2.0)[0], want, rtol=1e-15)            # F-ordered, float
+    np.testing.assert_allclose(p(x.T, np.float64(2.0))[0], want, rtol=1e-15)
+    np.testing.assert_allclose(p(x.T.copy(), np.array(2.0))[0], want, rtol=1e-15)
+
+
+def test_disk_cache_and_compile_errors(tmp_path, monkeypatch):
+    monkeypatch.setenv("FL_CPU_FUSION_CACHE", str(tmp_path))
+    x = np.linspace(-1, 1, 5)
+    closed = fl.make_jaxpr(lambda x: fnp.sin(x * 1.25) + 0.125)(x)
+    compile_plan(closed, np, fuse=True)
+    assert len(list(tmp_path.glob("fl_*.so"))) == 1
+    cpu_fusion._libs.clear()                 # a new process: the library is reused from disk
+
+    def no_compiler(*a, **k):
+        raise AssertionError("compiled again")
+    with monkeypatch.context() as m:
+        m.setattr(cpu_fusion.subprocess, "run", no_compiler)
+        p = compile_plan(closed, np, fuse=True)
+    np.testing.assert_allclose(p(x)[0], np.sin(x * 1.25) + 0.125, rtol=1e-15)
+    monkeypatch.setitem(cpu_fusion._state, "cc", "false")    # a compiler that always fails
+    with pytest.raises(RuntimeError, match="generated kernel"):
+        cpu_fusion.build([("fl_x", "void fl_x(void);", "void fl_x(void) {}")])
+
+
+def test_random_programs_harness_fused():
+    # tests/test_properties.py's random programs, fused against unfused (grad too)
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+    from test_properties import build, program
+
+    @settings(max_examples=15, deadline=None)
+    @given(prog=program, shape=st.sampled_from([(3,), (2, 3), (40,)]),
+           seed=st.integers(0, 2 ** 16), dtype=st.sampled_from([np.float32, np.float64]))
+    def check(prog, shape, seed, dtype):
+        f = build(prog)
+        x = np.random.default_rng(seed).uniform(-1.0, 1.0, shape).astype(dtype)
+        for fn in (f, fl.grad(f)):
+            got, want, _, _ = _run_both(fn, x)
+            for g, w in zip(got, want):
+                _same(g, w, *(TOL[dtype] if dtype == np.float32 else (1e-13, 1e-14)))
+    check()
+
+
+def test_groups_write_into_dead_buffers_and_in_place():
+    x = np.linspace(-3, 3, 4000).reshape(40, 100)
+    w = np.linspace(1, -1, 10_000).reshape(100, 100)
+
+    def f(x, w):
+        a = fnp.tanh(x * 2.0 + 1.0)          # group 1 (dies at the matmul)
+        b = a @ w
+        c = fnp.maximum(b * 0.5, 0.0) - 1.0   # group 2: b dies here (in place)
+        return (c @ w) * 3.0 + 2.0            # group 3: into a dead buffer
+    closed = fl.make_jaxpr(f)(x, w)
+    p = compile_plan(closed, np, reuse=True, fuse=True)
+    steps = [s for s in p.steps if getattr(s[0], "__name__", "") == "kernel_out"]
+    assert steps, "no fused group was given an out buffer"
+    want = compile_plan(closed, np, fuse=False)(x, w)[0]
+    for _ in range(3):
+        np.testing.assert_allclose(p(x, w)[0], want, rtol=1e-14, atol=1e-14)
+
+
+def test_a_failed_compile_keeps_the_unfused_plan(monkeypatch, tmp_path):
+    monkeypatch.setenv("FL_CPU_FUSION_CACHE", str(tmp_path))
+    monkeypatch.setitem(cpu_fusion._state, "cc", "false")    # every compile fails
+    x = np.linspace(-1, 1, 9)
+    jf = fl.jit(lambda x: fnp.cos(x * 0.375) - 0.0625)
+    jf(x)
+    with pytest.warns(RuntimeWarning, match="CPU fusion failed"):
+        jf(x)
+    np.testing.assert_array_equal(jf(x), np.cos(x * 0.375) - 0.0625)
