@@ -8,7 +8,7 @@ import numpy as np
 
 from ..primitives.elementwise import convert_element_type_p
 from . import _types as T
-from ._dispatch import _EMPTY, apply, call, record
+from ._dispatch import apply, call, record
 from ._graph import _grad
 from ._tensor import Tensor, _dev_ns, _on_dev, _to_host, _wrap
 
@@ -121,7 +121,8 @@ class _Conversions:
         t = _wrap(out)
         if self.requires_grad and _grad.on:
             # recorded as a same-dtype convert_element_type: its rule is the identity
-            record(t, convert_element_type_p, _EMPTY, (self,), (v,), out, "CloneBackward0")
+            record(t, convert_element_type_p, {"new_dtype": v.dtype}, (self,), (v,), out,
+                   "CloneBackward0")
         return t
 
     def contiguous(self, memory_format=None):
