@@ -29,5 +29,7 @@ from .tensor import *  # noqa: F401,F403,E402
 from .tensor import Tensor, Size, device, cuda, no_grad, enable_grad  # noqa: F401,E402
 from .tensor.serialization import save, load  # noqa: F401,E402
 from . import autograd, nn, optim  # noqa: F401,E402
+from . import func  # noqa: F401,E402  (torch.func)
+from .func._vmap import _toplevel_vmap as vmap  # noqa: E402,F811  (JAX's or torch's by arguments)
 
 __version__ = "0.1.0"

@@ -4,6 +4,7 @@ import numpy as np
 
 from ..core.trace import _extra_array_types as _XT
 
+from . import _randomness
 from . import _types as T
 from ._tensor import Tensor, _dev_ns, _from_data, _from_host, _on_dev, _wrap, as_tensor
 
@@ -64,7 +65,9 @@ class _DevGen:
 
 
 def _gen(xp):
-    return _GEN[0] if xp is None else _drng(xp)
+    g = _GEN[0] if xp is None else _drng(xp)
+    # inside torch.func.vmap: its randomness= decides (error / same / per lane)
+    return _randomness.generator(g) if _randomness.active() else g
 
 
 def _sizes(size):
@@ -178,6 +181,8 @@ def randint(low=0, high=None, size=None, dtype=None, device=None, requires_grad=
             **kw):
     if high is None:
         low, high = 0, low
+    elif size is None and isinstance(high, (tuple, list, T.Size)):
+        low, high, size = 0, low, high      # torch.randint(high, size)
     s = _sizes((size,))
     return _rand(device, lambda g: g.integers(low, high, s), dtype, requires_grad, T.int64)
 
