@@ -135,3 +135,92 @@ def leaves_fl(tree):
     from functorch_lite.func._pytree import tree_flatten
     return [np.asarray(x._v) if hasattr(x, "_v") else np.asarray(x)
             for x in tree_flatten(tree)[0]]
+
+
+# ------------------------------------------- autograd.functional / forward_ad
+
+def _two(M):
+    return t(M, X[0]), t(M, Y[:2])
+
+
+def _f2(x, y):
+    return (x.exp() * y).sum(0), (x * x).sum()
+
+
+def c_af_jacobian(M):
+    AF = M.autograd.functional
+    return (AF.jacobian(_f2, _two(M)), AF.jacobian(_f2, _two(M), vectorize=True),
+            AF.jacobian(_f2, _two(M), vectorize=True, strategy="forward-mode"),
+            AF.jacobian(lambda a: a.sin() * 2, t(M, V3)))
+
+
+def c_af_hessian(M):
+    AF = M.autograd.functional
+    g = lambda a: (a.sin() ** 2).sum() * a.cos().sum()   # noqa: E731
+    return (AF.hessian(g, t(M, V3)),
+            AF.hessian(lambda a, b: (a.sin() * b.sum(0)).sum(), _two(M)))
+
+
+def c_af_vjp_jvp(M):
+    AF = M.autograd.functional
+    return (AF.vjp(_f2, _two(M), (t(M, np.ones(3)), t(M, 2.0))),
+            AF.jvp(_f2, _two(M), (t(M, np.ones(3)), t(M, np.ones((2, 3))))),
+            AF.vjp(lambda a: (a ** 2).sum(), t(M, V3)))
+
+
+def c_af_hvp_vhp(M):
+    AF = M.autograd.functional
+    g = lambda a: (a.sin() ** 2).sum() * a.cos().sum()   # noqa: E731
+    return AF.hvp(g, t(M, V3), t(M, X[1])), AF.vhp(g, t(M, V3), t(M, X[1]))
+
+
+def c_af_create_graph(M):
+    w = M.tensor(V3, requires_grad=True)
+    J = M.autograd.functional.jacobian(lambda x: x.sin() ** 2, w, create_graph=True)
+    J.sum().backward()
+    return w.grad
+
+
+def c_forward_ad_module(M):
+    fwAD = M.autograd.forward_ad
+    model = mlp(M)
+    with fwAD.dual_level():
+        out = model(fwAD.make_dual(t(M, X), t(M, Y)))
+        p, tan = fwAD.unpack_dual(out)
+        q = fwAD.unpack_dual(M.nn.functional.softmax(fwAD.make_dual(t(M, X), t(M, Y)),
+                                                     dim=1)).tangent
+    return p, tan, q
+
+
+def c_function_new_style(M):
+    class Cube(M.autograd.Function):
+        generate_vmap_rule = True
+
+        @staticmethod
+        def forward(x):
+            return x ** 3
+
+        @staticmethod
+        def setup_context(ctx, inputs, output):
+            ctx.save_for_backward(inputs[0])
+            ctx.save_for_forward(inputs[0])
+            ctx.x = inputs[0]
+
+        @staticmethod
+        def backward(ctx, g):
+            (x,) = ctx.saved_tensors
+            return g * 3 * x ** 2 + 1      # the +1 shows this backward is used
+
+        @staticmethod
+        def jvp(ctx, t_):
+            return t_ * 3 * ctx.x ** 2 + 2   # the +2 shows this jvp is used
+
+    x = t(M, V3)
+    xe = M.tensor(V3, requires_grad=True)
+    Cube.apply(xe).sum().backward()
+    return (M.func.grad(lambda a: Cube.apply(a).sum())(x), xe.grad,
+            M.func.jvp(Cube.apply, (x,), (t(M, np.ones(3)),))[1],
+            M.func.vmap(Cube.apply)(t(M, X)))
+
+
+CASES = {k[2:]: v for k, v in list(globals().items()) if k.startswith("c_")}

@@ -150,3 +150,65 @@ def test_argnums_errors():
         fl.func.grad(lambda x: x.sum(), argnums=1)(fl.ones(2))
     with pytest.raises(RuntimeError, match="Tensors"):
         fl.func.grad(lambda x, n: x.sum() * n, argnums=1)(fl.ones(2), 3)
+
+
+def test_function_rules_and_errors():
+    class Sq(fl.autograd.Function):
+        @staticmethod
+        def forward(ctx, x):
+            ctx.save_for_backward(x)
+            return x * x
+
+        @staticmethod
+        @fl.autograd.once_differentiable
+        def backward(ctx, g):
+            (x,) = ctx.saved_tensors
+            assert not g.requires_grad
+            return 2 * x * g
+
+    x = fl.tensor(np.array([1.0, 2.0]))
+    with pytest.raises(RuntimeError, match="vmap staticmethod or set generate_vmap_rule"):
+        fl.func.vmap(Sq.apply)(x)
+    with pytest.raises(RuntimeError, match="jvp staticmethod"):
+        fl.func.jvp(Sq.apply, (x,), (x,))
+    assert fl.func.grad(lambda a: Sq.apply(a).sum())(x).tolist() == [2.0, 4.0]
+
+    class SqV(Sq):
+        @staticmethod
+        def vmap(info, in_dims, x):
+            assert info.batch_size == 2 and in_dims == (0,)
+            return x * x + 1, 0     # +1: this rule is the one used
+
+    assert fl.func.vmap(SqV.apply)(x).tolist() == [2.0, 5.0]
+    with pytest.raises(NotImplementedError, match="staged"):
+        fl.jit(lambda a: Sq.apply(a))(x)
+
+
+def test_forward_ad_levels_and_errors():
+    fwAD = fl.autograd.forward_ad
+    x = fl.tensor(np.array([1.0, 2.0]))
+    with pytest.raises(RuntimeError, match="dual_level"):
+        fwAD.make_dual(x, x)
+    with fwAD.dual_level() as lvl:
+        assert lvl == 0
+        with pytest.raises(RuntimeError, match="different size"):
+            fwAD.make_dual(x, fl.ones(3, dtype=fl.float64))
+        d = fwAD.make_dual(x, fl.ones(2, dtype=fl.float64))
+        assert fwAD.unpack_dual(x).tangent is None
+        with fwAD.dual_level():
+            e = fwAD.make_dual(d, fl.ones(2, dtype=fl.float64) * 3)
+            inner = fwAD.unpack_dual(e.exp()).tangent          # d/dx at the inner level
+        outer = fwAD.unpack_dual(inner).tangent                # its derivative (outer)
+        np.testing.assert_allclose(outer._v, 3 * np.exp([1.0, 2.0]))
+
+
+def test_autograd_functional_errors():
+    AF = fl.autograd.functional
+    with pytest.raises(RuntimeError, match="independent of input 1"):
+        AF.jacobian(lambda a, b: a * 2, (fl.ones(2), fl.ones(2)), strict=True)
+    with pytest.raises(ValueError, match="requires `vectorize=True`"):
+        AF.jacobian(lambda a: a, fl.ones(2), strategy="forward-mode")
+    with pytest.raises(RuntimeError, match="v can only be None"):
+        AF.vjp(lambda a: a * 2, fl.ones(2))
+    with pytest.raises(TypeError, match="Tensor or a tuple"):
+        AF.jacobian(lambda a: a, [fl.ones(2)])

@@ -74,6 +74,8 @@ def gradcheck(func, inputs, eps=1e-6, atol=1e-5, rtol=1e-3, raise_exception=True
     return True
 
 
+from . import forward_ad, functional  # noqa: E402,F401
+
 __all__ = ["Variable", "Function", "FunctionCtx", "grad", "backward", "no_grad",
            "enable_grad", "set_grad_enabled", "is_grad_enabled", "inference_mode",
-           "gradcheck"]
+           "gradcheck", "forward_ad", "functional", "once_differentiable"]
