@@ -1,8 +1,10 @@
 """The benchmark's workloads, in the order they run and are shown."""
 from . import chain, deepchain, hessian, mlp, perex, tanhnet, twolayer
+from . import psgrad
 
 WORKLOADS = [*twolayer.WORKLOADS, *chain.WORKLOADS, *mlp.WORKLOADS, *hessian.WORKLOADS,
-             *perex.WORKLOADS, *deepchain.WORKLOADS, *tanhnet.WORKLOADS]
+             *perex.WORKLOADS, *deepchain.WORKLOADS, *tanhnet.WORKLOADS,
+             *psgrad.WORKLOADS]
 BY_NAME = {w.name: w for w in WORKLOADS}
 
 
