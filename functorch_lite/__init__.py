@@ -38,5 +38,7 @@ from . import autograd, nn, optim  # noqa: F401,E402
 from . import optimizers  # noqa: F401,E402
 from . import testing, utils  # noqa: F401,E402  (torch.testing, torch.utils.data/checkpoint)
 from . import distributed  # noqa: F401,E402  (data_parallel; Dask imported only when used)
+from . import func  # noqa: F401,E402  (torch.func)
+from .func._vmap import _toplevel_vmap as vmap  # noqa: E402,F811  (JAX's or torch's by arguments)
 
 __version__ = "0.1.0"

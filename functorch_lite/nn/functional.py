@@ -12,6 +12,7 @@ import numpy as np
 
 from .. import numpy as fnp
 from .. import primitives as P
+from ..core.trace import Tracer
 from ..tensor import _ops as O
 from ..tensor._engine import _seq
 from ..tensor._tensor import Tensor, _device_error, _on_dev, _wrap, _xp
@@ -63,7 +64,7 @@ def leaky_relu(input, negative_slope=0.01, inplace=False):  # noqa: A002
     if not isinstance(input, Tensor):
         return N.leaky_relu(input, negative_slope)
     v = input._v
-    out = O._select((v if _on_dev(v) else np.asarray(v)) > 0, input,
+    out = O._select((v if _on_dev(v) or isinstance(v, Tracer) else np.asarray(v)) > 0, input,
                     input * negative_slope, "LeakyReluBackward0")
     return _inplace(input, out, inplace)
 
@@ -301,6 +302,9 @@ def nll_loss(input, target, weight=None, ignore_index=-100, reduction="mean"):  
         from ._losses import nll_loss_nd
         return nll_loss_nd(nll_loss, input, target, weight, ignore_index, reduction)
     tv = target._v if isinstance(target, Tensor) else target
+    if isinstance(tv, Tracer) or isinstance(input._v, Tracer):
+        return _nll(input, tv if isinstance(tv, Tracer) else np.asarray(tv), weight,
+                    ignore_index, reduction, traced=True)
     if _on_dev(input._v) or _on_dev(tv):
         if _on_dev(input._v) != _on_dev(tv):
             raise _device_error()
@@ -308,7 +312,7 @@ def nll_loss(input, target, weight=None, ignore_index=-100, reduction="mean"):  
     return _nll(input, np.asarray(tv), weight, ignore_index, reduction)
 
 
-def _nll(input, t, weight, ignore_index, reduction, device=False):  # noqa: A002
+def _nll(input, t, weight, ignore_index, reduction, device=False, traced=False):  # noqa
     if t.dtype.kind not in "iu":
         raise RuntimeError(f"nll_loss: expected target of integer (Long) dtype, got "
                            f"{t.dtype}")
@@ -318,7 +322,9 @@ def _nll(input, t, weight, ignore_index, reduction, device=False):  # noqa: A002
     x = input if input.ndim == 2 else input.unsqueeze(0)
     if reduction not in ("mean", "sum", "none"):
         _reduce(x, reduction)  # raises the error naming the valid choices
-    if device:
+    if traced:
+        wrow, total = _nll_traced(x, t, weight, ignore_index)
+    elif device:
         wrow, total = _nll_device(x, t, weight, ignore_index)
     else:
         wrow, total = _nll_host(x, t, weight, ignore_index)
@@ -331,6 +337,20 @@ def _nll(input, t, weight, ignore_index, reduction, device=False):  # noqa: A002
             return fnp.sum(picked)
         return picked if input.ndim == 2 else picked[0]
     return S.bridge(nll, "NllLossBackward0", x)
+
+
+def _nll_traced(x, t, weight, ignore_index):
+    """The one-hot weights from a traced target (vmap over per-sample targets):
+    built with functorch_lite.numpy; the bounds cannot be checked on a traced
+    value, so an out-of-range target picks nothing (a zero row)."""
+    t = fnp.reshape(t, (-1,))
+    c = x.shape[1]
+    dt = x._v.dtype
+    valid = t != ignore_index
+    onehot = fnp.astype((t[:, None] == fnp.arange(c)[None, :]) & valid[:, None], dt)
+    if weight is not None:
+        onehot = onehot * fnp.astype(weight._v, dt)
+    return onehot, fnp.sum(onehot)
 
 
 def _nll_host(x, t, weight, ignore_index):
@@ -400,7 +420,7 @@ def embedding(input, weight, padding_idx=None):  # noqa: A002
     idx = input._v if isinstance(input, Tensor) else input
     if _on_dev(idx) != _on_dev(weight._v):
         raise _device_error()
-    idx = idx if _on_dev(idx) else np.asarray(idx)
+    idx = idx if _on_dev(idx) or isinstance(idx, Tracer) else np.asarray(idx)
     from ..primitives.indexing import gather_p
     from ..tensor._dispatch import apply
     r = apply(gather_p, [weight, _wrap(idx)], {}, "EmbeddingBackward0")
@@ -441,6 +461,11 @@ def one_hot(tensor, num_classes=-1):
             raise TypeError(f"one_hot: tensor must be of an integer dtype, got {t.dtype}")
         c = int(fnp.max(t)) + 1 if num_classes < 0 else num_classes
         return N.one_hot(t, c, dtype=np.int64)
+    if isinstance(tensor._v, Tracer):   # under a transform: compare with the classes
+        if num_classes < 0:
+            raise ValueError("one_hot: num_classes=-1 (max + 1) cannot be read from a "
+                             "traced tensor inside a transform; pass num_classes")
+        return _wrap(fnp.astype(tensor._v[..., None] == fnp.arange(num_classes), np.int64))
     xp = _xp(tensor._v)
     t = xp.asarray(tensor._v)     # a host scalar becomes a 0-d array; arrays stay as they are
     c = int(t.max()) + 1 if num_classes < 0 else num_classes   # (a sync on a device)

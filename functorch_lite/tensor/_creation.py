@@ -4,6 +4,7 @@ import numpy as np
 
 from ..core.trace import _extra_array_types as _XT
 
+from . import _randomness
 from . import _types as T
 from . import _random as _R
 from ._tensor import Tensor, _dev_ns, _from_data, _from_host, _on_dev, _wrap, as_tensor
@@ -201,10 +202,23 @@ def full(size, fill_value, dtype=None, device=None, requires_grad=False, **kw):
                  requires_grad)
 
 
+_NOT_DRAWN = object()
+
+
 def _rand(device, draw, dtype, requires_grad, default=None, cpu=None):
     """``cpu(npdt)`` draws on the CPU generator (PyTorch's numbers); ``draw(g)``
     on the device generator."""
     xp = _dev_ns(device)
+    if _randomness.active():
+        # inside torch.func.vmap: its randomness= decides ('error' raises here,
+        # 'same' draws as usual, 'different' draws one sample per lane)
+        lanes = _randomness.generator(_NOT_DRAWN)
+        if lanes is not _NOT_DRAWN:
+            # per-lane draws from a generator seeded off this stream (reproducible
+            # after manual_seed; not PyTorch's per-lane numbers)
+            lanes._g = _drng(xp) if xp is not None else np.random.default_rng(
+                int(_R.integers(0, 2 ** 62, (), None)))
+            return _finish(draw(lanes), dtype, None, requires_grad, default, xp=False)
     if xp is None:
         dt = _dt(dtype, default)
         return _done(cpu(dt.np), requires_grad)
@@ -239,6 +253,8 @@ def randint(low=0, high=None, size=None, dtype=None, device=None, requires_grad=
     """Integers in [low, high) (int64 by default): PyTorch's CPU numbers."""
     if high is None:
         low, high = 0, low
+    elif size is None and isinstance(high, (tuple, list, T.Size)):
+        low, high, size = 0, low, high      # torch.randint(high, size)
     s = _sizes((size,))
     return _rand(device, lambda g: g.integers(low, high, s), dtype, requires_grad, T.int64,
                  cpu=lambda dt: _R.integers(low, high, s, generator).astype(dt))

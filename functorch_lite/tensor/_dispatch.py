@@ -25,6 +25,7 @@ from . import _types as T
 from ._graph import _CLASSES, _grad, edge, node_class
 from ._promote import _scalar_const, _scalar_np_dtype, result_np_dtype
 from ._tensor import Tensor, _device_error, _wrap, as_tensor
+from ..primitives.elementwise import div_p as _div_p, mul_p as _mul_p
 
 # assigned, not from-imported: CPython 3.11 compiles ``_SCALARS.get(k)`` on a
 # from-imported name without LOAD_METHOD, which costs binary() ~50 ns a call
@@ -89,6 +90,9 @@ def record(t, prim, params, ts, vals, out, name=None):
     n = len(ts)
     keeps_ins = prim.keeps_ins
     saved = ()
+    for x in ts:            # a view's history goes stale once its base is written
+        if x is not None and x._base is not None and x.requires_grad:
+            _check_view(x)
     # the hot cases (one input; two, one maybe a constant) unrolled: this runs per op
     if n == 1:
         a = ts[0]
@@ -115,9 +119,12 @@ def record(t, prim, params, ts, vals, out, name=None):
         needs = (pa is not None, pb is not None)
         if keeps_ins:
             ins = vals
-            if a is not None:
+            # x*y and x/y read x only for y's gradient (PyTorch saves self only
+            # then), so writing into x later is no error unless y wants a gradient
+            if a is not None and (pb is not None or (prim is not _mul_p and
+                                                     prim is not _div_p)):
                 saved = ((0, a._st, a._st[0]),)
-            if b is not None:
+            if b is not None and (pa is not None or prim is not _mul_p):
                 saved += ((1, b._st, b._st[0]),)
         elif prim.keeps_shapes:     # add, sub: the avals' cache read inline
             x, y = vals
@@ -350,6 +357,16 @@ def binary(prim, a, b, name=None, rev=False, float_op=False):
 
 # -------------------------------------------------------------------- views
 
+def _check_view(x):
+    ver = getattr(x, "_vver", None)
+    if ver is not None and x._st[0] != ver:
+        raise RuntimeError(
+            "a view of a tensor that requires grad was used after its base was "
+            "modified by an inplace operation (its recorded history would be stale): functorch_lite's "
+            "autograd cannot rebase views; take the view again after the write, or "
+            "clone() it before the write")
+
+
 def view_of(x, arr, prim, params, name):
     """A result sharing x's storage (view semantics), recorded as ``prim``."""
     t = _new(Tensor)
@@ -357,8 +374,9 @@ def view_of(x, arr, prim, params, name):
     t._st = x._st
     t._base = x._base if x._base is not None else x
     if x.requires_grad and _grad.on:
-        node = record(t, prim, params, (x,), (x._v,), arr, name)
-        # a view's values follow later writes to its base: forbid those writes
-        # before backward rather than differentiate stale history
-        node.saved = ((0, x._st, x._st[0]),)
+        record(t, prim, params, (x,), (x._v,), arr, name)
+        # a view's values follow later writes to its base: a use of the view after
+        # such a write would differentiate stale history, so record() refuses it
+        # (PyTorch rebases the view instead); a use before the write is fine
+        t._vver = x._st[0]
     return t

@@ -335,6 +335,9 @@ def grad(outputs, inputs, grad_outputs=None, retain_graph=None, create_graph=Fal
         if not t.requires_grad:
             raise RuntimeError(f"One of the differentiated Tensors (input {i}) does not "
                                f"require grad")
+    if is_grads_batched:
+        return _grad_batched(outputs, inputs, grad_outputs, retain_graph, create_graph,
+                             allow_unused, materialize_grads, single_in)
     capture, keys = _capture_keys(inputs)
     leaf_cts = run_backward(outputs, grad_outputs, retain_graph, create_graph, capture,
                             accumulate=False)
@@ -354,6 +357,34 @@ def grad(outputs, inputs, grad_outputs=None, retain_graph=None, create_graph=Fal
             c = c.detach()
         res.append(c)
     return tuple(res)
+
+
+def _grad_batched(outputs, inputs, grad_outputs, retain_graph, create_graph,
+                  allow_unused, materialize_grads, single_in):
+    """is_grads_batched=True: each grad_output's first dimension is a batch of
+    cotangents; the result stacks one backward pass per entry (PyTorch vmaps
+    the backward; a loop over the same graph gives the same numbers)."""
+    if any(g is None for g in grad_outputs):
+        raise RuntimeError("autograd.grad(is_grads_batched=True): every grad_output must "
+                           "be given, with the batch as its first dimension")
+    sizes = {g.shape[0] if g.ndim else None for g in grad_outputs}
+    if len(sizes) != 1 or None in sizes:
+        raise RuntimeError(f"autograd.grad(is_grads_batched=True): the grad_outputs must "
+                           f"share a first (batch) dimension; got shapes "
+                           f"{[list(g.shape) for g in grad_outputs]}")
+    n = sizes.pop()
+    rows = []
+    for b in range(n):
+        keep = True if b < n - 1 else retain_graph
+        rows.append(grad(outputs, inputs, [g[b] for g in grad_outputs], keep, create_graph,
+                         allow_unused, False, materialize_grads))
+    from ..primitives.shape import concatenate_p, reshape_p
+
+    def stack(rs):   # (recorded when create_graph: the rows carry graphs then)
+        return apply(concatenate_p, [apply(reshape_p, [r], {"new_sizes": (1,) + tuple(
+            r.shape)}, "UnsqueezeBackward0") for r in rs], {"dimension": 0},
+            "StackBackward0")
+    return tuple(None if r[0] is None else stack(list(r)) for r in zip(*rows))
 
 
 def _capture_keys(inputs):
@@ -405,6 +436,12 @@ __all__ = ["no_grad", "enable_grad", "set_grad_enabled", "is_grad_enabled", "gra
 
 def _tensor_backward(self, gradient=None, retain_graph=None, create_graph=False,
                      inputs=None):
+    if isinstance(self._v, Tracer) and not isinstance(self._v, _RecTracer):
+        raise RuntimeError(
+            "backward() was called on a tensor traced by a functorch_lite transform "
+            "(func.grad, vmap, jvp, ...): the transform computes the derivative itself. "
+            "Return the loss and take functorch_lite.func.grad (or vjp) of the function "
+            "instead of calling .backward() inside it")
     run_backward([self], [gradient], retain_graph, create_graph, inputs=_inputs(inputs))
 
 

@@ -7,6 +7,9 @@ recorded as "clear the positions, scatter-add the values" (CopySlices).
 """
 import numpy as np
 
+from ..core.trace import Tracer
+from .. import numpy as _fnp
+from ..numpy import _indexing as _fidx
 from ..primitives.shape import reshape_p, slice_p
 from ..primitives.indexing import gather_p
 from ._graph import _grad, mark_hidden, _seq
@@ -22,6 +25,8 @@ def _np_index(idx, xp=np):
     copied to the device (as PyTorch does)."""
     if isinstance(idx, Tensor):
         v = idx._v
+        if isinstance(v, Tracer):       # under a transform: indexed by the traced value
+            return v
         if xp is np:
             if _on_dev(v):
                 raise _device_error("cpu", "cuda:0")
@@ -108,10 +113,17 @@ def _view_name(shape, idx):
     return name
 
 
+def _traced(v, idx):
+    return isinstance(v, Tracer) or any(isinstance(i, Tracer) for i in (
+        idx if isinstance(idx, tuple) else (idx,)))
+
+
 def getitem(x, idx):
     v = x._v
     xp = _xp(v)
     idx = _np_index(idx, xp)
+    if _traced(v, idx):     # inside a transform: the traced indexing of functorch_lite.numpy
+        return _wrap(_fidx.getitem(v, idx))
     basic = _is_basic(idx)
     if not (x.requires_grad and _grad.on):
         if basic:
@@ -147,6 +159,13 @@ def setitem(x, idx, value):
     check_inplace(x, "setitem (x[...] = value)")
     xp = _xp(x._v)
     idx = _np_index(idx, xp)
+    val = value._v if isinstance(value, Tensor) else value
+    if _traced(x._v, idx) or isinstance(val, Tracer):
+        # inside a transform a traced value cannot be written in place: the Tensor
+        # takes the functionally updated value (views of it do not see the write)
+        x._v = _fidx.at(x._v)[idx].set(_fnp.astype(_fnp.asarray(val), x._v.dtype))
+        _bump(x)
+        return
     vt = value if isinstance(value, Tensor) else None
     if vt is not None and _on_dev(vt._v) != (xp is not np):
         if vt._v.ndim:

@@ -237,7 +237,9 @@ def _cmp(prim):
         if not isinstance(other, Tensor):
             dt = np.result_type(self._v.dtype, other) if not isinstance(other, float) \
                 or self._v.dtype.kind in "fc" else T.get_default_dtype().np
-            return _wrap(call(prim, (self._v.astype(dt, copy=False), np.array(other, dt))))
+            v = self._v        # (a traced value's astype takes no copy=: cast only if needed)
+            return _wrap(call(prim, (v if v.dtype == dt else v.astype(dt),
+                                     np.array(other, dt))))
         return _wrap(call(prim, (self._v, other._v)))
     return f
 

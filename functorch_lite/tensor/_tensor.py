@@ -367,6 +367,23 @@ class Tensor(metaclass=_TensorMeta):
             return self.item().__format__(spec)
         return repr(self)
 
+    def __deepcopy__(self, memo):
+        """copy.deepcopy (of a tensor, or of a module holding it): a leaf with its
+        own storage, the same class (Parameter stays Parameter) and requires_grad;
+        a non-leaf refuses, as PyTorch does."""
+        if self.grad_fn is not None:
+            raise RuntimeError("Only Tensors created explicitly by the user (graph leaves) "
+                               "support the deepcopy protocol at the moment; detach() first")
+        t = _wrap(self._v.copy())
+        if type(self) is not Tensor:
+            t.__class__ = type(self)
+        t.requires_grad = self.requires_grad
+        memo[id(self)] = t
+        g = getattr(self, "grad", None)
+        if g is not None:
+            t.grad = g.__deepcopy__(memo)
+        return t
+
     def __reduce_ex__(self, proto):
         # pickle (a user's choice; functorch_lite.save/load never use it): the
         # values, the leaf's requires_grad and the device; like PyTorch, a

@@ -306,10 +306,17 @@ def jvp(fun, primals, tangents, has_aux=False):
         aux = None
         if has_aux:
             out, aux = _split_aux(out, "jvp")
-            # aux leaves leave this jvp as their primal values (not dead tracers)
+            # aux leaves leave this jvp as their primal values (not dead tracers),
+            # Tensor-wrapped ones included (rewrapped around the primal)
             tr = xs[0]._trace if xs else None
-            aux = tu.tree_map(lambda a: a.primal if isinstance(a, JVPTracer) and
-                              a._trace is tr else a, aux)
+
+            def lower(a):
+                v = _unwrap(a)
+                if isinstance(v, JVPTracer) and v._trace is tr:
+                    w = getattr(type(a), "__fl_wrap__", None)
+                    return w(v.primal) if w is not None else v.primal
+                return a
+            aux = tu.tree_map(lower, aux)
         leaves, tree = tu.tree_flatten(out)
         box.append((tree, aux))
         return [_unwrap(o) for o in leaves]
@@ -359,6 +366,10 @@ def vmap(fun, in_axes=0, out_axes=0, axis_size=None):
         box = []
 
         def flat_fun(*xs):
+            # unmapped Python scalars reach fun as they were (as JAX's weak constants
+            # do), not as traced 0-d arrays that Tensor code cannot take
+            xs = [o if d is None and type(o) in (int, float, bool, complex) else x
+                  for x, o, d in zip(xs, orig, norm)]
             out = fun(*tu.tree_unflatten(in_tree, _rewrap(xs, orig, wrap)))
             out_leaves, out_tree = tu.tree_flatten(out)
             box.append((out, out_tree))

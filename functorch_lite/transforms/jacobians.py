@@ -188,6 +188,17 @@ def linearize(fun, *primals, has_aux=False):
 
     The linear part is traced once (see the module docstring); each jvp_fn call
     evaluates only the recorded tangent operations."""
+    adapted = facade_adapter(fun, primals, {})
+    if adapted is not None:   # a function written with Tensor methods
+        g, a, _, wrap = adapted
+        res = linearize(lambda *xs: g(*xs), *a, has_aux=has_aux)
+        f_jvp = res[1]
+
+        def jvp_fn_t(*tangents):
+            return tu.tree_map(wrap, f_jvp(*tu.tree_map(_as_value, tangents)))
+        jvp_fn_t.jaxpr = f_jvp.jaxpr
+        out = tu.tree_map(wrap, res[0])
+        return (out, jvp_fn_t, tu.tree_map(wrap, res[2])) if has_aux else (out, jvp_fn_t)
     leaves, in_tree = tu.tree_flatten(primals)
     leaves = [_as_value(x) for x in leaves]
     _check_float_leaves(leaves, "linearize")

@@ -3,10 +3,12 @@ from . import chain, deepchain, hessian, mlp, perex, tanhnet, twolayer
 from . import odegrad
 from . import dataparallel
 from . import sumchain
+from . import psgrad
 
 WORKLOADS = [*twolayer.WORKLOADS, *chain.WORKLOADS, *mlp.WORKLOADS, *hessian.WORKLOADS,
              *perex.WORKLOADS, *deepchain.WORKLOADS, *tanhnet.WORKLOADS,
-             *odegrad.WORKLOADS, *dataparallel.WORKLOADS, *sumchain.WORKLOADS]
+             *odegrad.WORKLOADS, *dataparallel.WORKLOADS, *sumchain.WORKLOADS,
+             *psgrad.WORKLOADS]
 BY_NAME = {w.name: w for w in WORKLOADS}
 
 
