@@ -319,6 +319,9 @@ def _like(x, fill, dtype, device, requires_grad):
     xp = _dev_ns(device) if device is not None else (
         x._v.__class__ in _XT and _XT[x._v.__class__] or None)
     shape = tuple(x._v.shape)
+    if fill in ("rand", "randn") and _randomness.active():   # vmap's randomness= decides
+        return (rand if fill == "rand" else randn)(*shape, dtype=dt, device=device,
+                                                   requires_grad=requires_grad)
     if fill == "rand":
         v = _R.uniform(shape, dt.np) if xp is None else _gen(xp).random(shape).astype(dt.np)
     elif fill == "randn":

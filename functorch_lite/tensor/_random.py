@@ -30,6 +30,7 @@ import threading
 
 import numpy as np
 
+from . import _randomness
 from . import _types as T
 from ._mtmath import _fma, log_f32, sincos_f32
 
@@ -119,6 +120,8 @@ def default_generator():
 
 
 def _gen(generator):
+    if _randomness.active():
+        _randomness.check_not_error()   # torch.func.vmap's randomness='error' (the default)
     return _default if generator is None else generator
 
 

@@ -44,6 +44,12 @@ _ERROR = ("vmap: called random operation while in randomness error mode. Please 
           "randomness operation out of vmap")
 
 
+def check_not_error():
+    """Raise PyTorch's error if an enclosing vmap has randomness='error'."""
+    if any(m == "error" for m, _, _ in _stack()):
+        raise RuntimeError(_ERROR)
+
+
 def generator(g):
     """The generator a random function should draw from (see the module doc)."""
     frames = _stack()
