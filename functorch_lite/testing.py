@@ -32,7 +32,7 @@ def assert_close(actual, expected, *, allow_subclasses=True, rtol=None, atol=Non
                  check_stride=False, msg=None):
     """Raise AssertionError unless ``actual`` and ``expected`` (tensors,
     arrays, numbers, or sequences/mappings of them) are close:
-    |a - e| <= atol + rtol |e| elementwise, with dtype, shape and device
+    ``|a - e| <= atol + rtol * |e|`` elementwise, with dtype, shape and device
     checked first.  Give both rtol and atol or neither."""
     if (rtol is None) != (atol is None):
         raise ValueError(f"Both 'rtol' and 'atol' must be either specified or omitted, but "

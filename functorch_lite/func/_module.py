@@ -168,7 +168,7 @@ def functionalize(func, *, remove="mutations"):
 
 
 def replace_all_batch_norm_modules_(root):
-    """torch.func.replace_all_batch_norm_modules_: every submodule of ``root``
+    """``torch.func.replace_all_batch_norm_modules_``: every submodule of ``root``
     that keeps running statistics (``running_mean``/``running_var`` attributes)
     stops tracking them (set to None, ``track_running_stats = False``), so
     vmap sees no in-place update of a shared buffer.  Returns ``root``."""

@@ -17,7 +17,7 @@ from ._control import cond, scan
 
 def switch(index, branches, *operands):
     """``branches[index](*operands)`` with ``index`` clamped to the valid range
-    (JAX's ``lax.switch``); a binary tree of ``cond``s, so it traces, batches
+    (JAX's ``lax.switch``); a binary tree of ``cond`` calls, so it traces, batches
     and differentiates as cond does."""
     branches = list(branches)
     if not branches:

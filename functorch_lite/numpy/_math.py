@@ -63,7 +63,7 @@ def hypot(x1, x2):
 
 
 def logaddexp(x1, x2):
-    """``log(exp(x1) + exp(x2))`` without overflow: max + log1p(exp(-|x1 - x2|));
+    """``log(exp(x1) + exp(x2))`` without overflow: ``max + log1p(exp(-|x1 - x2|))``;
     two equal infinities give that infinity (NumPy's rule)."""
     x, y = _floats(x1, x2, "logaddexp")
     same_inf = P.min(P.eq(x, y), P.eq(P.abs(x), _np.inf))

@@ -21,7 +21,7 @@ def _check(lr, eps=0.0, betas=(0.0, 0.0)):
 
 
 class Adamax(Optimizer):
-    """Adam with the infinity norm: u = max(beta2 u, |g| + eps)."""
+    """Adam with the infinity norm: ``u = max(beta2 * u, |g| + eps)``."""
 
     def __init__(self, params, lr=2e-3, betas=(0.9, 0.999), eps=1e-8, weight_decay=0,
                  maximize=False):
