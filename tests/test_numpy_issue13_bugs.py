@@ -123,3 +123,22 @@ def test_fori_loop_weak_python_scalar_keeps_carry_dtype():
     # a Python int keeps the integer array's strong dtype; two strong arrays promote as NumPy
     assert not fl.make_jaxpr(lambda i: 2 * i)(np.int32(2)).out_avals[0].weak_type
     assert fl.jit(lambda i, u: u + i)(np.int64(2), x).dtype == np.float64
+
+
+# found by array-api-tests after the merge
+def test_pinv_with_one_rtol_per_matrix_of_a_stack():
+    x = np.random.default_rng(0).random((2, 3, 5, 6))
+    r = np.full((2, 3), 1e-3)
+    np.testing.assert_allclose(fnp.linalg.pinv(x, rtol=r), np.linalg.pinv(x, rtol=r),
+                               rtol=1e-10, atol=1e-12)
+
+
+def test_trace_of_small_unsigned_ints_is_uint64_as_numpy():
+    a = np.ones((2, 2), np.uint8)
+    assert fnp.trace(a).dtype == np.trace(a).dtype == np.uint64
+    assert fnp.linalg.trace(a).dtype == np.uint64
+
+
+def test_fftfreq_takes_the_array_api_device():
+    np.testing.assert_array_equal(fnp.fft.fftfreq(4, device="cpu"), np.fft.fftfreq(4))
+    np.testing.assert_array_equal(fnp.fft.rfftfreq(5, 0.5, device="cpu"), np.fft.rfftfreq(5, 0.5))

@@ -63,6 +63,8 @@ def trace(a, offset=0, axis1=0, axis2=1, dtype=None):
         d = P.convert_element_type(d, _np.dtype(dtype))
     elif dt.kind in "bi" and dt != _np.int64:
         d = P.convert_element_type(d, _np.int64)
+    elif dt.kind == "u" and dt != _np.uint64:      # as NumPy's sum: the default-size uint
+        d = P.convert_element_type(d, _np.uint64)
     return P.reduce_sum(d, (get_aval(d).ndim - 1,))
 
 

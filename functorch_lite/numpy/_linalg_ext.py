@@ -46,6 +46,8 @@ def _default_rtol(x):
 def _cut(s, rtol):
     """s_i if s_i > rtol * max(s) else 0, and the matching reciprocals."""
     smax = P.reduce_max(s, (len(get_aval(s).shape) - 1,))
+    if not isinstance(rtol, (int, float)) and get_aval(rtol).shape:
+        rtol = P.reshape(rtol, get_aval(rtol).shape + (1,))   # one per matrix of the stack
     tol = P.mul(P.reshape(smax, get_aval(smax).shape + (1,)), rtol)
     keep = P.gt(s, tol)
     recip = P.select(keep, P.div(1.0, P.select(keep, s, P.ones_like(s))), P.zeros_like(s))

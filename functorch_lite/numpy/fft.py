@@ -20,6 +20,7 @@ from ..core.trace import get_aval
 from ..primitives import cplx as C
 from ..primitives import fft as F
 from ._base import _arr, _norm_axis
+from ._creation import _to_device
 from ._shape import roll
 
 __all__ = ["fft", "ifft", "rfft", "irfft", "hfft", "ihfft", "fft2", "ifft2", "rfft2",
@@ -240,19 +241,24 @@ def _freq_n(n, name):
     return int(n)
 
 
-def fftfreq(n, d=1.0, *, dtype=None):
+def fftfreq(n, d=1.0, *, dtype=None, device=None):
     """The sample frequencies of an n-point DFT with spacing d (numpy.fft.fftfreq):
     [0, 1, ..., n//2 - 1 (or (n-1)//2), -(n//2), ..., -1] / (n d).  ``d`` may be traced;
-    ``dtype`` (JAX's argument) sets the float dtype (default float64, or d's)."""
+    ``dtype`` (JAX's argument) sets the float dtype (default float64, or d's);
+    ``device`` (the Array API's) places the result."""
     n = _freq_n(n, "fftfreq")
     k = _np.concatenate([_np.arange(0, (n - 1) // 2 + 1), _np.arange(-(n // 2), 0)])
-    return _freq(k, n, d, dtype)
+    return _placed(_freq(k, n, d, dtype), device, "fftfreq")
 
 
-def rfftfreq(n, d=1.0, *, dtype=None):
+def rfftfreq(n, d=1.0, *, dtype=None, device=None):
     """The sample frequencies of rfft's n//2 + 1 outputs (numpy.fft.rfftfreq)."""
     n = _freq_n(n, "rfftfreq")
-    return _freq(_np.arange(0, n // 2 + 1), n, d, dtype)
+    return _placed(_freq(_np.arange(0, n // 2 + 1), n, d, dtype), device, "rfftfreq")
+
+
+def _placed(x, device, name):
+    return x if device is None else _to_device(x, device, name)
 
 
 def _freq(k, n, d, dtype):
