@@ -6,6 +6,7 @@ import itertools
 
 from ..tensor import _engine
 from ..tensor._bwhook import with_backward_hook
+from ..tensor._creation import zeros_like
 from ..tensor._tensor import Tensor
 
 _ids = itertools.count()
@@ -131,10 +132,13 @@ class _BackwardHooks:
         pos = [i for i, a in enumerate(args) if isinstance(a, Tensor)]
         if not any(args[i].requires_grad for i in pos):
             return args
-        self.in_pos = pos
-        new = with_backward_hook([args[i] for i in pos], self._on_inputs)
+        # the Tensors not requiring grad stay out of the node (PyTorch marks them
+        # non-differentiable) but get zeros in grad_input, as PyTorch materialises
+        self.in_pos = [i for i in pos if args[i].requires_grad]
+        self.in_like = {i: args[i] for i in pos}
+        new = with_backward_hook([args[i] for i in self.in_pos], self._on_inputs)
         args = list(args)
-        for i, t in zip(pos, new):
+        for i, t in zip(self.in_pos, new):
             args[i] = t
         return tuple(args)
 
@@ -147,6 +151,7 @@ class _BackwardHooks:
         if not any(outs[i].requires_grad for i in pos):
             return out
         self.n_out = len(outs)
+        pos = [i for i in pos if outs[i].requires_grad]
         new = with_backward_hook([outs[i] for i in pos],
                                  lambda gs: self._on_outputs(pos, gs))
         res = list(outs)
@@ -155,10 +160,7 @@ class _BackwardHooks:
         return res[0] if single else tuple(res)
 
     def _on_outputs(self, pos, grads):
-        full = [None] * self.n_out
-        for i, g in zip(pos, grads):
-            full[i] = g
-        full = tuple(full)
+        full = _materialised(self.n_out, {}, pos, grads)
         for hook in list(self.module.__dict__.get("_bw_pre_hooks", {}).values()):
             r = hook(self.module, full)
             if r is not None:
@@ -175,10 +177,7 @@ class _BackwardHooks:
         return [full[i] for i in pos]
 
     def _on_inputs(self, grads):
-        full = [None] * self.n_in
-        for i, g in zip(self.in_pos, grads):
-            full[i] = g
-        full = tuple(full)
+        full = _materialised(self.n_in, self.in_like, self.in_pos, grads)
         hooks = list(self.module.__dict__.get("_bw_hooks", {}).values())
         if not hooks:
             return None
@@ -195,3 +194,16 @@ def _as_tuple(r, n, what, name):
         raise RuntimeError(f"{what} returned an invalid number of {name} (got {len(r)}, "
                            f"but expected {n})")
     return r
+
+
+def _materialised(n, like, pos, grads):
+    """One entry per argument or output: the gradients at ``pos``; zeros for the
+    Tensors in ``like`` that got none (PyTorch's hook node over the inputs
+    materialises them; grad_output keeps None), else None."""
+    full = [None] * n
+    for i, t in like.items():
+        full[i] = zeros_like(t)
+    for i, g in zip(pos, grads):
+        if g is not None:
+            full[i] = g
+    return tuple(full)
