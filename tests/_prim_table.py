@@ -455,6 +455,8 @@ COVERED = {c.name: c for c in [
             "on the tape; needs a device"),
     Covered("autograd_function", "tests/test_autograd.py", "facade-only: one primitive for "
             "every torch.autograd.Function; its vjp calls the user's backward"),
+    Covered("backward_hook", "tests/test_module_backward_hooks.py", "facade-only: identity "
+            "whose vjp calls nn's full backward hooks"),
     Covered("debug_callback", "tests/test_debug.py", "an effect with no outputs (fl.debug."
             "print): nothing to compare or differentiate; its prints are checked"),
     # fl.random's integer primitives (primitives/prng.py): uint/int inputs, no derivative

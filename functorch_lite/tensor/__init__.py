@@ -106,6 +106,7 @@ conj = Tensor.conj
 # the issue-15 ops: selection/rearrangement (_ext_index) and math (_ext_math)
 from . import _ext_index as XI  # noqa: E402
 from . import _ext_math as XM  # noqa: E402
+from . import _fft as _FFT  # noqa: E402
 _EXT = {n: getattr(XI, n) for n in (
     "index_select", "gather", "scatter", "scatter_add", "scatter_reduce", "index_add",
     "masked_fill", "masked_select", "take", "take_along_dim", "sort", "argsort", "topk",
@@ -138,6 +139,7 @@ meshgrid, einsum, cdist, broadcast_tensors = XI.meshgrid, XM.einsum, XM.cdist, \
     XI.broadcast_tensors
 hstack, vstack, dstack, column_stack = XI.hstack, XI.vstack, XI.dstack, XI.column_stack
 linalg = XM.linalg
+fft = _FFT.fft
 
 
 def clone(input, memory_format=None):  # noqa: A002
