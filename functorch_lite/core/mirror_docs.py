@@ -1,0 +1,58 @@
+"""Docstrings for names that mirror another library's name faithfully.
+
+A public function here either has its own docstring (what it does, its
+arguments, how it differs from the name it mirrors) or it is a faithful mirror
+of NumPy's, PyTorch's, JAX's or SciPy's function of the same name, and then
+one line saying so, with a link, is its docstring (as the docs-site issue
+allows): ``mirror(globals(), "numpy", names)`` at the end of a module gives
+that line to each listed name that has no docstring of its own.  A name whose
+behaviour differs must get its own docstring instead; docs/*.md list the
+differences per module.  tests/test_docstrings.py fails on any public name
+with neither.
+"""
+
+_LINKS = {
+    "numpy": ("numpy.{name}", "https://numpy.org/doc/stable/reference/generated/numpy.{name}.html"),
+    "numpy.linalg": ("numpy.linalg.{name}",
+                     "https://numpy.org/doc/stable/reference/generated/numpy.linalg.{name}.html"),
+    "numpy.fft": ("numpy.fft.{name}",
+                  "https://numpy.org/doc/stable/reference/generated/numpy.fft.{name}.html"),
+    "torch": ("torch.{name}", "https://pytorch.org/docs/stable/generated/torch.{name}.html"),
+    "torch.Tensor": ("torch.Tensor.{name}",
+                     "https://pytorch.org/docs/stable/generated/torch.Tensor.{name}.html"),
+    "torch.nn": ("torch.nn.{name}", "https://pytorch.org/docs/stable/generated/torch.nn.{name}.html"),
+    "torch.nn.functional": ("torch.nn.functional.{name}",
+                            "https://pytorch.org/docs/stable/generated/torch.nn.functional.{name}.html"),
+    "torch.optim": ("torch.optim.{name}",
+                    "https://pytorch.org/docs/stable/generated/torch.optim.{name}.html"),
+    "jax.lax": ("jax.lax.{name}", "https://docs.jax.dev/en/latest/_autosummary/jax.lax.{name}.html"),
+    "jax.tree_util": ("jax.tree_util.{name}",
+                      "https://docs.jax.dev/en/latest/_autosummary/jax.tree_util.{name}.html"),
+}
+
+
+def mirror_line(library, name, mirrored=None):
+    """The one-line docstring of a faithful mirror of ``library.name``."""
+    target, url = _LINKS[library]
+    t = target.format(name=mirrored or name)
+    return f"As ``{t}`` (same arguments and results): see `{t} <{url.format(name=mirrored or name)}>`_."
+
+
+def mirror(namespace, library, names, aliases=None):
+    """Give each of ``names`` in ``namespace`` (a module's globals() or a class's
+    attribute owner) without a docstring of its own the mirror line of
+    ``library``; ``aliases`` maps a name to the mirrored library's spelling."""
+    aliases = aliases or {}
+    get = namespace.get if isinstance(namespace, dict) else (lambda n: getattr(namespace, n, None))
+    for name in names:
+        obj = get(name)
+        if obj is None:
+            raise NameError(f"mirror({library!r}): {name!r} is not defined here")
+        fn = getattr(obj, "fget", obj)            # properties carry the doc on fget
+        own = getattr(fn, "__doc__", None)
+        if own and own != getattr(type(fn), "__doc__", None):
+            continue
+        try:
+            fn.__doc__ = mirror_line(library, name, aliases.get(name))
+        except (AttributeError, TypeError):      # a builtin or a NumPy ufunc: its own doc stands
+            pass
