@@ -17,12 +17,12 @@ PUBLIC_MODULES = [
     "functorch_lite.nn", "functorch_lite.nn.functional", "functorch_lite.nn.initializers",
     "functorch_lite.optim", "functorch_lite.autograd", "functorch_lite.debug",
     "functorch_lite.config", "functorch_lite.backends",
-]
-OPTIONAL_MODULES = [   # present once their issues land; checked when importable
     "functorch_lite.numpy.fft", "functorch_lite.func", "functorch_lite.autograd.functional",
     "functorch_lite.autograd.forward_ad", "functorch_lite.utils.data",
-    "functorch_lite.distributed", "functorch_lite.optimizers", "functorch_lite.ode",
-    "functorch_lite.scipy.optimize",
+    "functorch_lite.utils.checkpoint", "functorch_lite.distributed",
+    "functorch_lite.optimizers", "functorch_lite.ode", "functorch_lite.scipy.optimize",
+    "functorch_lite.testing", "functorch_lite.nn.init", "functorch_lite.optim.lr_scheduler",
+    "functorch_lite.cli",
 ]
 
 
@@ -55,14 +55,7 @@ def _public(mod):
 
 def undocumented():
     missing = []
-    mods = list(PUBLIC_MODULES)
-    for m in OPTIONAL_MODULES:
-        try:
-            importlib.import_module(m)
-            mods.append(m)
-        except ImportError:
-            pass
-    for m in mods:
+    for m in PUBLIC_MODULES:
         mod = importlib.import_module(m)
         for n in _public(mod):
             obj = getattr(mod, n, None)

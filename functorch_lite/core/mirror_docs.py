@@ -23,6 +23,9 @@ _LINKS = {
     "torch.nn": ("torch.nn.{name}", "https://pytorch.org/docs/stable/generated/torch.nn.{name}.html"),
     "torch.nn.functional": ("torch.nn.functional.{name}",
                             "https://pytorch.org/docs/stable/generated/torch.nn.functional.{name}.html"),
+    "torch.nn.init": ("torch.nn.init.{name}", "https://pytorch.org/docs/stable/nn.init.html#torch.nn.init.{name}"),
+    "torch.autograd": ("torch.autograd.{name}",
+                       "https://pytorch.org/docs/stable/generated/torch.autograd.{name}.html"),
     "torch.optim": ("torch.optim.{name}",
                     "https://pytorch.org/docs/stable/generated/torch.optim.{name}.html"),
     "jax.lax": ("jax.lax.{name}", "https://docs.jax.dev/en/latest/_autosummary/jax.lax.{name}.html"),
@@ -31,18 +34,27 @@ _LINKS = {
 }
 
 
-def mirror_line(library, name, mirrored=None):
-    """The one-line docstring of a faithful mirror of ``library.name``."""
+def mirror_line(library, name, mirrored=None, lacks=()):
+    """The one-line docstring of a faithful mirror of ``library.name``; with
+    ``lacks`` (argument names), of a mirror that takes all of its arguments
+    but those, with the same results."""
     target, url = _LINKS[library]
     t = target.format(name=mirrored or name)
-    return f"As ``{t}`` (same arguments and results): see `{t} <{url.format(name=mirrored or name)}>`_."
+    link = f"`{t} <{url.format(name=mirrored or name)}>`_"
+    if lacks:
+        args = ", ".join(f"``{a}``" for a in lacks)
+        return f"As ``{t}`` (same results), without its argument(s) {args}: see {link}."
+    return f"As ``{t}`` (same arguments and results): see {link}."
 
 
-def mirror(namespace, library, names, aliases=None):
+def mirror(namespace, library, names, aliases=None, lacks=None):
     """Give each of ``names`` in ``namespace`` (a module's globals() or a class's
     attribute owner) without a docstring of its own the mirror line of
-    ``library``; ``aliases`` maps a name to the mirrored library's spelling."""
+    ``library``; ``aliases`` maps a name to the mirrored library's spelling,
+    ``lacks`` maps a name to the mirrored function's arguments it does not take
+    (NumPy's ``out=``, ``where=``...), which the line then lists."""
     aliases = aliases or {}
+    lacks = lacks or {}
     get = namespace.get if isinstance(namespace, dict) else (lambda n: getattr(namespace, n, None))
     for name in names:
         obj = get(name)
@@ -53,6 +65,6 @@ def mirror(namespace, library, names, aliases=None):
         if own and own != getattr(type(fn), "__doc__", None):
             continue
         try:
-            fn.__doc__ = mirror_line(library, name, aliases.get(name))
+            fn.__doc__ = mirror_line(library, name, aliases.get(name), lacks.get(name, ()))
         except (AttributeError, TypeError):      # a builtin or a NumPy ufunc: its own doc stands
             pass
