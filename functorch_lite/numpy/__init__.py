@@ -41,6 +41,11 @@ dtype, result_type = _np.dtype, _np.result_type
 
 
 def stop_gradient(x):
+    """The identity with a zero derivative, as ``jax.lax.stop_gradient`` (NumPy
+    has no such function); kept here for code written against JAX's older
+    ``jax.numpy`` namespace.  Example: ``grad(lambda x: x * stop_gradient(x))(3.0)``
+    is 3.0.
+    """
     return P.stop_gradient(_arr(x, "stop_gradient"))
 
 

@@ -229,7 +229,14 @@ class _AtIndexer:
         return self._apply("max", v, "IndexPutBackward0")
 
 
-Tensor.at = property(lambda self: _AtIndexer(self))
+def _at(self):
+    """JAX's functional indexed update on a Tensor (PyTorch has no ``.at``):
+    ``t.at[idx].set(v)``, ``.add``, ``.multiply``, ``.min`` and ``.max`` return a
+    new Tensor, ``t`` unchanged, differentiable in both ``t`` and ``v``."""
+    return _AtIndexer(self)
+
+
+Tensor.at = property(_at)
 __all__ = [_n for _n in __all__ if _n != "_AtIndexer"]
 
 
