@@ -135,6 +135,13 @@ def trunc_normal_(t, mean=0.0, std=1.0, a=-2.0, b=2.0, generator=None):
 from ..core.mirror_docs import mirror as _mirror  # noqa: E402
 
 _mirror(globals(), "torch.nn.init", (
-    "calculate_gain", "constant_", "eye_", "kaiming_normal_", "kaiming_uniform_", "normal_",
-    "ones_", "uniform_", "xavier_normal_", "xavier_uniform_", "zeros_"
-))
+    "calculate_gain", "constant_", "eye_", "kaiming_normal_", "kaiming_uniform_", "normal_", "ones_",
+    "uniform_", "xavier_normal_", "xavier_uniform_", "zeros_"
+), lacks={
+    "kaiming_normal_": ('generator',),
+    "kaiming_uniform_": ('generator',),
+    "normal_": ('generator',),
+    "uniform_": ('generator',),
+    "xavier_normal_": ('generator',),
+    "xavier_uniform_": ('generator',),
+})

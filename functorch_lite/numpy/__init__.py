@@ -188,7 +188,7 @@ _mirror(globals(), "numpy", (
     "logical_not": ('out', 'where', 'casting', 'order', 'dtype', 'subok', 'signature'),
     "logical_or": ('out', 'where', 'casting', 'order', 'dtype', 'subok', 'signature'),
     "logical_xor": ('out', 'where', 'casting', 'order', 'dtype', 'subok', 'signature'),
-    "matmul": ('x2', 'out', 'axes', 'axis', 'keepdims', 'casting', 'order', 'dtype', 'subok', 'signature'),
+    "matmul": ('out', 'axes', 'axis', 'keepdims', 'casting', 'order', 'dtype', 'subok', 'signature'),
     "max": ('out', 'initial', 'where'),
     "mean": ('out', 'where'),
     "min": ('out', 'initial', 'where'),

@@ -11,4 +11,10 @@ from ..core.mirror_docs import mirror as _mirror  # noqa: E402
 
 _mirror(globals(), "torch.optim", (
     "Adagrad", "Adam", "AdamW", "Optimizer", "RMSprop", "SGD"
-))
+), lacks={
+    "Adagrad": ('foreach', 'maximize', 'differentiable', 'fused'),
+    "Adam": ('foreach', 'capturable', 'differentiable', 'fused', 'decoupled_weight_decay'),
+    "AdamW": ('foreach', 'capturable', 'differentiable', 'fused'),
+    "RMSprop": ('capturable', 'foreach', 'maximize', 'differentiable'),
+    "SGD": ('foreach', 'differentiable', 'fused'),
+})

@@ -245,6 +245,27 @@ __all__ = [_n for _n in __all__ if _n != "_AtIndexer"]
 # name that differs has its own docstring instead.
 from ..core.mirror_docs import mirror as _mirror  # noqa: E402
 
+_DIFFERS = {   # as PyTorch's but for the differences named (docs/facade.md)
+    "unique": "As ``torch.unique`` (same arguments), except that ``sorted=False`` still "
+              "returns the values sorted.",
+    "sort": "As ``torch.sort`` (same arguments and results), except that ties always keep "
+            "their input order (a stable sort, whatever ``stable=`` says).",
+    "topk": "As ``torch.topk`` (same arguments), except that ties are broken by position "
+            "(the earlier element first).",
+    "max": "As ``torch.max`` (same arguments and results), except that the backward of "
+           "``max(dim)``/``max()`` shares the gradient equally among tied maxima "
+           "(PyTorch's picks one index for ``max(dim)``).",
+    "min": "As ``torch.min`` (same arguments and results), except that the backward of "
+           "``min(dim)``/``min()`` shares the gradient equally among tied minima "
+           "(PyTorch's picks one index for ``min(dim)``).",
+}
+for _n, _d in _DIFFERS.items():
+    globals()[_n].__doc__ = _d
+for _n in ("max", "min"):     # the methods of unique/sort/topk have their own docstrings
+    getattr(Tensor, _n).__doc__ = _DIFFERS[_n].replace("``torch.", "``torch.Tensor.")
+set_rng_state.__doc__ = ("As ``torch.set_rng_state``, but the state is this library's byte "
+                         "layout (from ``get_rng_state``), not PyTorch's.")
+
 _mirror(globals(), "torch", (
     "BoolTensor", "ByteTensor", "CharTensor", "DoubleTensor", "FloatTensor", "HalfTensor",
     "IntTensor", "LongTensor", "ShortTensor", "abs", "absolute", "acos", "acosh", "add",
@@ -266,18 +287,18 @@ _mirror(globals(), "torch", (
     "isnan", "isneginf", "isposinf", "kron", "le", "lerp", "lgamma", "linspace", "log",
     "log10", "log1p", "log2", "log_softmax", "logaddexp", "logdet", "logical_and",
     "logical_not", "logical_or", "logical_xor", "logit", "logsumexp", "lt", "masked_fill",
-    "masked_select", "matmul", "max", "maximum", "mean", "min", "minimum", "mm", "moveaxis",
+    "masked_select", "matmul", "maximum", "mean", "minimum", "mm", "moveaxis",
     "movedim", "mul", "multiply", "mv", "nan_to_num", "nanmean", "nansum", "narrow", "ne",
     "neg", "negative", "no_grad", "nonzero", "norm", "numel", "ones", "ones_like", "outer",
     "permute", "pow", "prod", "rand_like", "randint_like", "randn_like", "real",
     "reciprocal", "relu", "remainder", "repeat_interleave", "reshape", "roll", "rot90",
     "round", "rsqrt", "scatter", "scatter_add", "scatter_reduce", "select",
-    "set_default_dtype", "set_printoptions", "set_rng_state", "sgn", "sigmoid", "sign",
-    "signbit", "sin", "sinh", "softmax", "sort", "split", "sqrt", "square", "squeeze",
+    "set_default_dtype", "set_printoptions", "sgn", "sigmoid", "sign",
+    "signbit", "sin", "sinh", "softmax", "split", "sqrt", "square", "squeeze",
     "stack", "std", "std_mean", "sub", "subtract", "sum", "swapaxes", "swapdims", "t",
-    "take", "take_along_dim", "tan", "tanh", "tensor", "tensor_split", "tile", "topk",
+    "take", "take_along_dim", "tan", "tanh", "tensor", "tensor_split", "tile", 
     "trace", "transpose", "tril", "triu", "true_divide", "trunc", "unbind", "unflatten",
-    "unique", "unsqueeze", "var", "var_mean", "vstack", "where", "xlogy", "zeros",
+    "unsqueeze", "var", "var_mean", "vstack", "where", "xlogy", "zeros",
     "zeros_like"
 ))
 
@@ -299,7 +320,7 @@ _mirror(Tensor, "torch.Tensor", (
     "isinf", "isnan", "isneginf", "isposinf", "item", "kron", "le", "lerp", "lerp_",
     "lgamma", "log", "log10", "log1p", "log2", "log_", "log_softmax", "logaddexp", "logdet",
     "logical_and", "logical_not", "logical_or", "logical_xor", "logit", "logsumexp", "long",
-    "lt", "mT", "masked_fill_", "matmul", "max", "maximum", "mean", "min", "minimum", "mm",
+    "lt", "mT", "masked_fill_", "matmul", "maximum", "mean", "minimum", "mm",
     "moveaxis", "movedim", "mul", "mul_", "multiply", "mv", "nan_to_num", "nanmean",
     "nansum", "narrow", "ndim", "ndimension", "ne", "neg", "neg_", "negative", "nelement",
     "new_empty", "new_full", "new_ones", "new_tensor", "new_zeros", "norm", "normal_",
