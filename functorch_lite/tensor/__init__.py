@@ -302,6 +302,11 @@ _mirror(globals(), "torch", (
     "zeros_like"
 ))
 
+Tensor.view.__doc__ = ("As ``torch.Tensor.view(*shape)`` (same results, a view sharing the "
+                       "storage); ``view(dtype)`` raises NotImplementedError.")
+Tensor.storage_offset.__doc__ = ("Always 0: unlike ``torch.Tensor.storage_offset``, a view here "
+                                 "owns its start (its array begins at its first element).")
+
 _mirror(Tensor, "torch.Tensor", (
     "T", "abs", "abs_", "absolute", "acos", "acosh", "add", "add_", "addbmm", "addmv",
     "all", "allclose", "amax", "amin", "aminmax", "any", "arccos", "arccosh", "arcsin",
@@ -329,9 +334,9 @@ _mirror(Tensor, "torch.Tensor", (
     "retain_grad", "retains_grad", "roll", "rot90", "round", "rsqrt", "scatter_",
     "scatter_add_", "select", "sgn", "shape", "sigmoid", "sigmoid_", "sign", "signbit",
     "sin", "sin_", "sinh", "size", "softmax", "split", "sqrt", "sqrt_", "square", "squeeze",
-    "std", "storage_offset", "stride", "sub", "sub_", "subtract", "sum", "swapaxes",
+    "std", "stride", "sub", "sub_", "subtract", "sum", "swapaxes",
     "swapdims", "t", "t_", "take_along_dim", "tan", "tanh", "tanh_", "tensor_split", "tile",
     "to", "tolist", "trace", "transpose", "tril", "tril_", "triu", "triu_", "true_divide",
     "trunc", "type", "type_as", "unbind", "unflatten", "uniform_", "unsqueeze", "var",
-    "view", "view_as", "where", "xlogy", "zero_"
+    "view_as", "where", "xlogy", "zero_"
 ))
