@@ -62,9 +62,11 @@ def mirror(namespace, library, names, aliases=None, lacks=None):
             raise NameError(f"mirror({library!r}): {name!r} is not defined here")
         fn = getattr(obj, "fget", obj)            # properties carry the doc on fget
         own = getattr(fn, "__doc__", None)
-        if own and own != getattr(type(fn), "__doc__", None):
-            continue
-        try:
-            fn.__doc__ = mirror_line(library, name, aliases.get(name), lacks.get(name, ()))
-        except (AttributeError, TypeError):      # a builtin or a NumPy ufunc: its own doc stands
-            pass
+        if not own or own == getattr(type(fn), "__doc__", None):
+            try:
+                fn.__doc__ = mirror_line(library, name, aliases.get(name), lacks.get(name, ()))
+            except (AttributeError, TypeError):  # a builtin or a NumPy ufunc: its own doc stands
+                pass
+        if type(obj) is property and not obj.__doc__ and not isinstance(namespace, dict):
+            # a property copies its fget's doc when made, so help() needs a new one
+            setattr(namespace, name, property(obj.fget, obj.fset, obj.fdel, fn.__doc__))
