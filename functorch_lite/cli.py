@@ -25,6 +25,9 @@ def _threads(text):
 
 
 def build_parser():
+    """The ``argparse`` parser of the ``functorch-lite`` command (``demo``,
+    ``bench`` and their options); ``main`` parses with it.
+    """
     parser = argparse.ArgumentParser(prog="functorch-lite", description=__doc__)
     sub = parser.add_subparsers(dest="cmd")
     d = sub.add_parser("demo", help="a short tour of the library (the default)")
@@ -52,6 +55,9 @@ def build_parser():
 
 
 def bench(args, parser):
+    """Run the ``bench`` subcommand: list, run or report the benchmark workloads
+    chosen by the parsed ``args`` (``parser`` reports argument errors).
+    """
     from .bench import driver, report
     from .bench.workloads import WORKLOADS, select
     if args.list:
@@ -86,6 +92,10 @@ def bench(args, parser):
 
 
 def main(argv=None):
+    """Entry point of ``functorch-lite`` / ``python3 -m functorch_lite``: parse
+    ``argv`` (default ``sys.argv[1:]``) and run the chosen subcommand (the demo
+    when none is given).
+    """
     parser = build_parser()
     args = parser.parse_args(argv)
     args.argv = list(sys.argv[1:] if argv is None else argv)

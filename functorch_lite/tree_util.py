@@ -23,3 +23,12 @@ __all__ = [
     "tree_flatten_with_path", "tree_leaves", "tree_leaves_with_path", "tree_map",
     "tree_map_with_path", "tree_reduce", "tree_structure", "tree_transpose",
     "tree_unflatten", "treedef_children", "treedef_is_leaf", "treedef_tuple"]
+
+
+# Faithful mirrors (core/mirror_docs.py): same arguments and results as
+# jax.tree_util's (the PyTreeDef's methods and equality included).
+from .core.mirror_docs import mirror as _mirror  # noqa: E402
+
+_mirror(globals(), "jax.tree_util", (
+    "PyTreeDef", "tree_flatten", "tree_leaves", "tree_structure", "tree_unflatten",
+    "treedef_children", "treedef_is_leaf"))

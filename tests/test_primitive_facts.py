@@ -67,8 +67,9 @@ def test_grad_of_grad_through_shape_only_rules():
 # ------------------------------------------------------------ one registry
 
 def _string_constants(path):
-    """Every string constant in a module's code (docstrings, comments and ``__all__``
-    aside: ``__all__`` lists public functions, which may share a primitive's name)."""
+    """Every string constant in a module's code (docstrings, comments, ``__all__`` and
+    the ``mirror(...)`` lists of core/mirror_docs.py aside: both list public functions,
+    which may share a primitive's name)."""
     tree = ast.parse(path.read_text(), str(path))
     docs = set()
     for node in ast.walk(tree):
@@ -76,6 +77,8 @@ def _string_constants(path):
             targets = node.targets if isinstance(node, ast.Assign) else [node.target]
             if any(isinstance(t, ast.Name) and t.id == "__all__" for t in targets):
                 docs.update(id(n) for n in ast.walk(node.value))
+        if isinstance(node, ast.Call) and getattr(node.func, "id", None) in ("mirror", "_mirror"):
+            docs.update(id(n) for n in ast.walk(node))
         if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)):
             body = node.body
             if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant):
@@ -133,6 +136,7 @@ NOT_PRIMITIVE_REFERENCES = {
     "numpy/__init__.py": {"stop_gradient"},
     "numpy/_indexing.py": {"add", "min", "max"},         # .at[] update kinds
     "transforms/api.py": {"stop_gradient"},             # __all__
+    "transforms/_api_docs.py": {"stop_gradient"},       # its docstring's key
     "nn/init.py": {"tanh"},                              # calculate_gain's nonlinearity
     "nn/functional.py": {"tanh"},                        # gelu's approximate="tanh"
     "bench/report.py": {"floor", "log"},                 # the report's "floor" rows, log axes

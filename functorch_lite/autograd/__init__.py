@@ -19,6 +19,14 @@ class _VariableMeta(type):
 
 
 class Variable(metaclass=_VariableMeta):
+    """PyTorch 0.3's ``torch.autograd.Variable(data, requires_grad=False, volatile=False)``.
+
+    As in PyTorch since 0.4, constructing one returns a plain Tensor sharing
+    ``data``'s values (an empty float32 tensor for no data), with
+    ``requires_grad`` set as asked; ``isinstance(t, Variable)`` is true for every
+    Tensor.  ``volatile`` is accepted and has no effect, as in PyTorch 0.4+
+    (which warns; use ``no_grad`` instead).
+    """
     def __new__(cls, data=None, requires_grad=False, volatile=False):
         if data is None:
             t = _wrap(np.zeros((0,), np.float32))
@@ -79,3 +87,9 @@ from . import forward_ad, functional  # noqa: E402,F401
 __all__ = ["Variable", "Function", "FunctionCtx", "grad", "backward", "no_grad",
            "enable_grad", "set_grad_enabled", "is_grad_enabled", "inference_mode",
            "gradcheck", "forward_ad", "functional", "once_differentiable"]
+
+
+# Faithful mirror (core/mirror_docs.py): every argument of torch.autograd.grad.
+from ..core.mirror_docs import mirror as _mirror  # noqa: E402
+
+_mirror(globals(), "torch.autograd", ("grad",))

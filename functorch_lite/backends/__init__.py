@@ -104,6 +104,10 @@ def use_cupy(cupy_module, cupyx_module, name="cupy"):
 
 
 def forget_cupy():
+    """Unregister the CuPy backend and make NumPy the default again; the next
+    request for a GPU backend tries to import CuPy afresh (for tests that
+    switch CuPy on and off).
+    """
     global _cupy, _default
     if _cupy is not None:
         unregister_backend(_cupy)
@@ -155,6 +159,9 @@ def set_default_backend(name):
 
 
 def default_backend():
+    """The name of the backend new arrays use by default: ``'numpy'``, or
+    ``'cupy'`` once the CuPy backend is registered and chosen.
+    """
     return _default
 
 

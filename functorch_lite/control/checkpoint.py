@@ -118,16 +118,37 @@ remat_p = defprim("checkpoint", impl=_remat_impl, abstract=_remat_abstract, jvp=
 
 
 def checkpoint(fun=None, *, prevent_cse=True, policy=None, static_argnums=()):
-    """Wrap ``fun`` so reverse mode recomputes its intermediates (JAX's
-    ``jax.checkpoint`` / ``jax.remat``).
+    """Wrap ``fun`` so reverse mode recomputes its intermediates (JAX's ``jax.checkpoint`` / ``jax.remat``).
 
-    Args: ``policy`` (``checkpoint_policies.*``: which intermediates may be
-    saved instead of recomputed; None saves only the inputs), ``static_argnums``
-    (arguments that are Python values baked into the trace, hashable: part of
-    the cache key), ``prevent_cse`` (JAX's guard against the compiler merging
-    the recomputation with the forward; here the recomputation is its own call
-    that jit's passes never merge, so both values give the same program).
-    Usable as ``@checkpoint`` or ``@partial(checkpoint, policy=...)``."""
+    Trades compute for memory: the backward pass reruns ``fun`` from its saved
+    inputs instead of keeping every intermediate alive from the forward pass.
+
+    Args:
+        fun: the function to wrap; omitted, returns a decorator, so
+            ``@checkpoint`` and ``@partial(checkpoint, policy=...)`` both work.
+        prevent_cse: JAX's guard against the compiler merging the recomputation
+            with the forward; here the recomputation is its own call that jit's
+            passes never merge, so both values give the same program.
+        policy: a ``checkpoint_policies.*`` function deciding which
+            intermediates may be saved instead of recomputed; None saves only the
+            inputs.
+        static_argnums: arguments that are Python values baked into the trace,
+            hashable: part of the cache key.
+
+    Returns:
+        A function with ``fun``'s arguments and results, and the same values
+        and derivatives.
+
+    Differs from PyTorch: ``torch.utils.checkpoint.checkpoint(fn, *args)`` calls
+    at once; this wraps (``functorch_lite.utils.checkpoint`` has torch's form).
+
+    Example:
+        >>> import functorch_lite as fl
+        >>> import functorch_lite.numpy as fnp
+        >>> f = fl.checkpoint(lambda x: fnp.sin(fnp.sin(x)))
+        >>> print(float(fl.grad(f)(0.0)))
+        1.0
+    """
     if fun is None:
         return lambda f: checkpoint(f, prevent_cse=prevent_cse, policy=policy,
                                     static_argnums=static_argnums)

@@ -150,16 +150,38 @@ def _merge(pos, static, diff):
 
 
 class custom_jvp:  # noqa: N801 - JAX's name
-    """A function with a user-defined forward-mode rule (JAX's ``custom_jvp``).
+    """A function with a user-defined forward-mode rule (JAX's ``jax.custom_jvp``).
 
-    ``f.defjvp(rule)``: ``rule(primals, tangents) -> (out, tangent_out)``, or with
-    ``nondiff_argnums`` ``rule(*nondiff_args, primals, tangents)`` where primals
-    and tangents hold the other arguments.  ``f.defjvps(*rules)``: one rule per
-    argument, ``rule_i(tangent_i, primal_out, *primals)``, summed (None: that
-    argument gets a zero contribution).  Reverse mode transposes the rule.
+    Args:
+        fun: the primal function.
+        nondiff_argnums: positions of arguments that are not differentiated
+            (Python values, functions); they are passed to the rule first.
+
+    Define the rule with ``f.defjvp(rule)``: ``rule(primals, tangents) -> (out,
+    tangent_out)``, or with ``nondiff_argnums`` ``rule(*nondiff_args, primals,
+    tangents)`` where primals and tangents hold the other arguments; or with
+    ``f.defjvps(*rules)``: one rule per argument, ``rule_i(tangent_i, primal_out,
+    *primals)``, summed (None: that argument gets a zero contribution).
+
+    Returns:
+        Calling ``f(*args)`` returns ``fun(*args)``; jvp uses the rule, and
+        reverse mode (grad, vjp) transposes it.
+
     Outside jit the rule runs on concrete values (a Python ``if x > 0`` works
     under grad, as JAX's); under jit it is traced.  Differs from JAX: no
-    ``symbolic_zeros``."""
+    ``symbolic_zeros``.  Differs from PyTorch: ``torch.autograd.Function`` with a
+    ``jvp`` staticmethod is the closest there.
+
+    Example:
+        >>> import functorch_lite as fl
+        >>> import functorch_lite.numpy as fnp
+        >>> f = fl.custom_jvp(fnp.sin)
+        >>> @f.defjvp
+        ... def f_jvp(primals, tangents):
+        ...     return fnp.sin(primals[0]), 2.0 * tangents[0]
+        >>> print(float(fl.grad(f)(0.0)))
+        2.0
+    """
 
     def __init__(self, fun, nondiff_argnums=()):
         functools.update_wrapper(self, fun)
@@ -333,14 +355,34 @@ custom_vjp_p = defprim("custom_vjp_call", impl=_cv_impl, abstract=_cv_abstract, 
 
 
 class custom_vjp:  # noqa: N801 - JAX's name
-    """A function with a user-defined reverse-mode rule (JAX's ``custom_vjp``).
+    """A function with a user-defined reverse-mode rule (JAX's ``jax.custom_vjp``).
 
-    ``f.defvjp(fwd, bwd)``: ``fwd(*args) -> (out, residuals)``, ``bwd(residuals,
-    cotangent_out) -> tuple`` with one cotangent per argument (None: zero).
-    With ``nondiff_argnums``, ``bwd(*nondiff_args, residuals, ct)`` returns
-    cotangents for the other arguments only.  Forward mode (jvp, jacfwd) raises
-    TypeError, as JAX's.  Differs from JAX: no ``symbolic_zeros`` or
-    ``optimize_remat``."""
+    Args:
+        fun: the primal function.
+        nondiff_argnums: positions of arguments that are not differentiated;
+            ``bwd`` receives them first.
+
+    Define the rule with ``f.defvjp(fwd, bwd)``: ``fwd(*args) -> (out,
+    residuals)``, ``bwd(residuals, cotangent_out) -> tuple`` with one cotangent
+    per argument (None: zero).  With ``nondiff_argnums``, ``bwd(*nondiff_args,
+    residuals, ct)`` returns cotangents for the other arguments only.
+
+    Returns:
+        Calling ``f(*args)`` returns ``fun(*args)``; grad and vjp use ``fwd`` and
+        ``bwd``.
+
+    Forward mode (jvp, jacfwd) raises TypeError, as JAX's.  Differs from JAX: no
+    ``symbolic_zeros`` or ``optimize_remat``.  Differs from PyTorch: as
+    ``torch.autograd.Function``'s forward/backward, but functional: residuals
+    are returned, not saved on a context.
+
+    Example:
+        >>> import functorch_lite as fl
+        >>> f = fl.custom_vjp(lambda x: 3.0 * x)
+        >>> _ = f.defvjp(lambda x: (3.0 * x, None), lambda res, ct: (10.0 * ct,))
+        >>> print(float(fl.grad(f)(1.0)))
+        10.0
+    """
 
     def __init__(self, fun, nondiff_argnums=(), *, _jvp_through_primal=False):
         functools.update_wrapper(self, fun)

@@ -91,6 +91,13 @@ class Eqn:
 
 
 class Jaxpr:
+    """The intermediate representation of a traced function, as JAX's ``jax.core.Jaxpr``.
+
+    ``constvars`` (the captured constants' variables), ``invars``, ``outvars``
+    and ``eqns`` (a list of ``Eqn``: primitive, input vars or literals, output
+    vars, params) in order; printing gives JAX's text format.  Built by tracing
+    (``make_jaxpr``, jit), not by hand.
+    """
     __slots__ = ("constvars", "invars", "outvars", "eqns", "_last_use")
 
     def __init__(self, constvars, invars, outvars, eqns):
@@ -119,6 +126,9 @@ class Jaxpr:
 
 
 class ClosedJaxpr:
+    """A ``Jaxpr`` with the values of its constants (``consts``, one per
+    ``jaxpr.constvars``), as JAX's ``ClosedJaxpr``: what ``make_jaxpr`` returns.
+    """
     __slots__ = ("jaxpr", "consts")
 
     def __init__(self, jaxpr, consts):

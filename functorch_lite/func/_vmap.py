@@ -136,12 +136,37 @@ _TORCH_KW = ("in_dims", "out_dims", "randomness", "chunk_size")
 
 
 def _toplevel_vmap(fun, *args, **kwargs):
-    """``functorch_lite.vmap``: JAX's ``vmap(fun, in_axes, out_axes, axis_size=)``
-    and ``torch.vmap(func, in_dims, out_dims, randomness, chunk_size=)`` under one
-    name.  A torch keyword (in_dims/out_dims/randomness/chunk_size) selects
-    torch.func.vmap; otherwise the call decides: Tensor arguments get
-    torch.func.vmap (insertion-ordered dicts, randomness='error'), arrays get
-    JAX's (``functorch_lite.transforms.api.vmap``)."""
+    """Vectorise ``fun`` over a batch axis: JAX's ``jax.vmap`` and ``torch.vmap`` under one name.
+
+    Called as JAX's, ``vmap(fun, in_axes=0, out_axes=0, axis_size=None)``;
+    called as PyTorch's, ``vmap(func, in_dims=0, out_dims=0, randomness='error',
+    chunk_size=None)``.  A torch keyword (``in_dims``/``out_dims``/``randomness``/
+    ``chunk_size``) selects ``torch.func.vmap``'s behaviour; otherwise the
+    arguments of each call decide: Tensor arguments get torch's (dicts mapped in
+    insertion order, ``randomness='error'``), arrays get JAX's
+    (``functorch_lite.transforms.api.vmap``).
+
+    Args:
+        fun: the function to batch; it sees one example at a time.
+        *args: ``in_axes``/``in_dims`` then ``out_axes``/``out_dims``
+            positionally, as either library's.
+        **kwargs: ``in_axes``: an int, None (not mapped) or a pytree prefix of
+            the arguments giving each leaf's batch axis; ``out_axes``: the same
+            for the outputs; ``axis_size``: the batch size when no argument is
+            mapped; or torch's ``in_dims``, ``out_dims``, ``randomness``
+            (``'error'``, ``'different'``, ``'same'``) and ``chunk_size``.
+
+    Returns:
+        A function with ``fun``'s arguments whose outputs carry the batch axis
+        at ``out_axes``.  The batching is a transform (each primitive's batching
+        rule), not a Python loop.
+
+    Example:
+        >>> import functorch_lite as fl
+        >>> import functorch_lite.numpy as fnp
+        >>> print(fl.vmap(fnp.dot, in_axes=(0, None))(fnp.ones((3, 2)), fnp.array([1.0, 2.0])))
+        [3. 3. 3.]
+    """
     from ..transforms.api import vmap as jax_vmap
     if any(k in kwargs for k in _TORCH_KW) or isinstance(args[2] if len(args) > 2 else
                                                           None, str):

@@ -41,3 +41,9 @@ __all__ += ["custom_root", "custom_linear_solve"]
 # top_k (JAX's lax.top_k): a stable argsort and a gather, so differentiable in the values
 from ..primitives.numeric import top_k  # noqa: E402
 __all__ += ["top_k"]
+
+
+# Faithful mirrors (core/mirror_docs.py): same arguments and results as jax.lax's.
+from ..core.mirror_docs import mirror as _mirror  # noqa: E402
+
+_mirror(globals(), "jax.lax", ("digamma", "erf", "erf_inv", "lgamma"))

@@ -61,7 +61,32 @@ def _fmt(avals):
 # ---------------------------------------------------------------------- cond
 
 def cond(pred, true_fun, false_fun, *operands):
-    """``true_fun(*operands) if pred else false_fun(*operands)``, traceable."""
+    """``true_fun(*operands) if pred else false_fun(*operands)``, traceable (JAX's ``jax.lax.cond``).
+
+    Both branches are traced (they must return the same pytree structure,
+    shapes and dtypes); only the chosen one runs.  Differentiable in both modes
+    and batchable: under vmap with a batched ``pred`` both branches run and the
+    results are selected.
+
+    Args:
+        pred: a boolean (or integer) scalar, Python or array, possibly traced.
+        true_fun: called with ``*operands`` when ``pred`` is true.
+        false_fun: called with ``*operands`` otherwise.
+        *operands: the branches' arguments (values they close over are captured
+            too, and gradients reach them).
+
+    Returns:
+        The chosen branch's output.
+
+    Differs from PyTorch: ``torch.cond`` (torch 2) takes the operands as one
+    tuple; a Python ``if`` is what eager PyTorch code uses, and here it raises
+    on a traced value.
+
+    Example:
+        >>> import functorch_lite.lax as lax
+        >>> print(float(lax.cond(True, lambda x: x + 1.0, lambda x: x - 1.0, 1.0)))
+        2.0
+    """
     p = _value(pred)
     pa = get_aval(p)
     if pa.shape != ():
@@ -95,10 +120,30 @@ def _carry_avals(leaves):
 
 
 def while_loop(cond_fun, body_fun, init_val, checkpoint_every=None):
-    """``while cond_fun(val): val = body_fun(val)``; differentiable in both modes.
+    """``while cond_fun(val): val = body_fun(val)``, traceable (JAX's ``jax.lax.while_loop``).
 
-    Reverse mode stores each step's residuals; ``checkpoint_every=k`` stores
-    only every k-th carry and recomputes the rest during the backward pass."""
+    Args:
+        cond_fun: ``val -> bool scalar``.
+        body_fun: ``val -> val``, keeping the carry's pytree structure, shapes
+            and dtypes.
+        init_val: the initial carry (any pytree of arrays).
+        checkpoint_every: reverse mode stores each step's residuals; with an int
+            k it stores only every k-th carry and recomputes the rest during the
+            backward pass (memory against compute).
+
+    Returns:
+        The final carry.
+
+    Differs from JAX: reverse mode works (JAX refuses to differentiate a
+    while_loop in reverse, as its trip count is unknown); here the trip count of
+    the forward pass is recorded.  Differs from PyTorch: ``torch.while_loop``
+    (torch 2, experimental) has no backward.
+
+    Example:
+        >>> import functorch_lite.lax as lax
+        >>> print(int(lax.while_loop(lambda v: v < 10, lambda v: v * 2, 1)))
+        16
+    """
     if checkpoint_every is not None and int(checkpoint_every) < 1:
         raise ValueError(f"lax.while_loop: checkpoint_every must be >= 1, got "
                          f"{checkpoint_every}")
@@ -126,7 +171,33 @@ def while_loop(cond_fun, body_fun, init_val, checkpoint_every=None):
 # ------------------------------------------------------------------- scan
 
 def scan(f, init, xs=None, length=None, reverse=False):
-    """``carry, y = f(carry, x)`` over the leading axis of xs; returns (carry, ys)."""
+    """Loop ``carry, y = f(carry, x)`` over the leading axis of ``xs`` (JAX's ``jax.lax.scan``).
+
+    Args:
+        f: ``(carry, x) -> (carry, y)``; the carry keeps its pytree structure,
+            shapes and dtypes.
+        init: the initial carry.
+        xs: a pytree of arrays scanned along their leading axis, or None (then
+            ``length`` is required and ``f`` gets ``x=None``).
+        length: the number of steps; must match the leading axis of ``xs``.
+        reverse: scan from the last element to the first (``ys`` is still in
+            ``xs``'s order).
+
+    Returns:
+        ``(carry, ys)``: the final carry and the ``y`` values stacked along a new
+        leading axis.
+
+    Differentiable in both modes (reverse mode stores each step's residuals)
+    and batchable.  Differs from PyTorch: torch has no scan in its stable API;
+    a Python loop is the eager equivalent.
+
+    Example:
+        >>> import functorch_lite.lax as lax
+        >>> import functorch_lite.numpy as fnp
+        >>> carry, ys = lax.scan(lambda c, x: (c + x, c * x), 0.0, fnp.arange(4.0))
+        >>> print(float(carry), ys)
+        6.0 [0. 0. 2. 9.]
+    """
     c_leaves, c_tree = tu.tree_flatten(init)
     c_leaves = [_value(x) for x in c_leaves]
     x_leaves, x_tree = tu.tree_flatten(xs)
@@ -169,10 +240,28 @@ def _concrete_int(v):
 
 
 def fori_loop(lower, upper, body_fun, init_val):
-    """``for i in range(lower, upper): val = body_fun(i, val)``.
+    """``for i in range(lower, upper): val = body_fun(i, val)``, traceable (JAX's ``jax.lax.fori_loop``).
 
-    Concrete bounds lower to a scan (reverse mode with stored residuals);
-    traced bounds to a while_loop (reverse mode through its tape)."""
+    Args:
+        lower: the first index (int, possibly traced).
+        upper: one past the last index.
+        body_fun: ``(i, val) -> val``, keeping the carry's structure, shapes and
+            dtypes.
+        init_val: the initial carry.
+
+    Returns:
+        The final carry.
+
+    Concrete bounds lower to a ``scan`` (reverse mode with stored residuals);
+    traced bounds to a ``while_loop`` (reverse mode through its tape; JAX
+    refuses reverse mode there).  Differs from PyTorch: no equivalent; a Python
+    loop is the eager form.
+
+    Example:
+        >>> import functorch_lite.lax as lax
+        >>> print(int(lax.fori_loop(0, 5, lambda i, v: v + i, 0)))
+        10
+    """
     lo, hi = _concrete_int(lower), _concrete_int(upper)
     if lo is not None and hi is not None:
         def step(carry, _):

@@ -24,3 +24,32 @@ from ._layers import (GELU, GLU, ELU, CELU, SELU, Hardsigmoid, Hardswish,  # noq
 from ._recurrent import (GRU, LSTM, RNN, MultiheadAttention,  # noqa: F401,E402
                          TransformerEncoder, TransformerEncoderLayer)
 from . import utils  # noqa: F401,E402
+
+
+# Faithful mirrors (core/mirror_docs.py): names that take the same arguments and
+# give the same results as the listed library's get its one-line docstring; a
+# name that differs has its own docstring instead.
+from ..core.mirror_docs import mirror as _mirror  # noqa: E402
+
+_mirror(globals(), "torch.nn", (
+    "AdaptiveAvgPool2d", "AdaptiveMaxPool2d", "BCELoss", "BCEWithLogitsLoss", "BatchNorm1d", "BatchNorm2d",
+    "Conv1d", "Conv2d", "ConvTranspose2d", "CosineEmbeddingLoss", "CrossEntropyLoss", "Dropout", "Dropout2d",
+    "Embedding", "Flatten", "GaussianNLLLoss", "GroupNorm", "HuberLoss", "Identity",
+    "InstanceNorm2d", "KLDivLoss", "L1Loss", "LayerNorm", "LeakyReLU", "Linear",
+    "LogSoftmax", "MSELoss", "MarginRankingLoss", "MaxPool2d", "Module", "ModuleList",
+    "NLLLoss", "PoissonNLLLoss", "ReLU", "Sequential", "Sigmoid", "SmoothL1Loss", "Softmax",
+    "Softplus", "Tanh", "TripletMarginLoss", "Unflatten", "Upsample"
+), lacks={
+    "BCELoss": ('size_average', 'reduce'),
+    "BCEWithLogitsLoss": ('size_average', 'reduce'),
+    "BatchNorm1d": ('bias',),
+    "BatchNorm2d": ('bias',),
+    "CrossEntropyLoss": ('size_average', 'reduce'),
+    "Embedding": ('max_norm', 'norm_type', 'scale_grad_by_freq', 'sparse'),
+    "GroupNorm": ('bias',),
+    "InstanceNorm2d": ('bias',),
+    "L1Loss": ('size_average', 'reduce'),
+    "LayerNorm": ('bias',),
+    "MSELoss": ('size_average', 'reduce'),
+    "NLLLoss": ('size_average', 'reduce'),
+})

@@ -121,6 +121,9 @@ class InstanceNorm2d(_BatchNorm):
 
 
 class AvgPool2d(Module):
+    """As ``torch.nn.AvgPool2d`` for its defaults: ``ceil_mode=True``,
+    ``count_include_pad=False`` and ``divisor_override`` raise
+    NotImplementedError (the average always counts the zero padding)."""
     def __init__(self, kernel_size, stride=None, padding=0, ceil_mode=False,
                  count_include_pad=True, divisor_override=None):
         super().__init__()

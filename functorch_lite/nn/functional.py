@@ -491,3 +491,30 @@ from ._functional2 import (adaptive_avg_pool2d, adaptive_max_pool2d, batch_norm,
                            instance_norm, interpolate, kl_div, margin_ranking_loss,
                            pairwise_distance, poisson_nll_loss, scaled_dot_product_attention,
                            smooth_l1_loss, triplet_margin_loss)
+
+
+# Faithful mirrors (core/mirror_docs.py): names that take the same arguments and
+# give the same results as the listed library's get its one-line docstring; a
+# name that differs has its own docstring instead.
+from ..core.mirror_docs import mirror as _mirror  # noqa: E402
+
+_mirror(globals(), "torch.nn.functional", (
+    "adaptive_max_pool2d", "avg_pool2d", "binary_cross_entropy", "binary_cross_entropy_with_logits", "conv2d",
+    "cosine_embedding_loss", "dropout", "embedding", "gaussian_nll_loss", "group_norm",
+    "huber_loss", "instance_norm", "l1_loss", "layer_norm", "linear", "margin_ranking_loss",
+    "max_pool2d", "mse_loss", "nll_loss", "pad", "poisson_nll_loss", "smooth_l1_loss",
+    "tanh", "triplet_margin_loss"
+), lacks={
+    "avg_pool2d": ('ceil_mode', 'count_include_pad', 'divisor_override'),
+    "binary_cross_entropy": ('size_average', 'reduce'),
+    "binary_cross_entropy_with_logits": ('size_average', 'reduce'),
+    "cosine_embedding_loss": ('size_average', 'reduce'),
+    "embedding": ('max_norm', 'norm_type', 'scale_grad_by_freq', 'sparse'),
+    "huber_loss": ('weight',),
+    "l1_loss": ('size_average', 'reduce', 'weight'),
+    "margin_ranking_loss": ('size_average', 'reduce'),
+    "mse_loss": ('size_average', 'reduce', 'weight'),
+    "nll_loss": ('size_average', 'reduce'),
+    "smooth_l1_loss": ('size_average', 'reduce'),
+    "triplet_margin_loss": ('size_average', 'reduce'),
+})

@@ -127,3 +127,21 @@ def trunc_normal_(t, mean=0.0, std=1.0, a=-2.0, b=2.0, generator=None):
         v[...] = res
         t._st[0] += 1
     return t
+
+
+# Faithful mirrors (core/mirror_docs.py): names that take the same arguments and
+# give the same results as the listed library's get its one-line docstring; a
+# name that differs has its own docstring instead.
+from ..core.mirror_docs import mirror as _mirror  # noqa: E402
+
+_mirror(globals(), "torch.nn.init", (
+    "calculate_gain", "constant_", "eye_", "kaiming_normal_", "kaiming_uniform_", "normal_", "ones_",
+    "uniform_", "xavier_normal_", "xavier_uniform_", "zeros_"
+), lacks={
+    "kaiming_normal_": ('generator',),
+    "kaiming_uniform_": ('generator',),
+    "normal_": ('generator',),
+    "uniform_": ('generator',),
+    "xavier_normal_": ('generator',),
+    "xavier_uniform_": ('generator',),
+})

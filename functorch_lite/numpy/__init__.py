@@ -41,6 +41,11 @@ dtype, result_type = _np.dtype, _np.result_type
 
 
 def stop_gradient(x):
+    """The identity with a zero derivative, as ``jax.lax.stop_gradient`` (NumPy
+    has no such function); kept here for code written against JAX's older
+    ``jax.numpy`` namespace.  Example: ``grad(lambda x: x * stop_gradient(x))(3.0)``
+    is 3.0.
+    """
     return P.stop_gradient(_arr(x, "stop_gradient"))
 
 
@@ -117,3 +122,96 @@ from ._complex import (real, imag, conj, conjugate, angle,  # noqa: E402,F401
 complex64, complex128 = _np.complex64, _np.complex128
 from . import fft  # noqa: E402,F401  (numpy.fft)
 from ._linalg_ext import kron, vecdot, cross_np as cross  # (vecdot: the complex-aware one)  # noqa: E402,F401
+
+
+# Faithful mirrors (core/mirror_docs.py): names that take the same arguments and
+# give the same results as the listed library's get its one-line docstring; a
+# name that differs has its own docstring instead.
+from ..core.mirror_docs import mirror as _mirror  # noqa: E402
+
+_mirror(globals(), "numpy", (
+    "abs", "absolute", "all", "amax", "amin", "any", "arange", "argmax", "argmin", "around",
+    "array", "bitwise_and", "bitwise_left_shift", "bitwise_or", "bitwise_right_shift",
+    "bitwise_xor", "broadcast_arrays", "broadcast_to", "ceil", "concatenate", "cumprod",
+    "cumsum", "deg2rad", "degrees", "diag", "diag_indices_from", "diagonal", "dot", "empty",
+    "empty_like", "exp2", "expand_dims", "eye", "flip", "fliplr", "flipud", "floor", "full",
+    "full_like", "hstack", "identity", "inner", "isfinite", "isinf", "isnan", "left_shift",
+    "linspace", "log10", "log2", "logical_and", "logical_not", "logical_or", "logical_xor",
+    "matmul", "max", "mean", "min", "moveaxis", "ndim", "negative", "nonzero", "ones",
+    "ones_like", "outer", "pad", "positive", "prod", "rad2deg", "radians", "ravel",
+    "repeat", "right_shift", "roll", "round", "shape", "sign", "size", "split", "square",
+    "squeeze", "stack", "std", "sum", "swapaxes", "take", "take_along_axis", "tensordot",
+    "tile", "trace", "transpose", "tril", "tril_indices_from", "triu", "triu_indices_from",
+    "var", "vdot", "vstack", "zeros", "zeros_like"
+), lacks={
+    "abs": ('out', 'where', 'casting', 'order', 'dtype', 'subok', 'signature'),
+    "absolute": ('out', 'where', 'casting', 'order', 'dtype', 'subok', 'signature'),
+    "all": ('out', 'where'),
+    "amax": ('out', 'initial', 'where'),
+    "amin": ('out', 'initial', 'where'),
+    "any": ('out', 'where'),
+    "arange": ('like',),
+    "argmax": ('out',),
+    "argmin": ('out',),
+    "around": ('out',),
+    "array": ('order', 'subok', 'ndmin', 'ndmax', 'like'),
+    "bitwise_and": ('out', 'where', 'casting', 'order', 'dtype', 'subok', 'signature'),
+    "bitwise_left_shift": ('out', 'where', 'casting', 'order', 'dtype', 'subok', 'signature'),
+    "bitwise_or": ('out', 'where', 'casting', 'order', 'dtype', 'subok', 'signature'),
+    "bitwise_right_shift": ('out', 'where', 'casting', 'order', 'dtype', 'subok', 'signature'),
+    "bitwise_xor": ('out', 'where', 'casting', 'order', 'dtype', 'subok', 'signature'),
+    "broadcast_arrays": ('subok',),
+    "broadcast_to": ('subok',),
+    "ceil": ('out', 'where', 'casting', 'order', 'dtype', 'subok', 'signature'),
+    "concatenate": ('out', 'dtype', 'casting'),
+    "cumprod": ('out',),
+    "cumsum": ('out',),
+    "deg2rad": ('out', 'where', 'casting', 'order', 'dtype', 'subok', 'signature'),
+    "degrees": ('out', 'where', 'casting', 'order', 'dtype', 'subok', 'signature'),
+    "dot": ('out',),
+    "empty": ('order', 'like'),
+    "empty_like": ('order', 'subok'),
+    "exp2": ('out', 'where', 'casting', 'order', 'dtype', 'subok', 'signature'),
+    "eye": ('order', 'like'),
+    "floor": ('out', 'where', 'casting', 'order', 'dtype', 'subok', 'signature'),
+    "full": ('order', 'like'),
+    "full_like": ('order', 'subok'),
+    "hstack": ('dtype', 'casting'),
+    "identity": ('like',),
+    "isfinite": ('out', 'where', 'casting', 'order', 'dtype', 'subok', 'signature'),
+    "isinf": ('out', 'where', 'casting', 'order', 'dtype', 'subok', 'signature'),
+    "isnan": ('out', 'where', 'casting', 'order', 'dtype', 'subok', 'signature'),
+    "left_shift": ('out', 'where', 'casting', 'order', 'dtype', 'subok', 'signature'),
+    "log10": ('out', 'where', 'casting', 'order', 'dtype', 'subok', 'signature'),
+    "log2": ('out', 'where', 'casting', 'order', 'dtype', 'subok', 'signature'),
+    "logical_and": ('out', 'where', 'casting', 'order', 'dtype', 'subok', 'signature'),
+    "logical_not": ('out', 'where', 'casting', 'order', 'dtype', 'subok', 'signature'),
+    "logical_or": ('out', 'where', 'casting', 'order', 'dtype', 'subok', 'signature'),
+    "logical_xor": ('out', 'where', 'casting', 'order', 'dtype', 'subok', 'signature'),
+    "matmul": ('out', 'axes', 'axis', 'keepdims', 'casting', 'order', 'dtype', 'subok', 'signature'),
+    "max": ('out', 'initial', 'where'),
+    "mean": ('out', 'where'),
+    "min": ('out', 'initial', 'where'),
+    "negative": ('out', 'where', 'casting', 'order', 'dtype', 'subok', 'signature'),
+    "ones": ('order', 'like'),
+    "ones_like": ('order', 'subok'),
+    "outer": ('out',),
+    "positive": ('out', 'where', 'casting', 'order', 'dtype', 'subok', 'signature'),
+    "prod": ('out', 'initial', 'where'),
+    "rad2deg": ('out', 'where', 'casting', 'order', 'dtype', 'subok', 'signature'),
+    "radians": ('out', 'where', 'casting', 'order', 'dtype', 'subok', 'signature'),
+    "right_shift": ('out', 'where', 'casting', 'order', 'dtype', 'subok', 'signature'),
+    "round": ('out',),
+    "sign": ('out', 'where', 'casting', 'order', 'dtype', 'subok', 'signature'),
+    "size": ('axis',),
+    "square": ('out', 'where', 'casting', 'order', 'dtype', 'subok', 'signature'),
+    "stack": ('out', 'dtype', 'casting'),
+    "std": ('out', 'where', 'mean'),
+    "sum": ('out', 'initial', 'where'),
+    "take": ('out',),
+    "trace": ('out',),
+    "var": ('out', 'where', 'mean'),
+    "vstack": ('dtype', 'casting'),
+    "zeros": ('order', 'like'),
+    "zeros_like": ('order', 'subok'),
+})

@@ -76,6 +76,13 @@ def logsumexp(x, axis=None, keepdims=False):
 
 
 def softmax(x, axis=-1):
+    """Softmax along ``axis`` (an int or tuple of ints), as ``jax.nn.softmax``.
+
+    Computed with the maximum subtracted, so large inputs do not overflow; a
+    slice that is all ``-inf`` gives NaN (as JAX and PyTorch) with a zero
+    gradient.  NumPy has no softmax; ``torch.softmax`` names the axis ``dim``.
+    ``axis=()`` gives ones.
+    """
     x, axes = _prepare(x, axis, "softmax")
     if not axes:
         return P.ones_like(x)
@@ -87,6 +94,12 @@ def softmax(x, axis=-1):
 
 
 def log_softmax(x, axis=-1):
+    """``x - logsumexp(x, axis, keepdims=True)``, as ``jax.nn.log_softmax``.
+
+    Stable for large inputs (the maximum is subtracted first).  NumPy has no
+    log_softmax; ``torch.log_softmax`` names the axis ``dim``.  ``axis=()``
+    gives zeros.
+    """
     x, axes = _prepare(x, axis, "log_softmax")
     if not axes:
         return P.zeros_like(x)

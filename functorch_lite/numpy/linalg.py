@@ -20,3 +20,14 @@ __all__ = ["norm", "inv", "solve", "det", "slogdet", "cholesky", "qr", "svd", "e
            "matrix_rank", "multi_dot", "cond", "svdvals", "cross", "vecdot", "matrix_norm",
            "vector_norm", "matrix_transpose", "outer", "trace", "diagonal", "tensordot",
            "matmul", "SVDResult", "EighResult", "EigResult", "SlogdetResult", "QRResult"]
+
+
+# Faithful mirrors (core/mirror_docs.py): names that take the same arguments and
+# give the same results as the listed library's get its one-line docstring; a
+# name that differs has its own docstring instead.
+from ..core.mirror_docs import mirror as _mirror  # noqa: E402
+
+_mirror(globals(), "numpy.linalg", (
+    "det", "eigvalsh", "inv"
+), lacks={
+})

@@ -2,3 +2,19 @@
 from . import lr_scheduler  # noqa: F401
 from .optimizer import SGD, Adagrad, Adam, AdamW, Optimizer, RMSprop  # noqa: F401
 from ._more import LBFGS, NAdam, RAdam, Adamax  # noqa: F401,E402
+
+
+# Faithful mirrors (core/mirror_docs.py): names that take the same arguments and
+# give the same results as the listed library's get its one-line docstring; a
+# name that differs has its own docstring instead.
+from ..core.mirror_docs import mirror as _mirror  # noqa: E402
+
+_mirror(globals(), "torch.optim", (
+    "Adagrad", "Adam", "AdamW", "Optimizer", "RMSprop", "SGD"
+), lacks={
+    "Adagrad": ('foreach', 'maximize', 'differentiable', 'fused'),
+    "Adam": ('foreach', 'capturable', 'differentiable', 'fused', 'decoupled_weight_decay'),
+    "AdamW": ('foreach', 'capturable', 'differentiable', 'fused'),
+    "RMSprop": ('capturable', 'foreach', 'maximize', 'differentiable'),
+    "SGD": ('foreach', 'differentiable', 'fused'),
+})

@@ -231,5 +231,114 @@ class _AtIndexer:
         return self._apply("max", v, "IndexPutBackward0")
 
 
-Tensor.at = property(lambda self: _AtIndexer(self))
+def _at(self):
+    """JAX's functional indexed update on a Tensor (PyTorch has no ``.at``):
+    ``t.at[idx].set(v)``, ``.add``, ``.multiply``, ``.min`` and ``.max`` return a
+    new Tensor, ``t`` unchanged, differentiable in both ``t`` and ``v``."""
+    return _AtIndexer(self)
+
+
+Tensor.at = property(_at)
 __all__ = [_n for _n in __all__ if _n != "_AtIndexer"]
+
+
+# Faithful mirrors (core/mirror_docs.py): names that take the same arguments and
+# give the same results as the listed library's get its one-line docstring; a
+# name that differs has its own docstring instead.
+from ..core.mirror_docs import mirror as _mirror  # noqa: E402
+
+_DIFFERS = {   # as PyTorch's but for the differences named (docs/facade.md)
+    "unique": "As ``torch.unique`` (same arguments), except that ``sorted=False`` still "
+              "returns the values sorted.",
+    "sort": "As ``torch.sort`` (same arguments and results), except that ties always keep "
+            "their input order (a stable sort, whatever ``stable=`` says).",
+    "topk": "As ``torch.topk`` (same arguments), except that ties are broken by position "
+            "(the earlier element first).",
+    "max": "As ``torch.max`` (same arguments and results), except that the backward of "
+           "``max(dim)``/``max()`` shares the gradient equally among tied maxima "
+           "(PyTorch's picks one index for ``max(dim)``).",
+    "min": "As ``torch.min`` (same arguments and results), except that the backward of "
+           "``min(dim)``/``min()`` shares the gradient equally among tied minima "
+           "(PyTorch's picks one index for ``min(dim)``).",
+}
+for _n, _d in _DIFFERS.items():
+    globals()[_n].__doc__ = _d
+for _n in ("max", "min"):     # the methods of unique/sort/topk have their own docstrings
+    getattr(Tensor, _n).__doc__ = _DIFFERS[_n].replace("``torch.", "``torch.Tensor.")
+set_rng_state.__doc__ = ("As ``torch.set_rng_state``, but the state is this library's byte "
+                         "layout (from ``get_rng_state``), not PyTorch's.")
+
+_mirror(globals(), "torch", (
+    "BoolTensor", "ByteTensor", "CharTensor", "DoubleTensor", "FloatTensor", "HalfTensor",
+    "IntTensor", "LongTensor", "ShortTensor", "abs", "absolute", "acos", "acosh", "add",
+    "addbmm", "addmm", "addmv", "all", "allclose", "amax", "amin", "aminmax", "any",
+    "arange", "arccos", "arccosh", "arcsin", "arcsinh", "arctan", "arctan2", "arctanh",
+    "argmax", "argmin", "argsort", "argwhere", "as_tensor", "asarray", "asin", "asinh",
+    "atan", "atan2", "atanh", "atleast_1d", "atleast_2d", "baddbmm", "bincount",
+    "bitwise_and", "bitwise_or", "bitwise_xor", "bmm", "broadcast_tensors", "broadcast_to",
+    "cat", "ceil", "chunk", "clamp", "clamp_max", "clamp_min", "clip", "clone",
+    "column_stack", "concatenate", "conj", "cos", "cosh", "count_nonzero", "cross",
+    "cumprod", "cumsum", "det", "detach", "diag", "diag_embed", "diagonal", "diff",
+    "digamma", "div", "divide", "dot", "dstack", "einsum", "empty", "empty_like",
+    "enable_grad", "eq", "equal", "erf", "erfc", "erfinv", "exp", "exp2", "expm1", "eye",
+    "fix", "flatten", "flip", "fliplr", "flipud", "float_power", "floor", "floor_divide",
+    "fmod", "frac", "from_numpy", "full", "full_like", "gather", "ge", "get_default_device",
+    "get_default_dtype", "gt", "heaviside", "hstack", "hypot", "imag", "index_add",
+    "index_select", "inference_mode", "initial_seed", "inner", "inverse",
+    "is_floating_point", "is_grad_enabled", "is_tensor", "isclose", "isfinite", "isinf",
+    "isnan", "isneginf", "isposinf", "kron", "le", "lerp", "lgamma", "linspace", "log",
+    "log10", "log1p", "log2", "log_softmax", "logaddexp", "logdet", "logical_and",
+    "logical_not", "logical_or", "logical_xor", "logit", "logsumexp", "lt", "masked_fill",
+    "masked_select", "matmul", "maximum", "mean", "minimum", "mm", "moveaxis",
+    "movedim", "mul", "multiply", "mv", "nan_to_num", "nanmean", "nansum", "narrow", "ne",
+    "neg", "negative", "no_grad", "nonzero", "norm", "numel", "ones", "ones_like", "outer",
+    "permute", "pow", "prod", "rand_like", "randint_like", "randn_like", "real",
+    "reciprocal", "relu", "remainder", "repeat_interleave", "reshape", "roll", "rot90",
+    "round", "rsqrt", "scatter", "scatter_add", "scatter_reduce", "select",
+    "set_default_dtype", "set_printoptions", "sgn", "sigmoid", "sign",
+    "signbit", "sin", "sinh", "softmax", "split", "sqrt", "square", "squeeze",
+    "stack", "std", "std_mean", "sub", "subtract", "sum", "swapaxes", "swapdims", "t",
+    "take", "take_along_dim", "tan", "tanh", "tensor", "tensor_split", "tile", 
+    "trace", "transpose", "tril", "triu", "true_divide", "trunc", "unbind", "unflatten",
+    "unsqueeze", "var", "var_mean", "vstack", "where", "xlogy", "zeros",
+    "zeros_like"
+))
+
+Tensor.view.__doc__ = ("As ``torch.Tensor.view(*shape)`` (same results, a view sharing the "
+                       "storage); ``view(dtype)`` raises NotImplementedError.")
+Tensor.storage_offset.__doc__ = ("Always 0: unlike ``torch.Tensor.storage_offset``, a view here "
+                                 "owns its start (its array begins at its first element).")
+
+_mirror(Tensor, "torch.Tensor", (
+    "T", "abs", "abs_", "absolute", "acos", "acosh", "add", "add_", "addbmm", "addmv",
+    "all", "allclose", "amax", "amin", "aminmax", "any", "arccos", "arccosh", "arcsin",
+    "arcsinh", "arctan", "arctan2", "arctanh", "argmax", "argmin", "argsort", "argwhere",
+    "asin", "asinh", "atan", "atan2", "atanh", "backward", "baddbmm", "bernoulli_",
+    "bitwise_and", "bitwise_or", "bitwise_xor", "bmm", "bool", "broadcast_to", "ceil",
+    "chunk", "clamp", "clamp_", "clamp_max", "clamp_max_", "clamp_min", "clamp_min_",
+    "clip", "clip_", "clone", "conj", "contiguous", "copy_", "cos", "cos_", "cosh",
+    "count_nonzero", "cpu", "cross", "cuda", "data", "data_ptr", "det", "detach", "detach_",
+    "device", "diagonal", "diff", "digamma", "dim", "div", "div_", "divide", "dot",
+    "double", "dtype", "element_size", "eq", "erf", "erfc", "erfinv", "exp", "exp2", "exp_",
+    "expand", "expand_as", "expm1", "fill_", "fix", "flatten", "flip", "fliplr", "flipud",
+    "float", "float_power", "floor", "floor_divide", "fmod", "frac", "ge", "gt", "half",
+    "heaviside", "hypot", "imag", "index_add_", "inner", "int", "inverse", "is_complex",
+    "is_contiguous", "is_cuda", "is_floating_point", "is_leaf", "isclose", "isfinite",
+    "isinf", "isnan", "isneginf", "isposinf", "item", "kron", "le", "lerp", "lerp_",
+    "lgamma", "log", "log10", "log1p", "log2", "log_", "log_softmax", "logaddexp", "logdet",
+    "logical_and", "logical_not", "logical_or", "logical_xor", "logit", "logsumexp", "long",
+    "lt", "mT", "masked_fill_", "matmul", "maximum", "mean", "minimum", "mm",
+    "moveaxis", "movedim", "mul", "mul_", "multiply", "mv", "nan_to_num", "nanmean",
+    "nansum", "narrow", "ndim", "ndimension", "ne", "neg", "neg_", "negative", "nelement",
+    "new_empty", "new_full", "new_ones", "new_tensor", "new_zeros", "norm", "normal_",
+    "numel", "numpy", "outer", "permute", "pow", "pow_", "real", "reciprocal", "relu",
+    "relu_", "remainder", "repeat", "requires_grad_", "reshape", "reshape_as",
+    "retain_grad", "retains_grad", "roll", "rot90", "round", "rsqrt", "scatter_",
+    "scatter_add_", "select", "sgn", "shape", "sigmoid", "sigmoid_", "sign", "signbit",
+    "sin", "sin_", "sinh", "size", "softmax", "split", "sqrt", "sqrt_", "square", "squeeze",
+    "std", "stride", "sub", "sub_", "subtract", "sum", "swapaxes",
+    "swapdims", "t", "t_", "take_along_dim", "tan", "tanh", "tanh_", "tensor_split", "tile",
+    "to", "tolist", "trace", "transpose", "tril", "tril_", "triu", "triu_", "true_divide",
+    "trunc", "type", "type_as", "unbind", "unflatten", "uniform_", "unsqueeze", "var",
+    "view_as", "where", "xlogy", "zero_"
+))

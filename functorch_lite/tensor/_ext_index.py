@@ -468,10 +468,12 @@ def broadcast_tensors(*tensors):
 
 
 def atleast_1d(self):
+    """The tensor itself if it has at least one dimension, else reshaped to shape (1,) (as ``torch.atleast_1d``, as a method)."""
     return self.reshape(1) if self.ndim == 0 else self
 
 
 def atleast_2d(self):
+    """The tensor itself if it has at least two dimensions, else reshaped to (1, n) (as ``torch.atleast_2d``, as a method)."""
     return self.reshape(1, -1) if self.ndim < 2 else self
 
 

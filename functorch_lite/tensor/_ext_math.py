@@ -152,6 +152,9 @@ def log_softmax(self, dim, dtype=None):
 
 
 def softmin(self, dim, dtype=None):
+    """``softmax(-self, dim, dtype)``: as ``torch.nn.functional.softmin`` (here also
+    ``torch.softmin`` and a Tensor method, which PyTorch does not have).
+    """
     return softmax(-self, dim, dtype)
 
 

@@ -119,6 +119,19 @@ def _traced(v, idx):
 
 
 def getitem(x, idx):
+    """``x[idx]`` for a Tensor: PyTorch's indexing (basic, advanced, boolean and
+    ``None``/``...``) as a function.
+
+    Args:
+        x: the Tensor.
+        idx: an int, slice, ``None``, ``...``, an index Tensor/array/list, or a
+            tuple of these, as PyTorch's ``Tensor.__getitem__`` takes.
+
+    Returns:
+        A view for basic indexing (writes through, as PyTorch's), a copy for
+        advanced indexing; recorded on the autograd graph.  No ``torch.getitem``
+        exists: this is the function ``Tensor.__getitem__`` calls.
+    """
     v = x._v
     xp = _xp(v)
     idx = _np_index(idx, xp)
@@ -156,6 +169,18 @@ def getitem(x, idx):
 
 
 def setitem(x, idx, value):
+    """``x[idx] = value`` for a Tensor: PyTorch's in-place indexed write as a
+    function (what ``Tensor.__setitem__`` calls; no ``torch.setitem`` exists).
+
+    Args:
+        x: the Tensor written to in place (its version counter increases, so a
+            saved use of it in autograd raises as in PyTorch).
+        idx: an index as ``getitem`` takes.
+        value: a Tensor, array or scalar broadcast to the indexed shape.
+
+    Returns:
+        None.
+    """
     check_inplace(x, "setitem (x[...] = value)")
     xp = _xp(x._v)
     idx = _np_index(idx, xp)

@@ -269,6 +269,9 @@ class Tensor(metaclass=_TensorMeta):
 
     @property
     def creator(self):   # the old tutorials' name for grad_fn
+        """The ``grad_fn`` of this tensor: PyTorch 0.1's name for it, which the old
+        tutorials use (current PyTorch has only ``grad_fn``).
+        """
         return self.grad_fn
 
     @property

@@ -574,3 +574,9 @@ def default_backend():
 __all__ = ["grad", "value_and_grad", "vjp", "jvp", "vmap", "make_jaxpr", "stop_gradient",
            "source_info", "float0", "ShapeDtypeStruct", "eval_shape", "block_until_ready",
            "Device", "devices", "default_backend"]
+
+
+from ._api_docs import DOCS as _DOCS  # noqa: E402  (api.py is at the line limit)
+
+for _name, _doc in _DOCS.items():
+    globals()[_name].__doc__ = _doc

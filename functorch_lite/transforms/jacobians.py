@@ -103,9 +103,32 @@ def _per_out(blocks_per_in, tree, single):
 
 
 def jacfwd(fun, argnums=0, has_aux=False, holomorphic=False):
-    """Jacobian by forward mode: one vmapped jvp over the input basis.
-    ``holomorphic=True`` (JAX's): complex inputs, the complex Jacobian f'(z);
-    without it complex inputs are refused (JAX's TypeError)."""
+    """Jacobian by forward mode: one vmapped jvp over the input basis (JAX's ``jax.jacfwd``).
+
+    Args:
+        fun: function of arrays (or pytrees) returning an array or pytree
+            (``(out, aux)`` with ``has_aux=True``).
+        argnums: int or tuple of ints: the arguments to differentiate (default 0).
+        has_aux: ``fun`` returns ``(out, aux)``; the result is ``(jacobian, aux)``.
+        holomorphic: complex inputs, the complex Jacobian f'(z); without it complex
+            inputs are refused (JAX's TypeError).
+
+    Returns:
+        A function returning the Jacobian: for an output of shape ``O`` and an
+        input of shape ``I``, an array of shape ``O + I``; pytrees nest as JAX's
+        (output structure outside, input structure inside).
+
+    Differs from PyTorch: as ``torch.func.jacfwd`` (whose ``randomness=`` this
+    JAX-style name does not take; ``functorch_lite.func.jacfwd`` does).  Best
+    when the function has fewer inputs than outputs.
+
+    Example:
+        >>> import functorch_lite as fl
+        >>> import functorch_lite.numpy as fnp
+        >>> print(fl.jacfwd(lambda x: x ** 2)(fnp.array([1.0, 2.0])))
+        [[2. 0.]
+         [0. 4.]]
+    """
     @functools.wraps(fun)
     def jacfun(*args, **kwargs):
         adapted = facade_adapter(fun, args, kwargs)
@@ -141,10 +164,31 @@ def jacfwd(fun, argnums=0, has_aux=False, holomorphic=False):
 
 
 def jacrev(fun, argnums=0, has_aux=False, holomorphic=False):
-    """Jacobian by reverse mode: one vjp, its vjp_fn vmapped over the output basis.
-    ``holomorphic=True`` (JAX's): complex inputs and outputs, the complex Jacobian;
-    without it complex outputs are refused (JAX's TypeError); a complex input of a
-    real output gives JAX's convention (the gradient's form, see grad)."""
+    """Jacobian by reverse mode: one vjp, its vjp_fn vmapped over the output basis (JAX's ``jax.jacrev``).
+
+    Args:
+        fun: function of arrays (or pytrees) returning an array or pytree
+            (``(out, aux)`` with ``has_aux=True``).
+        argnums: int or tuple of ints: the arguments to differentiate (default 0).
+        has_aux: ``fun`` returns ``(out, aux)``; the result is ``(jacobian, aux)``.
+        holomorphic: complex inputs and outputs, the complex Jacobian; without it
+            complex outputs are refused (JAX's TypeError), and a complex input of a
+            real output gives JAX's convention (the gradient's form, see ``grad``).
+
+    Returns:
+        A function returning the Jacobian, shaped as ``jacfwd``'s.
+
+    Differs from PyTorch: as ``torch.func.jacrev`` (no ``chunk_size=`` here;
+    ``functorch_lite.func.jacrev`` takes it).  Best when the function has fewer
+    outputs than inputs.
+
+    Example:
+        >>> import functorch_lite as fl
+        >>> import functorch_lite.numpy as fnp
+        >>> print(fl.jacrev(lambda x: x ** 2)(fnp.array([1.0, 2.0])))
+        [[2. 0.]
+         [0. 4.]]
+    """
     @functools.wraps(fun)
     def jacfun(*args, **kwargs):
         adapted = facade_adapter(fun, args, kwargs)
@@ -179,15 +223,57 @@ def jacrev(fun, argnums=0, has_aux=False, holomorphic=False):
 
 
 def hessian(fun, argnums=0, has_aux=False, holomorphic=False):
-    """jacfwd(jacrev(fun)): forward-over-reverse, JAX's choice."""
+    """Hessian of a scalar function: ``jacfwd(jacrev(fun))``, forward-over-reverse, JAX's choice (``jax.hessian``).
+
+    Args:
+        fun: function returning a scalar (``(scalar, aux)`` with ``has_aux``).
+        argnums: int or tuple of ints: the arguments to differentiate (default 0).
+        has_aux: ``fun`` returns ``(value, aux)``; the result is ``(hessian, aux)``.
+        holomorphic: complex inputs and output, as ``jacfwd``/``jacrev``.
+
+    Returns:
+        A function returning the matrix of second derivatives, of shape
+        ``I + I`` for an input of shape ``I``.
+
+    Differs from PyTorch: as ``torch.func.hessian``;
+    ``torch.autograd.functional.hessian`` computes it eagerly.
+
+    Example:
+        >>> import functorch_lite as fl
+        >>> import functorch_lite.numpy as fnp
+        >>> print(fl.hessian(lambda x: fnp.sum(x ** 3))(fnp.array([1.0, 2.0])))
+        [[ 6.  0.]
+         [ 0. 12.]]
+    """
     return jacfwd(jacrev(fun, argnums, has_aux, holomorphic), argnums, has_aux, holomorphic)
 
 
 def linearize(fun, *primals, has_aux=False):
-    """``(out, jvp_fn)`` with ``jvp_fn(*tangents)`` the jvp of ``fun`` at ``primals``.
+    """Evaluate ``fun`` and return its linear approximation at ``primals`` (JAX's ``jax.linearize``).
 
-    The linear part is traced once (see the module docstring); each jvp_fn call
-    evaluates only the recorded tangent operations."""
+    The linear part is traced once (see the module docstring); each ``jvp_fn``
+    call evaluates only the recorded tangent operations, so many jvps at one
+    point cost less than many ``jvp`` calls.
+
+    Args:
+        fun: function of arrays (or pytrees) returning an array or pytree
+            (``(out, aux)`` with ``has_aux=True``).
+        *primals: the point, one value per positional argument.
+        has_aux: ``fun`` returns ``(out, aux)``; aux is returned third.
+
+    Returns:
+        ``(out, jvp_fn)`` (``(out, jvp_fn, aux)`` with ``has_aux``):
+        ``jvp_fn(*tangents)`` is the jvp of ``fun`` at ``primals``.
+
+    Differs from PyTorch: as ``torch.func.linearize``.
+
+    Example:
+        >>> import functorch_lite as fl
+        >>> import functorch_lite.numpy as fnp
+        >>> out, f_jvp = fl.linearize(fnp.sin, 0.0)
+        >>> print(float(out), float(f_jvp(3.0)))
+        0.0 3.0
+    """
     adapted = facade_adapter(fun, primals, {})
     if adapted is not None:   # a function written with Tensor methods
         g, a, _, wrap = adapted

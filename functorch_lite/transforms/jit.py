@@ -435,22 +435,43 @@ def _infer_argnums_and_argnames(fun, argnums, argnames, which):
 
 def jit(fun=None, static_argnums=None, explain=None, *, static_argnames=None,
         donate_argnums=None, donate_argnames=None):
-    """Compile ``fun``: trace once per input signature, optimise, cache, replay.
+    """Compile ``fun``: trace once per input signature, optimise, cache, replay (JAX's ``jax.jit``).
 
-    ``static_argnums`` / ``static_argnames`` (JAX's): those arguments are
-    compile-time constants, part of the cache key (they must be hashable);
-    given one, the other is inferred from ``fun``'s signature, as JAX does.
+    Args:
+        fun: the function to compile; omitted, ``jit(...)`` returns a decorator
+            (``@jit(static_argnums=1)``).
+        static_argnums: int or tuple of ints: arguments that are compile-time
+            constants, part of the cache key (they must be hashable).
+        explain: True: say why a call retraced (which argument's shape, dtype or
+            static value changed); None follows ``config.explain_retrace``.
+        static_argnames: the same by keyword name; given one of the two, the
+            other is inferred from ``fun``'s signature, as JAX does.
+        donate_argnums: accepted and validated as JAX's, and a hint this
+            library does not act on: the donated arrays stay valid and no buffer
+            is reused across the call boundary (the plan already reuses its own
+            dead intermediates).  Programs correct under JAX's rule (never read a
+            donated argument again) behave the same here, with no warning.
+        donate_argnames: the same by keyword name.
 
-    ``donate_argnums`` / ``donate_argnames`` are accepted and validated, and
-    are a hint this library does not act on: the donated arrays stay valid
-    and no buffer is reused across the call boundary (the plan already reuses
-    its own dead intermediates).  JAX may delete a donated array (it does on
-    CPU in current versions) and warns when it cannot use one; programs
-    correct under JAX's rule (never read a donated argument again) behave the
-    same here, with no warning.
+    Returns:
+        A callable with ``fun``'s arguments and results.  The first call for a
+        new signature (pytree structure, shapes, dtypes, static values) traces
+        and compiles; later calls replay the cached plan.
 
     Under ``disable_jit()`` (or ``config.disable_jit = True``) the function
-    runs eagerly, op by op, as JAX's."""
+    runs eagerly, op by op, as JAX's.  Differs from PyTorch: ``torch.compile``
+    guards on more (Python values too); here a Python ``if`` on a traced value
+    raises, as in JAX.
+
+    Example:
+        >>> import functorch_lite as fl
+        >>> import functorch_lite.numpy as fnp
+        >>> @fl.jit
+        ... def f(x):
+        ...     return fnp.sum(x * 2)
+        >>> print(float(f(fnp.array([1.0, 2.0]))))
+        6.0
+    """
     sa = _as_tuple(static_argnums, "int", "static_argnums")
     sn = _as_tuple(static_argnames, "str", "static_argnames")
     da = _as_tuple(donate_argnums, "int", "donate_argnums")
