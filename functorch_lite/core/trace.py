@@ -237,7 +237,9 @@ def _indexing_hint():
     f = sys._getframe(2)
     for ins in dis.get_instructions(f.f_code):
         if ins.offset == f.f_lasti:
-            if ins.opname in ("BINARY_SUBSCR", "STORE_SUBSCR"):
+            # Python 3.14 spells a subscript BINARY_OP "[]"
+            if ins.opname in ("BINARY_SUBSCR", "STORE_SUBSCR") or (
+                    ins.opname == "BINARY_OP" and ins.argrepr == "[]"):
                 return (" This is a NumPy array indexed by a traced value (``arr[i]``): "
                         "NumPy's own indexing cannot take a tracer. Write "
                         "functorch_lite.numpy.asarray(arr)[i] inside the traced function "
