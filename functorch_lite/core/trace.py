@@ -156,6 +156,10 @@ class _TraceState(threading.local):
 
 
 state = _TraceState()
+# how many mains are open in all threads together: a pre-check cheaper than the
+# thread-local stack (33 ns) for the eager paths that only act under a transform
+active_mains = [0]
+_active_lock = threading.Lock()
 
 
 @contextmanager
@@ -163,9 +167,13 @@ def new_main(trace_type, name, payload=None):
     stack = state.stack
     main = MainTrace(len(stack), trace_type, name, payload)
     stack.append(main)
+    with _active_lock:
+        active_mains[0] += 1
     try:
         yield main
     finally:
+        with _active_lock:
+            active_mains[0] -= 1
         stack.pop()
         main.alive = False
 

@@ -12,7 +12,7 @@ from .. import backends as _backends
 from .. import primitives as P
 from ..core import dtypes as _dtypes
 from ..core.trace import Tracer, get_aval, stage_constant
-from ..core.trace import state as _trace_state
+from ..core.trace import active_mains as _active_mains
 from ._base import (_arr, _v, _is_tracer, _concrete_of, _namespace_of, _on_backend_of,
                     _foreign, _is_foreign)
 
@@ -58,7 +58,7 @@ def _canonical(fn):
         out = fn(*args, **kwargs)
         if not _dtypes.X64:
             out = _dtypes.canonicalize_value(out)
-        if _trace_state.stack and type(out) is _np.ndarray:
+        if _active_mains[0] and type(out) is _np.ndarray:
             # inside jit/vmap a constant made here becomes a value of the trace, so
             # indexing it with a traced integer works (see stage_constant)
             out = stage_constant(out)
