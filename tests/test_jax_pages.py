@@ -35,8 +35,8 @@ KNOWN = {
            "prints nan", 16: "the same NaN-safe product",
         22: "needs matplotlib", 23: "needs matplotlib (plt)"},
     "common_gotchas_in_jax": {
-        5: "a constant NumPy array indexed by a traced integer (needs an array type of "
-           "our own)", 9: "arrays are mutable NumPy arrays: b += 10 changes a",
+        5: "an array made outside fori_loop, indexed by a traced integer: NumPy's "
+           "own indexing runs (jnp.asarray(array)[i] works; docs/jax_semantics.md)", 9: "arrays are mutable NumPy arrays: b += 10 changes a",
         10: _ARRAY, 12: _ARRAY, 26: "out-of-bounds indexing raises (NumPy) where JAX clamps",
         27: _ARRAY, 28: _ARRAY},
     "thinking_in_jax": {1: "needs matplotlib", 8: _ARRAY, 10: _ARRAY, 11: _ARRAY,

@@ -156,6 +156,10 @@ class _TraceState(threading.local):
 
 
 state = _TraceState()
+# how many mains are open in all threads together: a pre-check cheaper than the
+# thread-local stack (33 ns) for the eager paths that only act under a transform
+active_mains = [0]
+_active_lock = threading.Lock()
 
 
 @contextmanager
@@ -163,14 +167,25 @@ def new_main(trace_type, name, payload=None):
     stack = state.stack
     main = MainTrace(len(stack), trace_type, name, payload)
     stack.append(main)
+    with _active_lock:
+        active_mains[0] += 1
     try:
         yield main
     finally:
+        with _active_lock:
+            active_mains[0] -= 1
         stack.pop()
         main.alive = False
 
 
 class Trace:
+    #: how a constant made by user code (``fnp.arange(10)`` inside the transform)
+    #: enters this trace: 2, this trace's values are abstract or batched, so a
+    #: constant indexed by one of them must be one of its values (jit, vmap);
+    #: 1, wrapping is harmless (jvp, grad: values stay concrete); 0, never (the
+    #: facade's recording trace, whose values are Tensors).
+    const_lift = 0
+
     def __init__(self, main):
         self.main = main
 
@@ -198,6 +213,49 @@ class Trace:
 
     def process_primitive(self, prim, tracers, params):
         raise NotImplementedError
+
+
+def stage_constant(x, depth=2):
+    """``x`` (a concrete array just made by a ``functorch_lite.numpy`` creation
+    function) as a constant of the innermost trace, as JAX's omnistaging makes
+    ``jnp.arange(10)`` inside jit a traced constant; so ``fnp.arange(10)[i]``
+    with ``i`` traced indexes through the gather primitive instead of NumPy's
+    own ``__getitem__`` (which cannot take a tracer).
+
+    Only when some active trace is abstract or batched (jit, make_jaxpr, the
+    loops' bodies, vmap), and only for calls from user code (``depth``: frames
+    up to the creation function's caller): the library's own constants stay
+    concrete arrays. With no transform running this is one list check."""
+    stack = state.stack
+    if not stack:
+        return x
+    top = stack[-1].trace
+    if not top.const_lift or not any(m.trace.const_lift == 2 for m in stack):
+        return x
+    if sys._getframe(depth).f_code.co_filename.startswith(_PKG_DIR):
+        return x
+    return top.pure(x)
+
+
+def _indexing_hint():
+    """For ``__array__``'s error: when the failing conversion is NumPy's own
+    ``ndarray.__getitem__`` meeting a traced index (the caller's current
+    instruction is a subscript), the message names the fix."""
+    import dis
+    f = sys._getframe(2)
+    for ins in dis.get_instructions(f.f_code):
+        if ins.offset == f.f_lasti:
+            # Python 3.14 spells a subscript BINARY_OP "[]"
+            if ins.opname in ("BINARY_SUBSCR", "STORE_SUBSCR") or (
+                    ins.opname == "BINARY_OP" and ins.argrepr == "[]"):
+                return (" This is a NumPy array indexed by a traced value (``arr[i]``): "
+                        "NumPy's own indexing cannot take a tracer. Write "
+                        "functorch_lite.numpy.asarray(arr)[i] inside the traced function "
+                        "(or fnp.take(arr, i), lax.dynamic_index_in_dim(arr, i)); arrays "
+                        "made by functorch_lite.numpy inside it index traced values "
+                        "directly.")
+            break
+    return ""
 
 
 def get_aval(x):
@@ -292,7 +350,8 @@ class Tracer:
         raise TracerConversionError(
             f"numpy.asarray() of a traced {self.aval.str_short()} value at {source_info()}: "
             f"converting to a NumPy array would drop it from the transform (and its "
-            f"gradient). Use functorch_lite.numpy functions on it instead of numpy ones.")
+            f"gradient). Use functorch_lite.numpy functions on it instead of numpy "
+            f"ones.{_indexing_hint()}")
 
     def __hash__(self):
         raise TypeError("traced values are unhashable (like numpy arrays)")

@@ -53,6 +53,8 @@ class _Builder:
 
 
 class JaxprTrace(Trace):
+    const_lift = 2  # see Trace.const_lift
+
     def pure(self, val):
         return self.main.payload.new_const(self, val)
 

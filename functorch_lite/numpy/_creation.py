@@ -11,7 +11,8 @@ import numpy as _np
 from .. import backends as _backends
 from .. import primitives as P
 from ..core import dtypes as _dtypes
-from ..core.trace import Tracer, get_aval
+from ..core.trace import Tracer, get_aval, stage_constant
+from ..core.trace import active_mains as _active_mains
 from ._base import (_arr, _v, _is_tracer, _concrete_of, _namespace_of, _on_backend_of,
                     _foreign, _is_foreign)
 
@@ -50,11 +51,18 @@ def astype(x, dtype, /, *, copy=True, device=None):
 
 def _canonical(fn):
     """JAX's 32-bit mode (``config.update("jax_enable_x64", False)``): the
-    result narrowed to 32 bits, as JAX's default dtypes; a no-op otherwise."""
+    result narrowed to 32 bits, as JAX's default dtypes; a no-op otherwise.
+    Under jit or vmap, an array made by user code is a constant of the trace."""
     @functools.wraps(fn)
     def wrapped(*args, **kwargs):
         out = fn(*args, **kwargs)
-        return out if _dtypes.X64 else _dtypes.canonicalize_value(out)
+        if not _dtypes.X64:
+            out = _dtypes.canonicalize_value(out)
+        if _active_mains[0] and type(out) is _np.ndarray:
+            # inside jit/vmap a constant made here becomes a value of the trace, so
+            # indexing it with a traced integer works (see stage_constant)
+            out = stage_constant(out)
+        return out
     return wrapped
 
 

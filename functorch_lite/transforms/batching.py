@@ -31,6 +31,8 @@ class BatchTracer(Tracer):
 
 
 class BatchTrace(Trace):
+    const_lift = 2  # see Trace.const_lift
+
     def pure(self, val):
         return BatchTracer(self, val, None)
 

@@ -26,6 +26,8 @@ class JVPTracer(Tracer):
 
 
 class JVPTrace(Trace):
+    const_lift = 1  # see Trace.const_lift
+
     def pure(self, val):
         return JVPTracer(self, val, None)
 

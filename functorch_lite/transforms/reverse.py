@@ -66,6 +66,8 @@ class VJPTracer(Tracer):
 
 
 class VJPTrace(Trace):
+    const_lift = 1  # see Trace.const_lift
+
     def pure(self, val):
         return VJPTracer(self, val, None)
 
