@@ -27,6 +27,9 @@ pytestmark = pytest.mark.skipif(not cpu_fusion.available(),
                                 reason="CPU fusion needs cffi and a C compiler")
 
 TOL = {np.float32: (4e-6, 1e-7), np.float64: (1e-13, 1e-15)}
+# random programs compound 1-ulp differences of the C library's and NumPy's
+# transcendentals through cancellations: looser bounds there
+TOL_PROGRAMS = {np.float32: (1e-4, 1e-6), np.float64: (1e-10, 1e-13)}
 
 
 @pytest.fixture(autouse=True)
@@ -247,7 +250,7 @@ def test_random_programs_harness_fused():
         for fn in (f, fl.grad(f)):
             got, want, _, _ = _run_both(fn, x)
             for g, w in zip(got, want):
-                _same(g, w, *(TOL[dtype] if dtype == np.float32 else (1e-13, 1e-14)))
+                _same(g, w, *TOL_PROGRAMS[dtype])
     check()
 
 
