@@ -134,3 +134,16 @@ def test_no_hooks_run_under_no_grad_and_forward_hooks_still_do():
     with fl.no_grad():
         lin(fl.ones(1, 2))
     assert seen == ["fw"]
+
+
+def test_in_place_on_a_hooked_input_bumps_the_callers_version():
+    class Doubling(fl.nn.Module):
+        def forward(self, a):
+            return a.mul_(2)
+
+    m = Doubling()
+    m.register_full_backward_hook(lambda m, gi, go: None)
+    x = fl.tensor([0., 1.], requires_grad=True)
+    y = x.exp()                     # saves its output, which the module overwrites
+    with pytest.raises(RuntimeError, match="modified by an inplace operation"):
+        m(y).sum().backward()

@@ -50,4 +50,9 @@ def with_backward_hook(tensors, hook):
     ``hook(grads)`` with a tuple of gradients (Tensors, None where zero), one
     per tensor; a non-None result (a sequence as long) replaces them.  Returns
     the new tensors (the same ones when grad mode is off or none requires grad)."""
-    return apply(backward_hook_p, list(tensors), {"hook": hook})
+    outs = apply(backward_hook_p, list(tensors), {"hook": hook})
+    for o, t in zip(outs, tensors):
+        # one buffer (the kernel returns its inputs): share the storage record as
+        # detach() does, so an in-place write through either bumps one version
+        o._st = t._st
+    return outs
