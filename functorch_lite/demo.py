@@ -175,8 +175,11 @@ def training(steps=500, torch=None):
     print("Time for the whole loop: " + ", ".join(f"{k} {v[1]:.2f} s" for k, v in runs.items()))
     if len(runs) == 2:
         a, b = runs["facade"][0], runs["functional"][0]
-        same = all(np.isclose(a[t], b[t], rtol=1e-3) for t in a)
-        print("Both give the same loss curve:", same)
+        # float32 training: the two paths round differently (jit may fuse a chain into
+        # one C kernel), which shows relatively once the loss is ~1e-5 of where it began
+        scale = max(a.values())
+        same = all(np.isclose(a[t], b[t], rtol=1e-2, atol=1e-6 * scale) for t in a)
+        print("Both give the same loss curve (to float32 rounding):", same)
     return runs
 
 

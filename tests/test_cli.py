@@ -248,7 +248,7 @@ def test_demo_facade_parts_with_pytorch(capsys):
     assert np.allclose(g, 4.5)
     runs = demo.training(100, torch)
     assert set(runs) == {"facade", "functional"}
-    assert "same loss curve: True" in capsys.readouterr().out
+    assert "same loss curve (to float32 rounding): True" in capsys.readouterr().out
 
 
 def test_cupy_backend_without_a_gpu_is_a_clear_error(capsys):
