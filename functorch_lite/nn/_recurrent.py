@@ -105,7 +105,7 @@ class _RNNBase(Module):
         s = f"{self.input_size}, {self.hidden_size}"
         if self.num_layers != 1:
             s += f", num_layers={self.num_layers}"
-        if getattr(self, "nonlinearity", "tanh") != "tanh":
+        if getattr(self, "_act", _DEFAULT_ACT) is not _DEFAULT_ACT:
             s += f", nonlinearity={self.nonlinearity}"
         if not self.bias:
             s += ", bias=False"
@@ -123,19 +123,34 @@ def _lin(x, w, b):
     return y + b if b is not None else y
 
 
+# RNN's nonlinearity= (PyTorch's option names) -> the activation the cell applies
+def _tanh(a):
+    return a.tanh()
+
+
+def _relu(a):
+    return a.relu()
+
+
+# (module-level functions, not lambdas: a module must pickle and deepcopy)
+_ACTIVATIONS = {"tanh": _tanh, "relu": _relu}
+_DEFAULT_ACT = _tanh
+
+
 class RNN(_RNNBase):
     """Elman RNN: h' = tanh (or relu)(x W_ih^T + b_ih + h W_hh^T + b_hh)."""
 
     def __init__(self, *args, nonlinearity="tanh", **kwargs):
-        if nonlinearity not in ("tanh", "relu"):
+        act = _ACTIVATIONS.get(nonlinearity)
+        if act is None:
             raise ValueError(f"Unknown nonlinearity '{nonlinearity}'. Select from 'tanh' or "
                              f"'relu'.")
         super().__init__(*args, nonlinearity=nonlinearity, **kwargs)
+        self._act = act
 
     def _cell(self, x, h, sfx):
         wi, wh, bi, bh = self._params(sfx)
-        a = _lin(x, wi, bi) + _lin(h, wh, bh)
-        return a.tanh() if self.nonlinearity == "tanh" else a.relu()
+        return self._act(_lin(x, wi, bi) + _lin(h, wh, bh))
 
 
 class LSTM(_RNNBase):
