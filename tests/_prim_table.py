@@ -27,6 +27,7 @@ import scipy.special
 from functorch_lite.primitives import (contractions, cumulative, elementwise as E, indexing,
                                        linalg, math_more as M, reductions, shape, special)
 from functorch_lite.primitives import matfun
+from functorch_lite.primitives import ipow as IP
 from functorch_lite.control import _policies
 
 
@@ -180,10 +181,10 @@ for _lab, (_s1, _s2) in _BIN_SHAPES.items():
         row(E.tanh_grad_p, lambda r, _s=_s1, _t=_s2: (U(r, *_s), U(r, *_t)), {"safe": _safe},
             lambda ct, o, safe: ct * (1 - o * o), label=f"{_lab}-{'safe' if _safe else 'plain'}")
 
-row(E.integer_pow_p, lambda r: (U(r, 3, 2),), {"y": 3}, lambda x, y: x ** y, ints=True,
+row(IP.integer_pow_p, lambda r: (U(r, 3, 2),), {"y": 3}, lambda x, y: x ** y, ints=True,
     label="3")
-row(E.integer_pow_p, lambda r: (U(r, 3, 2),), {"y": 2}, lambda x, y: x ** y, label="2")
-row(E.integer_pow_p, lambda r: (AWAY(r, 3, 2),), {"y": -2}, lambda x, y: x ** float(y),
+row(IP.integer_pow_p, lambda r: (U(r, 3, 2),), {"y": 2}, lambda x, y: x ** y, label="2")
+row(IP.integer_pow_p, lambda r: (AWAY(r, 3, 2),), {"y": -2}, lambda x, y: x ** float(y),
     label="-2")
 row(E.select_p, lambda r: (U(r, 3, 2) > 0, U(r, 3, 2), U(r, 3, 2)), ref=np.where)
 row(E.convert_element_type_p, lambda r: (U(r, 3, 2),), {"new_dtype": np.dtype(np.float32)},

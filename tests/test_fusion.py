@@ -18,6 +18,7 @@ import numpy as np
 import pytest
 
 import functorch_lite as fl
+from functorch_lite.primitives import ipow as IP
 import functorch_lite.numpy as fnp
 from functorch_lite import config
 from functorch_lite.backends import cpu_fusion, fusion
@@ -154,10 +155,10 @@ EDGE = [-np.inf, -10.0, -2.0, -1.0, -0.75, -0.5, -1e-3, -0.0, 0.0, 1e-3, 0.25, 0
 
 UNARY = [E.neg, E.exp, E.log, E.sin, E.cos, E.tanh, E.sqrt, E.abs, E.sign, E.stop_gradient,
          M.log1p, M.expm1, M.tan, M.asin, M.acos, M.atan, M.sinh, M.cosh, M.floor, M.ceil,
-         lambda h: E.integer_pow(h, 0), lambda h: E.integer_pow_p.bind(h, y=1),
-         lambda h: E.integer_pow(h, 2), lambda h: E.integer_pow(h, 3),
-         lambda h: E.integer_pow(h, 7), lambda h: E.integer_pow(h, -1),
-         lambda h: E.integer_pow(h, -2), lambda h: E.integer_pow(h, -3),
+         lambda h: IP.integer_pow(h, 0), lambda h: IP.integer_pow_p.bind(h, y=1),
+         lambda h: IP.integer_pow(h, 2), lambda h: IP.integer_pow(h, 3),
+         lambda h: IP.integer_pow(h, 7), lambda h: IP.integer_pow(h, -1),
+         lambda h: IP.integer_pow(h, -2), lambda h: IP.integer_pow(h, -3),
          lambda h: E.full_like(h, 2.5), lambda h: E.full_like(h, -np.inf),
          lambda h: E.convert_element_type(h, np.bool_),
          lambda h: E.convert_element_type(h, np.float64),

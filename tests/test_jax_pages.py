@@ -43,7 +43,8 @@ KNOWN = {
                         15: _ARRAY, 24: _ARRAY, 25: _ARRAY, 26: _ARRAY,
                         28: "random.normal draws differ", 29: "random.normal draws differ"},
 }
-PAGES = sorted(f[:-3] for f in os.listdir(EX) if f.endswith(".py") and f != "run_pages.py")
+PAGES = sorted(f[:-3] for f in os.listdir(EX) if f.endswith(".py") and f != "run_pages.py"
+               and ".part" not in f)   # <page>.partN.py continues <page>.py
 
 
 def _run(page, tmp_path):

@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 
 import functorch_lite as fl
+from functorch_lite.primitives import ipow as IP
 from functorch_lite.core import primitive as core_primitive
 from functorch_lite.core.ir import ShapedArray
 from functorch_lite.primitives import add, mul, reduce_sum, reshape, tanh
@@ -275,7 +276,8 @@ def _spec_samples():
     """Per primitive declaring ``specialize``: (args, params) cases covering its
     kernels' branches (the shapes jit plans meet)."""
     from functorch_lite.primitives.contractions import dot_general_p
-    from functorch_lite.primitives.elementwise import integer_pow_p, mul_safe_p, tanh_grad_p
+    from functorch_lite.primitives.elementwise import mul_safe_p, tanh_grad_p
+    from functorch_lite.primitives.ipow import integer_pow_p
     r = np.random.default_rng(0)
     f = lambda *s: r.standard_normal(s)  # noqa: E731
     dn = lambda lc, rc, lb=(), rb=(): ((lc, rc), (lb, rb))  # noqa: E731
@@ -343,7 +345,7 @@ def _bound_params():
     """Params for the bound-declaring primitives that need some."""
     from functorch_lite.primitives import contractions as C, elementwise as E
     from functorch_lite.primitives import math_more as M, reductions as R
-    return {E.integer_pow_p: {"y": 3}, E.convert_element_type_p: {"new_dtype": np.float32},
+    return {IP.integer_pow_p: {"y": 3}, E.convert_element_type_p: {"new_dtype": np.float32},
             E.full_like_p: {"fill_value": -2.5}, M.round_p: {"decimals": 1},
             R.reduce_sum_p: {"axes": (1,)},
             C.dot_general_p: {"dimension_numbers": (((1,), (0,)), ((), ()))}}

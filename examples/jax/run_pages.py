@@ -10,6 +10,7 @@ match jax's (same count, rtol 1e-3).  Runs in JAX's 32-bit mode
 (``config.update("jax_enable_x64", False)``) so dtypes print as JAX's.
 """
 import contextlib
+import glob
 import io
 import json
 import re
@@ -33,6 +34,11 @@ def cells(path):
     text = open(path).read()
     out = []
     if path.endswith(".py"):
+        # a long page continues in <page>.part2.py, ... (files stay readable)
+        stem = path[:-3]
+        for part in sorted(glob.glob(glob.escape(stem) + ".part*.py")):
+            body = open(part).read()
+            text += "\n" + body[body.index("# %% cell"):]
         parts = re.split(r"^# %% cell \d+( raises-exception)?\n", text, flags=re.M)
         # parts: [docstring, flag, body, flag, body, ...]
         return [(body, bool(flag)) for flag, body in zip(parts[1::2], parts[2::2])]

@@ -14,6 +14,7 @@ from ..core.ir import ShapedArray
 from ..core.primitive import REGISTRY
 from ..core.trace import state as _tstate
 from ..primitives import elementwise as E
+from ..primitives.ipow import integer_pow_p
 from . import _types as T
 from ._dispatch import _EMPTY, apply, binary, call, record
 from ._graph import _grad, _seq, mark_hidden
@@ -64,7 +65,7 @@ def rdiv(self, other):
 def pow(self, exponent):  # noqa: A001
     if isinstance(exponent, (int, np.integer)) and not isinstance(exponent, bool):
         if exponent >= 0 or self._v.dtype.kind in "fc":
-            return apply(E.integer_pow_p, (self,), {"y": int(exponent)})
+            return apply(integer_pow_p, (self,), {"y": int(exponent)})
     if isinstance(exponent, Tensor):
         return binary(E.pow_p, self, exponent, "PowBackward1", float_op=True)
     return binary(E.pow_p, self, exponent, "PowBackward0", float_op=True)
