@@ -202,22 +202,18 @@ def full(size, fill_value, dtype=None, device=None, requires_grad=False, **kw):
                  requires_grad)
 
 
-_NOT_DRAWN = object()
-
-
 def _rand(device, draw, dtype, requires_grad, default=None, cpu=None):
     """``cpu(npdt)`` draws on the CPU generator (PyTorch's numbers); ``draw(g)``
     on the device generator."""
     xp = _dev_ns(device)
     if _randomness.active():
         # inside torch.func.vmap: its randomness= decides ('error' raises here,
-        # 'same' draws as usual, 'different' draws one sample per lane)
-        lanes = _randomness.generator(_NOT_DRAWN)
-        if lanes is not _NOT_DRAWN:
-            # per-lane draws from a generator seeded off this stream (reproducible
-            # after manual_seed; not PyTorch's per-lane numbers)
-            lanes._g = _drng(xp) if xp is not None else np.random.default_rng(
-                int(_R.integers(0, 2 ** 62, (), None)))
+        # 'same' draws as usual, 'different' draws one sample per lane from a
+        # generator seeded off this stream: reproducible after manual_seed, not
+        # PyTorch's per-lane numbers)
+        lanes = _randomness.per_lane(lambda: _drng(xp) if xp is not None else
+                                     np.random.default_rng(int(_R.integers(0, 2 ** 62, (), None))))
+        if lanes is not None:
             return _finish(draw(lanes), dtype, None, requires_grad, default, xp=False)
     if xp is None:
         dt = _dt(dtype, default)

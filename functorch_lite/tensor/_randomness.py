@@ -50,6 +50,15 @@ def check_not_error():
         raise RuntimeError(_ERROR)
 
 
+def per_lane(make_base):
+    """The generator for a draw of PyTorch's CPU stream inside vmap: None when
+    the draw proceeds as usual ('same', or no vmap), a per-lane generator over
+    ``make_base()`` under 'different'; 'error' raises."""
+    check_not_error()
+    diff = [(n, lane) for m, n, lane in _stack() if m == "different"]
+    return _LaneGen(make_base(), diff) if diff else None
+
+
 def generator(g):
     """The generator a random function should draw from (see the module doc)."""
     frames = _stack()
