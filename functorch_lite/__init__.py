@@ -31,9 +31,9 @@ from .typing import Array, typeof  # noqa: F401,E402
 from . import random  # noqa: F401
 # the PyTorch-style facade: `import functorch_lite as torch` (after the core names
 # above, which it does not shadow: fl.grad stays the functional transform)
-from .tensor import *  # noqa: F401,F403,E402
-from .tensor import Tensor, Size, device, cuda, no_grad, enable_grad  # noqa: F401,E402
-from .tensor.serialization import save, load  # noqa: F401,E402
+from .facade import *  # noqa: F401,F403,E402
+from .facade import Tensor, Size, device, cuda, no_grad, enable_grad  # noqa: F401,E402
+from .facade.serialization import save, load  # noqa: F401,E402
 from . import autograd, nn, optim  # noqa: F401,E402
 from . import optimizers  # noqa: F401,E402
 from . import testing, utils  # noqa: F401,E402  (torch.testing, torch.utils.data/checkpoint)

@@ -5,10 +5,10 @@ import math
 
 import numpy as np
 
-from .tensor import _types
-from .tensor._creation import empty, randint
-from .tensor._graph import no_grad
-from .tensor._tensor import Tensor, _on_dev, _to_host
+from .facade import _types
+from .facade._creation import empty, randint
+from .facade._graph import no_grad
+from .facade._tensor import Tensor, _on_dev, _to_host
 
 # (rtol, atol) by dtype, PyTorch's defaults
 _TOL = {np.dtype(np.float16): (1e-3, 1e-5), np.dtype(np.float32): (1.3e-6, 1e-5),

@@ -441,7 +441,7 @@ def test_autograd_grad_still_leaves_grad_untouched():
 
 def test_grad_fn_names_come_from_the_primitive():
     from types import SimpleNamespace
-    from functorch_lite.tensor._dispatch import grad_fn_name
+    from functorch_lite.facade._dispatch import grad_fn_name
     from functorch_lite.primitives.elementwise import tanh_p
     assert grad_fn_name(tanh_p) == tanh_p.torch_name == "TanhBackward0"
     undeclared = SimpleNamespace(name="scatter_add_rows", torch_name=None)
@@ -484,7 +484,7 @@ def test_tape_keeps_what_the_primitive_saves():
 
 def test_function_and_device_copy_are_registered_primitives():
     from functorch_lite.core.primitive import REGISTRY, missing_rules
-    from functorch_lite.tensor._engine import device_copy_p
+    from functorch_lite.facade._engine import device_copy_p
     fn_p = autograd.function_p
     assert REGISTRY["autograd_function"] is fn_p and REGISTRY["device_copy"] is device_copy_p
     assert missing_rules(fn_p) == [] and missing_rules(device_copy_p) == []

@@ -78,7 +78,7 @@ def test_the_layers_are_the_documented_ones():
     assert len(flat) == len(set(flat))
     # bottom to top: core < primitives < interpreters < control < api < numpy/lax < facade
     order = [f"{PKG}.core", f"{PKG}.primitives", f"{PKG}.transforms.jvp", f"{PKG}.control",
-             f"{PKG}.transforms.jit", f"{PKG}.numpy", f"{PKG}.tensor", f"{PKG}.nn", f"{PKG}.cli"]
+             f"{PKG}.transforms.jit", f"{PKG}.numpy", f"{PKG}.facade", f"{PKG}.nn", f"{PKG}.cli"]
     where = [next(i for i, s in enumerate(names) if m in s) for m in order]
     assert where == sorted(where, reverse=True), where
     assert len(set(where)) == len(where)
@@ -125,10 +125,10 @@ def test_a_layer_imports_without_the_layers_above(module, forbidden):
 def test_the_bare_check_can_fail():
     # the subprocess check above reports a layer that loads one above it
     code = _BARE.format(pkg=PKG, path=os.path.join(ROOT, PKG), mods=[f"{PKG}.nn"],
-                        forbidden=[f"{PKG}.tensor"])
+                        forbidden=[f"{PKG}.facade"])
     r = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
                        timeout=120)
-    assert r.returncode != 0 and "functorch_lite.tensor" in r.stderr
+    assert r.returncode != 0 and "functorch_lite.facade" in r.stderr
 
 
 def test_higher_order_primitives_are_in_the_one_registry():

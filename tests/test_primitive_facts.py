@@ -145,18 +145,18 @@ NOT_PRIMITIVE_REFERENCES = {
     "bench/workloads/deepchain.py": {"checkpoint"},      # the public fl.checkpoint feature
     "backends/cupy.py": {"mul_safe"},                    # its one-kernel version's cache key
     "primitives/_safe_kernels.py": {"mul_safe"},         # that kernel, as a namespace method
-    "tensor/_reduce.py": {"max", "argmax"}, "tensor/_shape.py": {"reshape"},
-    "tensor/_math.py": {"floor", "min", "max"},
-    "tensor/__init__.py": _FACADE_TABLES, "tensor/_dispatch.py": _FACADE_TABLES,
-    "tensor/_graph.py": _FACADE_TABLES,
+    "facade/_reduce.py": {"max", "argmax"}, "facade/_shape.py": {"reshape"},
+    "facade/_math.py": {"floor", "min", "max"},
+    "facade/__init__.py": _FACADE_TABLES, "facade/_dispatch.py": _FACADE_TABLES,
+    "facade/_graph.py": _FACADE_TABLES,
     "random/_samplers.py": {"cholesky", "eigh", "svd"},  # multivariate_normal's method=
     "random/_gamma.py": {"gamma"},                       # the sampler's name in its errors
     "random/_keys.py": {"threefry2x32"},                 # key(impl=)'s accepted name
     "numpy/_complex.py": {"real", "imag", "conj"},       # NumPy's names, in their errors
     "numpy/fft.py": {"fft"},                             # numpy.fft.fft; fft_type="fft"
     # torch op names in the facade's op tables and error texts, .at[] update kinds
-    "tensor/_ext_index.py": {"add", "gather", "scatter_add", "max", "min"},
-    "tensor/_ext_math.py": {"acos", "asin", "atan", "cosh", "sinh", "tan", "floor", "max",
+    "facade/_ext_index.py": {"add", "gather", "scatter_add", "max", "min"},
+    "facade/_ext_math.py": {"acos", "asin", "atan", "cosh", "sinh", "tan", "floor", "max",
                             "min", "atan2", "erfc", "acosh", "asinh", "atanh"},
     "optim/lr_scheduler.py": {"abs", "cos", "max", "min"},  # threshold/anneal/mode names
     "nn/_recurrent.py": {"tanh"},                        # RNN's nonlinearity="tanh"
@@ -173,7 +173,7 @@ for _f in ("_sorting", "_sets", "_math", "_arrayapi", "_grids", "_shape2", "_sta
            "_interop", "_logic"):
     NOT_PRIMITIVE_REFERENCES[f"numpy/{_f}.py"] = _NUMPY13_NAMES
 NOT_PRIMITIVE_REFERENCES["numpy/_methods.py"] = _NUMPY_NAMES | {"argsort"}  # x.argsort()
-NOT_PRIMITIVE_REFERENCES["tensor/__init__.py"] = _FACADE_TABLES | {
+NOT_PRIMITIVE_REFERENCES["facade/__init__.py"] = _FACADE_TABLES | {
     "argsort", "atan2", "erfc", "tan", "sinh", "cosh", "asin", "acos", "atan", "cumsum", "fmod"}
 
 

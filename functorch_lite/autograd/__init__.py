@@ -7,10 +7,10 @@ is true for every Tensor.
 """
 import numpy as np
 
-from ..tensor._engine import (_RecTracer, _grad, _unrec, backward, enable_grad,  # noqa
+from ..facade._engine import (_RecTracer, _grad, _unrec, backward, enable_grad,  # noqa
                              grad, inference_mode, is_grad_enabled, no_grad,
                              set_grad_enabled)
-from ..tensor._tensor import Tensor, _on_dev, _wrap, as_tensor
+from ..facade._tensor import Tensor, _on_dev, _wrap, as_tensor
 
 
 class _VariableMeta(type):

@@ -13,9 +13,9 @@ import numpy as np
 
 from ..core.primitive import defprim
 from ..core.trace import Tracer
-from ..tensor._dispatch import record
-from ..tensor._engine import _RecTracer, _grad, _unrec, no_grad, set_grad_enabled
-from ..tensor._tensor import Tensor, _on_dev, _wrap, as_tensor
+from ..facade._dispatch import record
+from ..facade._engine import _RecTracer, _grad, _unrec, no_grad, set_grad_enabled
+from ..facade._tensor import Tensor, _on_dev, _wrap, as_tensor
 from ..transforms.batching import vmap_flat
 
 

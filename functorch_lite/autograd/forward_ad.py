@@ -15,7 +15,7 @@ import collections
 import threading
 
 from ..core.trace import new_main
-from ..tensor._tensor import Tensor, _wrap
+from ..facade._tensor import Tensor, _wrap
 from ..transforms.jvp import JVPTrace, JVPTracer
 
 _state = threading.local()

@@ -16,9 +16,9 @@ import numpy as np
 from .. import numpy as fnp
 
 from ..core.trace import get_aval
-from ..tensor._dispatch import record
-from ..tensor._engine import _grad
-from ..tensor._tensor import Tensor, _wrap
+from ..facade._dispatch import record
+from ..facade._engine import _grad
+from ..facade._tensor import Tensor, _wrap
 from ..transforms import api as _api
 from ..transforms.reverse import backward_pass, vjp_flat
 from ..transforms import jacobians as _jac

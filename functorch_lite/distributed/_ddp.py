@@ -20,8 +20,8 @@ import numpy as np
 
 from ..nn.modules import Module, Parameter
 from ..optim.optimizer import Optimizer
-from ..tensor._tensor import Tensor
-from ..tensor._creation import tensor as _tensor
+from ..facade._tensor import Tensor
+from ..facade._creation import tensor as _tensor
 from ..backends import device_put
 from ._data_parallel import DataParallel
 

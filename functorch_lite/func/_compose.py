@@ -17,9 +17,9 @@ import numpy as np
 
 from ..autograd._function import Function, FunctionCtx, function_p
 from ..core.trace import Tracer, get_aval
-from ..tensor._dispatch import record
-from ..tensor._engine import _grad
-from ..tensor._tensor import Tensor, _wrap
+from ..facade._dispatch import record
+from ..facade._engine import _grad
+from ..facade._tensor import Tensor, _wrap
 from ..transforms import api as _api
 from ._pytree import tree_flatten, tree_unflatten
 

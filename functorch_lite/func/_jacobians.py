@@ -7,7 +7,7 @@ import numpy as np
 
 from .. import numpy as fnp
 from ..core.trace import get_aval
-from ..tensor import _randomness
+from ..facade import _randomness
 from ..transforms import api as _api
 from ..transforms import jacobians as _jac
 from ._pytree import tree_flatten, tree_unflatten

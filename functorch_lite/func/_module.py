@@ -9,8 +9,8 @@ facade's ``nn.Module``): modules are duck-typed so this layer does not depend on
 import contextlib
 import functools
 
-from ..tensor._tensor import Tensor
-from ..tensor._shape import stack as _stack
+from ..facade._tensor import Tensor
+from ..facade._shape import stack as _stack
 
 _MISSING = object()
 

@@ -13,8 +13,8 @@ import numpy as np
 
 from .. import numpy as fnp
 from ..core.trace import Tracer, get_aval
-from ..tensor._tensor import Tensor, _wrap
-from ..tensor import _randomness
+from ..facade._tensor import Tensor, _wrap
+from ..facade import _randomness
 from ..transforms import api as _api
 from ..transforms import jacobians as _jac
 from ..transforms.batching import vmap_flat

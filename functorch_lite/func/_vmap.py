@@ -6,8 +6,8 @@ import numpy as np
 
 from .. import numpy as fnp
 from ..core.trace import Tracer, get_aval
-from ..tensor._tensor import Tensor
-from ..tensor import _randomness
+from ..facade._tensor import Tensor
+from ..facade import _randomness
 from ..transforms.batching import vmap_flat
 from ._pytree import broadcast_dims, tree_flatten, tree_unflatten
 from ._transforms import _t, _val

@@ -9,8 +9,8 @@ import math
 import numpy as np
 
 from .. import numpy as fnp
-from ..tensor._engine import _seq, no_grad
-from ..tensor._tensor import Tensor, _wrap
+from ..facade._engine import _seq, no_grad
+from ..facade._tensor import Tensor, _wrap
 from . import _stable as S
 from ._conv import _pair, conv2d
 
@@ -37,7 +37,7 @@ def cosine_similarity(x1, x2, dim=1, eps=1e-8):
 
 def pairwise_distance(x1, x2, p=2.0, eps=1e-6, keepdim=False):
     """||x1 - x2 + eps||_p along the last dim."""
-    from ..tensor._ext_math import _named, _vector_norm
+    from ..facade._ext_math import _named, _vector_norm
     return _named(_vector_norm(x1 - x2 + eps, p, -1, keepdim), "NormBackward1")
 
 
@@ -94,14 +94,14 @@ def triplet_margin_loss(anchor, positive, negative, margin=1.0, p=2.0, eps=1e-6,
     dp = pairwise_distance(anchor, positive, p, eps)
     dn = pairwise_distance(anchor, negative, p, eps)
     if swap:
-        from ..tensor._math import minimum
+        from ..facade._math import minimum
         dn = minimum(dn, pairwise_distance(positive, negative, p, eps))
     return _reduce((dp - dn + margin).clamp(min=0), reduction)
 
 
 def cosine_embedding_loss(input1, input2, target, margin=0.0, reduction="mean"):
     cos = cosine_similarity(input1, input2, dim=-1, eps=1e-8)
-    from ..tensor._math import where
+    from ..facade._math import where
     t = target if isinstance(target, Tensor) else _wrap(np.asarray(target))
     loss = where(t == 1, 1 - cos, (cos - margin).clamp(min=0))
     return _reduce(loss, reduction)
@@ -126,7 +126,7 @@ def poisson_nll_loss(input, target, log_input=True, full=False, size_average=Non
     if full:
         t = target
         st = t * t.log() - t + 0.5 * (2 * math.pi * t).log()
-        from ..tensor._math import where
+        from ..facade._math import where
         loss = loss + where(t > 1, st, st * 0)
     return _reduce(loss, reduction)
 
@@ -276,7 +276,7 @@ def dropout2d(input, p=0.5, training=True, inplace=False):  # noqa: A002
     """Zero whole channels (the mask has one draw per (N, C))."""
     if not training or p == 0:
         return input
-    from ..tensor._random import bernoulli
+    from ..facade._random import bernoulli
     v = input._v
     shape = tuple(v.shape[:2]) + (1,) * (v.ndim - 2) if v.ndim == 4 else \
         tuple(v.shape[:1]) + (1,) * (v.ndim - 1)
@@ -328,7 +328,7 @@ def scaled_dot_product_attention(query, key, value, attn_mask=None, dropout_p=0.
             s = s.masked_fill(_wrap(~np.asarray(attn_mask._v)), float("-inf"))
     a = s.softmax(-1)
     if dropout_p:
-        from ..tensor._random import bernoulli
+        from ..facade._random import bernoulli
         keep = bernoulli(tuple(a.shape), 1.0 - dropout_p, a._v.dtype)
         a = a * _wrap(keep / a._v.dtype.type(1.0 - dropout_p))
     return a.matmul(value)

@@ -4,10 +4,10 @@ handles that remove them."""
 import collections
 import itertools
 
-from ..tensor import _engine
-from ..tensor._bwhook import with_backward_hook
-from ..tensor._creation import zeros_like
-from ..tensor._tensor import Tensor
+from ..facade import _engine
+from ..facade._bwhook import with_backward_hook
+from ..facade._creation import zeros_like
+from ..facade._tensor import Tensor
 
 _ids = itertools.count()
 

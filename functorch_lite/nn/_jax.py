@@ -3,13 +3,13 @@
 ``functorch_lite.nn.relu(x)`` is ``jax.nn.relu(x)``: on arrays (or tracers,
 under ``fl.grad``/``vmap``/``jit``) it returns arrays; on facade Tensors it
 returns a Tensor whose ``grad_fn`` is one node named as PyTorch names the op
-(``GeluBackward0``, ...), recorded through ``tensor/_bridge.bridge`` so that
+(``GeluBackward0``, ...), recorded through ``facade/_bridge.bridge`` so that
 ``backward()`` differentiates the very composition ``fl.grad`` does.  The
 functions themselves are written once, in ``functorch_lite/numpy/_nn.py``.
 """
 from ..numpy import _nn as N
-from ..tensor._bridge import bridge
-from ..tensor._tensor import Tensor, _wrap
+from ..facade._bridge import bridge
+from ..facade._tensor import Tensor, _wrap
 
 __all__ = list(N.__all__)
 

@@ -8,8 +8,8 @@ import math
 
 import numpy as np
 
-from ..tensor import _types as T
-from ..tensor._tensor import _wrap
+from ..facade import _types as T
+from ..facade._tensor import _wrap
 from . import functional as F
 from . import init
 from ._conv import _pair
@@ -115,7 +115,7 @@ class InstanceNorm2d(_BatchNorm):
                             self.eps)
         y = y if x.ndim == 4 else y.squeeze(0)
         if y.grad_fn is not None:
-            from ..tensor._graph import node_class
+            from ..facade._graph import node_class
             y.grad_fn.__class__ = node_class("ViewBackward0")   # PyTorch reshapes last
         return y
 

@@ -8,8 +8,8 @@ smoothed loss, ``DivBackward1`` for the mean over probability targets).
 """
 import numpy as np
 
-from ..tensor._engine import _seq
-from ..tensor._tensor import Tensor, _on_dev, _wrap, _xp
+from ..facade._engine import _seq
+from ..facade._tensor import Tensor, _on_dev, _wrap, _xp
 from . import _stable as S
 
 

@@ -8,9 +8,9 @@ import math
 
 import numpy as np
 
-from ..tensor import _types as T
-from ..tensor._shape import cat, stack
-from ..tensor._tensor import _wrap
+from ..facade import _types as T
+from ..facade._shape import cat, stack
+from ..facade._tensor import _wrap
 from . import functional as F
 from . import init
 from .modules import Dropout, LayerNorm, Linear, Module, Parameter

@@ -13,9 +13,9 @@ import numpy as np
 from .. import numpy as fnp
 from .. import primitives as P
 from ..core.trace import Tracer
-from ..tensor import _ops as O
-from ..tensor._engine import _seq
-from ..tensor._tensor import Tensor, _device_error, _on_dev, _wrap, _xp
+from ..facade import _ops as O
+from ..facade._engine import _seq
+from ..facade._tensor import Tensor, _device_error, _on_dev, _wrap, _xp
 from . import _stable as S
 from . import _jax as J
 from ..numpy import _nn as N
@@ -231,10 +231,10 @@ def dropout(input, p=0.5, training=True, inplace=False):  # noqa: A002
         return input * 0.0
     v = input._v
     if _on_dev(v):                                # the mask is drawn where input lives
-        from ..tensor._creation import _gen
+        from ..facade._creation import _gen
         mask = (_gen(_xp(v)).random(tuple(v.shape)) >= p).astype(v.dtype)
     else:                                         # PyTorch's CPU mask after manual_seed
-        from ..tensor._random import bernoulli
+        from ..facade._random import bernoulli
         mask = bernoulli(tuple(v.shape), 1.0 - p, v.dtype)
     return input * _wrap(mask / v.dtype.type(1.0 - p))
 
@@ -422,7 +422,7 @@ def embedding(input, weight, padding_idx=None):  # noqa: A002
         raise _device_error()
     idx = idx if _on_dev(idx) or isinstance(idx, Tracer) else np.asarray(idx)
     from ..primitives.indexing import gather_p
-    from ..tensor._dispatch import apply
+    from ..facade._dispatch import apply
     r = apply(gather_p, [weight, _wrap(idx)], {}, "EmbeddingBackward0")
     if padding_idx is not None and r.requires_grad:
         # PyTorch: the padding row's value is returned, but it gets no gradient

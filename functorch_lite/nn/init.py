@@ -3,8 +3,8 @@ import math
 
 import numpy as np
 
-from ..tensor._engine import no_grad
-from ..tensor._tensor import _on_dev, _xp
+from ..facade._engine import no_grad
+from ..facade._tensor import _on_dev, _xp
 
 
 def _fans(t):
@@ -95,7 +95,7 @@ def trunc_normal_(t, mean=0.0, std=1.0, a=-2.0, b=2.0, generator=None):
     so after manual_seed the values are PyTorch's."""
     def cdf(x):
         return (1.0 + math.erf(x / math.sqrt(2.0))) / 2.0
-    from ..tensor._random import normal as _normal, uniform as _uniform
+    from ..facade._random import normal as _normal, uniform as _uniform
     v = t._v
     if _on_dev(v):
         raise NotImplementedError("trunc_normal_ of a cuda tensor: initialise on the "

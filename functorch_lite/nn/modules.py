@@ -4,9 +4,9 @@ import math
 
 import numpy as np
 
-from ..tensor import _types as T
-from ..tensor._engine import no_grad
-from ..tensor._tensor import Tensor, _wrap
+from ..facade import _types as T
+from ..facade._engine import no_grad
+from ..facade._tensor import Tensor, _wrap
 from . import functional as F
 from . import init
 from ._hooks import HookMixin

@@ -5,8 +5,8 @@ import math
 
 import numpy as np
 
-from ..tensor._engine import enable_grad
-from ..tensor._tensor import _bump, _xp
+from ..facade._engine import enable_grad
+from ..facade._tensor import _bump, _xp
 from .optimizer import Optimizer
 
 

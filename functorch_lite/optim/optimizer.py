@@ -9,7 +9,7 @@ import math
 
 import numpy as np
 
-from ..tensor._tensor import Tensor, _bump, _on_dev, _wrap, _xp
+from ..facade._tensor import Tensor, _bump, _on_dev, _wrap, _xp
 
 
 def torch_typename(obj):

@@ -5,9 +5,9 @@ the bilinear pairing <a, b> = Re(sum a * b) (no conjugation), so holomorphic
 rules stay ``ct * f'(z)`` and ``grad`` of a real-valued function of ``z``
 returns conj(df/dz) * 2 = df/dx - i df/dy, the form JAX and HIPS autograd return.
 The Tensor facade turns this into PyTorch's convention (its conjugate) at its
-edges (see tensor/_engine.py).  The facade's ``real``/``imag`` are attributes
+edges (see facade/_engine.py).  The facade's ``real``/``imag`` are attributes
 and ``conj`` returns a real tensor itself, so no ``facade`` trait here: the
-facade binds them itself (tensor/__init__.py).
+facade binds them itself (facade/__init__.py).
 """
 import numpy as np
 

@@ -13,9 +13,9 @@ variant shows the inner ops' grad_fn names instead).
 import warnings
 
 from ..autograd import Function
-from ..tensor import _engine
-from ..tensor import _random
-from ..tensor._tensor import Tensor
+from ..facade import _engine
+from ..facade import _random
+from ..facade._tensor import Tensor
 
 
 class CheckpointFunction(Function):

@@ -4,9 +4,9 @@ import math
 
 import numpy as np
 
-from ...tensor._engine import no_grad
-from ...tensor._shape import cat
-from ...tensor._tensor import Tensor, _wrap
+from ...facade._engine import no_grad
+from ...facade._shape import cat
+from ...facade._tensor import Tensor, _wrap
 from . import rnn  # noqa: F401
 
 

@@ -1,15 +1,15 @@
 """torch.nn.utils.rnn: pad_sequence."""
 import numpy as np
 
-from ...tensor._shape import stack
-from ...tensor._tensor import _wrap
-from ...tensor._ext_index import flip
+from ...facade._shape import stack
+from ...facade._tensor import _wrap
+from ...facade._ext_index import flip
 
 
 def pad_sequence(sequences, batch_first=False, padding_value=0.0, padding_side="right"):
     """Stack variable-length tensors (L_i, *) padded to the longest:
     (L, B, *) or (B, L, *) with batch_first; differentiable in each sequence."""
-    from ...tensor._shape import cat
+    from ...facade._shape import cat
     L = max(s.shape[0] for s in sequences)
     out = []
     for s in sequences:

@@ -5,10 +5,10 @@ import collections.abc
 
 import numpy as np
 
-from ...tensor import _types
-from ...tensor._creation import tensor as _tensor
-from ...tensor._shape import stack
-from ...tensor._tensor import Tensor, as_tensor
+from ...facade import _types
+from ...facade._creation import tensor as _tensor
+from ...facade._shape import stack
+from ...facade._tensor import Tensor, as_tensor
 
 _ERR = ("default_collate: batch must contain tensors, numpy arrays, numbers, dicts or "
         "lists; found {}")

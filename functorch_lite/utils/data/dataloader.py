@@ -21,7 +21,7 @@ import queue
 import random
 import traceback
 
-from ...tensor import _random
+from ...facade import _random
 from ._collate import default_collate, default_convert
 from .dataset import IterableDataset
 from .sampler import BatchSampler, RandomSampler, SequentialSampler

@@ -5,8 +5,8 @@ import itertools
 import math
 import warnings
 
-from ...tensor import _random
-from ...tensor._tensor import Tensor
+from ...facade import _random
+from ...facade._tensor import Tensor
 
 
 class Dataset:

@@ -4,7 +4,7 @@ seed from the global generator per epoch when none is given), so the order
 after ``manual_seed`` is PyTorch's."""
 import numpy as np
 
-from ...tensor import _random
+from ...facade import _random
 
 
 class Sampler:

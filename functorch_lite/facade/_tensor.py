@@ -13,6 +13,7 @@ reduction methods, operators and in-place forms (the package ``__init__``,
 from ``_ops``).  Those need the op path (``_dispatch``), which needs this
 class, so they live above it.
 """
+import os
 import sys
 
 import numpy as np
@@ -108,8 +109,8 @@ def _attached(v, parent):
 # ---------------------------------------------------------- storage versions
 
 _PKG_CODE = {}    # code object -> is it functorch_lite's own code?
-# ".../functorch_lite/tensor/_": the facade's own modules are the tensor/_*.py ones
-_PKG_DIR = __file__.rsplit("tensor", 1)[0]
+# ".../functorch_lite/facade/_": the facade's own modules are the facade/_*.py ones
+_PKG_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "_")
 
 
 def _site():
