@@ -29,8 +29,10 @@ disable_jit = False
 import sys as _sys
 import types as _types
 
+from typing import TYPE_CHECKING, Any, Callable
+
 _debug_nans = False
-_watchers = []    # callables (name, value), called when a watched flag is set
+_watchers: list[Callable[[str, Any], None]] = []   # called (name, value) when a flag is set
 
 
 class _Config(_types.ModuleType):
@@ -103,3 +105,15 @@ class _Config(_types.ModuleType):
 
 _x64 = True
 _sys.modules[__name__].__class__ = _Config
+if TYPE_CHECKING:   # the module is a _Config: its properties, typed for the readers
+    debug_nans: bool
+    jax_enable_x64: bool
+    jax_disable_jit: bool
+    jax_debug_nans: bool
+    jax_explain_cache_misses: bool
+
+    def update(name: str, value: Any) -> None:
+        """Set a switch by name (``_Config.update``)."""
+
+    def read(name: str) -> Any:
+        """The value of a switch by name (``_Config.read``)."""

@@ -8,6 +8,7 @@ another backend plugs in with ``register_backend(instance)``.
 host<->device copy made through the library into an error.  The interpreter
 that runs a jaxpr is ``interpreter``.
 """
+from typing import Any
 import contextlib
 import sys
 import threading
@@ -66,8 +67,8 @@ def _load_cupy():
     return _cupy
 
 
-_dask = []        # the DaskBackend while registered
-_dask_made = []   # the DaskBackend once built (re-registered after forget_dask)
+_dask: list[Any] = []        # the DaskBackend while registered
+_dask_made: list[Any] = []   # the DaskBackend once built (re-registered after forget_dask)
 
 
 def _load_dask():

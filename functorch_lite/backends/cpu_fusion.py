@@ -26,6 +26,7 @@ compiler and its flags: ``$FL_CPU_FUSION_CACHE`` or
 one translation unit.  Needs the ``cpu-fusion`` extra (cffi) and a C compiler
 (``$CC``, else ``cc``/``gcc``); without them jit runs the unfused plan.
 """
+from typing import Any
 import hashlib
 import os
 import platform
@@ -43,10 +44,10 @@ FLAGS = ("-O3", "-march=native", "-ffp-contract=off", "-fno-math-errno", "-fwrap
 HEADER = ("#include <tgmath.h>\n#include <stdbool.h>\n#include <stddef.h>\n"
           "#include <math.h>\n")
 
-_state = {}                # "cc" -> compiler path or "", "ffi" -> cffi.FFI or None
-_libs = {}                 # source digest -> {function name: callable}
+_state: dict[Any, Any] = {}                # "cc" -> compiler path or "", "ffi" -> cffi.FFI or None
+_libs: dict[Any, Any] = {}                 # source digest -> {function name: callable}
 _lock = threading.Lock()   # guards _libs, _building and the FFI (compiles run outside it)
-_building = {}             # digest -> lock held while that library is compiled
+_building: dict[Any, Any] = {}             # digest -> lock held while that library is compiled
 
 
 def _ffi():

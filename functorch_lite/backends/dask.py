@@ -27,6 +27,7 @@ this namespace bridges it, so primitives never import dask:
 ``is_host`` is False: a Dask array is a *recipe*; reading it computes, and the
 library treats that as a transfer (checked, counted) exactly like a device copy.
 """
+from typing import Any
 import functools
 import threading
 
@@ -370,7 +371,7 @@ class _Ufunc:
         return out
 
 
-_check_hook = []   # set by backends/__init__: transfer_guard's check, named
+_check_hook: list[Any] = []   # set by backends/__init__: transfer_guard's check, named
 
 
 def _check(what):

@@ -27,6 +27,7 @@ position only reads values that already exist.  A group of one equation is
 emitted as the plain equation.  A group's outputs are the member values read
 by a non-member or returned by the jaxpr.
 """
+from typing import Any
 import hashlib
 
 import numpy as np
@@ -253,7 +254,7 @@ def _literal_for(out_aval, external):
     return literal
 
 
-_kernels = {}   # (namespace id, kind, source) -> kernel object: shared between plans
+_kernels: dict[Any, Any] = {}   # (namespace id, kind, source) -> kernel object: shared between plans
 
 
 def _digest(*parts):

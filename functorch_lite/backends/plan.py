@@ -13,6 +13,7 @@ new array; any other kernel's output is assumed to alias all its inputs (a
 reshape or transpose returns a view), so a buffer is reused only once every
 slot that may view it is dead.  Arguments and constants are never written.
 """
+from typing import Any
 import functools
 
 import numpy as np
@@ -43,7 +44,7 @@ def _kernel(xp, eqn, special):
             else functools.partial(prim.impl, xp))
 
 
-_positional_out = {}   # ufunc -> does it take its out buffer positionally?
+_positional_out: dict[Any, Any] = {}   # ufunc -> does it take its out buffer positionally?
 
 
 def _takes_positional_out(xp, uf, nin):

@@ -7,7 +7,7 @@ recomputed there.  ``checkpoint(f, policy=...)`` asks it of each equation that
 produces a residual of f's VJP (``checkpoint.py``)."""
 from ..core import tree_util as tu
 from ..core.ir import ShapedArray
-from ..core.primitive import defprim
+from ..core.primitive import Primitive, defprim
 from ..primitives.contractions import dot_general_p
 from ._util import as_value
 
@@ -18,7 +18,7 @@ def _name_batch(vals, dims, name):
 
 # an identity that carries a name through every transform (jit keeps it: a
 # policy reads it after tracing); its derivative is the identity
-name_p = defprim(
+name_p: Primitive = defprim(
     "checkpoint_name", impl=lambda xp, x, name: x,
     abstract=lambda x, name: ShapedArray(x.shape, x.dtype, x.weak_type),
     jvp=lambda primals, tangents, name: (name_p.bind(primals[0], name=name), tangents[0]),

@@ -1,6 +1,7 @@
 """Helpers shared by the primitives that carry jaxprs: the plan cache that runs a
 sub-jaxpr on arrays, zero cotangents, reordering a jaxpr's inputs/outputs, and
 turning a user's leaf into a value primitives accept."""
+from typing import Any
 import threading
 
 import numpy as np
@@ -19,7 +20,7 @@ from ..transforms import passes
 
 # --------------------------------------------------------------- plan cache
 
-_plans = {}   # (id(closed), xp name, fusion on) -> (closed, plan), oldest first
+_plans: dict[Any, Any] = {}   # (id(closed), xp name, fusion on) -> (closed, plan), oldest first
 _MAX_PLANS = 2048
 _plans_lock = threading.Lock()   # guards insert + evict; lookups stay lock-free
 

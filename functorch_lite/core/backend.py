@@ -11,6 +11,7 @@ from its inputs' array types (``namespace_of``) and the core imports nothing
 above it.  The instances are made and registered by ``functorch_lite.backends``
 (numpy, cupy); another backend plugs in by registering its own instance.
 """
+from typing import Any
 import importlib
 
 import numpy as np
@@ -24,11 +25,11 @@ class Backend:
     Subclass it (or set the attributes on an instance) and ``register_backend``
     it.  The defaults describe a device backend with no extras."""
 
-    name = None           # "numpy", "cupy", ...: what fl.backends.get() takes
-    device = None         # where its arrays live, as device_put and messages say it
-    aliases = ()          # more names fl.backends.get() / device_put accept
-    array_types = ()      # the concrete array classes it owns (exact types)
-    namespace = None      # the ``xp`` its kernels receive
+    name: str | None = None           # "numpy", "cupy", ...: what fl.backends.get() takes
+    device: str | None = None         # where its arrays live, as device_put and messages say it
+    aliases: tuple[str, ...] = ()          # more names fl.backends.get() / device_put accept
+    array_types: tuple[type, ...] = ()      # the concrete array classes it owns (exact types)
+    namespace: Any = None      # the ``xp`` its kernels receive
 
     # capabilities
     is_host = False           # its arrays are host memory: reading one back is no transfer
@@ -37,7 +38,7 @@ class Backend:
     finiteness_probe = False  # a BLAS dot is the cheap inf/nan check mul_safe uses
     host_constants = False    # a jit plan may keep host NumPy arrays as its constants
 
-    special_module = None     # module path of its scipy.special-like functions
+    special_module: str | None = None     # module path of its scipy.special-like functions
 
     def to_host(self, x):
         """A NumPy array with ``x``'s data (a device->host copy off the host)."""
@@ -74,12 +75,12 @@ class Backend:
 
 # ----------------------------------------------------------------- registry
 
-_by_type = {}         # array type -> Backend (NumPy's included)
-_by_namespace = {}    # id(namespace) -> Backend
-_by_name = {}         # name or alias -> Backend
+_by_type: dict[Any, Any] = {}         # array type -> Backend (NumPy's included)
+_by_namespace: dict[Any, Any] = {}    # id(namespace) -> Backend
+_by_name: dict[Any, Any] = {}         # name or alias -> Backend
 # array type -> namespace for every backend but NumPy's.  Empty while NumPy is
 # the only backend: bind then skips the namespace lookup altogether.
-extra_array_types = {}
+extra_array_types: dict[Any, Any] = {}
 
 
 def register_backend(b):

@@ -83,7 +83,10 @@ trace or plan-compile time only: never on ``bind``'s fast path or a plan's per-c
                  output used (a higher-order equation whose jaxpr holds one too), CSE
                  never merges two, constant folding never runs it at compile time
 """
+from __future__ import annotations
+
 import threading
+from typing import Any, Callable, ClassVar
 
 RULES = ("impl", "abstract", "jvp", "vjp", "batch")
 SAVES = ("nothing", "shapes", "ins", "out", "ins+out")
@@ -94,12 +97,33 @@ TRAITS = {
     "finite_form": None, "effect": False, "inner_call": None,
 }
 
-REGISTRY = {}            # name -> Primitive: every primitive there is
+REGISTRY: dict[str, Primitive] = {}            # name -> Primitive: every primitive there is
 _lock = threading.Lock()
 
 
 class Primitive:
     """A named operation with all its rules and traits in one place (see module doc)."""
+
+    # installed by core/trace.py (``Primitive.bind = bind``, no extra frame per call);
+    # declared here so that ``prim.bind(x)`` has a type
+    bind: ClassVar[Callable[..., Any]]
+    # the TRAITS, set per instance by __init__ (tests/test_typing.py keeps the two in step)
+    ufunc: Any
+    c_expr: Any
+    fuse_dtypes: Any
+    commutative: bool
+    unit: Any
+    layout_only: bool
+    bound: Any
+    no_fold: bool
+    torch_name: str | None
+    facade: tuple[str, ...]
+    specialize: Any
+    higher_order: bool
+    fuse_reduction: str | None
+    finite_form: Any
+    effect: bool
+    inner_call: Any
 
     def __init__(self, name, multiple_results=False, *, saves="ins+out", missing=None,
                  **traits):
@@ -137,7 +161,8 @@ class Primitive:
 
 
 def defprim(name, *, impl=None, abstract=None, jvp=None, vjp=None, batch=None,
-            vjp_fwd=None, saves="ins+out", multiple_results=False, missing=None, **traits):
+            vjp_fwd=None, saves="ins+out", multiple_results=False, missing=None,
+            **traits) -> Primitive:
     """Create and register a primitive.  Names are unique: a second ``defprim``
     with the same name is an error (two primitives would print the same in a jaxpr)."""
     p = Primitive(name, multiple_results, saves=saves, missing=missing, **traits)

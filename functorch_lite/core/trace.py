@@ -5,6 +5,7 @@ arguments: the fast path) or hands the call to the innermost trace that owns
 one of the tracers.  Each transform pushes a ``MainTrace`` with a level; a
 tracer knows its trace, so nested transforms never confuse their values.
 """
+from typing import Any
 import os
 import sys
 import threading
@@ -41,7 +42,7 @@ def source_info():
 # the part bind and the tracers need.
 
 _extra_array_types = _backend.extra_array_types  # type -> namespace, NumPy's excluded
-transfer_hook = []        # [check(what)]: set by backends, called before a device->host read
+transfer_hook: list[Any] = []        # [check(what)]: set by backends, called before a device->host read
 
 
 def check_read_back(v, what):

@@ -7,11 +7,12 @@ says so; ``is_leaf`` is asked first, on every subtree.  Key paths
 ``SequenceKey`` (tuple/list index), ``DictKey``, ``GetAttrKey`` (namedtuple
 field) and ``FlattenedIndexKey`` (a registered class without key names).
 """
+from typing import Any
 import functools as _functools
 from dataclasses import dataclass as _dataclass
 
-_registry = {}       # type -> (flatten, unflatten)
-_key_registry = {}   # type -> flatten_with_keys, for classes registered with keys
+_registry: dict[Any, Any] = {}       # type -> (flatten, unflatten)
+_key_registry: dict[Any, Any] = {}   # type -> flatten_with_keys, for classes registered with keys
 
 
 def register_pytree_node(cls, flatten, unflatten, flatten_with_keys=None):

@@ -23,6 +23,7 @@ lost worker are simply gone: they were a copy.  If every replica is lost,
 ``step`` raises and the last parameters read back (``.params``) are all that
 is left.
 """
+from typing import Any
 import threading
 import uuid
 
@@ -32,7 +33,7 @@ from ..core import tree_util as tu
 from ..transforms.jit import Jitted, jit
 from . import _runner as R
 
-_PROGRAMS = {}       # token -> the callable, once per process (each worker jits once)
+_PROGRAMS: dict[Any, Any] = {}       # token -> the callable, once per process (each worker jits once)
 _PROGRAMS_LOCK = threading.Lock()
 
 

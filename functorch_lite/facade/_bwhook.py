@@ -7,7 +7,7 @@ once per backward because one node carries all of them.  ``with_backward_hook``
 hands the function Tensors in PyTorch's complex convention (the rules run in
 JAX's, see ``_engine._pt``) and takes its replacement back the same way.
 """
-from ..core.primitive import defprim
+from ..core.primitive import defprim, Primitive
 from ._dispatch import apply
 from ._engine import _pt, _RecTracer, _unrec
 from ._tensor import Tensor, _wrap
@@ -34,7 +34,7 @@ def _vjp(ct, ins, out, needs, hook):
 # a facade primitive: identity forward, the hook in reverse; forward mode and
 # vmap pass tangents and batch dimensions through untouched (PyTorch's backward
 # hooks do not run in forward-mode AD either).
-backward_hook_p = defprim(
+backward_hook_p: Primitive = defprim(
     "backward_hook", impl=lambda xp, *xs, hook: list(xs),
     abstract=lambda *avals, hook: list(avals),
     jvp=lambda primals, tangents, hook: (backward_hook_p.bind(*primals, hook=hook),

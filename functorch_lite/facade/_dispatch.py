@@ -11,6 +11,7 @@ What a node keeps comes from the primitive (``prim.saves``): input values
 (``keeps_ins``), input avals only (``keeps_shapes``), the output
 (``keeps_out``); only kept values get their versions checked at backward.
 """
+from typing import Any
 import numpy as np
 
 from .. import config
@@ -32,7 +33,7 @@ from ..primitives.elementwise import div_p as _div_p, mul_p as _mul_p
 _SCALARS = _promote._SCALARS
 _new = object.__new__
 _nd = np.ndarray
-_EMPTY = {}
+_EMPTY: dict[Any, Any] = {}
 _PYNUM = (float, int, bool)
 
 
@@ -45,7 +46,7 @@ def grad_fn_name(prim):
         w[:1].upper() + w[1:] for w in prim.name.split("_")) + "Backward0"
 
 
-_PRIM_CLASSES = {}      # prim -> its node class (the default name)
+_PRIM_CLASSES: dict[Any, Any] = {}      # prim -> its node class (the default name)
 
 
 def _prim_class(prim):
@@ -55,7 +56,7 @@ def _prim_class(prim):
     return cls
 
 
-_AVALS = {}             # (shape, dtype) -> ShapedArray: avals are immutable, shared
+_AVALS: dict[Any, Any] = {}             # (shape, dtype) -> ShapedArray: avals are immutable, shared
 
 
 def _aval(v):

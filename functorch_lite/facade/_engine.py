@@ -15,7 +15,7 @@ import itertools  # noqa: F401 - listed in __all__
 
 import numpy as np
 
-from ..core.primitive import defprim
+from ..core.primitive import defprim, Primitive
 from ..core.trace import state as _tstate
 from ..core.trace import Trace, Tracer, get_aval, new_main, source_info
 from ..transforms.reverse import backward_pass
@@ -55,7 +55,7 @@ def _copy_jvp(primals, tangents, to):
 
 
 # a facade primitive: a value moved between devices (.cuda(), .cpu(), .to(device))
-device_copy_p = defprim(
+device_copy_p: Primitive = defprim(
     "device_copy", impl=_copy_impl, abstract=lambda x, to: x, jvp=_copy_jvp,
     vjp=lambda ct, ins, out, needs, to: [_move_ct(ct, to)],
     batch=lambda vals, dims, to: (device_copy_p.bind(vals[0], to=to), dims[0]),

@@ -10,7 +10,7 @@ graph, presented as one node with PyTorch's grad_fn name.  Index arguments
 are read on the host (they carry no gradient).
 """
 import builtins as _b
-import collections
+from typing import NamedTuple
 
 import numpy as np
 
@@ -20,8 +20,22 @@ from ._oputil import _dims, _t
 from ._shape import _permute, cat, stack
 from ._tensor import Tensor, _wrap
 
-_sort_t = collections.namedtuple("sort", ["values", "indices"])
-_topk_t = collections.namedtuple("topk", ["values", "indices"])
+class _sort_t(NamedTuple):
+    """What ``sort`` returns (``torch.return_types.sort``)."""
+
+    values: Tensor
+    indices: Tensor
+
+
+_sort_t.__name__ = _sort_t.__qualname__ = "sort"   # printed as PyTorch prints it
+class _topk_t(NamedTuple):
+    """What ``topk`` returns (``torch.return_types.topk``)."""
+
+    values: Tensor
+    indices: Tensor
+
+
+_topk_t.__name__ = _topk_t.__qualname__ = "topk"   # printed as PyTorch prints it
 
 
 def _idx(index, what="index"):

@@ -10,8 +10,8 @@ inputs of float-valued ops are first converted to the default dtype, as
 PyTorch does; float32 stays float32.
 """
 import builtins as _b
-import collections
 import types
+from typing import NamedTuple
 
 import numpy as np
 
@@ -25,7 +25,14 @@ from ._oputil import _dims, _t
 from ._reduce import _keepdim, mean, std, var
 from ._tensor import Tensor, _wrap
 
-_aminmax_t = collections.namedtuple("aminmax", ["min", "max"])
+class _aminmax_t(NamedTuple):
+    """What ``aminmax`` returns (``torch.return_types.aminmax``)."""
+
+    min: Tensor
+    max: Tensor
+
+
+_aminmax_t.__name__ = _aminmax_t.__qualname__ = "aminmax"   # printed as PyTorch prints it
 
 
 def _fl(x):

@@ -5,6 +5,7 @@ params, parents, saved inputs, output) in a subclass named like PyTorch's
 (``MulBackward0``).  The op path records them (``_dispatch.record``);
 ``_engine`` runs backward over them.
 """
+from typing import Any
 import functools
 import threading
 
@@ -145,7 +146,7 @@ class AccumulateGrad(BackwardNode):
         self.variable = tensor
 
 
-_CLASSES = {}
+_CLASSES: dict[Any, Any] = {}
 
 
 def node_class(name):

@@ -1,5 +1,6 @@
 """torch's dtype promotion for Tensor operands, and the cache of 0-d arrays
 that Python-number operands become (``x * 1.01`` builds its constant once)."""
+from typing import Any
 import numpy as np
 
 from . import _types as T
@@ -39,7 +40,7 @@ def result_np_dtype(a, b):
     return np.promote_types(da, db)
 
 
-_SCALARS = {}
+_SCALARS: dict[Any, Any] = {}
 
 
 def _scalar_const(key):

@@ -6,7 +6,7 @@ short composite of primitives whose last node is renamed to PyTorch's grad_fn
 name and whose inner nodes are hidden from ``next_functions`` (``composite``).
 """
 import builtins as _b
-import collections
+from typing import NamedTuple
 
 import numpy as np
 
@@ -94,7 +94,14 @@ def std(self, dim=None, unbiased=None, keepdim=False, *, correction=None):
     return _select(pos, sqrt(_select(pos, v, 1.0, "WhereBackward0")), 0.0, "WhereBackward0")
 
 
-_MaxMin = collections.namedtuple("max", ["values", "indices"])
+class _MaxMin(NamedTuple):
+    """What ``max(dim)``/``min(dim)`` return (``torch.return_types.max``)."""
+
+    values: Tensor
+    indices: Tensor
+
+
+_MaxMin.__name__ = _MaxMin.__qualname__ = "max"   # printed as PyTorch prints it
 
 
 def max(self, dim=None, keepdim=False):  # noqa: A001

@@ -13,6 +13,7 @@ reduction methods, operators and in-place forms (the package ``__init__``,
 from ``_ops``).  Those need the op path (``_dispatch``), which needs this
 class, so they live above it.
 """
+from typing import Any
 import os
 import sys
 
@@ -108,7 +109,7 @@ def _attached(v, parent):
 
 # ---------------------------------------------------------- storage versions
 
-_PKG_CODE = {}    # code object -> is it functorch_lite's own code?
+_PKG_CODE: dict[Any, Any] = {}    # code object -> is it functorch_lite's own code?
 # ".../functorch_lite/facade/_": the facade's own modules are the facade/_*.py ones
 _PKG_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "_")
 
@@ -371,23 +372,6 @@ class Tensor(metaclass=_TensorMeta):
             return self.item().__format__(spec)
         return repr(self)
 
-    def __deepcopy__(self, memo):
-        """copy.deepcopy (of a tensor, or of a module holding it): a leaf with its
-        own storage, the same class (Parameter stays Parameter) and requires_grad;
-        a non-leaf refuses, as PyTorch does."""
-        if self.grad_fn is not None:
-            raise RuntimeError("Only Tensors created explicitly by the user (graph leaves) "
-                               "support the deepcopy protocol at the moment; detach() first")
-        t = _wrap(self._v.copy())
-        if type(self) is not Tensor:
-            t.__class__ = type(self)
-        t.requires_grad = self.requires_grad
-        memo[id(self)] = t
-        g = getattr(self, "grad", None)
-        if g is not None:
-            t.grad = g.__deepcopy__(memo)
-        return t
-
     def __reduce_ex__(self, proto):
         # pickle (a user's choice; functorch_lite.save/load never use it): the
         # values, the leaf's requires_grad and the device; like PyTorch, a
@@ -398,6 +382,9 @@ class Tensor(metaclass=_TensorMeta):
                            self.grad, _user_attrs(self)))
 
     def __deepcopy__(self, memo):
+        """copy.deepcopy (of a tensor, or of a module holding it): a leaf with its
+        own storage, the same class (Parameter stays Parameter) and requires_grad;
+        a non-leaf refuses, as PyTorch does."""
         if self.grad_fn is not None:
             raise RuntimeError("Only Tensors created explicitly by the user (graph leaves) "
                                "support the deepcopy protocol at the moment.  If you were "

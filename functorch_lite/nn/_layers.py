@@ -21,7 +21,7 @@ def _empty(shape, dtype):
 
 
 class _BatchNorm(Module):
-    _dims = None
+    _dims: tuple[int, ...] | None = None
 
     def __init__(self, num_features, eps=1e-5, momentum=0.1, affine=True,
                  track_running_stats=True, device=None, dtype=None):

@@ -1,5 +1,6 @@
 """torch.nn modules on the facade: Module, Parameter, containers, layers, losses."""
 import collections
+from typing import Any, Callable
 import math
 
 import numpy as np
@@ -374,13 +375,12 @@ class MaxPool2d(Module):
         return f"kernel_size={self.kernel_size}, stride={self.stride or self.kernel_size}"
 
 
-def _act(name, fn):
+def _act(name: str, fn: Callable[[Any], Any]) -> type[Module]:
     def forward(self, x):
         return fn(x)
     return type(name, (Module,), {"forward": forward})
 
 
-ReLU = _act("ReLU", lambda x: x.relu())
 Tanh = _act("Tanh", lambda x: x.tanh())
 Sigmoid = _act("Sigmoid", lambda x: F.sigmoid(x))
 
@@ -397,7 +397,7 @@ class Softplus(Module):
         return f"beta={self.beta}, threshold={self.threshold}"
 
 
-class ReLU(Module):  # noqa: F811 - accepts inplace= like torch
+class ReLU(Module):  # accepts inplace= like torch
     def __init__(self, inplace=False):
         super().__init__()
         self.inplace = inplace

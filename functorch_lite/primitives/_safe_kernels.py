@@ -6,6 +6,7 @@ the finiteness probe); the primitives and their rules are in elementwise.py.
 On the host the cheap way is a finiteness probe (one BLAS dot) and then the
 plain product; a backend with its own one-kernel ``mul_safe`` (CuPy) uses that.
 """
+from typing import Any
 import cmath
 import math
 import warnings
@@ -39,7 +40,7 @@ def _mul_safe_exact(xp, ct, d):
     return xp.where(xp.logical_and(~finite, ct == 0), xp.zeros((), dtype=out.dtype), out)
 
 
-_own_mul_safe = {}   # namespace -> its own one-kernel mul_safe, or None
+_own_mul_safe: dict[Any, Any] = {}   # namespace -> its own one-kernel mul_safe, or None
 
 
 def _backend_mul_safe(xp):

@@ -3,6 +3,7 @@
 Module-level imports are of sibling *modules* (not names) so the families may
 refer to each other without import-order trouble.
 """
+from typing import Any
 import numpy as np
 
 from ..core.trace import Tracer, _extra_array_types, check_read_back, concrete_value, get_aval
@@ -134,7 +135,7 @@ def broadcasting_batch(prim, vals, dims, **params):
     return prim.bind(*new, **params), 0
 
 
-_result_cache = {}
+_result_cache: dict[Any, Any] = {}
 
 
 def promote(*xs):

@@ -12,7 +12,7 @@ facade binds them itself (facade/__init__.py).
 import numpy as np
 
 from ..core.ir import ShapedArray
-from ..core.primitive import defprim
+from ..core.primitive import defprim, Primitive
 from . import _util as U
 from . import elementwise as ew
 
@@ -37,7 +37,7 @@ def _as_complex(ct, like_dtype):
 
 
 # real: jvp real(t); transpose: ct -> ct + 0j
-real_p = defprim(
+real_p: Primitive = defprim(
     "real", impl=lambda xp, x: xp.real(x), abstract=_to_real_abstract("real"),
     jvp=lambda primals, tangents: (real(primals[0]),
                                    None if tangents[0] is None else real(tangents[0])),
@@ -51,7 +51,7 @@ def _imag_vjp(ct, ins, out, needs):
     return (ew.mul(_as_complex(ct, ins[0].dtype), np.complex64(-1j).astype(ins[0].dtype)),)
 
 
-imag_p = defprim(
+imag_p: Primitive = defprim(
     "imag", impl=lambda xp, x: xp.imag(x), abstract=_to_real_abstract("imag"),
     jvp=lambda primals, tangents: (imag(primals[0]),
                                    None if tangents[0] is None else imag(tangents[0])),
@@ -66,7 +66,7 @@ def _conj_abstract(x):
     return ShapedArray(x.shape, x.dtype, x.weak_type)
 
 
-conj_p = defprim(
+conj_p: Primitive = defprim(
     "conj", impl=lambda xp, x: xp.conj(x), abstract=_conj_abstract,
     jvp=lambda primals, tangents: (conj(primals[0]),
                                    None if tangents[0] is None else conj(tangents[0])),
@@ -111,7 +111,7 @@ def _complex_vjp(ct, ins, out, needs):
     return cx, cy
 
 
-complex_p = defprim(
+complex_p: Primitive = defprim(
     "complex", impl=_complex_impl, abstract=_complex_abstract, jvp=_complex_jvp,
     vjp=_complex_vjp,
     batch=lambda vals, dims: U.broadcasting_batch(complex_p, vals, dims),

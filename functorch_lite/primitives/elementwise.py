@@ -14,7 +14,7 @@ from ..core.trace import concrete_value, get_aval
 from . import _util as U
 from ._safe_kernels import (_mul_safe_impl, _mul_safe_specialize, _tanh_grad_impl,
                             _tanh_grad_specialize)
-from ..core.primitive import defprim
+from ..core.primitive import Primitive, defprim
 
 
 def _no_tangent(dtype):
@@ -343,7 +343,7 @@ def _select_vjp(ct, ins, out, needs):
     return None, ca, cb
 
 
-select_p = defprim("select", impl=lambda xp, c, a, b: xp.where(c, a, b),
+select_p: Primitive = defprim("select", impl=lambda xp, c, a, b: xp.where(c, a, b),
                    abstract=_select_abstract, jvp=_select_jvp, vjp=_select_vjp,
                    batch=lambda vals, dims: U.broadcasting_batch(select_p, vals, dims),
                    saves="ins", layout_only=True, torch_name="WhereBackward0",
@@ -434,7 +434,7 @@ full_like_p = defprim(
 
 # ------------------------------------------- NaN-safe cotangent multiplication
 
-mul_safe_p = defprim(
+mul_safe_p: Primitive = defprim(
     "mul_safe", impl=_mul_safe_impl, abstract=_binary_abstract("mul_safe"),
     jvp=lambda primals, tangents: mul_p.jvp(primals, tangents),
     vjp=lambda ct, ins, out, needs: mul_p.vjp(ct, ins, out, needs),
@@ -481,7 +481,7 @@ def _times_tanh_deriv(c, out):
 
 _tanh_grad_abstract = _binary_abstract("tanh_grad")
 
-tanh_grad_p = defprim(
+tanh_grad_p: Primitive = defprim(
     "tanh_grad", impl=_tanh_grad_impl,
     abstract=lambda ct, o, safe: _tanh_grad_abstract(ct, o),
     jvp=_tanh_grad_jvp, vjp=_tanh_grad_vjp,

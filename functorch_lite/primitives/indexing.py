@@ -7,6 +7,7 @@ functorch_lite.numpy is reduced to a gather or scatter_add on an array whose
 indexed axes were flattened into axis 0, so these two rules are all the
 indexing derivatives there are.
 """
+from typing import Any
 import numpy as np
 
 from ..core.backend import backend_of
@@ -105,7 +106,7 @@ gather_p = defprim("gather", impl=lambda xp, x, idx: xp.take(x, idx, axis=0),
 
 # ----------------------------------------------------------- scatter_add
 
-_add_at = {}   # namespace -> its in-place "out[idx] += updates" (repeats summed)
+_add_at: dict[Any, Any] = {}   # namespace -> its in-place "out[idx] += updates" (repeats summed)
 
 
 def _scatter_impl(xp, operand, idx, updates):

@@ -18,7 +18,7 @@ from ..core.ir import ShapedArray
 from ..core.trace import get_aval
 from . import _util as U
 from . import cplx as C
-from ..core.primitive import defprim
+from ..core.primitive import defprim, Primitive
 from ._linalg_util import (  # noqa: F401  (re-exported: matfun, jacobians use them)
     _nd, _dt, _T, _mm, _diag, ones_vector,
     eye_like, tril_like, _mask, _sym_from_lower, _to_lower, _row,
@@ -119,7 +119,7 @@ def _slogdet_vjp(ct, ins, out, needs):
     return (ew.mul(_inv_T(ins[0]), _col(_col(c))),)
 
 
-slogdet_p = defprim(
+slogdet_p: Primitive = defprim(
     "slogdet", impl=lambda xp, a: [xp.asarray(v) for v in xp.linalg.slogdet(a)],
     abstract=_slogdet_abstract, jvp=_slogdet_jvp, vjp=_slogdet_vjp,
     batch=lambda vals, dims: _front_batch(slogdet_p, vals, dims),
@@ -168,7 +168,7 @@ def _chol_vjp(ct, ins, out, needs):
     return (_to_lower(s),)
 
 
-cholesky_p = defprim(
+cholesky_p: Primitive = defprim(
     "cholesky", impl=lambda xp, a: xp.linalg.cholesky(a),
     abstract=_chol_abstract, jvp=_chol_jvp, vjp=_chol_vjp,
     batch=lambda vals, dims: _front_batch(cholesky_p, vals, dims),
@@ -224,7 +224,7 @@ def _eigh_vjp(ct, ins, out, needs, lower):
             _T(ew.mul(_T(g), _mask(g, "tril_half"))),)
 
 
-eigh_p = defprim(
+eigh_p: Primitive = defprim(
     "eigh", impl=lambda xp, a, lower: list(xp.linalg.eigh(a, UPLO="L" if lower else "U")),
     abstract=_eigh_abstract, jvp=_eigh_jvp, vjp=_eigh_vjp,
     batch=lambda vals, dims, lower: _front_batch(eigh_p, vals, dims, lower=lower),
@@ -292,7 +292,7 @@ def _qr_vjp(ct, ins, out, needs):
     return (_T(solve(r, _T(h))),)                # H R^-T
 
 
-qr_p = defprim(
+qr_p: Primitive = defprim(
     "qr", impl=lambda xp, a: list(xp.linalg.qr(a, mode="reduced")),
     abstract=_qr_abstract, jvp=_qr_jvp, vjp=_qr_vjp,
     batch=lambda vals, dims: _front_batch(qr_p, vals, dims),
@@ -430,7 +430,7 @@ def _svd_vjp_c(ct, out):
     return (out_ct,)
 
 
-svd_p = defprim(
+svd_p: Primitive = defprim(
     "svd", impl=lambda xp, a: list(xp.linalg.svd(a, full_matrices=False)),
     abstract=_svd_abstract, jvp=_svd_jvp, vjp=_svd_vjp,
     batch=lambda vals, dims: _front_batch(svd_p, vals, dims),

@@ -18,7 +18,7 @@ so it has no derivative (JAX refuses too); mode='reduced' has one.
 import numpy as np
 
 from ..core.ir import ShapedArray
-from ..core.primitive import defprim
+from ..core.primitive import defprim, Primitive
 from . import _util as U
 from . import cplx as C
 from . import linalg as L
@@ -79,7 +79,7 @@ def _eig_vjp(ct, ins, out, needs):
             ew.convert_element_type(C.real(ca), U.aval(a).dtype),)
 
 
-eig_p = defprim(
+eig_p: Primitive = defprim(
     "eig", impl=_eig_impl, abstract=_eig_abstract, jvp=_eig_jvp, vjp=_eig_vjp,
     batch=lambda vals, dims: L._front_batch(eig_p, vals, dims),
     saves="ins+out", multiple_results=True)
@@ -111,7 +111,7 @@ def _qrc_no_derivative(*args, **params):
 
 
 # the rules exist only to refuse clearly (a missing rule would fail obscurely)
-qr_complete_p = defprim(
+qr_complete_p: Primitive = defprim(
     "qr_complete", impl=lambda xp, a: list(xp.linalg.qr(a, mode="complete")),
     abstract=_qrc_abstract, jvp=_qrc_no_derivative, vjp=_qrc_no_derivative,
     batch=lambda vals, dims: L._front_batch(qr_complete_p, vals, dims),

@@ -22,7 +22,7 @@ import numpy as np
 
 from ..core.backend import backend_of
 from ..core.ir import ShapedArray
-from ..core.primitive import defprim
+from ..core.primitive import defprim, Primitive
 from ..core.trace import get_aval
 from . import _util as U
 from . import cumulative as C
@@ -128,7 +128,7 @@ def _lu_vjp(ct, ins, out, needs):
     return (_mm(_T(perm_matrix(perm, lu_)), cap),)
 
 
-lu_p = defprim("lu", impl=_lu_impl, abstract=_lu_abstract, jvp=_lu_jvp, vjp=_lu_vjp,
+lu_p: Primitive = defprim("lu", impl=_lu_impl, abstract=_lu_abstract, jvp=_lu_jvp, vjp=_lu_vjp,
                batch=lambda vals, dims: _front_batch(lu_p, vals, dims),
                saves="out", multiple_results=True)
 
@@ -213,7 +213,7 @@ def _expm_vjp(ct, ins, out, needs):
     return (_expm_frechet(_T(ins[0]), ct),)
 
 
-expm_p = defprim("expm", impl=_expm_impl, abstract=_square_abstract("expm"), jvp=_expm_jvp,
+expm_p: Primitive = defprim("expm", impl=_expm_impl, abstract=_square_abstract("expm"), jvp=_expm_jvp,
                  vjp=_expm_vjp, batch=lambda vals, dims: _front_batch(expm_p, vals, dims),
                  saves="ins")
 
@@ -278,7 +278,7 @@ def _sqrtm_vjp(ct, ins, out, needs):
     return (_vec_solve(_T(_sylvester_matrix(out)), ct),)
 
 
-sqrtm_p = defprim("sqrtm", impl=_sqrtm_impl, abstract=_square_abstract("sqrtm"),
+sqrtm_p: Primitive = defprim("sqrtm", impl=_sqrtm_impl, abstract=_square_abstract("sqrtm"),
                   jvp=_sqrtm_jvp, vjp=_sqrtm_vjp,
                   batch=lambda vals, dims: _front_batch(sqrtm_p, vals, dims),
                   saves="out")

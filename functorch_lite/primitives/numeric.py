@@ -12,7 +12,7 @@ operations and ``searchsorted`` have integer outputs: no tangents, like
 import numpy as np
 
 from ..core.ir import ShapedArray
-from ..core.primitive import defprim
+from ..core.primitive import defprim, Primitive
 from ..core.trace import get_aval
 from . import _util as U
 from . import elementwise as E
@@ -70,7 +70,7 @@ def _fmod_vjp(ct, ins, out, needs):
     return cx, cy
 
 
-fmod_p = defprim(
+fmod_p: Primitive = defprim(
     "fmod", impl=lambda xp, x, y: xp.fmod(x, y), abstract=_float_binary_abstract("fmod"),
     jvp=_fmod_jvp, vjp=_fmod_vjp,
     batch=lambda vals, dims: U.broadcasting_batch(fmod_p, vals, dims),
@@ -103,7 +103,7 @@ def _copysign_vjp(ct, ins, out, needs):
     return (_unb(E.mul(ct, _sign_factor(x, y)), x) if needs[0] else None), None
 
 
-copysign_p = defprim(
+copysign_p: Primitive = defprim(
     "copysign", impl=lambda xp, x, y: xp.copysign(x, y),
     abstract=_float_binary_abstract("copysign"), jvp=_copysign_jvp, vjp=_copysign_vjp,
     batch=lambda vals, dims: U.broadcasting_batch(copysign_p, vals, dims),
@@ -123,7 +123,7 @@ def _nextafter_jvp(primals, tangents):
     return out, (None if tx is None else _bcast(tx, out))
 
 
-nextafter_p = defprim(
+nextafter_p: Primitive = defprim(
     "nextafter", impl=lambda xp, x, y: xp.nextafter(x, y),
     abstract=_float_binary_abstract("nextafter"), jvp=_nextafter_jvp,
     vjp=lambda ct, ins, out, needs: ((_unb(ct, ins[0]) if needs[0] else None), None),
@@ -185,7 +185,7 @@ def _invert_abstract(x):
     return ShapedArray(x.shape, x.dtype, x.weak_type)
 
 
-invert_p = defprim(
+invert_p: Primitive = defprim(
     "not", impl=lambda xp, x: xp.invert(x), abstract=_invert_abstract,
     jvp=lambda primals, tangents: (invert_p.bind(*primals), None),
     vjp=lambda ct, ins, out, needs: (None,),
@@ -232,7 +232,7 @@ searchsorted_p = defprim(
     "searchsorted",
     impl=lambda xp, a, v, side: xp.searchsorted(a, v, side=side).astype(np.int64, copy=False),
     abstract=_searchsorted_abstract,
-    jvp=lambda primals, tangents, side: (searchsorted(*primals, side), None),
+    jvp=lambda primals, tangents, side: (searchsorted(primals[0], primals[1], side), None),
     vjp=lambda ct, ins, out, needs, side: (None, None),
     batch=_searchsorted_batch, saves="nothing", no_fold=True)
 

@@ -12,7 +12,7 @@ folded hash would bake a whole random array into the plan.
 import numpy as np
 
 from ..core.ir import ShapedArray
-from ..core.primitive import defprim
+from ..core.primitive import defprim, Primitive
 from . import _util as U
 
 _U32 = np.dtype(np.uint32)
@@ -84,7 +84,7 @@ def _threefry_batch(vals, dims):
     return threefry2x32_p.bind(*vals), [0, 0]
 
 
-threefry2x32_p = defprim(
+threefry2x32_p: Primitive = defprim(
     "threefry2x32", impl=_threefry_impl, abstract=_threefry_abstract,
     jvp=lambda primals, tangents: (threefry2x32_p.bind(*primals), [None, None]),
     vjp=lambda ct, ins, out, needs: (None, None, None, None),
@@ -113,7 +113,7 @@ def _int_binary_abstract(name):
     return abstract
 
 
-xor_p = defprim(
+xor_p: Primitive = defprim(
     "xor", impl=lambda xp, x, y: xp.bitwise_xor(x, y),
     abstract=_int_binary_abstract("xor"),
     jvp=lambda primals, tangents: (xor_p.bind(*primals), None),
@@ -127,7 +127,7 @@ def _rem_impl(xp, x, y):
     return xp.fmod(x, y)
 
 
-rem_p = defprim(
+rem_p: Primitive = defprim(
     "rem", impl=_rem_impl, abstract=_int_binary_abstract("rem"),
     jvp=lambda primals, tangents: (rem_p.bind(*primals), None),
     vjp=lambda ct, ins, out, needs: (None, None),

@@ -4,7 +4,7 @@ import numpy as np
 from ..core.ir import ShapedArray
 from ..core.trace import get_aval
 from . import _util as U
-from ..core.primitive import defprim
+from ..core.primitive import defprim, Primitive
 
 # ---------------------------------------------------------- broadcast_in_dim
 
@@ -149,7 +149,7 @@ def _slice_batch(vals, dims, start_indices, limit_indices, strides):
                   (1,) + tuple(strides)), 0
 
 
-slice_p = defprim(
+slice_p: Primitive = defprim(
     "slice", impl=_slice_impl, abstract=_slice_abstract,
     jvp=lambda primals, tangents, **p: (
         slice_p.bind(primals[0], **p),

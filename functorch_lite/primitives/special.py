@@ -39,7 +39,7 @@ import numpy as np
 from ..core.backend import backend_of
 
 from ..core.ir import ShapedArray
-from ..core.primitive import defprim
+from ..core.primitive import defprim, Primitive
 from ..core.trace import get_aval
 from . import elementwise as E
 from . import math_more as M
@@ -222,7 +222,7 @@ def _xlog(a, x):
     return E.sub(E.sub(E.mul(E.sub(a, 1.0), E.log(x)), x), lgamma(a))
 
 
-zeta_p = _defnary("zeta", "zeta", 1,
+zeta_p: Primitive = _defnary("zeta", "zeta", 1,
                   lambda s, q: E.mul(E.neg(s), zeta_p.bind(E.add(s, 1.0), q)), ("s", "q"),
                   torch_name="SpecialZetaBackward0")
 gammainc_p = _defnary("gammainc", "gammainc", 1, lambda a, x: E.exp(_xlog(a, x)), ("a", "x"),

@@ -11,6 +11,7 @@ equations that do not depend on the cotangents form the forward jaxpr, the
 rest the backward one, and every forward value the backward reads becomes a
 residual.
 """
+from typing import Any
 import threading
 
 import numpy as np
@@ -25,7 +26,7 @@ from .batching import vmap_flat
 from .jvp import jvp_flat
 from .reverse import backward_pass, vjp_flat
 
-_cache = {}   # (kind, id(jaxpr), extra) -> (jaxpr kept alive, result)
+_cache: dict[Any, Any] = {}   # (kind, id(jaxpr), extra) -> (jaxpr kept alive, result)
 _cache_lock = threading.Lock()   # guards insert + evict; build() runs unlocked (it may recurse)
 
 

@@ -6,6 +6,7 @@ rules apply, so ``make_jaxpr(jit(f))`` shows the nested call and jit nests with
 everything.  With concrete arguments the call skips ``bind`` and runs the
 cached plan (``control._util.get_plan``, the one plan cache).
 """
+from typing import Any
 import contextlib
 import functools
 import inspect
@@ -71,7 +72,8 @@ def _narrow(o):
     return dtypes.canonicalize_value(o)
 
 
-_SHARED = weakref.WeakKeyDictionary()   # fun -> {options: (locks, cache, fast)}
+# fun -> {options: (locks, cache, fast)}
+_SHARED: weakref.WeakKeyDictionary[Any, Any] = weakref.WeakKeyDictionary()
 _SHARED_LOCK = threading.Lock()
 
 
