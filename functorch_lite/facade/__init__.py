@@ -1,10 +1,11 @@
 """The PyTorch-style Tensor facade (``import functorch_lite as torch``)."""
 import builtins as _b
+import typing as _typing
 
-import numpy as np
+import numpy as _np
 
 from . import _convert  # noqa: F401 - installs Tensor.to/clone/float/cuda/...
-from . import _ops as O
+from . import _ops as _O
 from . import accelerator, cuda  # noqa: F401
 from ._creation import *  # noqa: F401,F403
 from ._creation import (new_empty, new_full, new_ones, new_tensor, new_zeros)
@@ -20,29 +21,29 @@ from ._types import (Size, bool, cdouble, complex64, complex128, device, double,
                      int, int8, int16, int32, int64, long, set_default_dtype, short, uint8)
 
 # one-input primitives come from the registry (their ``facade`` trait names
-# them: O.FACADE); the rest are composites or need argument handling
+# them: _O.FACADE); the rest are composites or need argument handling
 _METHODS = {
-    "add": O.add, "sub": O.sub, "subtract": O.sub, "mul": O.mul, "multiply": O.mul,
-    "div": O.div, "divide": O.div, "true_divide": O.div, "pow": O.pow,
-    "rsqrt": O.rsqrt, "reciprocal": O.reciprocal, "square": O.square,
-    "clamp": O.clamp, "clip": O.clamp, "clamp_min": O.clamp_min,
-    "clamp_max": O.clamp_max, "relu": O.relu, "sigmoid": O.sigmoid,
-    "maximum": O.maximum, "minimum": O.minimum, "eq": O.eq, "ne": O.ne, "lt": O.lt,
-    "le": O.le, "gt": O.gt, "ge": O.ge, "round": O.round,
-    "isnan": O.isnan, "isfinite": O.isfinite, "logical_not": O.logical_not,
-    "sum": O.sum, "mean": O.mean, "var": O.var, "std": O.std, "max": O.max, "min": O.min,
-    "amax": O.amax, "argmax": O.argmax, "argmin": O.argmin, "norm": O.norm, "prod": O.prod,
-    "cumsum": O.cumsum, "cumprod": O.cumprod, "mm": O.mm, "bmm": O.bmm, "dot": O.dot, "mv": O.mv,
-    "matmul": O.matmul, "view": O.view, "reshape": O.reshape, "view_as": O.view_as,
-    "reshape_as": O.reshape_as, "t": O.t, "transpose": O.transpose, "permute": O.permute,
-    "unsqueeze": O.unsqueeze, "squeeze": O.squeeze, "flatten": O.flatten,
-    "expand": O.expand, "expand_as": O.expand_as, "repeat": O.repeat, "chunk": O.chunk,
-    "split": O.split, "where": lambda self, c, y: O.where(c, self, y),
+    "add": _O.add, "sub": _O.sub, "subtract": _O.sub, "mul": _O.mul, "multiply": _O.mul,
+    "div": _O.div, "divide": _O.div, "true_divide": _O.div, "pow": _O.pow,
+    "rsqrt": _O.rsqrt, "reciprocal": _O.reciprocal, "square": _O.square,
+    "clamp": _O.clamp, "clip": _O.clamp, "clamp_min": _O.clamp_min,
+    "clamp_max": _O.clamp_max, "relu": _O.relu, "sigmoid": _O.sigmoid,
+    "maximum": _O.maximum, "minimum": _O.minimum, "eq": _O.eq, "ne": _O.ne, "lt": _O.lt,
+    "le": _O.le, "gt": _O.gt, "ge": _O.ge, "round": _O.round,
+    "isnan": _O.isnan, "isfinite": _O.isfinite, "logical_not": _O.logical_not,
+    "sum": _O.sum, "mean": _O.mean, "var": _O.var, "std": _O.std, "max": _O.max, "min": _O.min,
+    "amax": _O.amax, "argmax": _O.argmax, "argmin": _O.argmin, "norm": _O.norm, "prod": _O.prod,
+    "cumsum": _O.cumsum, "cumprod": _O.cumprod, "mm": _O.mm, "bmm": _O.bmm, "dot": _O.dot, "mv": _O.mv,
+    "matmul": _O.matmul, "view": _O.view, "reshape": _O.reshape, "view_as": _O.view_as,
+    "reshape_as": _O.reshape_as, "t": _O.t, "transpose": _O.transpose, "permute": _O.permute,
+    "unsqueeze": _O.unsqueeze, "squeeze": _O.squeeze, "flatten": _O.flatten,
+    "expand": _O.expand, "expand_as": _O.expand_as, "repeat": _O.repeat, "chunk": _O.chunk,
+    "split": _O.split, "where": lambda self, c, y: _O.where(c, self, y),
     "new_ones": new_ones, "new_zeros": new_zeros, "new_empty": new_empty,
     "new_full": new_full, "new_tensor": new_tensor,
 }
-_METHODS.update(O.FACADE)
-_METHODS.update(O.INPLACE)
+_METHODS.update(_O.FACADE)
+_METHODS.update(_O.INPLACE)
 for _n, _f in _METHODS.items():
     setattr(Tensor, _n, _f)
 
@@ -52,43 +53,45 @@ def _swap(f):
 
 
 _OPERATORS = {
-    "__add__": O.add, "__radd__": O.add, "__sub__": O.sub, "__rsub__": O.rsub,
-    "__mul__": O.mul, "__rmul__": O.mul, "__truediv__": O.div, "__rtruediv__": O.rdiv,
-    "__pow__": O.pow, "__rpow__": O.rpow, "__matmul__": O.matmul,
-    "__rmatmul__": O.rmatmul, "__neg__": O.neg, "__pos__": lambda self: self,
-    "__abs__": O.abs, "__lt__": O.lt, "__le__": O.le, "__gt__": O.gt, "__ge__": O.ge,
-    "__eq__": O.eq, "__ne__": O.ne, "__and__": O.and_, "__or__": O.or_,
-    "__xor__": O.xor, "__invert__": O.invert, "__rand__": O.and_, "__ror__": O.or_,
+    "__add__": _O.add, "__radd__": _O.add, "__sub__": _O.sub, "__rsub__": _O.rsub,
+    "__mul__": _O.mul, "__rmul__": _O.mul, "__truediv__": _O.div, "__rtruediv__": _O.rdiv,
+    "__pow__": _O.pow, "__rpow__": _O.rpow, "__matmul__": _O.matmul,
+    "__rmatmul__": _O.rmatmul, "__neg__": _O.neg, "__pos__": lambda self: self,
+    "__abs__": _O.abs, "__lt__": _O.lt, "__le__": _O.le, "__gt__": _O.gt, "__ge__": _O.ge,
+    "__eq__": _O.eq, "__ne__": _O.ne, "__and__": _O.and_, "__or__": _O.or_,
+    "__xor__": _O.xor, "__invert__": _O.invert, "__rand__": _O.and_, "__ror__": _O.or_,
     "__getitem__": getitem, "__setitem__": setitem,
-    "__iadd__": O.INPLACE["add_"], "__isub__": O.INPLACE["sub_"],
-    "__imul__": O.INPLACE["mul_"], "__itruediv__": O.INPLACE["div_"],
-    "__floordiv__": lambda self, o: O.div(self, o, rounding_mode="floor"),
+    "__iadd__": _O.INPLACE["add_"], "__isub__": _O.INPLACE["sub_"],
+    "__imul__": _O.INPLACE["mul_"], "__itruediv__": _O.INPLACE["div_"],
+    "__floordiv__": lambda self, o: _O.div(self, o, rounding_mode="floor"),
 }
 for _n, _f in _OPERATORS.items():
     setattr(Tensor, _n, _f)
-Tensor.__hash__ = lambda self: id(self)
-Tensor.T = property(lambda self: O.permute(self, tuple(reversed(range(self.ndim)))))
-Tensor.mT = property(lambda self: O.transpose(self, -2, -1))
+# installed like the methods above: _tensor_decls.py declares them for type checkers
+setattr(Tensor, "T", property(lambda self: _O.permute(self, tuple(reversed(range(self.ndim))))))
+setattr(Tensor, "mT", property(lambda self: _O.transpose(self, -2, -1)))
 
 # complex numbers: real/imag are attributes in PyTorch; conj of a real tensor is itself
 def _cpart(p):
     return lambda self: _apply(p, (self,)) if self._v.dtype.kind == "c" else (
-        self if p is _C.real_p else O.mul(self, 0))
+        self if p is _C.real_p else _O.mul(self, 0))
 
 
-Tensor.real, Tensor.imag = property(_cpart(_C.real_p)), property(_cpart(_C.imag_p))
-Tensor.conj = lambda self: _apply(_C.conj_p, (self,)) if self._v.dtype.kind == "c" else self
+setattr(Tensor, "real", property(_cpart(_C.real_p)))
+setattr(Tensor, "imag", property(_cpart(_C.imag_p)))
+setattr(Tensor, "conj", lambda self: _apply(_C.conj_p, (self,)) if self._v.dtype.kind == "c"
+        else self)
 
 
 def _function(name, method):
     def f(input, *args, out=None, **kwargs):  # noqa: A002
         r = method(input if isinstance(input, Tensor) else as_tensor(input), *args, **kwargs)
-        return O._out(r, out) if out is not None else r
+        return _O._out(r, out) if out is not None else r
     f.__name__ = name
     return f
 
 
-_FUNCS = [*O.FACADE, "add", "sub", "subtract", "mul", "multiply", "div", "divide",
+_FUNCS = [*_O.FACADE, "add", "sub", "subtract", "mul", "multiply", "div", "divide",
           "true_divide", "pow", "rsqrt", "reciprocal", "square", "clamp",
           "clip", "clamp_min", "clamp_max", "relu", "sigmoid", "maximum", "minimum", "eq",
           "ne", "lt", "le", "gt", "ge", "round", "isnan", "isfinite",
@@ -96,49 +99,52 @@ _FUNCS = [*O.FACADE, "add", "sub", "subtract", "mul", "multiply", "div", "divide
           "argmin", "norm", "prod", "cumsum", "cumprod", "mm", "bmm", "dot", "mv", "matmul",
           "reshape", "t", "transpose", "permute", "unsqueeze", "squeeze", "flatten",
           "chunk", "split"]
+_FUNCTION_OF = {}   # torch.<name> -> the method it applies (declared in _func_decls.py)
 for _n in _FUNCS:
+    _FUNCTION_OF[_n] = _METHODS[_n]
     globals()[_n] = _function(_n, _METHODS[_n])
 
-cat, concatenate, stack, where = O.cat, O.cat, O.stack, O.where
+cat, concatenate, stack, where = _O.cat, _O.cat, _O.stack, _O.where
 real, imag = (lambda input: input.real), (lambda input: input.imag)  # noqa: A002
 conj = Tensor.conj
 
 # the issue-15 ops: selection/rearrangement (_ext_index) and math (_ext_math)
-from . import _ext_index as XI  # noqa: E402
-from . import _ext_math as XM  # noqa: E402
+from . import _ext_index as _XI  # noqa: E402
+from . import _ext_math as _XM  # noqa: E402
 from . import _fft as _FFT  # noqa: E402
-_EXT = {n: getattr(XI, n) for n in (
+_EXT = {n: getattr(_XI, n) for n in (
     "index_select", "gather", "scatter", "scatter_add", "scatter_reduce", "index_add",
     "masked_fill", "masked_select", "take", "take_along_dim", "sort", "argsort", "topk",
     "nonzero", "argwhere", "unique", "bincount", "flip", "fliplr", "flipud", "roll", "rot90",
     "tril", "triu", "diagonal", "diag_embed", "diag", "trace", "movedim", "swapaxes",
     "narrow", "repeat_interleave", "diff", "unbind", "select", "tensor_split", "unflatten",
     "broadcast_to", "tile", "atleast_1d", "atleast_2d")}
-_EXT.update(moveaxis=XI.movedim, swapdims=XI.swapaxes)
-_EXT.update(XM.UNARY)
-_EXT.update({n: getattr(XM, n) for n in (
+_EXT.update(moveaxis=_XI.movedim, swapdims=_XI.swapaxes)
+_EXT.update(_XM.UNARY)
+_EXT.update({n: getattr(_XM, n) for n in (
     "erfc", "logit", "atan2", "hypot", "logaddexp", "xlogy", "lerp", "fmod", "remainder",
     "floor_divide", "softmax", "log_softmax", "logsumexp", "amin", "aminmax", "nansum",
     "nanmean", "any", "all", "count_nonzero", "isclose", "allclose", "isinf", "isposinf",
     "isneginf", "signbit", "nan_to_num", "logical_and", "logical_or", "logical_xor",
     "bitwise_and", "bitwise_or", "bitwise_xor", "heaviside", "float_power", "addmm",
     "addmv", "baddbmm", "addbmm", "kron", "cross", "inner", "det", "inverse", "logdet")})
-_EXT["arctan2"] = XM.atan2
+_EXT["arctan2"] = _XM.atan2
 for _n, _f in _EXT.items():
     setattr(Tensor, _n, _f)
     if _n not in ("allclose",):
+        _FUNCTION_OF[_n] = _f
         globals()[_n] = _function(_n, _f)
-Tensor.unfold = XI.unfold
-Tensor.outer = lambda self, other: outer(self, other)
-Tensor.var_mean = XM.var_mean
-Tensor.std_mean = XM.std_mean
+setattr(Tensor, "unfold", _XI.unfold)
+setattr(Tensor, "outer", lambda self, other: outer(self, other))
+setattr(Tensor, "var_mean", _XM.var_mean)
+setattr(Tensor, "std_mean", _XM.std_mean)
 for _n in ("masked_fill", "scatter", "scatter_add", "index_add", "tril", "triu", "lerp"):
-    setattr(Tensor, _n + "_", O._ip(_n + "_", _EXT[_n]))
-var_mean, std_mean, softmin = XM.var_mean, XM.std_mean, XM.softmin
-meshgrid, einsum, cdist, broadcast_tensors = XI.meshgrid, XM.einsum, XM.cdist, \
-    XI.broadcast_tensors
-hstack, vstack, dstack, column_stack = XI.hstack, XI.vstack, XI.dstack, XI.column_stack
-linalg = XM.linalg
+    setattr(Tensor, _n + "_", _O._ip(_n + "_", _EXT[_n]))
+var_mean, std_mean, softmin = _XM.var_mean, _XM.std_mean, _XM.softmin
+meshgrid, einsum, cdist, broadcast_tensors = _XI.meshgrid, _XM.einsum, _XM.cdist, \
+    _XI.broadcast_tensors
+hstack, vstack, dstack, column_stack = _XI.hstack, _XI.vstack, _XI.dstack, _XI.column_stack
+linalg = _XM.linalg
 fft = _FFT.fft
 
 
@@ -167,7 +173,7 @@ def _pair_ns(a, b):
     da, db = _on_dev(a._v), _on_dev(b._v)
     if da != db:
         raise _device_error()
-    return (_xp(a._v), a._v, b._v) if da else (np, np.asarray(a._v), np.asarray(b._v))
+    return (_xp(a._v), a._v, b._v) if da else (_np, _np.asarray(a._v), _np.asarray(b._v))
 
 
 def allclose(a, b, rtol=1e-05, atol=1e-08, equal_nan=False):
@@ -189,10 +195,12 @@ def _host_scalar(r, what):
 
 
 def outer(a, b):
-    return O.mul(O.unsqueeze(a, 1), O.unsqueeze(b, 0))
+    return _O.mul(_O.unsqueeze(a, 1), _O.unsqueeze(b, 0))
 
-__all__ = [_n for _n in list(globals()) if not _n.startswith("_") and
-           _n not in ("np", "O", "XI", "XM")]
+if _typing.TYPE_CHECKING:   # what the loops above define, for type checkers
+    from ._func_decls import *  # noqa: F401,F403
+else:   # a checker reads no computed __all__: it exports every public name, as this does
+    __all__ = [_n for _n in list(globals()) if not _n.startswith("_")]
 
 
 class _AtIndexer:
@@ -238,8 +246,7 @@ def _at(self):
     return _AtIndexer(self)
 
 
-Tensor.at = property(_at)
-__all__ = [_n for _n in __all__ if _n != "_AtIndexer"]
+setattr(Tensor, "at", property(_at))
 
 
 # Faithful mirrors (core/mirror_docs.py): names that take the same arguments and

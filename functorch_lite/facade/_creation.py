@@ -416,3 +416,15 @@ ShortTensor = _typed(T.int16)
 ByteTensor = _typed(T.uint8)
 CharTensor = _typed(T.int8)
 BoolTensor = _typed(T.bool)
+
+# what ``from ._creation import *`` brings into the facade (not numpy)
+__all__ = [
+    "T", "Tensor", "as_tensor", "manual_seed", "seed", "initial_seed", "get_rng_state",
+    "set_rng_state", "Generator", "default_generator", "set_default_device",
+    "get_default_device", "tensor", "from_numpy", "asarray", "empty", "zeros", "ones", "full",
+    "rand", "randn", "randint", "randperm", "normal", "bernoulli", "arange", "linspace", "eye",
+    "zeros_like", "ones_like", "empty_like", "full_like", "rand_like", "randn_like",
+    "randint_like", "new_ones", "new_zeros", "new_empty", "new_full", "new_tensor",
+    "FloatTensor", "DoubleTensor", "HalfTensor", "LongTensor", "IntTensor", "ShortTensor",
+    "ByteTensor", "CharTensor", "BoolTensor"
+]

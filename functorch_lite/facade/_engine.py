@@ -447,4 +447,4 @@ def _tensor_backward(self, gradient=None, retain_graph=None, create_graph=False,
 
 # a method of Tensor, installed here: _tensor sits below the engine
 _tensor_backward.__name__, _tensor_backward.__qualname__ = "backward", "Tensor.backward"
-Tensor.backward = _tensor_backward
+setattr(Tensor, "backward", _tensor_backward)   # declared in _tensor_decls.py

@@ -13,9 +13,9 @@ reduction methods, operators and in-place forms (the package ``__init__``,
 from ``_ops``).  Those need the op path (``_dispatch``), which needs this
 class, so they live above it.
 """
-from typing import Any
 import os
 import sys
+from typing import Any
 
 import numpy as np
 
@@ -23,6 +23,7 @@ from .. import backends as _B
 from ..core.trace import _extra_array_types as _XT
 from . import _types as T
 from ._graph import _grad
+from ._tensor_decls import TensorMethods
 
 _new = object.__new__
 CUDA0 = T.device("cuda", 0)
@@ -177,7 +178,7 @@ class _TensorMeta(type):
     pass
 
 
-class Tensor(metaclass=_TensorMeta):
+class Tensor(TensorMethods, metaclass=_TensorMeta):
     """torch.Tensor: ``Tensor(5, 3)`` (uninitialised float32), ``Tensor([[1, 2]])``
     (from data, float32), ``Tensor(ndarray)``."""
     requires_grad = False
