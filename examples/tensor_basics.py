@@ -62,9 +62,9 @@ tensor = torch.FloatTensor(data)
 print('\nabs', '\nnumpy: ', np.abs(data), '\ntorch: ', torch.abs(tensor))
 print('\nsin', '\nnumpy: ', np.sin(data), '\ntorch: ', torch.sin(tensor))
 print('\nmean', '\nnumpy: ', np.mean(data), '\ntorch: ', torch.mean(tensor))
-data = [[1, 2], [3, 4]]
-tensor = torch.FloatTensor(data)
-print('\nmatrix multiplication (matmul)', '\nnumpy: ', np.matmul(data, data),
+matrix = [[1, 2], [3, 4]]
+tensor = torch.FloatTensor(matrix)
+print('\nmatrix multiplication (matmul)', '\nnumpy: ', np.matmul(matrix, matrix),
       '\ntorch: ', torch.mm(tensor, tensor))
 
 # CUDA tensors: only when a GPU is there

@@ -6,10 +6,11 @@ functorch_lite; synthetic data).
     python examples/func/forward_ad_usage.py [--torch]
 """
 import sys
+from typing import TYPE_CHECKING
 
 import numpy as np
 
-if "--torch" in sys.argv:
+if "--torch" in sys.argv and not TYPE_CHECKING:   # mypy reads the other branch
     import torch
     import torch.autograd.forward_ad as fwAD
     import torch.nn as nn

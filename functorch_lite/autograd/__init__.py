@@ -5,6 +5,8 @@ and the grad-mode switches.
 PyTorch >= 0.4, where Variable and Tensor merged); ``isinstance(x, Variable)``
 is true for every Tensor.
 """
+from typing import TYPE_CHECKING
+
 import numpy as np
 
 from ..facade._engine import (_RecTracer, _grad, _unrec, backward, enable_grad,  # noqa
@@ -13,29 +15,31 @@ from ..facade._engine import (_RecTracer, _grad, _unrec, backward, enable_grad, 
 from ..facade._tensor import Tensor, _on_dev, _wrap, as_tensor
 
 
-class _VariableMeta(type):
-    def __instancecheck__(cls, obj):
-        return isinstance(obj, Tensor)
+if TYPE_CHECKING:   # to a type checker: Variable(data, requires_grad=...) makes a Tensor
+    Variable = Tensor
+else:
+    class _VariableMeta(type):
+        def __instancecheck__(cls, obj):
+            return isinstance(obj, Tensor)
 
+    class Variable(metaclass=_VariableMeta):
+        """PyTorch 0.3's ``torch.autograd.Variable(data, requires_grad=False, volatile=False)``.
 
-class Variable(metaclass=_VariableMeta):
-    """PyTorch 0.3's ``torch.autograd.Variable(data, requires_grad=False, volatile=False)``.
-
-    As in PyTorch since 0.4, constructing one returns a plain Tensor sharing
-    ``data``'s values (an empty float32 tensor for no data), with
-    ``requires_grad`` set as asked; ``isinstance(t, Variable)`` is true for every
-    Tensor.  ``volatile`` is accepted and has no effect, as in PyTorch 0.4+
-    (which warns; use ``no_grad`` instead).
-    """
-    def __new__(cls, data=None, requires_grad=False, volatile=False):
-        if data is None:
-            t = _wrap(np.zeros((0,), np.float32))
-        else:
-            src = data if isinstance(data, Tensor) else as_tensor(data)
-            t = _wrap(src._v, src._st)
-        if requires_grad:
-            t.requires_grad_(True)
-        return t
+        As in PyTorch since 0.4, constructing one returns a plain Tensor sharing
+        ``data``'s values (an empty float32 tensor for no data), with
+        ``requires_grad`` set as asked; ``isinstance(t, Variable)`` is true for every
+        Tensor.  ``volatile`` is accepted and has no effect, as in PyTorch 0.4+
+        (which warns; use ``no_grad`` instead).
+        """
+        def __new__(cls, data=None, requires_grad=False, volatile=False):
+            if data is None:
+                t = _wrap(np.zeros((0,), np.float32))
+            else:
+                src = data if isinstance(data, Tensor) else as_tensor(data)
+                t = _wrap(src._v, src._st)
+            if requires_grad:
+                t.requires_grad_(True)
+            return t
 
 
 from ._function import (Function, FunctionCtx, VmapInfo, function_p,  # noqa: F401

@@ -1,5 +1,7 @@
 """Creation functions with PyTorch's defaults (float32 for float data and
 random/constant tensors, int64 for integer data, from_numpy keeps the dtype)."""
+from typing import Any
+
 import numpy as np
 
 from ..core.trace import _extra_array_types as _XT
@@ -396,7 +398,7 @@ def new_tensor(self, data, dtype=None, device=None, requires_grad=False):
 # -------------------------------------------------- legacy typed constructors
 
 def _typed(dt):
-    def ctor(*args):
+    def ctor(*args: Any) -> Tensor:
         if len(args) == 1 and not isinstance(args[0], (int, np.integer)):
             a = args[0]
             if isinstance(a, T.Size):

@@ -36,7 +36,8 @@ ndarray = _np.ndarray
 float16, float32, float64 = _np.float16, _np.float32, _np.float64
 int8, int16, int32, int64, uint8 = _np.int8, _np.int16, _np.int32, _np.int64, _np.uint8
 bool_ = _np.bool_
-pi, e, inf, nan, newaxis = _np.pi, _np.e, _np.inf, _np.nan, None
+pi, inf, nan, newaxis = _np.pi, _np.inf, _np.nan, None
+e = _np.e
 dtype, result_type = _np.dtype, _np.result_type
 
 
