@@ -1,8 +1,9 @@
 """Helpers shared by the primitives that carry jaxprs: the plan cache that runs a
 sub-jaxpr on arrays, zero cotangents, reordering a jaxpr's inputs/outputs, and
 turning a user's leaf into a value primitives accept."""
-from typing import Any
+import inspect
 import threading
+from typing import Any
 
 import numpy as np
 
@@ -17,6 +18,22 @@ from ..core.tracing import trace_to_jaxpr
 from ..backends.plan import compile_plan, guarded_plan, place_consts
 from ..primitives import _util as U
 from ..transforms import passes
+
+
+def resolve_kwargs(fun, name, args, kwargs):
+    """``args`` with ``kwargs`` placed by ``fun``'s signature (defaults filled in),
+    as JAX does for the wrappers whose primitives take positional inputs only
+    (checkpoint, custom_jvp, custom_vjp)."""
+    try:
+        bound = inspect.signature(fun).bind(*args, **kwargs)
+    except TypeError as e:
+        raise TypeError(f"{name}: {e}") from None
+    bound.apply_defaults()
+    if bound.kwargs:
+        raise TypeError(f"{name}: keyword-only parameters ({', '.join(bound.kwargs)}) are not "
+                        f"supported; make them positional or close over them")
+    return bound.args
+
 
 # --------------------------------------------------------------- plan cache
 

@@ -12,8 +12,10 @@ producing equation the policy calls saveable is kept by the forward too; the
 backward recomputes only the others, from the inputs and the saved values.
 """
 import functools
+from typing import Any, Callable, Sequence, overload
 
 from ..core import tree_util as tu
+from ..core._typevars import P, R
 from ..core.ir import ClosedJaxpr, Jaxpr, Var
 from ..core.primitive import defprim
 from ..core.trace import Tracer, get_aval
@@ -21,7 +23,8 @@ from ..primitives import _util as U
 from ..transforms import passes
 from ..transforms.jaxpr_transforms import (_cached, batch_jaxpr, is_float, jvp_jaxpr, to_front,
                                            vjp_split)
-from ._util import as_value, hoist_tracer_consts, instantiate_cts, run_jaxpr, trace_tree
+from ._util import (as_value, hoist_tracer_consts, instantiate_cts, resolve_kwargs, run_jaxpr,
+                    trace_tree)
 from .pjit import pjit_p
 
 
@@ -117,7 +120,18 @@ remat_p = defprim("checkpoint", impl=_remat_impl, abstract=_remat_abstract, jvp=
                   inner_call=lambda params, ins: (params["jaxpr"], list(ins)))
 
 
-def checkpoint(fun=None, *, prevent_cse=True, policy=None, static_argnums=()):
+@overload
+def checkpoint(fun: Callable[P, R], *, prevent_cse: bool = True,
+               policy: Callable[..., bool] | None = None,
+               static_argnums: int | Sequence[int] = ()) -> Callable[P, R]: ...
+@overload
+def checkpoint(fun: None = None, *, prevent_cse: bool = True,
+               policy: Callable[..., bool] | None = None,
+               static_argnums: int | Sequence[int] = ()
+               ) -> Callable[[Callable[P, R]], Callable[P, R]]: ...
+def checkpoint(fun: Callable[P, R] | None = None, *, prevent_cse: bool = True,
+               policy: Callable[..., bool] | None = None, static_argnums: int | Sequence[int] = ()
+               ) -> Callable[P, R] | Callable[[Callable[P, R]], Callable[P, R]]:
     """Wrap ``fun`` so reverse mode recomputes its intermediates (JAX's ``jax.checkpoint`` / ``jax.remat``).
 
     Trades compute for memory: the backward pass reruns ``fun`` from its saved
@@ -158,11 +172,13 @@ def checkpoint(fun=None, *, prevent_cse=True, policy=None, static_argnums=()):
         raise TypeError(f"checkpoint: policy must be a function (prim, *avals, **params) -> "
                         f"bool such as checkpoint_policies.dots_saveable, got {policy!r}")
     static = (static_argnums,) if isinstance(static_argnums, int) else tuple(static_argnums)
-    cache = {}
+    cache: dict[Any, tuple[Any, ...]] = {}
     name = getattr(fun, "__name__", "fun")
 
     @functools.wraps(fun)
-    def wrapped(*args):
+    def wrapped(*args: P.args, **kwargs: P.kwargs) -> R:
+        if kwargs:
+            args = resolve_kwargs(fun, f"checkpoint({name})", args, kwargs)
         n = len(args)
         spos = sorted({i % n for i in static if -n <= i < n})
         if len(spos) != len(static):
@@ -179,7 +195,7 @@ def checkpoint(fun=None, *, prevent_cse=True, policy=None, static_argnums=()):
         leaves = [as_value(x) for x in leaves]
         avals = tuple(get_aval(x) for x in leaves)
         key = (tree, avals, svals)
-        hit = cache.get(key)
+        hit: tuple[Any, ...] | None = cache.get(key)
         if hit is None:
             def full(*d):
                 it, st = iter(d), dict(zip(spos, svals))

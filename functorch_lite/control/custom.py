@@ -13,18 +13,22 @@ VJP of its (linear in the tangents) jvp rule with respect to the tangents;
 forward mode of a custom_vjp function raises TypeError (as JAX's).
 """
 import functools
+from typing import Any, Callable, Generic, Sequence, TypeVar
 
 from ..core import tree_util as tu
 from ..core.primitive import defprim
 from ..core.errors import TracerConversionError
+from ..core._typevars import P, R
 from ..core.trace import Tracer, concrete_value, get_aval
 from ..primitives import _util as U
 from ..transforms.batching import vmap_flat
 from ..transforms.jaxpr_transforms import batch_jaxpr, is_float, jvp_jaxpr, to_front
 from ..transforms.reverse import backward_pass, vjp_flat
 from ._util import as_value as _as_value
-from ._util import run_jaxpr, trace_tree
+from ._util import resolve_kwargs, run_jaxpr, trace_tree
 from ._util import zero as _zero
+
+_F = TypeVar("_F", bound=Callable[..., Any])   # a rule, returned as given
 
 
 def _trace(fun, tree, avals, name):
@@ -149,7 +153,7 @@ def _merge(pos, static, diff):
     return out
 
 
-class custom_jvp:  # noqa: N801 - JAX's name
+class custom_jvp(Generic[P, R]):  # noqa: N801 - JAX's name
     """A function with a user-defined forward-mode rule (JAX's ``jax.custom_jvp``).
 
     Args:
@@ -183,20 +187,22 @@ class custom_jvp:  # noqa: N801 - JAX's name
         2.0
     """
 
-    def __init__(self, fun, nondiff_argnums=()):
+    __name__: str   # fun's, by functools.update_wrapper
+
+    def __init__(self, fun: Callable[P, R], nondiff_argnums: Sequence[int] = ()):
         functools.update_wrapper(self, fun)
         self.fun = fun
         self.nondiff_argnums = tuple(nondiff_argnums)
-        self.jvp = None
-        self._cache = {}
+        self.jvp: Callable[..., Any] | None = None
+        self._cache: dict[Any, Any] = {}
 
-    def defjvp(self, jvp):
+    def defjvp(self, jvp: _F) -> _F:
         """Set the jvp rule (usable as a decorator); returns it."""
         self.jvp = jvp
         self._cache.clear()
         return jvp
 
-    def defjvps(self, *jvps):
+    def defjvps(self, *jvps: Callable[..., Any] | None) -> None:
         """One rule per differentiable argument, ``rule(t_i, primal_out, *primals)``;
         the tangent out is their sum (a None rule contributes nothing)."""
         fun = self.fun
@@ -245,7 +251,9 @@ class custom_jvp:  # noqa: N801 - JAX's name
     def _pos_for(self, n):
         return sorted({i % n for i in self.nondiff_argnums})
 
-    def __call__(self, *args):
+    def __call__(self, *args: P.args, **kwargs: P.kwargs) -> R:
+        if kwargs:
+            args = resolve_kwargs(self.fun, f"custom_jvp {self.__name__}", args, kwargs)
         if self.jvp is None:
             raise TypeError(f"custom_jvp {self.__name__}: no jvp rule; define one with "
                             f"@{self.__name__}.defjvp")
@@ -259,7 +267,7 @@ class custom_jvp:  # noqa: N801 - JAX's name
         if hit is _CONCRETE:
             return self._concrete_call(pos, static, args, leaves, tree)
         if hit is None:
-            fun = self.fun
+            fun: Callable[..., Any] = self.fun   # called on traced leaves
             try:
                 closed, out_tree = _trace(lambda *d: fun(*_merge(pos, static, d)), tree,
                                           avals, f"custom_jvp({self.__name__})")
@@ -354,7 +362,7 @@ custom_vjp_p = defprim("custom_vjp_call", impl=_cv_impl, abstract=_cv_abstract, 
                        inner_call=lambda params, ins: (params["call_jaxpr"], list(ins)))
 
 
-class custom_vjp:  # noqa: N801 - JAX's name
+class custom_vjp(Generic[P, R]):  # noqa: N801 - JAX's name
     """A function with a user-defined reverse-mode rule (JAX's ``jax.custom_vjp``).
 
     Args:
@@ -384,21 +392,27 @@ class custom_vjp:  # noqa: N801 - JAX's name
         10.0
     """
 
-    def __init__(self, fun, nondiff_argnums=(), *, _jvp_through_primal=False):
+    __name__: str   # fun's, by functools.update_wrapper
+
+    def __init__(self, fun: Callable[P, R], nondiff_argnums: Sequence[int] = (), *,
+                 _jvp_through_primal: bool = False):
         functools.update_wrapper(self, fun)
         self.fun = fun
         self.nondiff_argnums = tuple(nondiff_argnums)
-        self.fwd = self.bwd = None
-        self._cache = {}
+        self.fwd: Callable[..., Any] | None = None
+        self.bwd: Callable[..., Any] | None = None
+        self._cache: dict[Any, Any] = {}
         self._jvp_through_primal = _jvp_through_primal   # library-internal (implicit.py)
 
-    def defvjp(self, fwd, bwd):
+    def defvjp(self, fwd: Callable[..., Any], bwd: Callable[..., Any]) -> "custom_vjp[P, R]":
         """Set the rules; returns self."""
         self.fwd, self.bwd = fwd, bwd
         self._cache.clear()
         return self
 
-    def __call__(self, *args):
+    def __call__(self, *args: P.args, **kwargs: P.kwargs) -> R:
+        if kwargs:
+            args = resolve_kwargs(self.fun, f"custom_vjp {self.__name__}", args, kwargs)
         if self.fwd is None:
             raise TypeError(f"custom_vjp {self.__name__}: no rules; call "
                             f"{self.__name__}.defvjp(fwd, bwd)")
@@ -410,11 +424,11 @@ class custom_vjp:  # noqa: N801 - JAX's name
         key = (tree, avals, nkey)
         hit = self._cache.get(key) if nkey is not None else None
         if hit is None:
-            fun = self.fun
+            fun: Callable[..., Any] = self.fun   # called on traced leaves
             closed, out_tree = _trace(lambda *d: fun(*_merge(pos, static, d)), tree, avals,
                                       f"custom_vjp({self.__name__})")
             ufwd, ubwd, name = self.fwd, self.bwd, self.__name__
-            res_tree = []
+            res_tree: list[Any] = []
 
             def flat_fwd(ins):
                 out, res = ufwd(*_merge(pos, static, tu.tree_unflatten(tree, ins)))
@@ -438,7 +452,7 @@ class custom_vjp:  # noqa: N801 - JAX's name
                     flat += [None] * n if c is None else \
                         [_as_value(x) for x in tu.tree_leaves(c)]
                 return flat
-            flat_fwd.jvp_through_primal = self._jvp_through_primal
+            setattr(flat_fwd, "jvp_through_primal", self._jvp_through_primal)   # read by the rule
             hit = (closed, out_tree, flat_fwd, flat_bwd)
             if nkey is not None:
                 self._cache[key] = hit

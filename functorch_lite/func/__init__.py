@@ -7,18 +7,23 @@ Pytrees follow PyTorch (dicts in insertion order), functions see Tensors and
 results are Tensors.  ``docs/func.md`` maps each name to PyTorch's and lists
 the differences.
 """
+from typing import Any, Callable, TypeVar, cast
+
 from . import _transforms, _vmap, _jacobians
 from ._compose import taped as _taped
 from ._transforms import vjp, linearize
 
 
-def _composed(t):
+_F = TypeVar("_F", bound=Callable[..., Any])
+
+
+def _composed(t: _F) -> _F:
     """The transform ``t`` whose results keep eager autograd's graph (_compose)."""
     def make(*a, **k):
         return _taped(t(*a, **k))
     make.__name__, make.__qualname__, make.__doc__ = t.__name__, t.__qualname__, t.__doc__
-    make.__wrapped__ = t
-    return make
+    make.__wrapped__ = t  # type: ignore[attr-defined]
+    return cast(_F, make)   # t's signature: it returns what t returns, taped
 
 
 grad = _composed(_transforms.grad)
@@ -29,7 +34,8 @@ jacfwd = _composed(_jacobians.jacfwd)
 hessian = _composed(_jacobians.hessian)
 
 
-def jvp(func, primals, tangents, *, strict=False, has_aux=False):
+def jvp(func: Callable[..., Any], primals: Any, tangents: Any, *, strict: bool = False,
+        has_aux: bool = False) -> tuple[Any, ...]:
     return _taped(lambda p, t: _transforms.jvp(func, p, t, strict=strict,
                                                has_aux=has_aux))(primals, tangents)
 

@@ -2,10 +2,12 @@
 ``output.shape + input.shape`` in PyTorch's pytree order (outputs outside,
 ``argnums`` inputs inside), built on the core jvp/vjp and its basis helpers."""
 import functools
+from typing import Any, Callable
 
 import numpy as np
 
 from .. import numpy as fnp
+from ..core._typevars import P
 from ..core.trace import get_aval
 from ..facade import _randomness
 from ..transforms import api as _api
@@ -47,8 +49,9 @@ def _chunked(fn, basis, chunk_size):
     return [fnp.concatenate(list(p), axis=0) for p in zip(*parts)]
 
 
-def jacrev(func, argnums=0, *, has_aux=False, chunk_size=None,
-           _preallocate_and_copy=False):
+def jacrev(func: Callable[P, Any], argnums: int | tuple[int, ...] = 0, *, has_aux: bool = False,
+           chunk_size: int | None = None,
+           _preallocate_and_copy: bool = False) -> Callable[P, Any]:
     """torch.func.jacrev: one vjp, its pullback vmapped over the output basis
     (``chunk_size`` rows at a time when given)."""
     if chunk_size is not None and (not isinstance(chunk_size, int) or chunk_size <= 0):
@@ -81,7 +84,8 @@ def jacrev(func, argnums=0, *, has_aux=False, chunk_size=None,
     return jacfun
 
 
-def jacfwd(func, argnums=0, has_aux=False, *, randomness="error"):
+def jacfwd(func: Callable[P, Any], argnums: int | tuple[int, ...] = 0, has_aux: bool = False,
+           *, randomness: str = "error") -> Callable[P, Any]:
     """torch.func.jacfwd: jvp vmapped over the input basis; ``randomness`` as
     vmap's (facade random functions inside see that mode)."""
     if randomness not in ("error", "different", "same"):
@@ -125,6 +129,6 @@ def jacfwd(func, argnums=0, has_aux=False, *, randomness="error"):
     return jacfun
 
 
-def hessian(func, argnums=0):
+def hessian(func: Callable[P, Any], argnums: int | tuple[int, ...] = 0) -> Callable[P, Any]:
     """torch.func.hessian: jacfwd(jacrev(func, argnums), argnums)."""
     return jacfwd(jacrev(func, argnums), argnums)

@@ -8,10 +8,12 @@ from the results (Tensors).  Keyword arguments pass through undifferentiated
 and unbatched, as torch.func does.
 """
 import functools
+from typing import Any, Callable
 
 import numpy as np
 
 from .. import numpy as fnp
+from ..core._typevars import P, R
 from ..core.trace import Tracer, get_aval
 from ..facade._tensor import Tensor, _wrap
 from ..facade import _randomness
@@ -70,7 +72,8 @@ def _sub_args(args, nums, spec, vals):
 
 # ---------------------------------------------------------------- grad family
 
-def grad_and_value(func, argnums=0, has_aux=False):
+def grad_and_value(func: Callable[P, Any], argnums: int | tuple[int, ...] = 0,
+                   has_aux: bool = False) -> Callable[P, tuple[Any, Any]]:
     """torch.func.grad_and_value: ``(grad, value)``, or ``(grad, (value, aux))``
     with ``has_aux``; gradients keep the structure of the ``argnums`` inputs
     (dicts in insertion order).  Differs from ``functorch_lite.value_and_grad``
@@ -103,7 +106,8 @@ def grad_and_value(func, argnums=0, has_aux=False):
     return wrapper
 
 
-def grad(func, argnums=0, has_aux=False):
+def grad(func: Callable[P, Any], argnums: int | tuple[int, ...] = 0,
+         has_aux: bool = False) -> Callable[P, Any]:
     """torch.func.grad: the gradient of a scalar-output ``func`` with respect to
     the ``argnums`` inputs (``(grad, aux)`` with ``has_aux``)."""
     gv = grad_and_value(func, argnums, has_aux)
@@ -115,7 +119,7 @@ def grad(func, argnums=0, has_aux=False):
     return wrapper
 
 
-def vjp(func, *primals, has_aux=False):
+def vjp(func: Callable[..., Any], *primals: Any, has_aux: bool = False) -> tuple[Any, ...]:
     """torch.func.vjp: ``(output, vjp_fn)`` (and ``aux``); ``vjp_fn(cotangents)``
     returns a tuple with one entry per primal."""
     leaves, spec = tree_flatten(primals)
@@ -153,7 +157,8 @@ def vjp(func, *primals, has_aux=False):
     return out, vjp_fn
 
 
-def jvp(func, primals, tangents, *, strict=False, has_aux=False):
+def jvp(func: Callable[..., Any], primals: Any, tangents: Any, *, strict: bool = False,
+        has_aux: bool = False) -> tuple[Any, ...]:
     """torch.func.jvp: ``(output, jvp_out)`` (and ``aux``, returned as plain
     values, never as tracers)."""
     if not isinstance(primals, tuple) or not isinstance(tangents, tuple):
@@ -190,7 +195,7 @@ def jvp(func, primals, tangents, *, strict=False, has_aux=False):
     return out, tout
 
 
-def linearize(func, *primals):
+def linearize(func: Callable[..., R], *primals: Any) -> tuple[R, Callable[..., R]]:
     """torch.func.linearize: ``(output, jvp_fn)``; the linear part is traced
     once and ``jvp_fn(*tangents)`` replays only it."""
     leaves, spec = tree_flatten(primals)

@@ -1,10 +1,12 @@
 """torch.func.vmap: in_dims / out_dims / randomness / chunk_size, keyword
 arguments passed through unbatched, PyTorch's pytree order."""
 import functools
+from typing import Any, Callable
 
 import numpy as np
 
 from .. import numpy as fnp
+from ..core._typevars import P, R
 from ..core.trace import Tracer, get_aval
 from ..facade._tensor import Tensor
 from ..facade import _randomness
@@ -61,7 +63,8 @@ def _slice(v, d, lo, hi):
     return v[idx]
 
 
-def vmap(func, in_dims=0, out_dims=0, randomness="error", *, chunk_size=None):
+def vmap(func: Callable[P, R], in_dims: Any = 0, out_dims: Any = 0, randomness: str = "error",
+         *, chunk_size: int | None = None) -> Callable[P, R]:
     """torch.func.vmap (also ``torch.vmap`` at the top level when called on
     Tensors or with a torch keyword).  ``in_dims``: an int, None, or a tuple
     with one entry per positional input (nested to match pytrees); keyword
@@ -135,7 +138,7 @@ def vmap(func, in_dims=0, out_dims=0, randomness="error", *, chunk_size=None):
 _TORCH_KW = ("in_dims", "out_dims", "randomness", "chunk_size")
 
 
-def _toplevel_vmap(fun, *args, **kwargs):
+def _toplevel_vmap(fun: Callable[P, R], *args: Any, **kwargs: Any) -> Callable[P, R]:
     """Vectorise ``fun`` over a batch axis: JAX's ``jax.vmap`` and ``torch.vmap`` under one name.
 
     Called as JAX's, ``vmap(fun, in_axes=0, out_axes=0, axis_size=None)``;
@@ -176,7 +179,7 @@ def _toplevel_vmap(fun, *args, **kwargs):
     torch_f, jax_f = vmap(fun, *args, **kwargs), jax_vmap(fun, *args, **kwargs)
 
     @functools.wraps(fun)
-    def batched(*a, **k):
+    def batched(*a: P.args, **k: P.kwargs) -> R:
         leaves, _ = tree_flatten((a, k))
         if any(isinstance(x, Tensor) for x in leaves):
             return torch_f(*a, **k)

@@ -7,11 +7,14 @@ control-flow primitive, so every transform (jit, grad, jvp, vmap) applies.
 Values a function closes over become explicit operands of the primitive, so
 gradients reach them too.
 """
+from typing import Any, Callable, TypeVar
+
 import numpy as np
 
 from ..control import cond_p, scan_p, while_p
 from ..control._util import as_value as _as_value
 from ..core import tree_util as tu
+from ..core._typevars import R, T
 from ..core.errors import TracerConversionError
 from ..core.ir import ClosedJaxpr, Jaxpr, Var
 from ..core.trace import Tracer, get_aval
@@ -20,6 +23,9 @@ from ..primitives import _util as U
 from ..primitives import elementwise as ew
 
 __all__ = ["cond", "while_loop", "fori_loop", "scan"]
+
+_C = TypeVar("_C")   # scan's carry
+_Y = TypeVar("_Y")   # what scan's body emits per step (stacked in the result)
 
 
 def _value(x):
@@ -60,7 +66,7 @@ def _fmt(avals):
 
 # ---------------------------------------------------------------------- cond
 
-def cond(pred, true_fun, false_fun, *operands):
+def cond(pred: Any, true_fun: Callable[..., R], false_fun: Callable[..., R], *operands: Any) -> R:
     """``true_fun(*operands) if pred else false_fun(*operands)``, traceable (JAX's ``jax.lax.cond``).
 
     Both branches are traced (they must return the same pytree structure,
@@ -119,7 +125,8 @@ def _carry_avals(leaves):
             for x in leaves]
 
 
-def while_loop(cond_fun, body_fun, init_val, checkpoint_every=None):
+def while_loop(cond_fun: Callable[[T], Any], body_fun: Callable[[T], T], init_val: T,
+               checkpoint_every: int | None = None) -> T:
     """``while cond_fun(val): val = body_fun(val)``, traceable (JAX's ``jax.lax.while_loop``).
 
     Args:
@@ -170,7 +177,8 @@ def while_loop(cond_fun, body_fun, init_val, checkpoint_every=None):
 
 # ------------------------------------------------------------------- scan
 
-def scan(f, init, xs=None, length=None, reverse=False):
+def scan(f: Callable[[_C, Any], tuple[_C, _Y]], init: _C, xs: Any = None, length: int | None = None,
+         reverse: bool = False) -> tuple[_C, _Y]:
     """Loop ``carry, y = f(carry, x)`` over the leading axis of ``xs`` (JAX's ``jax.lax.scan``).
 
     Args:
@@ -239,7 +247,7 @@ def _concrete_int(v):
     return int(v)
 
 
-def fori_loop(lower, upper, body_fun, init_val):
+def fori_loop(lower: Any, upper: Any, body_fun: Callable[[Any, T], T], init_val: T) -> T:
     """``for i in range(lower, upper): val = body_fun(i, val)``, traceable (JAX's ``jax.lax.fori_loop``).
 
     Args:

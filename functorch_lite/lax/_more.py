@@ -5,17 +5,20 @@ A dynamic slice is one ``gather`` on the flattened operand: the block's flat
 indices are a constant offset table plus the (clamped, traced) start's flat
 offset.  A dynamic update is ``select(mask, scatter_add(zeros, idx, update),
 operand)``: exact (no ``x + (u - x)`` rounding) and differentiable in both."""
+from typing import Any, Callable, Sequence
+
 import numpy as np
 
 from ..control._util import as_value
 from ..core import tree_util as tu
+from ..core._typevars import R
 from ..core.trace import get_aval
 from .. import primitives as P
 from ..transforms.api import vmap
 from ._control import cond, scan
 
 
-def switch(index, branches, *operands):
+def switch(index: Any, branches: Sequence[Callable[..., R]], *operands: Any) -> R:
     """``branches[index](*operands)`` with ``index`` clamped to the valid range
     (JAX's ``lax.switch``); a binary tree of ``cond`` calls, so it traces, batches
     and differentiates as cond does."""
@@ -40,7 +43,7 @@ def switch(index, branches, *operands):
     return run(0, len(branches), operands)
 
 
-def map(f, xs, *, batch_size=None):  # noqa: A001
+def map(f: Callable[[Any], Any], xs: Any, *, batch_size: int | None = None) -> Any:  # noqa: A001
     """``stack([f(x) for x in xs])`` over the leading axis of every leaf of xs, as
     a scan (JAX's ``lax.map``); ``batch_size`` runs that many at once with vmap
     semantics: a scan over chunks of vmap(f), the remainder vmapped after it."""

@@ -1,5 +1,6 @@
 """The public transforms: grad, value_and_grad, vjp, jvp, vmap, make_jaxpr."""
 import functools
+from typing import Any, Callable, Literal, Sequence, overload
 
 import numpy as np
 
@@ -8,11 +9,13 @@ from ..control._util import as_value as _as_value
 from ..control._vjpfn import VJPFunction
 from ..core import tree_util as tu
 from ..core.backend import backend_of
-from ..core.ir import ShapedArray
+from ..core.ir import ClosedJaxpr, ShapedArray
 from ..core.ir import SourcedClosedJaxpr
+from ..core._typevars import P, R
 from ..core.trace import Tracer, get_aval, source_info
 from ..core.tracing import trace_to_jaxpr
 from ..primitives import _util as U
+from ._grad_checks import _check_grad_inputs, _check_grad_output
 from .batching import vmap_flat
 from .jvp import JVPTracer, jvp_flat
 from .reverse import backward_pass, vjp_flat
@@ -95,7 +98,15 @@ def _zeros_for(x):
 
 # ------------------------------------------------------------------ vjp/grad
 
-def vjp(fun, *primals, has_aux=False):
+@overload
+def vjp(fun: Callable[..., R], *primals: Any,
+        has_aux: Literal[False] = ...) -> tuple[R, VJPFunction]: ...
+@overload
+def vjp(fun: Callable[..., Any], *primals: Any,
+        has_aux: Literal[True]) -> tuple[Any, VJPFunction, Any]: ...
+@overload
+def vjp(fun: Callable[..., Any], *primals: Any, has_aux: bool) -> tuple[Any, ...]: ...
+def vjp(fun: Callable[..., Any], *primals: Any, has_aux: bool = False) -> tuple[Any, ...]:
     leaves, in_tree = tu.tree_flatten(primals)
     orig, wrap = leaves, _facade_wrap(leaves)
     leaves = [_as_value(x) for x in leaves]
@@ -159,56 +170,9 @@ def _split_aux(out, name):
 float0 = np.dtype([("float0", np.void, 0)])
 
 
-def _check_grad_inputs(leaves, holomorphic, allow_int, name):
-    """JAX's input checks for grad; returns the mask of leaves to differentiate
-    (False for integer/boolean inputs that allow_int lets through)."""
-    mask = []
-    for x in leaves:
-        a = get_aval(x)
-        dt = a.dtype
-        if holomorphic and dt.kind != "c":
-            raise TypeError(f"{name} with holomorphic=True requires inputs with complex "
-                            f"dtype, but got {dt.name}.")
-        if dt.kind in "biu":
-            if not allow_int:
-                raise TypeError(
-                    f"{name} requires real- or complex-valued inputs (input dtype that is "
-                    f"a sub-dtype of np.inexact), but got {dt.name} (shape {a.shape}). "
-                    f"If you want to use Boolean- or integer-valued inputs, use vjp or "
-                    f"set allow_int to True (or pass floating-point values, e.g. x.astype(float)).")
-            mask.append(False)
-        elif dt.kind not in "fc":
-            raise TypeError(f"{name} requires real- or complex-valued inputs, but got "
-                            f"{dt} (shape {a.shape})")
-        else:
-            mask.append(True)
-    return mask
-
-
-def _check_grad_output(out, holomorphic, name):
-    a = get_aval(out)
-    if a.shape != ():
-        raise TypeError(
-            f"{name} requires a scalar output, but the function returned "
-            f"{a.str_short()} (shape {a.shape}, dtype {a.dtype}). Reduce it "
-            f"(e.g. .sum()) or use vjp / jacrev for non-scalar outputs.")
-    kind = a.dtype.kind
-    if holomorphic:
-        if kind != "c":
-            raise TypeError(f"{name} with holomorphic=True requires outputs with complex "
-                            f"dtype, but got {a.dtype.name}.")
-    elif kind == "c":
-        raise TypeError(
-            f"{name} requires real-valued outputs (output dtype that is a sub-dtype of "
-            f"np.floating), but got {a.dtype.name}. For holomorphic differentiation, "
-            f"pass holomorphic=True. For differentiation of non-holomorphic functions "
-            f"involving complex outputs, use vjp directly.")
-    elif kind != "f":
-        raise TypeError(f"{name} requires real-valued (floating-point) outputs, but the "
-                        f"function returned {a.str_short()} (dtype {a.dtype})")
-
-
-def value_and_grad(fun, argnums=0, has_aux=False, holomorphic=False, allow_int=False):
+def value_and_grad(fun: Callable[P, Any], argnums: int | Sequence[int] = 0, has_aux: bool = False,
+                   holomorphic: bool = False, allow_int: bool = False
+                   ) -> Callable[P, tuple[Any, Any]]:
     """The value of ``fun`` and its gradient with respect to ``argnums``, as JAX's.
 
     ``holomorphic=True``: complex inputs and a complex scalar output; the result
@@ -269,7 +233,8 @@ def value_and_grad(fun, argnums=0, has_aux=False, holomorphic=False, allow_int=F
     return vg
 
 
-def grad(fun, argnums=0, has_aux=False, holomorphic=False, allow_int=False):
+def grad(fun: Callable[P, Any], argnums: int | Sequence[int] = 0, has_aux: bool = False,
+         holomorphic: bool = False, allow_int: bool = False) -> Callable[P, Any]:
     """The gradient of a scalar-output ``fun`` with respect to ``argnums``
     (JAX's ``grad``, including ``holomorphic=`` and ``allow_int=``; see
     ``value_and_grad``)."""
@@ -284,7 +249,17 @@ def grad(fun, argnums=0, has_aux=False, holomorphic=False, allow_int=False):
 
 # ----------------------------------------------------------------------- jvp
 
-def jvp(fun, primals, tangents, has_aux=False):
+@overload
+def jvp(fun: Callable[..., R], primals: Sequence[Any], tangents: Sequence[Any],
+        has_aux: Literal[False] = ...) -> tuple[R, R]: ...
+@overload
+def jvp(fun: Callable[..., Any], primals: Sequence[Any], tangents: Sequence[Any],
+        has_aux: Literal[True]) -> tuple[Any, Any, Any]: ...
+@overload
+def jvp(fun: Callable[..., Any], primals: Sequence[Any], tangents: Sequence[Any],
+        has_aux: bool) -> tuple[Any, ...]: ...
+def jvp(fun: Callable[..., Any], primals: Sequence[Any], tangents: Sequence[Any],
+        has_aux: bool = False) -> tuple[Any, ...]:
     if not isinstance(primals, (tuple, list)) or not isinstance(tangents, (tuple, list)):
         raise TypeError("jvp: primals and tangents must be tuples (one entry per argument)")
     p_leaves, p_tree = tu.tree_flatten(tuple(primals))
@@ -331,9 +306,13 @@ def jvp(fun, primals, tangents, has_aux=False):
 
 # ---------------------------------------------------------------------- vmap
 
-def vmap(fun, in_axes=0, out_axes=0, axis_size=None):
+def vmap(fun: Callable[P, R], in_axes: Any = 0, out_axes: Any = 0,
+         axis_size: int | None = None) -> Callable[P, R]:
     @functools.wraps(fun)
-    def batched(*args):
+    def batched(*args: P.args, **kwargs: P.kwargs) -> R:
+        if kwargs:
+            raise TypeError(f"vmap: keyword arguments ({', '.join(kwargs)}) are not batched; "
+                            f"pass them positionally (in_axes then covers them)")
         leaves, in_tree = tu.tree_flatten(args)
         orig, wrap = leaves, _facade_wrap(leaves)
         leaves = [_as_value(x) for x in leaves]
@@ -343,7 +322,7 @@ def vmap(fun, in_axes=0, out_axes=0, axis_size=None):
                              f"function got {len(args)} arguments")
         dims = tu.broadcast_prefix(axes, args)
         size = axis_size
-        norm = []
+        norm: list[int | None] = []
         for x, d in zip(leaves, dims):
             if d is None:
                 norm.append(None)
@@ -394,7 +373,8 @@ def _abstractify(x):
     return get_aval(_as_value(x) if not isinstance(x, (bool, int, float, complex)) else x)
 
 
-def make_jaxpr(fun, static_argnums=(), source_info=False):
+def make_jaxpr(fun: Callable[..., Any], static_argnums: int | Sequence[int] = (),
+               source_info: bool = False) -> Callable[..., ClosedJaxpr]:
     """``make_jaxpr(f)(*args)``: the ClosedJaxpr of ``f`` for these argument shapes.
     With ``source_info=True`` the result prints each equation's user ``file:line``
     (``# path:line`` after it; JAX's equivalent is ``jaxpr.pretty_print(source_info=True)``);
@@ -421,7 +401,7 @@ def make_jaxpr(fun, static_argnums=(), source_info=False):
     return jaxpr_maker
 
 
-def stop_gradient(x):
+def stop_gradient(x: R) -> R:
     return tu.tree_map(lambda v: U.ew.stop_gradient(_as_value(v)), x)
 
 
@@ -474,7 +454,7 @@ class ShapeDtypeStruct:
         return f"ShapeDtypeStruct(shape={self.shape}, dtype={self.dtype.name}{weak})"
 
 
-def eval_shape(fun, *args, **kwargs):
+def eval_shape(fun: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
     """The shapes and dtypes ``fun(*args, **kwargs)`` would return, as a pytree
     of ``ShapeDtypeStruct``, found by tracing: no kernel runs on the inputs
     (constants the function builds itself are still made).  Inputs may be
@@ -508,7 +488,7 @@ def eval_shape(fun, *args, **kwargs):
                                       for a in out_avals])
 
 
-def block_until_ready(x):
+def block_until_ready(x: R) -> R:
     """Wait until every array in the pytree ``x`` is computed, and return ``x``
     (JAX's).  Host (NumPy) arrays are always ready: a no-op; a device
     backend's arrays make that backend ``synchronize()`` (once per backend).
@@ -549,7 +529,7 @@ class Device:
         return f"Device(platform={self.platform!r}, backend={self.backend!r}, id={self.id})"
 
 
-def devices(backend=None):
+def devices(backend: str | None = None) -> list[Device]:
     """The devices of ``backend`` (a registered backend's name or alias; None:
     the default backend), one per backend here: ``[Device('cpu', 'numpy', 0)]``.
     Differs from JAX: a multi-GPU machine still lists one CuPy device (the
@@ -564,7 +544,7 @@ def devices(backend=None):
     return [Device(b.device or b.name, b.name, 0)]
 
 
-def default_backend():
+def default_backend() -> str:
     """The name of the default backend in the Backend registry ('numpy' unless
     ``set_default_backend`` chose another).  Differs from JAX, which answers
     with a platform ('cpu', 'gpu'): ``devices()[0].platform`` is that here."""

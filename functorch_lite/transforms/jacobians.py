@@ -17,9 +17,11 @@ residuals they need captured as constants.  jvp_fn then evaluates just that
 linear jaxpr: no primal recomputation.
 """
 import functools
+from typing import Any, Callable, Literal, Sequence, overload
 
 import numpy as np
 
+from ..core._typevars import P, R
 from ..core.eval import eval_closed_jaxpr
 from ..core import tree_util as tu
 from ..core.trace import get_aval
@@ -102,7 +104,8 @@ def _per_out(blocks_per_in, tree, single):
     return t[0] if single else t
 
 
-def jacfwd(fun, argnums=0, has_aux=False, holomorphic=False):
+def jacfwd(fun: Callable[P, Any], argnums: int | Sequence[int] = 0, has_aux: bool = False,
+           holomorphic: bool = False) -> Callable[P, Any]:
     """Jacobian by forward mode: one vmapped jvp over the input basis (JAX's ``jax.jacfwd``).
 
     Args:
@@ -163,7 +166,8 @@ def jacfwd(fun, argnums=0, has_aux=False, holomorphic=False):
     return jacfun
 
 
-def jacrev(fun, argnums=0, has_aux=False, holomorphic=False):
+def jacrev(fun: Callable[P, Any], argnums: int | Sequence[int] = 0, has_aux: bool = False,
+           holomorphic: bool = False) -> Callable[P, Any]:
     """Jacobian by reverse mode: one vjp, its vjp_fn vmapped over the output basis (JAX's ``jax.jacrev``).
 
     Args:
@@ -222,7 +226,8 @@ def jacrev(fun, argnums=0, has_aux=False, holomorphic=False):
     return jacfun
 
 
-def hessian(fun, argnums=0, has_aux=False, holomorphic=False):
+def hessian(fun: Callable[P, Any], argnums: int | Sequence[int] = 0, has_aux: bool = False,
+            holomorphic: bool = False) -> Callable[P, Any]:
     """Hessian of a scalar function: ``jacfwd(jacrev(fun))``, forward-over-reverse, JAX's choice (``jax.hessian``).
 
     Args:
@@ -248,7 +253,15 @@ def hessian(fun, argnums=0, has_aux=False, holomorphic=False):
     return jacfwd(jacrev(fun, argnums, has_aux, holomorphic), argnums, has_aux, holomorphic)
 
 
-def linearize(fun, *primals, has_aux=False):
+@overload
+def linearize(fun: Callable[..., R], *primals: Any,
+              has_aux: Literal[False] = ...) -> tuple[R, Callable[..., R]]: ...
+@overload
+def linearize(fun: Callable[..., Any], *primals: Any,
+              has_aux: Literal[True]) -> tuple[Any, Callable[..., Any], Any]: ...
+@overload
+def linearize(fun: Callable[..., Any], *primals: Any, has_aux: bool) -> tuple[Any, ...]: ...
+def linearize(fun: Callable[..., Any], *primals: Any, has_aux: bool = False) -> tuple[Any, ...]:
     """Evaluate ``fun`` and return its linear approximation at ``primals`` (JAX's ``jax.linearize``).
 
     The linear part is traced once (see the module docstring); each ``jvp_fn``
@@ -282,7 +295,7 @@ def linearize(fun, *primals, has_aux=False):
 
         def jvp_fn_t(*tangents):
             return tu.tree_map(wrap, f_jvp(*tu.tree_map(_as_value, tangents)))
-        jvp_fn_t.jaxpr = f_jvp.jaxpr
+        setattr(jvp_fn_t, "jaxpr", getattr(f_jvp, "jaxpr"))
         out = tu.tree_map(wrap, res[0])
         return (out, jvp_fn_t, tu.tree_map(wrap, res[2])) if has_aux else (out, jvp_fn_t)
     leaves, in_tree = tu.tree_flatten(primals)
@@ -328,7 +341,7 @@ def linearize(fun, *primals, has_aux=False):
                                 f"match the primal dtype {a.dtype}")
         return tu.tree_unflatten(out_tree, eval_closed_jaxpr(closed, *t_leaves))
 
-    jvp_fn.jaxpr = closed   # the linear program, for inspection
+    setattr(jvp_fn, "jaxpr", closed)   # the linear program, for inspection
     return (out, jvp_fn, aux) if has_aux else (out, jvp_fn)
 
 

@@ -6,7 +6,6 @@ rules apply, so ``make_jaxpr(jit(f))`` shows the nested call and jit nests with
 everything.  With concrete arguments the call skips ``bind`` and runs the
 cached plan (``control._util.get_plan``, the one plan cache).
 """
-from typing import Any
 import contextlib
 import functools
 import inspect
@@ -14,6 +13,7 @@ import logging
 import threading
 import types
 import weakref
+from typing import TYPE_CHECKING, Any, Callable, Generic, Sequence, overload
 
 import numpy as np
 
@@ -21,6 +21,7 @@ from .. import config
 from ..control._util import get_plan, hoist_tracer_consts  # get_plan: tests and benchmarks read plans here
 from ..control.pjit import pjit_p
 from ..core import dtypes
+from ..core._typevars import P, R
 from ..core import tree_util as tu
 from ..core.ir import ShapedArray
 from ..core.trace import Tracer, array_namespace, get_aval
@@ -109,14 +110,15 @@ def _unflattener(tree):
     return lambda outs: tu.tree_unflatten(tree, outs)
 
 
-class Jitted:
+class Jitted(Generic[P, R]):
     """The function jit returns; ``trace_count`` counts traces (cache misses).
 
     Thread safety: a cache hit reads dicts and one tuple without locking; a miss
     takes the signature's lock around trace + compile (held by no running plan),
     so threads that first call with one signature together trace it once."""
 
-    def __init__(self, fun, static_argnums=(), explain=None, name=None, static_argnames=(),
+    def __init__(self, fun: Callable[P, R], static_argnums=(), explain=None, name=None,
+                 static_argnames=(),
                  donate_argnums=(), donate_argnames=()):
         functools.update_wrapper(self, fun)
         self.fun = fun
@@ -131,7 +133,7 @@ class Jitted:
         self.explain = explain
         self.name = name or getattr(fun, "__name__", "fun")
         self.trace_count = 0
-        self.retrace_log = []
+        self.retrace_log: list[str] = []
         self._parent = None  # the Jitted whose Tensor calls this twin serves (counts its traces)
         self._lock = threading.Lock()   # guards _locks, _twins and trace_count
         # the caches: shared by every jit(fun) with the same fun and options (JAX
@@ -185,7 +187,10 @@ class Jitted:
         statics.sort(key=lambda t: t[0])
         return dyn, tuple(statics)
 
-    def __call__(self, *args, **kwargs):
+    if TYPE_CHECKING:   # the call as its callers see it: fun's parameters and result
+        def __call__(self, *args: P.args, **kwargs: P.kwargs) -> R: ...
+
+    def _call(self, *args, **kwargs):   # Jitted.__call__ (below): an untyped hot path
         if (config.disable_jit or _disabled_somewhere) and jit_disabled():
             return self.fun(*args, **kwargs)   # as JAX: op by op, no tracing
         fast = not kwargs and not self.static_argnums and dtypes.X64
@@ -237,6 +242,9 @@ class Jitted:
             if not dtypes.X64:   # NumPy's kernels widen (an int32 sum is int64): narrow
                 outs = dtypes.canonicalize_value(outs)
         return tu.tree_unflatten(entry.out_tree, outs)
+
+    if not TYPE_CHECKING:
+        __call__ = _call
 
     def _call_tensors(self, args, kwargs):
         """A function written with Tensor methods: jit a twin that takes arrays
@@ -365,7 +373,7 @@ class Jitted:
                       for k in range(n)]
         return names + [f"keyword leaf {k}" for k in range(1000)]
 
-    def __get__(self, obj, objtype=None):
+    def __get__(self, obj: Any, objtype: Any = None) -> Any:
         # a jitted function stored on a class is a method, as a plain function is
         # (``@partial(jit, static_argnums=0)`` on a method makes ``self`` static)
         if obj is None:
@@ -435,8 +443,22 @@ def _infer_argnums_and_argnames(fun, argnums, argnames, which):
     return argnums or (), argnames or ()
 
 
-def jit(fun=None, static_argnums=None, explain=None, *, static_argnames=None,
-        donate_argnums=None, donate_argnames=None):
+@overload
+def jit(fun: Callable[P, R], static_argnums: int | Sequence[int] | None = None,
+        explain: bool | None = None, *, static_argnames: str | Sequence[str] | None = None,
+        donate_argnums: int | Sequence[int] | None = None,
+        donate_argnames: str | Sequence[str] | None = None) -> Jitted[P, R]: ...
+@overload
+def jit(fun: None = None, static_argnums: int | Sequence[int] | None = None,
+        explain: bool | None = None, *, static_argnames: str | Sequence[str] | None = None,
+        donate_argnums: int | Sequence[int] | None = None,
+        donate_argnames: str | Sequence[str] | None = None
+        ) -> Callable[[Callable[P, R]], Jitted[P, R]]: ...
+def jit(fun: Callable[P, R] | None = None, static_argnums: int | Sequence[int] | None = None,
+        explain: bool | None = None, *, static_argnames: str | Sequence[str] | None = None,
+        donate_argnums: int | Sequence[int] | None = None,
+        donate_argnames: str | Sequence[str] | None = None
+        ) -> Jitted[P, R] | Callable[[Callable[P, R]], Jitted[P, R]]:
     """Compile ``fun``: trace once per input signature, optimise, cache, replay (JAX's ``jax.jit``).
 
     Args:
@@ -479,7 +501,7 @@ def jit(fun=None, static_argnums=None, explain=None, *, static_argnames=None,
     da = _as_tuple(donate_argnums, "int", "donate_argnums")
     dn = _as_tuple(donate_argnames, "str", "donate_argnames")
 
-    def make(f):
+    def make(f: Callable[P, R]) -> Jitted[P, R]:
         if not callable(f):
             raise TypeError(f"jit: fun must be callable, got {type(f).__name__}")
         nums, names = _infer_argnums_and_argnames(f, sa, sn, "static")
