@@ -9,7 +9,10 @@ on this machine).  So ``Array`` is a *virtual* base class:
 ``isinstance(x, Array)`` is True for ndarrays, NumPy scalars, a registered
 backend's arrays and tracers (as ``isinstance(tracer, jax.Array)`` is in JAX);
 results stay mutable NumPy arrays (see docs/jax_semantics.md)."""
+from typing import TYPE_CHECKING, Any, Union
+
 import numpy as np
+import numpy.typing as npt
 
 from .core.ir import ShapedArray
 from .core.trace import Tracer, get_aval
@@ -28,20 +31,27 @@ class _ArrayMeta(type):
                                         or hasattr(t, "__array_namespace__"))
 
 
-class Array(metaclass=_ArrayMeta):
-    """The type JAX calls ``jax.Array``, for ``isinstance`` checks and
-    annotations; not instantiable (create arrays with functorch_lite.numpy)."""
+if TYPE_CHECKING:
+    # to a type checker an Array is a NumPy array: results are ndarrays on the
+    # host, and tracers and the device backends' arrays follow NumPy's interface
+    Array = npt.NDArray[Any]
+else:
+    class Array(metaclass=_ArrayMeta):
+        """The type JAX calls ``jax.Array``, for ``isinstance`` checks and
+        annotations; not instantiable (create arrays with functorch_lite.numpy)."""
 
-    def __new__(cls, *a, **k):
-        raise TypeError("functorch_lite.Array is a virtual type for isinstance checks and "
-                        "annotations; create arrays with functorch_lite.numpy.array(...)")
+        def __new__(cls, *a, **k):
+            raise TypeError("functorch_lite.Array is a virtual type for isinstance checks and "
+                            "annotations; create arrays with functorch_lite.numpy.array(...)")
 
 
-ArrayLike = object   # annotation only: arrays, NumPy scalars and Python scalars
-DTypeLike = object   # annotation only: np.dtype, a type or a dtype name
+# what the functions here accept as an array (JAX's jax.typing.ArrayLike)
+ArrayLike = Union[Array, np.ndarray, np.bool_, np.number, bool, int, float, complex]
+# a dtype: np.dtype, a scalar type or a dtype name (NumPy's own DTypeLike)
+DTypeLike = npt.DTypeLike
 
 
-def typeof(x):
+def typeof(x: ArrayLike) -> ShapedArray:
     """The abstract value of ``x`` (JAX's ``jax.typeof``): a ShapedArray with its
     shape, dtype and weak type, printed as ``f32[3]`` (JAX prints
     ``float32[3]``)."""

@@ -1,5 +1,7 @@
 """Creation functions with PyTorch's defaults (float32 for float data and
 random/constant tensors, int64 for integer data, from_numpy keeps the dtype)."""
+from __future__ import annotations
+
 from typing import Any
 
 import numpy as np
@@ -14,7 +16,7 @@ from ._tensor import Tensor, _dev_ns, _from_data, _from_host, _on_dev, _wrap, as
 _DGEN = [None, None, None]     # device generator, its namespace, its seed
 
 
-def manual_seed(seed):
+def manual_seed(seed: int) -> Generator:
     """Seeds the CPU generator (PyTorch's mt19937: the same numbers as PyTorch
     afterwards) and the device one; returns the CPU Generator."""
     g = _R.default_generator().manual_seed(seed)
@@ -29,7 +31,7 @@ def seed():
     return s
 
 
-def initial_seed():
+def initial_seed() -> int:
     return _R.default_generator().initial_seed()
 
 
@@ -151,7 +153,7 @@ def _fill(kind, shape, dt, device, fill=None):
     return xp.full(shape, fill, dt)
 
 
-def tensor(data, dtype=None, device=None, requires_grad=False, pin_memory=False):
+def tensor(data, dtype=None, device=None, requires_grad=False, pin_memory=False) -> Tensor:
     if isinstance(data, Tensor):
         v = data._v
         v = v.copy() if _on_dev(v) else np.array(v)
@@ -169,7 +171,7 @@ def tensor(data, dtype=None, device=None, requires_grad=False, pin_memory=False)
     return _finish(v, dtype, device, requires_grad, T.from_np(v.dtype))
 
 
-def from_numpy(a):
+def from_numpy(a) -> Tensor:
     if not isinstance(a, np.ndarray):
         raise TypeError(f"expected np.ndarray (got {type(a).__name__})")
     if a.dtype.kind not in "biufc":
@@ -179,24 +181,24 @@ def from_numpy(a):
     return _wrap(a)
 
 
-def asarray(obj, dtype=None, device=None, copy=None, requires_grad=False):
+def asarray(obj, dtype=None, device=None, copy=None, requires_grad=False) -> Tensor:
     t = as_tensor(obj, dtype, device)
     return t.requires_grad_(requires_grad) if requires_grad else t
 
 
-def empty(*size, dtype=None, device=None, requires_grad=False, out=None, **kw):
+def empty(*size, dtype=None, device=None, requires_grad=False, out=None, **kw) -> Tensor:
     return _done(_fill("empty", _sizes(size), _dt(dtype).np, device), requires_grad)
 
 
-def zeros(*size, dtype=None, device=None, requires_grad=False, out=None, **kw):
+def zeros(*size, dtype=None, device=None, requires_grad=False, out=None, **kw) -> Tensor:
     return _done(_fill("zeros", _sizes(size), _dt(dtype).np, device), requires_grad)
 
 
-def ones(*size, dtype=None, device=None, requires_grad=False, out=None, **kw):
+def ones(*size, dtype=None, device=None, requires_grad=False, out=None, **kw) -> Tensor:
     return _done(_fill("ones", _sizes(size), _dt(dtype).np, device), requires_grad)
 
 
-def full(size, fill_value, dtype=None, device=None, requires_grad=False, **kw):
+def full(size, fill_value, dtype=None, device=None, requires_grad=False, **kw) -> Tensor:
     if dtype is None:
         dtype = (T.bool if isinstance(fill_value, bool) else T.int64
                  if isinstance(fill_value, int) else T.get_default_dtype())
@@ -230,7 +232,7 @@ def _check_float(name, dtype):
     return dt
 
 
-def rand(*size, dtype=None, device=None, requires_grad=False, generator=None, **kw):
+def rand(*size, dtype=None, device=None, requires_grad=False, generator=None, **kw) -> Tensor:
     """Uniform [0, 1): PyTorch's CPU numbers after manual_seed (float32 and float64)."""
     s = _sizes(size)
     _check_float("check_uniform_bounds", dtype)
@@ -238,7 +240,7 @@ def rand(*size, dtype=None, device=None, requires_grad=False, generator=None, **
                  cpu=lambda dt: _R.uniform(s, dt, generator=generator))
 
 
-def randn(*size, dtype=None, device=None, requires_grad=False, generator=None, **kw):
+def randn(*size, dtype=None, device=None, requires_grad=False, generator=None, **kw) -> Tensor:
     """Standard normal: PyTorch's CPU numbers after manual_seed."""
     s = _sizes(size)
     _check_float("normal_kernel_cpu", dtype)
@@ -247,7 +249,7 @@ def randn(*size, dtype=None, device=None, requires_grad=False, generator=None, *
 
 
 def randint(low=0, high=None, size=None, dtype=None, device=None, requires_grad=False,
-            generator=None, **kw):
+            generator=None, **kw) -> Tensor:
     """Integers in [low, high) (int64 by default): PyTorch's CPU numbers."""
     if high is None:
         low, high = 0, low
@@ -258,19 +260,20 @@ def randint(low=0, high=None, size=None, dtype=None, device=None, requires_grad=
                  cpu=lambda dt: _R.integers(low, high, s, generator).astype(dt))
 
 
-def randperm(n, dtype=None, device=None, generator=None, **kw):
+def randperm(n, dtype=None, device=None, generator=None, **kw) -> Tensor:
     """A random permutation of 0..n-1 (int64): PyTorch's CPU order."""
     return _rand(device, lambda g: g.permutation(n), dtype, False, T.int64,
                  cpu=lambda dt: _R.permutation(n, generator).astype(dt))
 
 
-def normal(mean=0.0, std=1.0, size=None, device=None, dtype=None, generator=None, **kw):
+def normal(mean=0.0, std=1.0, size=None, device=None, dtype=None, generator=None,
+           **kw) -> Tensor:
     """torch.normal(mean, std, size) with numbers; with a Tensor ``mean`` or
     ``std`` each element is drawn from its own normal (not PyTorch's stream)."""
     if isinstance(mean, Tensor) or isinstance(std, Tensor):
         m = mean if isinstance(mean, Tensor) else None
         sd = std if isinstance(std, Tensor) else None
-        ref = m if m is not None else sd
+        ref = mean if isinstance(mean, Tensor) else std   # one of them is a Tensor
         shape = np.broadcast_shapes(tuple(ref.shape), tuple(
             (sd if m is not None and sd is not None else ref).shape))
         z = _R.normal(shape, ref._v.dtype, generator=generator)
@@ -282,7 +285,7 @@ def normal(mean=0.0, std=1.0, size=None, device=None, dtype=None, generator=None
                  cpu=lambda dt: _R.normal(s, dt, mean, std, generator))
 
 
-def bernoulli(input, p=None, *, generator=None, out=None):  # noqa: A002
+def bernoulli(input, p=None, *, generator=None, out=None) -> Tensor:  # noqa: A002
     """0/1 draws with probabilities ``input`` (or the number ``p``), in input's dtype."""
     pv = input._v if p is None else p
     if p is None and np.any((np.asarray(pv) < 0) | (np.asarray(pv) > 1)):
@@ -291,7 +294,8 @@ def bernoulli(input, p=None, *, generator=None, out=None):  # noqa: A002
                              input._v.dtype, generator))
 
 
-def arange(start, end=None, step=1, dtype=None, device=None, requires_grad=False, **kw):
+def arange(start, end=None, step=1, dtype=None, device=None, requires_grad=False,
+           **kw) -> Tensor:
     if end is None:
         start, end = 0, start
     ints = all(isinstance(v, (int, np.integer)) for v in (start, end, step))
@@ -300,13 +304,13 @@ def arange(start, end=None, step=1, dtype=None, device=None, requires_grad=False
     return _finish(v, dtype, None, requires_grad, T.int64 if ints else None, xp=False)
 
 
-def linspace(start, end, steps, dtype=None, device=None, requires_grad=False, **kw):
+def linspace(start, end, steps, dtype=None, device=None, requires_grad=False, **kw) -> Tensor:
     xp = _dev_ns(device)
     return _finish((xp or np).linspace(start, end, steps), dtype, None, requires_grad,
                    xp=False)
 
 
-def eye(n, m=None, dtype=None, device=None, requires_grad=False, **kw):
+def eye(n, m=None, dtype=None, device=None, requires_grad=False, **kw) -> Tensor:
     xp = _dev_ns(device)
     return _finish((xp or np).eye(n, m), dtype, None, requires_grad, xp=False)
 
@@ -333,31 +337,32 @@ def _like(x, fill, dtype, device, requires_grad):
     return t.requires_grad_(True) if requires_grad else t
 
 
-def zeros_like(x, dtype=None, device=None, requires_grad=False, **kw):
+def zeros_like(x, dtype=None, device=None, requires_grad=False, **kw) -> Tensor:
     return _like(x, 0, dtype, device, requires_grad)
 
 
-def ones_like(x, dtype=None, device=None, requires_grad=False, **kw):
+def ones_like(x, dtype=None, device=None, requires_grad=False, **kw) -> Tensor:
     return _like(x, 1, dtype, device, requires_grad)
 
 
-def empty_like(x, dtype=None, device=None, requires_grad=False, **kw):
+def empty_like(x, dtype=None, device=None, requires_grad=False, **kw) -> Tensor:
     return _like(x, "empty", dtype, device, requires_grad)
 
 
-def full_like(x, fill_value, dtype=None, device=None, requires_grad=False, **kw):
+def full_like(x, fill_value, dtype=None, device=None, requires_grad=False, **kw) -> Tensor:
     return _like(x, fill_value, dtype, device, requires_grad)
 
 
-def rand_like(x, dtype=None, device=None, requires_grad=False, **kw):
+def rand_like(x, dtype=None, device=None, requires_grad=False, **kw) -> Tensor:
     return _like(x, "rand", dtype, device, requires_grad)
 
 
-def randn_like(x, dtype=None, device=None, requires_grad=False, **kw):
+def randn_like(x, dtype=None, device=None, requires_grad=False, **kw) -> Tensor:
     return _like(x, "randn", dtype, device, requires_grad)
 
 
-def randint_like(x, low=0, high=None, dtype=None, device=None, requires_grad=False, **kw):
+def randint_like(x, low=0, high=None, dtype=None, device=None, requires_grad=False,
+                 **kw) -> Tensor:
     if high is None:
         low, high = 0, low
     return randint(low, high, tuple(x.shape), dtype=dtype or x.dtype,
@@ -384,13 +389,13 @@ new_zeros = _new_maker(0)
 new_empty = _new_maker(None)
 
 
-def new_full(self, size, fill_value, dtype=None, device=None, requires_grad=False):
+def new_full(self, size, fill_value, dtype=None, device=None, requires_grad=False) -> Tensor:
     dt = T.as_dtype(dtype) if dtype is not None else self.dtype
     return _done(_fill("full", _sizes((size,)), dt.np, _src_device(self, device),
                        fill_value), requires_grad)
 
 
-def new_tensor(self, data, dtype=None, device=None, requires_grad=False):
+def new_tensor(self, data, dtype=None, device=None, requires_grad=False) -> Tensor:
     return tensor(data, dtype=dtype or self.dtype, device=_src_device(self, device),
                   requires_grad=requires_grad)
 

@@ -5,11 +5,12 @@ distance layers, and the remaining losses.  Parameters are initialised as
 PyTorch initialises them, in the same order, so after ``manual_seed`` the
 weights are PyTorch's.  ``repr`` shows PyTorch's arguments."""
 import math
+from typing import Any
 
 import numpy as np
 
 from ..facade import _types as T
-from ..facade._tensor import _wrap
+from ..facade._tensor import Tensor, _wrap
 from . import functional as F
 from . import init
 from ._conv import _pair
@@ -48,7 +49,7 @@ class _BatchNorm(Module):
             raise ValueError(f"expected {' or '.join(f'{d}D' for d in self._dims)} input "
                              f"(got {x.ndim}D input)")
 
-    def forward(self, x):
+    def forward(self, x: Tensor) -> Tensor:
         self._check(x)
         use_batch = self.training or not self.track_running_stats
         mom = self.momentum
@@ -91,7 +92,7 @@ class GroupNorm(Module):
         else:
             self._parameters["weight"] = self._parameters["bias"] = None
 
-    def forward(self, x):
+    def forward(self, x: Tensor) -> Tensor:
         return F.group_norm(x, self.num_groups, self.weight, self.bias, self.eps)
 
     def extra_repr(self):
@@ -107,7 +108,7 @@ class InstanceNorm2d(_BatchNorm):
         super().__init__(num_features, eps, momentum, affine, track_running_stats, device,
                          dtype)
 
-    def forward(self, x):
+    def forward(self, x: Tensor) -> Tensor:
         self._check(x)
         x4 = x if x.ndim == 4 else x.unsqueeze(0)
         y = F.instance_norm(x4, self.running_mean, self.running_var, self.weight, self.bias,
@@ -134,7 +135,7 @@ class AvgPool2d(Module):
             padding
         self.ceil_mode, self.count_include_pad = ceil_mode, count_include_pad
 
-    def forward(self, x):
+    def forward(self, x: Tensor) -> Tensor:
         x4 = x if x.ndim == 4 else x.unsqueeze(0)
         y = F.avg_pool2d(x4, self.kernel_size, self.stride, self.padding)
         return y if x.ndim == 4 else y.squeeze(0)
@@ -148,7 +149,7 @@ class AdaptiveAvgPool2d(Module):
         super().__init__()
         self.output_size = output_size
 
-    def forward(self, x):
+    def forward(self, x: Tensor) -> Tensor:
         return F.adaptive_avg_pool2d(x, self.output_size)
 
     def extra_repr(self):
@@ -160,7 +161,7 @@ class AdaptiveMaxPool2d(AdaptiveAvgPool2d):
         super().__init__(output_size)
         self.return_indices = return_indices
 
-    def forward(self, x):
+    def forward(self, x: Tensor) -> Tensor:
         return F.adaptive_max_pool2d(x, self.output_size, self.return_indices)
 
 
@@ -182,7 +183,7 @@ class Conv1d(Module):
             fan_in = (in_channels // groups) * self.kernel_size[0]
             init.uniform_(self.bias, -1 / math.sqrt(fan_in), 1 / math.sqrt(fan_in))
 
-    def forward(self, x):
+    def forward(self, x: Tensor) -> Tensor:
         return F.conv1d(x, self.weight, self.bias, self.stride, self.padding, self.dilation,
                         self.groups)
 
@@ -212,7 +213,7 @@ class ConvTranspose2d(Module):
             fan_in = (out_channels // groups) * self.kernel_size[0] * self.kernel_size[1]
             init.uniform_(self.bias, -1 / math.sqrt(fan_in), 1 / math.sqrt(fan_in))
 
-    def forward(self, x):
+    def forward(self, x: Tensor) -> Tensor:
         return F.conv_transpose2d(x, self.weight, self.bias, self.stride, self.padding,
                                   self.output_padding, self.groups, self.dilation)
 
@@ -231,7 +232,7 @@ class Dropout2d(Module):
         super().__init__()
         self.p, self.inplace = p, inplace
 
-    def forward(self, x):
+    def forward(self, x: Tensor) -> Tensor:
         return F.dropout2d(x, self.p, self.training)
 
     def extra_repr(self):
@@ -246,7 +247,7 @@ class Upsample(Module):
             float(scale_factor) if isinstance(scale_factor, int) else scale_factor, mode
         self.align_corners = align_corners
 
-    def forward(self, x):
+    def forward(self, x: Tensor) -> Tensor:
         return F.interpolate(x, self.size, self.scale_factor, self.mode, self.align_corners)
 
     def extra_repr(self):
@@ -260,7 +261,7 @@ class Unflatten(Module):
         super().__init__()
         self.dim, self.unflattened_size = dim, tuple(unflattened_size)
 
-    def forward(self, x):
+    def forward(self, x: Tensor) -> Tensor:
         return x.unflatten(self.dim, self.unflattened_size)
 
     def extra_repr(self):
@@ -339,7 +340,7 @@ class MarginRankingLoss(_Loss):
     def __init__(self, margin=0.0, size_average=None, reduce=None, reduction="mean"):
         super().__init__(reduction, margin=margin)
 
-    def forward(self, input1, input2, target):
+    def forward(self, input1: Tensor, input2: Tensor, target: Tensor) -> Tensor:
         return F.margin_ranking_loss(input1, input2, target, self.margin, self.reduction)
 
 
@@ -348,7 +349,7 @@ class TripletMarginLoss(_Loss):
                  reduce=None, reduction="mean"):
         super().__init__(reduction, margin=margin, p=p, eps=eps, swap=swap)
 
-    def forward(self, anchor, positive, negative):
+    def forward(self, anchor: Tensor, positive: Tensor, negative: Tensor) -> Tensor:
         return F.triplet_margin_loss(anchor, positive, negative, self.margin, self.p,
                                      self.eps, self.swap, self.reduction)
 
@@ -357,7 +358,7 @@ class CosineEmbeddingLoss(_Loss):
     def __init__(self, margin=0.0, size_average=None, reduce=None, reduction="mean"):
         super().__init__(reduction, margin=margin)
 
-    def forward(self, input1, input2, target):
+    def forward(self, input1: Tensor, input2: Tensor, target: Tensor) -> Tensor:
         return F.cosine_embedding_loss(input1, input2, target, self.margin, self.reduction)
 
 

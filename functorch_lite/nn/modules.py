@@ -1,7 +1,9 @@
 """torch.nn modules on the facade: Module, Parameter, containers, layers, losses."""
+from __future__ import annotations
+
 import collections
-from typing import Any, Callable
 import math
+from typing import (TYPE_CHECKING, Any, Callable, Iterator, Protocol, TypeVar)
 
 import numpy as np
 
@@ -11,6 +13,16 @@ from ..facade._tensor import Tensor, _wrap
 from . import functional as F
 from . import init
 from ._hooks import HookMixin
+from ..core._typevars import P, R
+
+_M = TypeVar("_M", bound="Module")
+_Out = TypeVar("_Out", covariant=True)
+
+
+class _Forward(Protocol[P, _Out]):
+    """A module seen through its ``forward`` (what calling it runs)."""
+
+    def forward(self, *args: P.args, **kwargs: P.kwargs) -> _Out: ...
 
 
 class Parameter(Tensor):
@@ -33,6 +45,9 @@ class Parameter(Tensor):
 
 class Module(HookMixin):
     training = True
+
+    if TYPE_CHECKING:   # module(x) runs forward (and the hooks): forward's parameters and result
+        def __call__(self: _Forward[P, _Out], *args: P.args, **kwargs: P.kwargs) -> _Out: ...
 
     def __init__(self):
         object.__setattr__(self, "_parameters", collections.OrderedDict())
@@ -83,12 +98,12 @@ class Module(HookMixin):
 
     register_module = add_module
 
-    def forward(self, *args, **kwargs):
+    def forward(self, *args: Any, **kwargs: Any) -> Any:
         raise NotImplementedError(f"Module [{type(self).__name__}] is missing the required "
                                   f"\"forward\" function")
 
     # ---------------------------------------------------------- traversal
-    def named_modules(self, memo=None, prefix=""):
+    def named_modules(self, memo: Any = None, prefix: str = "") -> Iterator[tuple[str, Module]]:
         memo = set() if memo is None else memo
         if id(self) in memo:
             return
@@ -98,20 +113,21 @@ class Module(HookMixin):
             if m is not None:
                 yield from m.named_modules(memo, prefix + ("." if prefix else "") + name)
 
-    def modules(self):
+    def modules(self) -> Iterator[Module]:
         for _, m in self.named_modules():
             yield m
 
-    def named_children(self):
+    def named_children(self) -> Iterator[tuple[str, Module]]:
         for name, m in self._modules.items():
             if m is not None:
                 yield name, m
 
-    def children(self):
+    def children(self) -> Iterator[Module]:
         for _, m in self.named_children():
             yield m
 
-    def named_parameters(self, prefix="", recurse=True):
+    def named_parameters(self, prefix: str = "", recurse: bool = True
+                         ) -> Iterator[tuple[str, Parameter]]:
         seen = set()
         mods = self.named_modules(prefix=prefix) if recurse else [(prefix, self)]
         for mp, m in mods:
@@ -121,22 +137,23 @@ class Module(HookMixin):
                 seen.add(id(p))
                 yield mp + ("." if mp else "") + name, p
 
-    def parameters(self, recurse=True):
+    def parameters(self, recurse: bool = True) -> Iterator[Parameter]:
         for _, p in self.named_parameters(recurse=recurse):
             yield p
 
-    def named_buffers(self, prefix=""):
+    def named_buffers(self, prefix: str = "") -> Iterator[tuple[str, Tensor]]:
         for mp, m in self.named_modules(prefix=prefix):
             for name, b in m._buffers.items():
                 if b is not None:
                     yield mp + ("." if mp else "") + name, b
 
-    def buffers(self):
+    def buffers(self) -> Iterator[Tensor]:
         for _, b in self.named_buffers():
             yield b
 
     # -------------------------------------------------------------- state
-    def state_dict(self, destination=None, prefix="", keep_vars=False):
+    def state_dict(self, destination: Any = None, prefix: str = "",
+                   keep_vars: bool = False) -> dict[str, Any]:
         out = collections.OrderedDict() if destination is None else destination
         for mp, m in self.named_modules(prefix=prefix.rstrip(".")):
             for name, p in list(m._parameters.items()) + list(m._buffers.items()):
@@ -164,20 +181,20 @@ class Module(HookMixin):
         return collections.namedtuple("IncompatibleKeys", "missing_keys unexpected_keys")(
             missing, unexpected)
 
-    def train(self, mode=True):
+    def train(self: _M, mode: bool = True) -> _M:
         for m in self.modules():
             object.__setattr__(m, "training", bool(mode))
         return self
 
-    def eval(self):
+    def eval(self: _M) -> _M:
         return self.train(False)
 
-    def requires_grad_(self, requires_grad=True):
+    def requires_grad_(self: _M, requires_grad: bool = True) -> _M:
         for p in self.parameters():
             p.requires_grad_(requires_grad)
         return self
 
-    def zero_grad(self, set_to_none=True):
+    def zero_grad(self, set_to_none: bool = True) -> None:
         for p in self.parameters():
             if p.grad is not None:
                 if set_to_none:
@@ -186,13 +203,13 @@ class Module(HookMixin):
                     p.grad.detach_()
                     p.grad.zero_()
 
-    def apply(self, fn):
+    def apply(self: _M, fn: Callable[[Module], Any]) -> _M:
         for m in self.children():
             m.apply(fn)
         fn(self)
         return self
 
-    def to(self, *args, **kwargs):
+    def to(self: _M, *args: Any, **kwargs: Any) -> _M:
         """Moves/casts parameters in place (the same Parameter objects, so an
         optimiser built before ``.to`` keeps working), their ``.grad`` arrays and the
         buffers.  Host<->device copies here are explicit transfers."""
@@ -220,16 +237,16 @@ class Module(HookMixin):
                             m._buffers[k] = q
         return self
 
-    def cuda(self, device=None):
+    def cuda(self: _M, device: Any = None) -> _M:
         return self.to("cuda" if device is None else device)
 
-    def cpu(self):
+    def cpu(self: _M) -> _M:
         return self.to("cpu")
 
-    def float(self):
+    def float(self: _M) -> _M:
         return self.to(T.float32)
 
-    def double(self):
+    def double(self: _M) -> _M:
         return self.to(T.float64)
 
     def extra_repr(self):
@@ -299,7 +316,7 @@ class ModuleList(Module):
 
 
 class Identity(Module):
-    def forward(self, x):
+    def forward(self, x: Tensor) -> Tensor:
         return x
 
 
@@ -322,7 +339,7 @@ class Linear(Module):
             bound = 1 / math.sqrt(self.in_features) if self.in_features > 0 else 0
             init.uniform_(self.bias, -bound, bound)
 
-    def forward(self, x):
+    def forward(self, x: Tensor) -> Tensor:
         return F.linear(x, self.weight, self.bias)
 
     def extra_repr(self):
@@ -352,7 +369,7 @@ class Conv2d(Module):
         if device is not None:
             self.to(device)
 
-    def forward(self, x):
+    def forward(self, x: Tensor) -> Tensor:
         return F.conv2d(x, self.weight, self.bias, self.stride, self.padding, self.dilation,
                         self.groups)
 
@@ -368,7 +385,7 @@ class MaxPool2d(Module):
         self.kernel_size, self.stride, self.padding = kernel_size, stride, padding
         self.dilation = dilation
 
-    def forward(self, x):
+    def forward(self, x: Tensor) -> Tensor:
         return F.max_pool2d(x, self.kernel_size, self.stride, self.padding, self.dilation)
 
     def extra_repr(self):
@@ -376,7 +393,7 @@ class MaxPool2d(Module):
 
 
 def _act(name: str, fn: Callable[[Any], Any]) -> type[Module]:
-    def forward(self, x):
+    def forward(self, x: Tensor) -> Tensor:
         return fn(x)
     return type(name, (Module,), {"forward": forward})
 
@@ -390,7 +407,7 @@ class Softplus(Module):
         super().__init__()
         self.beta, self.threshold = beta, threshold
 
-    def forward(self, x):
+    def forward(self, x: Tensor) -> Tensor:
         return F.softplus(x, self.beta, self.threshold)
 
     def extra_repr(self):
@@ -402,7 +419,7 @@ class ReLU(Module):  # accepts inplace= like torch
         super().__init__()
         self.inplace = inplace
 
-    def forward(self, x):
+    def forward(self, x: Tensor) -> Tensor:
         return F.relu(x, self.inplace)
 
 
@@ -411,7 +428,7 @@ class LeakyReLU(Module):
         super().__init__()
         self.negative_slope = negative_slope
 
-    def forward(self, x):
+    def forward(self, x: Tensor) -> Tensor:
         return F.leaky_relu(x, self.negative_slope)
 
 
@@ -420,12 +437,12 @@ class Softmax(Module):
         super().__init__()
         self.dim = dim
 
-    def forward(self, x):
+    def forward(self, x: Tensor) -> Tensor:
         return F.softmax(x, dim=-1 if self.dim is None else self.dim)
 
 
 class LogSoftmax(Softmax):
-    def forward(self, x):
+    def forward(self, x: Tensor) -> Tensor:
         return F.log_softmax(x, dim=-1 if self.dim is None else self.dim)
 
 
@@ -436,7 +453,7 @@ class Dropout(Module):
             raise ValueError(f"dropout probability has to be between 0 and 1, but got {p}")
         self.p, self.inplace = p, inplace
 
-    def forward(self, x):
+    def forward(self, x: Tensor) -> Tensor:
         return F.dropout(x, self.p, self.training)
 
 
@@ -445,7 +462,7 @@ class Flatten(Module):
         super().__init__()
         self.start_dim, self.end_dim = start_dim, end_dim
 
-    def forward(self, x):
+    def forward(self, x: Tensor) -> Tensor:
         return x.flatten(self.start_dim, self.end_dim)
 
     def extra_repr(self):
@@ -467,7 +484,7 @@ class Embedding(Module):
         if device is not None:
             self.to(device)
 
-    def forward(self, idx):
+    def forward(self, idx: Tensor) -> Tensor:
         return F.embedding(idx, self.weight, self.padding_idx)
 
 
@@ -487,7 +504,7 @@ class LayerNorm(Module):
         if device is not None:
             self.to(device)
 
-    def forward(self, x):
+    def forward(self, x: Tensor) -> Tensor:
         return F.layer_norm(x, self.normalized_shape, self.weight, self.bias, self.eps)
 
 

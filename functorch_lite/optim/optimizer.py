@@ -6,6 +6,7 @@ device the same code runs with the parameters' namespace (``_xp(w)``): the
 state lives where the parameter lives and a step makes no host transfer.
 """
 import math
+from typing import Any, Callable, Iterable
 
 import numpy as np
 
@@ -18,7 +19,10 @@ def torch_typename(obj):
 
 
 class Optimizer:
-    def __init__(self, params, defaults):
+    # each rule's in-place update of one parameter: (group, param, its array, its grad)
+    _update: Callable[[dict[str, Any], Tensor, Any, Any], None]
+
+    def __init__(self, params: Iterable[Any], defaults: dict[str, Any]) -> None:
         self.defaults = dict(defaults)
         if isinstance(params, Tensor):
             raise TypeError(f"params argument given to the optimizer should be an iterable "
@@ -28,12 +32,12 @@ class Optimizer:
             raise ValueError("optimizer got an empty parameter list")
         if not isinstance(params[0], dict):
             params = [{"params": params}]
-        self.param_groups = []
-        self.state = {}
+        self.param_groups: list[dict[str, Any]] = []
+        self.state: dict[Any, dict[str, Any]] = {}
         for g in params:
             self.add_param_group(g)
 
-    def add_param_group(self, group):
+    def add_param_group(self, group: dict[str, Any]) -> None:
         g = dict(group)
         ps = g["params"]
         g["params"] = [ps] if isinstance(ps, Tensor) else list(ps)
@@ -49,7 +53,7 @@ class Optimizer:
             g.setdefault(k, v)
         self.param_groups.append(g)
 
-    def zero_grad(self, set_to_none=True):
+    def zero_grad(self, set_to_none: bool = True) -> None:
         for g in self.param_groups:
             for p in g["params"]:
                 if p.grad is not None:
@@ -75,8 +79,8 @@ class Optimizer:
             s = self.state[p] = {}
         return s
 
-    def state_dict(self):
-        idx = {}
+    def state_dict(self) -> dict[str, Any]:
+        idx: dict[int, int] = {}
         groups = []
         for g in self.param_groups:
             ids = []
@@ -93,7 +97,7 @@ class Optimizer:
                                          for k, v in self.state[p].items()}
         return {"state": state, "param_groups": groups}
 
-    def load_state_dict(self, sd):
+    def load_state_dict(self, sd: dict[str, Any]) -> None:
         groups = sd["param_groups"]
         if len(groups) != len(self.param_groups):
             raise ValueError("loaded state dict has a different number of parameter groups")
@@ -108,7 +112,7 @@ class Optimizer:
             self.state[p] = {k: (v.to(p.device)._v.copy() if isinstance(v, Tensor) else v)
                              for k, v in s.items()}
 
-    def step(self, closure=None):
+    def step(self, closure: Callable[[], Any] | None = None) -> Any:
         loss = closure() if closure is not None else None
         for g, p, w, d in self._params():
             if not hasattr(type(w), "__isub__"):   # a lazy, immutable array (Dask's)

@@ -20,6 +20,7 @@ import multiprocessing as mp
 import queue
 import random
 import traceback
+from typing import Any, Iterator
 
 from ...facade import _random
 from ._collate import default_collate, default_convert
@@ -126,7 +127,7 @@ class DataLoader:
         """The stream of index lists (or single indices without batching)."""
         return iter(self.batch_sampler if self._auto_collation else self.sampler)
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[Any]:
         base_seed = _random.random64(self.generator)      # PyTorch draws it per iterator
         if self.num_workers == 0:
             return self._single(base_seed)
