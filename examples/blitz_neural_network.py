@@ -64,6 +64,7 @@ print('conv1.bias.grad after backward')
 print(net.conv1.bias.grad)
 learning_rate = 0.01
 for f in net.parameters():
+    assert f.grad is not None   # backward() set it (for the type checker)
     f.data.sub_(f.grad.data * learning_rate)
 optimizer = optim.SGD(net.parameters(), lr=0.01)
 optimizer.zero_grad()

@@ -22,8 +22,10 @@ for t in range(STEPS):
         print(t, loss.item())
     loss.backward()
     with torch.no_grad():
-        w1 -= learning_rate * w1.grad
-        w2 -= learning_rate * w2.grad
-        w1.grad.zero_()
-        w2.grad.zero_()
+        g1, g2 = w1.grad, w2.grad
+        assert g1 is not None and g2 is not None   # backward() set them (for the type checker)
+        w1 -= learning_rate * g1
+        w2 -= learning_rate * g2
+        g1.zero_()
+        g2.zero_()
 print("final loss", (x.mm(w1).clamp(min=0).mm(w2) - y).pow(2).sum().item())

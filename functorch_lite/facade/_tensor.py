@@ -13,6 +13,8 @@ reduction methods, operators and in-place forms (the package ``__init__``,
 from ``_ops``).  Those need the op path (``_dispatch``), which needs this
 class, so they live above it.
 """
+from __future__ import annotations
+
 import os
 import sys
 from typing import Any
@@ -182,8 +184,8 @@ class Tensor(TensorMethods, metaclass=_TensorMeta):
     """torch.Tensor: ``Tensor(5, 3)`` (uninitialised float32), ``Tensor([[1, 2]])``
     (from data, float32), ``Tensor(ndarray)``."""
     requires_grad = False
-    grad = None
-    grad_fn = None
+    grad: Tensor | None = None   # set by backward() on leaves that require grad
+    grad_fn: Any = None          # the graph node that made it (a class per op, _graph.py)
     _oi = 0
     _acc = None
     _base = None
