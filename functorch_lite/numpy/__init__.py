@@ -36,8 +36,8 @@ ndarray = _np.ndarray
 float16, float32, float64 = _np.float16, _np.float32, _np.float64
 int8, int16, int32, int64, uint8 = _np.int8, _np.int16, _np.int32, _np.int64, _np.uint8
 bool_ = _np.bool_
-pi, inf, nan, newaxis = _np.pi, _np.inf, _np.nan, None
-e = _np.e
+from numpy import e, inf, nan, pi  # noqa: E402  (NumPy's constants)
+newaxis = None
 dtype, result_type = _np.dtype, _np.result_type
 
 
