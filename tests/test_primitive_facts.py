@@ -108,8 +108,11 @@ def _defined_names(path):
             if fname == "defprim" and first_str(node) is not None:
                 out.add(first_str(node))
     for node in tree.body:
-        if (isinstance(node, ast.Assign) and isinstance(node.value, ast.Call)
-                and any(isinstance(t, ast.Name) and t.id.endswith("_p") for t in node.targets)
+        # ``x_p = helper(...)`` or, annotated, ``x_p: Primitive = helper(...)``
+        targets = node.targets if isinstance(node, ast.Assign) else \
+            [node.target] if isinstance(node, ast.AnnAssign) else []
+        if (isinstance(getattr(node, "value", None), ast.Call)
+                and any(isinstance(t, ast.Name) and t.id.endswith("_p") for t in targets)
                 and first_str(node.value) is not None):
             out.add(first_str(node.value))
     return out

@@ -72,7 +72,9 @@ UNARY_OPERATORS = {"__neg__", "__pos__", "__abs__", "__invert__"}
 # ``x == y`` is elementwise: a Tensor, where object's says bool
 IGNORE_OVERRIDE = {"__eq__", "__ne__"}
 # bookkeeping of every class, not methods
-SKIP = {"__dict__", "__module__", "__weakref__", "__doc__", "__qualname__"}
+SKIP = {"__dict__", "__module__", "__weakref__", "__doc__", "__qualname__", "__annotations__",
+        "__annotate__", "__firstlineno__", "__static_attributes__", "__orig_bases__",
+        "__parameters__"}
 TYPED_PARAMS = {"keepdim": "_b.bool"}
 
 HEADER = '''"""{doc}

@@ -48,6 +48,12 @@ for _n, _f in _METHODS.items():
     setattr(Tensor, _n, _f)
 
 
+def _install(**attrs):
+    """Set Tensor attributes (as the loops here do: _tensor_decls.py declares them)."""
+    for name, value in attrs.items():
+        setattr(Tensor, name, value)
+
+
 def _swap(f):
     return lambda self, other: f(other, self)
 
@@ -67,9 +73,8 @@ _OPERATORS = {
 }
 for _n, _f in _OPERATORS.items():
     setattr(Tensor, _n, _f)
-# installed like the methods above: _tensor_decls.py declares them for type checkers
-setattr(Tensor, "T", property(lambda self: _O.permute(self, tuple(reversed(range(self.ndim))))))
-setattr(Tensor, "mT", property(lambda self: _O.transpose(self, -2, -1)))
+_install(T=property(lambda self: _O.permute(self, tuple(reversed(range(self.ndim))))),
+         mT=property(lambda self: _O.transpose(self, -2, -1)))
 
 # complex numbers: real/imag are attributes in PyTorch; conj of a real tensor is itself
 def _cpart(p):
@@ -77,10 +82,8 @@ def _cpart(p):
         self if p is _C.real_p else _O.mul(self, 0))
 
 
-setattr(Tensor, "real", property(_cpart(_C.real_p)))
-setattr(Tensor, "imag", property(_cpart(_C.imag_p)))
-setattr(Tensor, "conj", lambda self: _apply(_C.conj_p, (self,)) if self._v.dtype.kind == "c"
-        else self)
+_install(real=property(_cpart(_C.real_p)), imag=property(_cpart(_C.imag_p)),
+         conj=lambda self: _apply(_C.conj_p, (self,)) if self._v.dtype.kind == "c" else self)
 
 
 def _function(name, method):
@@ -134,10 +137,8 @@ for _n, _f in _EXT.items():
     if _n not in ("allclose",):
         _FUNCTION_OF[_n] = _f
         globals()[_n] = _function(_n, _f)
-setattr(Tensor, "unfold", _XI.unfold)
-setattr(Tensor, "outer", lambda self, other: outer(self, other))
-setattr(Tensor, "var_mean", _XM.var_mean)
-setattr(Tensor, "std_mean", _XM.std_mean)
+_install(unfold=_XI.unfold, outer=lambda self, other: outer(self, other),
+         var_mean=_XM.var_mean, std_mean=_XM.std_mean)
 for _n in ("masked_fill", "scatter", "scatter_add", "index_add", "tril", "triu", "lerp"):
     setattr(Tensor, _n + "_", _O._ip(_n + "_", _EXT[_n]))
 var_mean, std_mean, softmin = _XM.var_mean, _XM.std_mean, _XM.softmin
@@ -246,7 +247,7 @@ def _at(self):
     return _AtIndexer(self)
 
 
-setattr(Tensor, "at", property(_at))
+_install(at=property(_at))
 
 
 # Faithful mirrors (core/mirror_docs.py): names that take the same arguments and
