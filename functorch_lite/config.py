@@ -29,10 +29,10 @@ disable_jit = False
 import sys as _sys
 import types as _types
 
-from typing import TYPE_CHECKING, Any, Callable
+import typing as _typing
 
 _debug_nans = False
-_watchers: list[Callable[[str, Any], None]] = []   # called (name, value) when a flag is set
+_watchers: list[_typing.Callable[[str, _typing.Any], None]] = []   # called (name, value) when a flag is set
 
 
 class _Config(_types.ModuleType):
@@ -105,15 +105,15 @@ class _Config(_types.ModuleType):
 
 _x64 = True
 _sys.modules[__name__].__class__ = _Config
-if TYPE_CHECKING:   # the module is a _Config: its properties, typed for the readers
+if _typing.TYPE_CHECKING:   # the module is a _Config: its properties, typed for the readers
     debug_nans: bool
     jax_enable_x64: bool
     jax_disable_jit: bool
     jax_debug_nans: bool
     jax_explain_cache_misses: bool
 
-    def update(name: str, value: Any) -> None:
+    def update(name: str, value: _typing.Any) -> None:
         """Set a switch by name (``_Config.update``)."""
 
-    def read(name: str) -> Any:
+    def read(name: str) -> _typing.Any:
         """The value of a switch by name (``_Config.read``)."""

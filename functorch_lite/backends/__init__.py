@@ -8,10 +8,10 @@ another backend plugs in with ``register_backend(instance)``.
 host<->device copy made through the library into an error.  The interpreter
 that runs a jaxpr is ``interpreter``.
 """
-from typing import Any
 import contextlib
 import sys
 import threading
+from typing import Any
 
 import numpy as np
 

@@ -26,7 +26,6 @@ compiler and its flags: ``$FL_CPU_FUSION_CACHE`` or
 one translation unit.  Needs the ``cpu-fusion`` extra (cffi) and a C compiler
 (``$CC``, else ``cc``/``gcc``); without them jit runs the unfused plan.
 """
-from typing import Any
 import hashlib
 import os
 import platform
@@ -34,6 +33,7 @@ import shutil
 import subprocess
 import tempfile
 import threading
+from typing import Any
 
 import numpy as np
 

@@ -27,9 +27,9 @@ this namespace bridges it, so primitives never import dask:
 ``is_host`` is False: a Dask array is a *recipe*; reading it computes, and the
 library treats that as a transfer (checked, counted) exactly like a device copy.
 """
-from typing import Any
 import functools
 import threading
+from typing import Any
 
 import numpy as np
 

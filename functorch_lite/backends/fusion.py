@@ -27,8 +27,8 @@ position only reads values that already exist.  A group of one equation is
 emitted as the plain equation.  A group's outputs are the member values read
 by a non-member or returned by the jaxpr.
 """
-from typing import Any
 import hashlib
+from typing import Any
 
 import numpy as np
 

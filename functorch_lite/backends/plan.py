@@ -13,8 +13,8 @@ new array; any other kernel's output is assumed to alias all its inputs (a
 reshape or transpose returns a view), so a buffer is reused only once every
 slot that may view it is dead.  Arguments and constants are never written.
 """
-from typing import Any
 import functools
+from typing import Any
 
 import numpy as np
 

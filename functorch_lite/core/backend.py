@@ -11,8 +11,8 @@ from its inputs' array types (``namespace_of``) and the core imports nothing
 above it.  The instances are made and registered by ``functorch_lite.backends``
 (numpy, cupy); another backend plugs in by registering its own instance.
 """
-from typing import Any
 import importlib
+from typing import Any
 
 import numpy as np
 

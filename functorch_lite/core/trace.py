@@ -5,11 +5,11 @@ arguments: the fast path) or hands the call to the innermost trace that owns
 one of the tracers.  Each transform pushes a ``MainTrace`` with a level; a
 tracer knows its trace, so nested transforms never confuse their values.
 """
-from typing import Any
 import os
 import sys
 import threading
 from contextlib import contextmanager
+from typing import Any
 
 import numpy as np
 

@@ -7,9 +7,9 @@ says so; ``is_leaf`` is asked first, on every subtree.  Key paths
 ``SequenceKey`` (tuple/list index), ``DictKey``, ``GetAttrKey`` (namedtuple
 field) and ``FlattenedIndexKey`` (a registered class without key names).
 """
-from typing import Any
 import functools as _functools
 from dataclasses import dataclass as _dataclass
+from typing import Any
 
 _registry: dict[Any, Any] = {}       # type -> (flatten, unflatten)
 _key_registry: dict[Any, Any] = {}   # type -> flatten_with_keys, for classes registered with keys

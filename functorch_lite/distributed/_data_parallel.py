@@ -23,9 +23,9 @@ lost worker are simply gone: they were a copy.  If every replica is lost,
 ``step`` raises and the last parameters read back (``.params``) are all that
 is left.
 """
-from typing import Any
 import threading
 import uuid
+from typing import Any
 
 import numpy as np
 

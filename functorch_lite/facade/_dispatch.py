@@ -12,6 +12,7 @@ What a node keeps comes from the primitive (``prim.saves``): input values
 (``keeps_out``); only kept values get their versions checked at backward.
 """
 from typing import Any
+
 import numpy as np
 
 from .. import config

@@ -5,9 +5,9 @@ params, parents, saved inputs, output) in a subclass named like PyTorch's
 (``MulBackward0``).  The op path records them (``_dispatch.record``);
 ``_engine`` runs backward over them.
 """
-from typing import Any
 import functools
 import threading
+from typing import Any
 
 from ..transforms import reverse as _rev
 from ..transforms.reverse import Node

@@ -1,6 +1,7 @@
 """torch's dtype promotion for Tensor operands, and the cache of 0-d arrays
 that Python-number operands become (``x * 1.01`` builds its constant once)."""
 from typing import Any
+
 import numpy as np
 
 from . import _types as T

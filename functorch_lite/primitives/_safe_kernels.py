@@ -6,10 +6,10 @@ the finiteness probe); the primitives and their rules are in elementwise.py.
 On the host the cheap way is a finiteness probe (one BLAS dot) and then the
 plain product; a backend with its own one-kernel ``mul_safe`` (CuPy) uses that.
 """
-from typing import Any
 import cmath
 import math
 import warnings
+from typing import Any
 
 import numpy as np
 

@@ -4,6 +4,7 @@ Module-level imports are of sibling *modules* (not names) so the families may
 refer to each other without import-order trouble.
 """
 from typing import Any
+
 import numpy as np
 
 from ..core.trace import Tracer, _extra_array_types, check_read_back, concrete_value, get_aval

@@ -8,6 +8,7 @@ indexed axes were flattened into axis 0, so these two rules are all the
 indexing derivatives there are.
 """
 from typing import Any
+
 import numpy as np
 
 from ..core.backend import backend_of

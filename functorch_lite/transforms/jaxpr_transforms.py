@@ -11,8 +11,8 @@ equations that do not depend on the cotangents form the forward jaxpr, the
 rest the backward one, and every forward value the backward reads becomes a
 residual.
 """
-from typing import Any
 import threading
+from typing import Any
 
 import numpy as np
 
