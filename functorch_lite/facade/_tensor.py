@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import Any
+from typing import Any, Callable, Iterator, overload
 
 import numpy as np
 
@@ -190,7 +190,7 @@ class Tensor(TensorMethods, metaclass=_TensorMeta):
     _acc = None
     _base = None
     _st = None
-    _hooks = None        # {id: hook} from register_hook
+    _hooks: dict[int, Any] | None = None   # {id: hook} from register_hook
     _retains = False     # retain_grad() was called
     __array_priority__ = 1000
 
@@ -223,8 +223,13 @@ class Tensor(TensorMethods, metaclass=_TensorMeta):
         return _wrap(np.asarray(v) if isinstance(v, np.generic) else v)
 
     @property
-    def shape(self):
+    def shape(self) -> T.Size:
         return T.Size(self._v.shape)
+
+    @overload
+    def size(self, dim: None = None) -> T.Size: ...
+    @overload
+    def size(self, dim: int) -> int: ...
 
     def size(self, dim=None):
         s = self._v.shape
@@ -233,11 +238,11 @@ class Tensor(TensorMethods, metaclass=_TensorMeta):
         return s[dim]
 
     @property
-    def dtype(self):
+    def dtype(self) -> T.dtype:
         return T.from_np(self._v.dtype)
 
     @property
-    def device(self):
+    def device(self) -> T.device:
         v = self._v
         if type(v) is np.ndarray or type(v) not in _XT:
             return T.CPU
@@ -245,19 +250,19 @@ class Tensor(TensorMethods, metaclass=_TensorMeta):
         return CUDA0 if d == "cuda" else T.device(d)
 
     @property
-    def is_cuda(self):
+    def is_cuda(self) -> bool:
         return _on_dev(self._v) and self.device.type == "cuda"
 
     @property
-    def ndim(self):
+    def ndim(self) -> int:
         return len(self._v.shape)
 
-    def dim(self):
+    def dim(self) -> int:
         return len(self._v.shape)
 
     ndimension = dim
 
-    def numel(self):
+    def numel(self) -> int:
         n = 1
         for d in self._v.shape:
             n *= d
@@ -265,11 +270,11 @@ class Tensor(TensorMethods, metaclass=_TensorMeta):
 
     nelement = numel
 
-    def element_size(self):
+    def element_size(self) -> int:
         return self._v.dtype.itemsize
 
     @property
-    def is_leaf(self):
+    def is_leaf(self) -> bool:
         return self.grad_fn is None
 
     @property
@@ -280,23 +285,23 @@ class Tensor(TensorMethods, metaclass=_TensorMeta):
         return self.grad_fn
 
     @property
-    def data(self):
+    def data(self) -> Tensor:
         t = _wrap(self._v, self._st)
         t._base = self._base
         return t
 
     @data.setter
-    def data(self, other):
+    def data(self, other: Tensor) -> None:
         other = other if isinstance(other, Tensor) else as_tensor(other)
         self._v, self._st = other._v, other._st
 
-    def __len__(self):
+    def __len__(self) -> int:
         s = self._v.shape
         if not s:
             raise TypeError("len() of a 0-d tensor")
         return s[0]
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[Tensor]:
         if self.dim() == 0:
             raise TypeError("iteration over a 0-d tensor")
         return (self[i] for i in range(len(self)))
@@ -304,7 +309,7 @@ class Tensor(TensorMethods, metaclass=_TensorMeta):
     def __hash__(self):
         return id(self)
 
-    def item(self):
+    def item(self) -> Any:     # a Python number of the tensor's kind
         if self.numel() != 1:
             raise RuntimeError(f"a Tensor with {self.numel()} elements cannot be converted "
                                f"to Scalar")
@@ -313,13 +318,13 @@ class Tensor(TensorMethods, metaclass=_TensorMeta):
             return v.item()
         return _to_host(v, "Tensor.item() of a cuda tensor").item()
 
-    def tolist(self):
+    def tolist(self) -> Any:
         v = self._v
         if type(v) is np.ndarray:
             return v.tolist()
         return _to_host(v, "Tensor.tolist() of a cuda tensor").tolist()
 
-    def numpy(self, force=False):
+    def numpy(self, force: bool = False) -> np.ndarray:
         if self.requires_grad and not force:
             raise RuntimeError("Can't call numpy() on Tensor that requires grad. Use "
                                "tensor.detach().numpy() instead.")
@@ -343,7 +348,7 @@ class Tensor(TensorMethods, metaclass=_TensorMeta):
         v = np.asarray(self._v)
         return v if dtype is None else v.astype(dtype)
 
-    def __bool__(self):
+    def __bool__(self) -> bool:
         if self.numel() != 1:
             raise RuntimeError("Boolean value of Tensor with more than one value is "
                                "ambiguous")
@@ -352,13 +357,13 @@ class Tensor(TensorMethods, metaclass=_TensorMeta):
             v = _to_host(v, "bool() of a cuda tensor")
         return bool(v)
 
-    def __float__(self):
+    def __float__(self) -> float:
         return float(self.item())
 
-    def __int__(self):
+    def __int__(self) -> int:
         return int(self.item())
 
-    def __index__(self):
+    def __index__(self) -> int:
         if self._v.dtype.kind not in "iub" or self.numel() != 1:
             raise TypeError("only integer tensors of a single element can be converted "
                             "to an index")
@@ -407,17 +412,17 @@ class Tensor(TensorMethods, metaclass=_TensorMeta):
         return new
 
     # ---------------------------------------------------------- autograd
-    def detach(self):
+    def detach(self) -> Tensor:
         t = _wrap(self._v, self._st)
         t._base = self._base if self._base is not None else self
         return t
 
-    def detach_(self):
+    def detach_(self) -> Tensor:
         self.grad_fn = None
         self.requires_grad = False
         return self
 
-    def requires_grad_(self, requires_grad=True):
+    def requires_grad_(self, requires_grad: bool = True) -> Tensor:
         if self.grad_fn is not None and not requires_grad:
             raise RuntimeError("you can only change requires_grad flags of leaf variables. "
                                "If you want to use a computed variable in a subgraph that "
@@ -428,7 +433,7 @@ class Tensor(TensorMethods, metaclass=_TensorMeta):
         self.requires_grad = bool(requires_grad)
         return self
 
-    def retain_grad(self):
+    def retain_grad(self) -> None:
         if self.grad_fn is None:
             if not self.requires_grad:
                 raise RuntimeError("can't retain_grad on Tensor that has requires_grad=False")
@@ -449,7 +454,7 @@ class Tensor(TensorMethods, metaclass=_TensorMeta):
         return fn is not None and self._retains and fn.retained is not None and \
             fn.retained.get(self._oi) is self
 
-    def register_hook(self, hook):
+    def register_hook(self, hook: Callable[[Tensor], Any]) -> _HookHandle:
         """``hook(grad)`` runs when this tensor's gradient is computed.  On a leaf
         it may return a replacement (accumulated into .grad instead); on a
         non-leaf it observes the gradient (the sum over all uses), and
@@ -458,32 +463,33 @@ class Tensor(TensorMethods, metaclass=_TensorMeta):
         if not self.requires_grad:
             raise RuntimeError("cannot register a hook on a tensor that doesn't require "
                                "gradient")
-        if self.__dict__.get("_hooks") is None:
-            self._hooks = {}
-        h = _HookHandle(self._hooks)
-        self._hooks[h.id] = hook
+        hooks = self.__dict__.get("_hooks")
+        if hooks is None:
+            hooks = self._hooks = {}
+        h = _HookHandle(hooks)
+        hooks[h.id] = hook
         if self.grad_fn is not None:
             self._watch()
         return h
 
     # ----------------------------------------------------------- queries
-    def is_contiguous(self, memory_format=None):
+    def is_contiguous(self, memory_format: Any = None) -> bool:
         return bool(getattr(self._v, "flags", None) is None or self._v.flags.c_contiguous)
 
-    def data_ptr(self):
+    def data_ptr(self) -> int:
         return self._v.__array_interface__["data"][0]
 
-    def storage_offset(self):
+    def storage_offset(self) -> int:
         return 0
 
     def stride(self, dim=None):
         st = tuple(s // self._v.itemsize for s in self._v.strides)
         return st if dim is None else st[dim]
 
-    def is_floating_point(self):
+    def is_floating_point(self) -> bool:
         return self._v.dtype.kind == "f"
 
-    def is_complex(self):
+    def is_complex(self) -> bool:
         return self._v.dtype.kind == "c"
 
     @property
