@@ -233,10 +233,34 @@ def _finish(g, tail, users, outset, xp):
         # the output shape comes from broadcasting the inputs: keep it unfused
         return list(members) + ([tail] if tail is not None else [])
     if xp is np:
-        return [_host_group(steps, in_dts, ext, outs, index, members, tail, g.shape)]
+        fast, guards = _finite_forms(steps)
+        return [_host_group(steps, in_dts, ext, outs, index, members, tail, g.shape,
+                            fast, guards)]
     if tail is None:
         return [_elementwise_group(steps, in_dts, ext, outs, index, members, xp)]
     return [_reduction_group(steps, in_dts, ext, members, tail, xp)]
+
+
+def _finite_forms(steps):
+    """The chain with each NaN-safe step swapped for its primitive's ``finite_form``
+    (mul_safe(ct, d) -> ct * d), and the refs of those steps' input 1 (with its
+    dtype): the two chains give the same values wherever every guarded input is
+    finite (by induction over the steps: ``finite_form``'s contract), so a host
+    kernel runs the cheap one and redoes a block exactly where one is not.
+    (None, []) when no step has a fusible finite form."""
+    fast, guards = [], []
+    for prim, params, refs, dts, odt, literal in steps:
+        form = prim.finite_form
+        if form is not None and len(refs) == 2 and refs[1][0] != "lit":
+            fprim, fparams = form(params)
+            names = [f"a{k}" for k in range(len(refs))]
+            if (fprim is not prim or fparams != params) and fprim.c_expr is not None and \
+                    cg.expr(fprim, fparams, names, dts, odt, ["p"], literal) is not None:
+                fast.append((fprim, fparams, refs, dts, odt, literal))
+                guards.append((refs[1], dts[1]))
+                continue
+        fast.append((prim, params, refs, dts, odt, literal))
+    return (fast, guards) if guards else (None, [])
 
 
 def _literal_for(out_aval, external):
@@ -299,20 +323,22 @@ def _reduction_group(steps, in_dts, ext, members, red, xp):
 
 # ------------------------------------------------------------- host (C)
 
-def _host_group(steps, in_dts, ext, outs, index, members, tail, shape):
+def _host_group(steps, in_dts, ext, outs, index, members, tail, shape, fast=None, guards=()):
     """A FusedGroup whose C source is generated now and compiled with the plan's
-    other groups by ``_build_host`` (its ``kernel`` is set there)."""
+    other groups by ``_build_host`` (its ``kernel`` is set there).  ``fast``,
+    ``guards``: the finite-form chain and the inputs it needs finite
+    (``_finite_forms``)."""
     scalar = [v.aval.shape == () for v in ext]
     if tail is None:
         src = cpu_fusion.elementwise_source("NAME", steps, in_dts, scalar,
-                                            [index[v] for v in outs])
+                                            [index[v] for v in outs], fast, guards)
         name = f"fl_ew_{cpu_fusion.digest(src)}"
         out_dts = [steps[index[v]][4] for v in outs]
         make = (lambda fn: cpu_fusion.elementwise_kernel(fn, shape, in_dts, out_dts))
         prim = FUSED_ELEMENTWISE_1 if len(outs) == 1 else FUSED_ELEMENTWISE
         outvars, eqns = list(outs), list(members)
     else:
-        src = cpu_fusion.reduction_source("NAME", steps, in_dts, scalar)
+        src = cpu_fusion.reduction_source("NAME", steps, in_dts, scalar, fast, guards)
         name = f"fl_sum_{cpu_fusion.digest(src)}"
         axes = tuple(tail.params["axes"])
         odt = np.dtype(tail.outvars[0].aval.dtype)
