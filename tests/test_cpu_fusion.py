@@ -281,3 +281,129 @@ def test_a_failed_compile_keeps_the_unfused_plan(monkeypatch, tmp_path):
     with pytest.warns(RuntimeWarning, match="CPU fusion failed"):
         jf(x)
     np.testing.assert_array_equal(jf(x), np.cos(x * 0.375) - 0.0625)
+
+
+# ------------------------------------------- guarded (finite-form) kernels
+
+def _guarded(items):
+    gs = [g for g in _groups(items) if "bad & 0x80000000u" in g.source]
+    assert gs, "no fused group runs the finite forms under a guard"
+    return gs
+
+
+def _sparse_nonfinite(n, dtype, where, seed=0):
+    """Finite values with inf, -inf and nan at ``where`` (a few blocks trip, most don't)."""
+    d = np.random.default_rng(seed).uniform(-2, 2, n).astype(dtype)
+    for k, i in enumerate(where):
+        d[i] = (np.inf, -np.inf, np.nan)[k % 3]
+    return d
+
+
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+@pytest.mark.parametrize("n", [7, 256, 257, 1000])
+def test_guarded_elementwise_blocks_match_exact(dtype, n):
+    # the NaN-safe products run as plain ones; a block holding an inf/nan factor is
+    # redone exactly (and ct == 0 there must still give +0, never nan)
+    ct = np.random.default_rng(1).uniform(-1, 1, n).astype(dtype)
+    ct[::5] = 0.0
+    ct[1::7] = -0.0
+    where = [i for i in (0, 3, n // 2, n - 1) if i < n]
+    d = _sparse_nonfinite(n, dtype, where)
+    ct[where] = 0.0
+
+    def f(c, d):
+        h = c * 1.0
+        p = E.safe_mul(h, d)
+        q = E.safe_mul(p + 1.0, E.sign(d))        # sign of inf/nan and a second guard
+        return p, q * 2.0, E.tanh_grad(h, d * 0.5)
+    got, want, items, _ = _run_both(f, ct, d)
+    _guarded(items)
+    for g, w in zip(got, want):
+        assert g.dtype == dtype
+        _same(g, w, signs=True)
+    fin = _sparse_nonfinite(n, dtype, [])                  # every block takes the fast path
+    got, want, _, _ = _run_both(f, ct, fin)
+    for g, w in zip(got, want):
+        _same(g, w, signs=True)
+
+
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+def test_guarded_reduction_rounds_as_numpy(dtype):
+    n = 100_003
+    x = np.random.default_rng(2).standard_normal(n).astype(dtype)
+    d = _sparse_nonfinite(n, dtype, [5, 70_000, n - 1], seed=3)
+    x[[5, 70_000, n - 1]] = 0.0
+
+    def f(x, d):
+        return fnp.sum(E.safe_mul(x * 1.5 - 0.25 * 0.0, d) + x)
+    got, want, items, _ = _run_both(f, x, d)
+    assert [g.primitive for g in _guarded(items)] == [fusion.FUSED_REDUCTION]
+    _same(got[0], want[0], signs=True)
+    assert np.isfinite(got[0])
+    d[70_000] = np.inf               # now a nonzero factor times inf: the sum is inf/nan
+    x[70_000] = 1.0
+    got, want, _, _ = _run_both(f, x, d)
+    _same(got[0], want[0], signs=True)
+
+
+def test_guards_of_two_dtypes_in_one_kernel():
+    n = 600
+    a = np.random.default_rng(4).uniform(-1, 1, n).astype(np.float32)
+    b = _sparse_nonfinite(n, np.float64, [10, 599])
+    a[[10, 599]] = 0.0
+    c = _sparse_nonfinite(n, np.float32, [300])
+    a[300] = 0.0
+
+    def f(a, b, c):
+        h = a * 1.0
+        p = E.safe_mul(E.convert_element_type(h, np.float64), b)     # float64 guard
+        q = E.safe_mul(h, c)                                          # float32 guard
+        return p - 1.0, q + E.convert_element_type(p, np.float32)
+    got, want, items, _ = _run_both(f, a, b, c)
+    src = _guarded(items)[0].source
+    assert "g_float" in src and "g_double" in src
+    for g, w in zip(got, want):
+        _same(g, w, signs=True)
+
+
+def test_guarded_group_in_place_recomputes_from_unclobbered_inputs():
+    # the group writes into its dying input's buffer; a tripped block is redone
+    # element by element (read i, then write i), the others copied from the stack
+    x = np.random.default_rng(5).uniform(-1, 1, (20, 100))
+    w = np.random.default_rng(6).uniform(-1, 1, (100, 100))
+    d = _sparse_nonfinite(2000, np.float64, [100, 1500]).reshape(20, 100)
+
+    def f(x, w, d):
+        y = x @ w                                # a fresh buffer that dies in the group
+        return E.safe_mul(y * 0.0, d) - y        # 0 * inf must give 0: redone exactly
+    closed = fl.make_jaxpr(f)(x, w, d)
+    p = compile_plan(closed, np, reuse=True, fuse=True)
+    assert any(getattr(s[0], "__name__", "") == "kernel_out" for s in p.steps)
+    want = compile_plan(closed, np, fuse=False)(x, w, d)[0]
+    with np.errstate(all="ignore"):
+        for _ in range(3):
+            _same(p(x, w, d)[0], want, signs=True)
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_random_safe_dags_with_nonfinite_values_match_unfused(seed):
+    import random
+    rnd = random.Random(seed)
+    dtype = (np.float32, np.float64)[seed % 2]
+    n = 700
+
+    def f(x, y):
+        vals = [x * 1.0, y * 1.0]
+        for _ in range(16):
+            v, w = rnd.choice(vals), rnd.choice(vals)
+            k = rnd.randrange(6)
+            vals.append([lambda: E.safe_mul(v, w), lambda: E.tanh_grad(v, w),
+                         lambda: E.safe_mul(v, E.sign(w)), lambda: v / (1.0 + fnp.abs(w)),
+                         lambda: fnp.where(v > w, v, w * 0.5), lambda: v - w][k]())
+        return [fnp.sum(vals[-1])] + vals[-3:]
+    x = _sparse_nonfinite(n, dtype, [9 * rnd.randrange(n // 9) for _ in range(6)], seed)
+    y = np.random.default_rng(seed).uniform(-3, 3, n).astype(dtype)
+    y[::9] = 0.0                       # zero cotangents meeting the infs and nans
+    got, want, items, _ = _run_both(f, x, y)
+    for g, w in zip(got, want):
+        _same(g, w, signs=True)
