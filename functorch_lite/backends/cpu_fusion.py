@@ -229,6 +229,28 @@ void {name}(ptrdiff_t rows, ptrdiff_t n, {plist}, {t}* restrict out) {{
 """
 
 
+def rowscale_source(name, steps, in_dtypes, scalar, outputs, row, full_dtype, k):
+    """C for ``void name(ptrdiff_t rows, ptrdiff_t n, inputs..., const T* full,
+    row outputs..., T* out)``: per row r the chain (its inputs read at r), its
+    ``outputs`` stored at r, then out[r*n + j] = full[r*n + j] * value ``row``
+    (in the equation's operand order: ``k`` is the row operand's position)."""
+    lines, names = cg.body(steps)
+    params, pre, loads = _decls(in_dtypes, scalar)
+    t = cg.CTYPE[np.dtype(full_dtype)]
+    params.append(f"const {t}* p_full")
+    for j, i in enumerate(outputs):
+        params.append(f"{cg.CTYPE[steps[i][4]]}* p_out{j}")
+    params.append(f"{t}* p_scaled")
+    stores = [f"p_out{j}[i] = {names[i]};" for j, i in enumerate(outputs)]
+    prod = f"s_ * f_[j]" if k == 0 else f"f_[j] * s_"
+    inner = [f"const {t} s_ = {names[row]};", f"const {t}* f_ = p_full + i * n;",
+             f"{t}* o_ = p_scaled + i * n;",
+             f"for (ptrdiff_t j = 0; j < n; j++) o_[j] = ({t})({prod});"]
+    return (f"void {name}(ptrdiff_t rows, ptrdiff_t n, {', '.join(params)}) {{\n"
+            + _indent(pre, 4) + "    for (ptrdiff_t i = 0; i < rows; i++) {\n"
+            + _indent(loads + lines + stores + inner, 8) + "    }\n}\n")
+
+
 def digest(*parts):
     return hashlib.sha1("\0".join(parts).encode()).hexdigest()[:16]
 
@@ -370,3 +392,14 @@ def reduction_kernel(fn, in_shape, axes, in_dtypes, out_dtype):
         return lambda *args: [np.zeros(out_shape, odt)]
     rows = int(np.prod(out_shape, dtype=np.int64))
     return _wrapper(fn, (rows, n), in_dtypes, [(out_shape, out_dtype)])
+
+
+def rowscale_kernel(fn, row_shape, full_shape, in_dtypes, out_dtypes):
+    """The plan's callable for a row chain ending in a row-scaling product:
+    inputs (the chain's, then the full operand) -> [row outputs..., product]; with
+    the product alone, (inputs -> product, (inputs, out buffer) -> product)."""
+    rows = int(np.prod(row_shape, dtype=np.int64))
+    n = int(np.prod(full_shape, dtype=np.int64)) // rows if rows else 0
+    specs = [(tuple(row_shape), d) for d in out_dtypes[:-1]] + \
+        [(tuple(full_shape), out_dtypes[-1])]
+    return _wrapper(fn, (rows, n), in_dtypes, specs, single=len(specs) == 1)

@@ -157,6 +157,9 @@ def group_eqns(jaxpr, xp):
                 _reduction_fusible(eqn, reads[0], users, outset, xp):
             close(reads[0], tail=eqn)
             continue
+        if xp is np and len(reads) == 1 and _rowscale_fusible(eqn, reads[0]):
+            close(reads[0], tail=eqn)
+            continue
         for g in reads:
             close(g)
         items.append(eqn)
@@ -185,12 +188,36 @@ def _reduction_fusible(red, g, users, outset, xp):
     return True
 
 
+def _rowscale(eqn):
+    """The row operand's position when ``eqn`` is full * row broadcast along the
+    trailing axes (the primitive's ``fuse_rowscale``), else None."""
+    trait = eqn.primitive.fuse_rowscale
+    if trait is None or len(eqn.outvars) != 1:
+        return None
+    return trait([v.aval for v in eqn.invars], eqn.outvars[0].aval, **eqn.params)
+
+
+def _rowscale_fusible(eqn, g):
+    """Host only: a row-scaling product whose row operand the open group ``g``
+    computes (and whose full operand it does not) ends ``g``: one kernel computes
+    each row's value and scales that row, without writing the row values or
+    a broadcast anywhere."""
+    k = _rowscale(eqn)
+    if k is None:
+        return False
+    row, full = eqn.invars[k], eqn.invars[1 - k]
+    dt = np.dtype(eqn.outvars[0].aval.dtype)
+    return (isinstance(row, Var) and row in g.vals and isinstance(full, Var)
+            and full not in g.vals and row.aval.shape == g.shape and dt in cg.FLOATS)
+
+
 # ---------------------------------------------------------------- codegen
 
 def _finish(g, tail, users, outset, xp):
     """The items a closed group becomes: nothing (dead), its eqn, or a FusedGroup."""
     members = g.members
-    member_ids = set(map(id, members))
+    scale = None if tail is None else _rowscale(tail)    # a row-scaling tail: its row operand
+    member_ids = set(map(id, members + ([tail] if scale is not None else [])))
     outs = [e.outvars[0] for e in members
             if e.outvars[0] in outset or any(id(u) not in member_ids for u in
                                              users.get(e.outvars[0], []))]
@@ -232,6 +259,8 @@ def _finish(g, tail, users, outset, xp):
     if not any(isinstance(v, Var) and v.aval.shape == g.shape for v in ext):
         # the output shape comes from broadcasting the inputs: keep it unfused
         return list(members) + ([tail] if tail is not None else [])
+    if scale is not None:
+        return [_rowscale_group(steps, in_dts, ext, outs, index, members, tail, scale)]
     if xp is np:
         fast, guards = _finite_forms(steps)
         return [_host_group(steps, in_dts, ext, outs, index, members, tail, g.shape,
@@ -344,9 +373,32 @@ def _host_group(steps, in_dts, ext, outs, index, members, tail, shape, fast=None
         odt = np.dtype(tail.outvars[0].aval.dtype)
         make = (lambda fn: cpu_fusion.reduction_kernel(fn, shape, axes, in_dts, odt))
         prim, outvars, eqns = FUSED_REDUCTION, list(tail.outvars), list(members) + [tail]
-    src = src.replace("NAME", name)
+    return _declared(FusedGroup(prim, list(ext), outvars, None, eqns,
+                                src.replace("NAME", name)), name, make)
+
+
+def _rowscale_group(steps, in_dts, ext, outs, index, members, tail, k):
+    """A host FusedGroup: the row chain, then ``tail`` (full * row value) per row."""
+    row, full = tail.invars[k], tail.invars[1 - k]
+    scalar = [v.aval.shape == () for v in ext]
+    fdt = np.dtype(full.aval.dtype)
+    src = cpu_fusion.rowscale_source("NAME", steps, in_dts, scalar,
+                                     [index[v] for v in outs], index[row], fdt, k)
+    name = f"fl_rs_{cpu_fusion.digest(src)}"
+    ins, out_dts = list(ext) + [full], [steps[index[v]][4] for v in outs] + [fdt]
+    in_all = list(in_dts) + [fdt]
+    rshape, fshape = row.aval.shape, tail.outvars[0].aval.shape
+    make = (lambda fn: cpu_fusion.rowscale_kernel(fn, rshape, fshape, in_all, out_dts))
+    prim = FUSED_ELEMENTWISE_1 if not outs else FUSED_ELEMENTWISE
+    return _declared(FusedGroup(prim, ins, list(outs) + list(tail.outvars), None,
+                                list(members) + [tail], src.replace("NAME", name)),
+                     name, make)
+
+
+def _declared(fg, name, make):
+    """``fg`` with the cffi declaration of its (last) C function and its maker."""
+    src = fg.source
     decl = src[src.rindex("\nvoid ") + 1 if "\nvoid " in src else 0:].split("{", 1)[0]
-    fg = FusedGroup(prim, list(ext), outvars, None, eqns, src)
     decl = decl.replace(" restrict", "")       # C99 only: not part of cffi's declaration
     fg.params = {"c_decl": decl.strip() + ";", "c_name": name, "make": make}
     return fg
