@@ -19,7 +19,7 @@ import functorch_lite.numpy as fnp               # noqa: E402
 from functorch_lite import config                # noqa: E402
 from functorch_lite.backends import cpu_fusion, fusion, plan as P   # noqa: E402
 from functorch_lite.backends.plan import compile_plan   # noqa: E402
-from functorch_lite.primitives import elementwise as E  # noqa: E402
+from functorch_lite.primitives import contractions as C, elementwise as E  # noqa: E402
 
 from test_fusion import BINARY, EDGE, UNARY, _check_order, _random_program  # noqa: E402
 
@@ -407,3 +407,80 @@ def test_random_safe_dags_with_nonfinite_values_match_unfused(seed):
     got, want, items, _ = _run_both(f, x, y)
     for g, w in zip(got, want):
         _same(g, w, signs=True)
+
+
+# ------------------------------------------------ row-scaling products
+
+def _rowscaled(items):
+    gs = [g for g in _groups(items) if g.eqns[-1].primitive.fuse_rowscale is not None]
+    assert gs, "the row-scaling product did not end a fused group"
+    return gs
+
+
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+def test_per_example_gradients_fuse_the_row_scaling(dtype):
+    # vmap(grad) of a logistic loss: exp/div chain on [n] then x_i * coef_i
+    X = np.random.default_rng(0).standard_normal((37, 19)).astype(dtype)
+    X[3, :] = [np.nan, np.inf, -np.inf, -0.0, 0.0] + [1.5] * 14
+    s = np.where(np.arange(37) % 2 == 0, -1.0, 1.0).astype(dtype)
+    w = np.random.default_rng(1).standard_normal(19).astype(dtype)
+    loss = lambda w, x, s: fnp.log(1.0 + fnp.exp(-s * (x @ w)))   # noqa: E731
+    g = fl.vmap(fl.grad(loss), in_axes=(None, 0, 0))
+    got, want, items, _ = _run_both(g, w, X, s)
+    assert len(_rowscaled(items)) == 1
+    assert got[0].dtype == dtype and got[0].shape == X.shape
+    _same(got[0], want[0], *TOL[dtype])
+
+
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+def test_row_scaling_either_side_edge_values_and_row_outputs(dtype):
+    full = np.array(EDGE * 6, dtype).reshape(3, 4, 9)      # 2 batch axes, 9 per row
+    r = np.array([0.0, -0.0, np.inf, np.nan, -2.0, 0.5, 1e-3, -np.inf, 3.0, 1.0, -1.0, 7.0],
+                 dtype).reshape(3, 4)
+
+    def f(full, r):
+        v = r * 1.0 + 0.0
+        left = C.dot_general(full, v, (((), ()), ((0, 1), (0, 1))))     # full * row
+        u = -v
+        right = C.dot_general(u, full, (((), ()), ((0, 1), (0, 1))))    # row * full
+        return left, right, u * 2.0                                     # u is read outside
+    got, want, items, _ = _run_both(f, full, r)
+    assert len(_rowscaled(items)) == 2
+    for g_, w_ in zip(got, want):
+        assert g_.dtype == dtype
+        _same(g_, w_, signs=True)
+
+
+def test_row_scaling_not_fused_when_the_full_operand_is_in_the_group():
+    x = np.linspace(-1, 1, 12).reshape(3, 4)
+
+    def f(x):
+        v = fnp.sum(x, axis=1) * 2.0
+        return C.dot_general(x * 3.0, v * 1.5, (((), ()), ((0,), (0,))))
+    got, want, items, _ = _run_both(f, x)
+    _same(got[0], want[0], signs=True)
+    # x * 3.0 is another open group: both close, the product stays a plain equation
+    assert not [g for g in _groups(items) if g.eqns[-1].primitive.fuse_rowscale is not None]
+    assert any(getattr(it, "primitive", None) is C.dot_general_p for it in items)
+
+
+def test_row_scaling_in_place_and_odd_layouts():
+    x = np.random.default_rng(2).standard_normal((50, 40))
+    w = np.random.default_rng(3).standard_normal((40, 40))
+    c = np.random.default_rng(4).standard_normal(50)
+
+    def f(x, w, c):
+        y = x @ w                          # dies at the product: written in place
+        return C.dot_general(y, fnp.tanh(c * 0.5) + 1.0, (((), ()), ((0,), (0,))))
+    closed = fl.make_jaxpr(f)(x, w, c)
+    p = compile_plan(closed, np, reuse=True, fuse=True)
+    _rowscaled(fusion.group_eqns(closed.jaxpr, np))
+    want = compile_plan(closed, np, fuse=False)(x, w, c)[0]
+    for _ in range(3):
+        _same(p(x, w, c)[0], want, *TOL[np.float64])
+    closed = fl.make_jaxpr(lambda x, c: C.dot_general(x, fnp.exp(c) * 2.0,
+                                                      (((), ()), ((0,), (0,)))))(x, c)
+    p = compile_plan(closed, np, fuse=True)
+    want = x * (np.exp(c) * 2.0)[:, None]
+    np.testing.assert_allclose(p(np.asfortranarray(x), c)[0], want, rtol=1e-14)
+    np.testing.assert_allclose(p(x[:, :], c[::1])[0], want, rtol=1e-14)
