@@ -484,3 +484,20 @@ def test_row_scaling_in_place_and_odd_layouts():
     want = x * (np.exp(c) * 2.0)[:, None]
     np.testing.assert_allclose(p(np.asfortranarray(x), c)[0], want, rtol=1e-14)
     np.testing.assert_allclose(p(x[:, :], c[::1])[0], want, rtol=1e-14)
+
+
+def test_dot_general_declares_only_true_row_scalings():
+    from functorch_lite.core.ir import ShapedArray as S
+    f32, f64 = np.float32, np.float64
+    trait = C.dot_general_p.fuse_rowscale
+    batch = (((), ()), ((0,), (0,)))
+    assert trait([S((4, 5), f32), S((4,), f32)], S((4, 5), f32), dimension_numbers=batch) == 1
+    assert trait([S((4,), f32), S((4, 5), f32)], S((4, 5), f32), dimension_numbers=batch) == 0
+    assert trait([S((4, 5), f32), S((4, 3), f32)], S((4, 5, 3), f32),
+                 dimension_numbers=batch) is None                       # an outer product
+    assert trait([S((4, 5), f32), S((4,), f64)], S((4, 5), f64),
+                 dimension_numbers=batch) is None                       # mixed dtypes
+    assert trait([S((5, 4), f32), S((4,), f32)], S((4, 5), f32),
+                 dimension_numbers=(((), ()), ((1,), (0,)))) is None   # batch axis not leading
+    assert trait([S((4, 5), f32), S((5,), f32)], S((4,), f32),
+                 dimension_numbers=(((1,), (0,)), ((), ()))) is None   # a contraction
