@@ -11,7 +11,10 @@ Kernels are built once when the plan is compiled and live in the plan.
 On the CPU the same groups become C functions (``backends/cpu_fusion.py``),
 all of a plan's compiled in one translation unit; a fused sum there must
 reduce the whole array or trailing axes (where it reproduces NumPy's
-pairwise rounding exactly).
+pairwise rounding exactly).  Two forms are host-only: a row-scaling product
+(a primitive's ``fuse_rowscale``: dot_general's ``x[b, f] * k[b]``) may end
+the chain computing its row values, and the chain's NaN-safe steps run in
+their ``finite_form`` under a per-block guard (``_finite_forms``).
 
 Only ``reduce_sum`` fuses as a reduction: a fused max would need ``-inf`` as
 its identity, which has no portable literal in CuPy's templates (it needs
