@@ -19,7 +19,7 @@ import functorch_lite.numpy as fnp               # noqa: E402
 from functorch_lite import config                # noqa: E402
 from functorch_lite.backends import cpu_fusion, fusion, plan as P   # noqa: E402
 from functorch_lite.backends.plan import compile_plan   # noqa: E402
-from functorch_lite.primitives import elementwise as E  # noqa: E402
+from functorch_lite.primitives import contractions as C, elementwise as E  # noqa: E402
 
 from test_fusion import BINARY, EDGE, UNARY, _check_order, _random_program  # noqa: E402
 
@@ -281,3 +281,223 @@ def test_a_failed_compile_keeps_the_unfused_plan(monkeypatch, tmp_path):
     with pytest.warns(RuntimeWarning, match="CPU fusion failed"):
         jf(x)
     np.testing.assert_array_equal(jf(x), np.cos(x * 0.375) - 0.0625)
+
+
+# ------------------------------------------- guarded (finite-form) kernels
+
+def _guarded(items):
+    gs = [g for g in _groups(items) if "bad & 0x80000000u" in g.source]
+    assert gs, "no fused group runs the finite forms under a guard"
+    return gs
+
+
+def _sparse_nonfinite(n, dtype, where, seed=0):
+    """Finite values with inf, -inf and nan at ``where`` (a few blocks trip, most don't)."""
+    d = np.random.default_rng(seed).uniform(-2, 2, n).astype(dtype)
+    for k, i in enumerate(where):
+        d[i] = (np.inf, -np.inf, np.nan)[k % 3]
+    return d
+
+
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+@pytest.mark.parametrize("n", [7, 256, 257, 1000])
+def test_guarded_elementwise_blocks_match_exact(dtype, n):
+    # the NaN-safe products run as plain ones; a block holding an inf/nan factor is
+    # redone exactly (and ct == 0 there must still give +0, never nan)
+    ct = np.random.default_rng(1).uniform(-1, 1, n).astype(dtype)
+    ct[::5] = 0.0
+    ct[1::7] = -0.0
+    where = [i for i in (0, 3, n // 2, n - 1) if i < n]
+    d = _sparse_nonfinite(n, dtype, where)
+    ct[where] = 0.0
+
+    def f(c, d):
+        h = c * 1.0
+        p = E.safe_mul(h, d)
+        q = E.safe_mul(p + 1.0, E.sign(d))        # sign of inf/nan and a second guard
+        return p, q * 2.0, E.tanh_grad(h, d * 0.5)
+    got, want, items, _ = _run_both(f, ct, d)
+    _guarded(items)
+    for g, w in zip(got, want):
+        assert g.dtype == dtype
+        _same(g, w, signs=True)
+    fin = _sparse_nonfinite(n, dtype, [])                  # every block takes the fast path
+    got, want, _, _ = _run_both(f, ct, fin)
+    for g, w in zip(got, want):
+        _same(g, w, signs=True)
+
+
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+def test_guarded_reduction_rounds_as_numpy(dtype):
+    n = 100_003
+    x = np.random.default_rng(2).standard_normal(n).astype(dtype)
+    d = _sparse_nonfinite(n, dtype, [5, 70_000, n - 1], seed=3)
+    x[[5, 70_000, n - 1]] = 0.0
+
+    def f(x, d):
+        return fnp.sum(E.safe_mul(x * 1.5 - 0.25 * 0.0, d) + x)
+    got, want, items, _ = _run_both(f, x, d)
+    assert [g.primitive for g in _guarded(items)] == [fusion.FUSED_REDUCTION]
+    _same(got[0], want[0], signs=True)
+    assert np.isfinite(got[0])
+    d[70_000] = np.inf               # now a nonzero factor times inf: the sum is inf/nan
+    x[70_000] = 1.0
+    got, want, _, _ = _run_both(f, x, d)
+    _same(got[0], want[0], signs=True)
+
+
+def test_guards_of_two_dtypes_in_one_kernel():
+    n = 600
+    a = np.random.default_rng(4).uniform(-1, 1, n).astype(np.float32)
+    b = _sparse_nonfinite(n, np.float64, [10, 599])
+    a[[10, 599]] = 0.0
+    c = _sparse_nonfinite(n, np.float32, [300])
+    a[300] = 0.0
+
+    def f(a, b, c):
+        h = a * 1.0
+        p = E.safe_mul(E.convert_element_type(h, np.float64), b)     # float64 guard
+        q = E.safe_mul(h, c)                                          # float32 guard
+        return p - 1.0, q + E.convert_element_type(p, np.float32)
+    got, want, items, _ = _run_both(f, a, b, c)
+    src = _guarded(items)[0].source
+    assert "g_float" in src and "g_double" in src
+    for g, w in zip(got, want):
+        _same(g, w, signs=True)
+
+
+def test_guarded_group_in_place_recomputes_from_unclobbered_inputs():
+    # the group writes into its dying input's buffer; a tripped block is redone
+    # element by element (read i, then write i), the others copied from the stack
+    x = np.random.default_rng(5).uniform(-1, 1, (20, 100))
+    w = np.random.default_rng(6).uniform(-1, 1, (100, 100))
+    d = _sparse_nonfinite(2000, np.float64, [100, 1500]).reshape(20, 100)
+
+    def f(x, w, d):
+        y = x @ w                                # a fresh buffer that dies in the group
+        return E.safe_mul(y * 0.0, d) - y        # 0 * inf must give 0: redone exactly
+    closed = fl.make_jaxpr(f)(x, w, d)
+    p = compile_plan(closed, np, reuse=True, fuse=True)
+    assert any(getattr(s[0], "__name__", "") == "kernel_out" for s in p.steps)
+    want = compile_plan(closed, np, fuse=False)(x, w, d)[0]
+    with np.errstate(all="ignore"):
+        for _ in range(3):
+            _same(p(x, w, d)[0], want, signs=True)
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_random_safe_dags_with_nonfinite_values_match_unfused(seed):
+    import random
+    rnd = random.Random(seed)
+    dtype = (np.float32, np.float64)[seed % 2]
+    n = 700
+
+    def f(x, y):
+        vals = [x * 1.0, y * 1.0]
+        for _ in range(16):
+            v, w = rnd.choice(vals), rnd.choice(vals)
+            k = rnd.randrange(6)
+            vals.append([lambda: E.safe_mul(v, w), lambda: E.tanh_grad(v, w),
+                         lambda: E.safe_mul(v, E.sign(w)), lambda: v / (1.0 + fnp.abs(w)),
+                         lambda: fnp.where(v > w, v, w * 0.5), lambda: v - w][k]())
+        return [fnp.sum(vals[-1])] + vals[-3:]
+    x = _sparse_nonfinite(n, dtype, [9 * rnd.randrange(n // 9) for _ in range(6)], seed)
+    y = np.random.default_rng(seed).uniform(-3, 3, n).astype(dtype)
+    y[::9] = 0.0                       # zero cotangents meeting the infs and nans
+    got, want, items, _ = _run_both(f, x, y)
+    for g, w in zip(got, want):
+        _same(g, w, signs=True)
+
+
+# ------------------------------------------------ row-scaling products
+
+def _rowscaled(items):
+    gs = [g for g in _groups(items) if g.eqns[-1].primitive.fuse_rowscale is not None]
+    assert gs, "the row-scaling product did not end a fused group"
+    return gs
+
+
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+def test_per_example_gradients_fuse_the_row_scaling(dtype):
+    # vmap(grad) of a logistic loss: exp/div chain on [n] then x_i * coef_i
+    X = np.random.default_rng(0).standard_normal((37, 19)).astype(dtype)
+    X[3, :] = [np.nan, np.inf, -np.inf, -0.0, 0.0] + [1.5] * 14
+    s = np.where(np.arange(37) % 2 == 0, -1.0, 1.0).astype(dtype)
+    w = np.random.default_rng(1).standard_normal(19).astype(dtype)
+    loss = lambda w, x, s: fnp.log(1.0 + fnp.exp(-s * (x @ w)))   # noqa: E731
+    g = fl.vmap(fl.grad(loss), in_axes=(None, 0, 0))
+    got, want, items, _ = _run_both(g, w, X, s)
+    assert len(_rowscaled(items)) == 1
+    assert got[0].dtype == dtype and got[0].shape == X.shape
+    _same(got[0], want[0], *TOL[dtype])
+
+
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+def test_row_scaling_either_side_edge_values_and_row_outputs(dtype):
+    full = np.array(EDGE * 6, dtype).reshape(3, 4, 9)      # 2 batch axes, 9 per row
+    r = np.array([0.0, -0.0, np.inf, np.nan, -2.0, 0.5, 1e-3, -np.inf, 3.0, 1.0, -1.0, 7.0],
+                 dtype).reshape(3, 4)
+
+    def f(full, r):
+        v = r * 1.0 + 0.0
+        left = C.dot_general(full, v, (((), ()), ((0, 1), (0, 1))))     # full * row
+        u = -v
+        right = C.dot_general(u, full, (((), ()), ((0, 1), (0, 1))))    # row * full
+        return left, right, u * 2.0                                     # u is read outside
+    got, want, items, _ = _run_both(f, full, r)
+    assert len(_rowscaled(items)) == 2
+    for g_, w_ in zip(got, want):
+        assert g_.dtype == dtype
+        _same(g_, w_, signs=True)
+
+
+def test_row_scaling_not_fused_when_the_full_operand_is_in_the_group():
+    x = np.linspace(-1, 1, 12).reshape(3, 4)
+
+    def f(x):
+        v = fnp.sum(x, axis=1) * 2.0
+        return C.dot_general(x * 3.0, v * 1.5, (((), ()), ((0,), (0,))))
+    got, want, items, _ = _run_both(f, x)
+    _same(got[0], want[0], signs=True)
+    # x * 3.0 is another open group: both close, the product stays a plain equation
+    assert not [g for g in _groups(items) if g.eqns[-1].primitive.fuse_rowscale is not None]
+    assert any(getattr(it, "primitive", None) is C.dot_general_p for it in items)
+
+
+def test_row_scaling_in_place_and_odd_layouts():
+    x = np.random.default_rng(2).standard_normal((50, 40))
+    w = np.random.default_rng(3).standard_normal((40, 40))
+    c = np.random.default_rng(4).standard_normal(50)
+
+    def f(x, w, c):
+        y = x @ w                          # dies at the product: written in place
+        return C.dot_general(y, fnp.tanh(c * 0.5) + 1.0, (((), ()), ((0,), (0,))))
+    closed = fl.make_jaxpr(f)(x, w, c)
+    p = compile_plan(closed, np, reuse=True, fuse=True)
+    _rowscaled(fusion.group_eqns(closed.jaxpr, np))
+    want = compile_plan(closed, np, fuse=False)(x, w, c)[0]
+    for _ in range(3):
+        _same(p(x, w, c)[0], want, *TOL[np.float64])
+    closed = fl.make_jaxpr(lambda x, c: C.dot_general(x, fnp.exp(c) * 2.0,
+                                                      (((), ()), ((0,), (0,)))))(x, c)
+    p = compile_plan(closed, np, fuse=True)
+    want = x * (np.exp(c) * 2.0)[:, None]
+    np.testing.assert_allclose(p(np.asfortranarray(x), c)[0], want, rtol=1e-14)
+    np.testing.assert_allclose(p(x[:, :], c[::1])[0], want, rtol=1e-14)
+
+
+def test_dot_general_declares_only_true_row_scalings():
+    from functorch_lite.core.ir import ShapedArray as S
+    f32, f64 = np.float32, np.float64
+    trait = C.dot_general_p.fuse_rowscale
+    batch = (((), ()), ((0,), (0,)))
+    assert trait([S((4, 5), f32), S((4,), f32)], S((4, 5), f32), dimension_numbers=batch) == 1
+    assert trait([S((4,), f32), S((4, 5), f32)], S((4, 5), f32), dimension_numbers=batch) == 0
+    assert trait([S((4, 5), f32), S((4, 3), f32)], S((4, 5, 3), f32),
+                 dimension_numbers=batch) is None                       # an outer product
+    assert trait([S((4, 5), f32), S((4,), f64)], S((4, 5), f64),
+                 dimension_numbers=batch) is None                       # mixed dtypes
+    assert trait([S((5, 4), f32), S((4,), f32)], S((4, 5), f32),
+                 dimension_numbers=(((), ()), ((1,), (0,)))) is None   # batch axis not leading
+    assert trait([S((4, 5), f32), S((5,), f32)], S((4,), f32),
+                 dimension_numbers=(((1,), (0,)), ((), ()))) is None   # a contraction

@@ -214,3 +214,24 @@ def test_finite_bounds_and_specialization():
     assert b[t][1] == {0}
     spec, changed, needed = passes.finite_specialize(closed)
     assert changed and prims(spec)[3:] == ["mul", "mul_safe"] and needed == [0]
+
+
+def test_broadcast_scalars_feed_elementwise_ops_directly():
+    n = 70_000                                  # above the folding limit: the broadcast stays
+    a, s = Var(f64(n)), Var(f64())
+    e1, one = E("broadcast_in_dim", [lit(1.0)], f64(n), shape=(n,), broadcast_dimensions=())
+    e2, w = E("sin", [a], f64(n))
+    e3, p = E("mul_safe", [one, w], f64(n))          # 1 * w: the literal is then a unit
+    e4, b = E("broadcast_in_dim", [s], f64(n), shape=(n,), broadcast_dimensions=())
+    e5, q = E("sub", [p, b], f64(n))                 # a 0-d Var operand, read once
+    e6, r = E("cos", [b], f64(n))                    # unary: its shape comes from b, kept
+    closed = ClosedJaxpr(Jaxpr([], [a, s], [q, r], [e1, e2, e3, e4, e5, e6]), [])
+    out = passes.optimize(closed)
+    typecheck_jaxpr(out.jaxpr)
+    assert prims(out) == ["sin", "broadcast_in_dim", "sub", "cos"]
+    sub = out.jaxpr.eqns[2]
+    assert sub.invars[1] is s and sub.invars[1].aval.shape == ()
+    x = np.linspace(-2, 2, n)
+    got, want = run(out, x, np.float64(0.5)), run(closed, x, np.float64(0.5))
+    for g, w_ in zip(got, want):
+        np.testing.assert_array_equal(g, w_)

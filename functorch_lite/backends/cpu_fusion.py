@@ -42,7 +42,8 @@ from . import _cuda_codegen as cg
 FLAGS = ("-O3", "-march=native", "-ffp-contract=off", "-fno-math-errno", "-fwrapv",
          "-std=gnu11", "-fPIC", "-shared")
 HEADER = ("#include <tgmath.h>\n#include <stdbool.h>\n#include <stddef.h>\n"
-          "#include <math.h>\n")
+          "#include <stdint.h>\n#include <string.h>\n#include <math.h>\n")
+BLOCK = 256   # elements per block of a guarded elementwise kernel (its buffers stay in L1)
 
 _state: dict[Any, Any] = {}                # "cc" -> compiler path or "", "ffi" -> cffi.FFI or None
 _libs: dict[Any, Any] = {}                 # source digest -> {function name: callable}
@@ -114,36 +115,91 @@ def _decls(in_dtypes, scalar):
     return params, pre, loads
 
 
-def elementwise_source(name, steps, in_dtypes, scalar, outputs):
-    """C for ``void name(ptrdiff_t n, inputs..., outputs...)``: one loop over n."""
+def _guard_lines(guards, names):
+    """Statements folding the guarded values into ``bad``: their sum per dtype is
+    inf or nan when any of them is (or, harmlessly, when the sum overflows), and
+    its exponent bits all set make bit 31 of ``bad`` set.  Integer arithmetic on
+    the bits, no comparison: the loop vectorises with no masks."""
+    def ref(r):
+        return f"in{r[1]}" if r[0] == "in" else names[r[1]]
+    lines = []
+    for dt in sorted({np.dtype(d) for _, d in guards}, key=str):
+        t = cg.CTYPE[dt]
+        total = " + ".join(ref(r) for r, d in guards if np.dtype(d) == dt)
+        lines.append(f"const {t} g_{t} = {total};")
+        if dt == np.float32:
+            lines.append(f"{{ uint32_t u_; memcpy(&u_, &g_{t}, 4); "
+                         "bad |= (u_ & 0x7f800000u) + 0x00800000u; }")
+        else:
+            lines.append(f"{{ uint64_t u_; memcpy(&u_, &g_{t}, 8); bad |= (uint32_t)(((u_ & "
+                         "0x7ff0000000000000ull) + 0x0010000000000000ull) >> 32); }")
+    return lines
+
+
+def _indent(lines, n):
+    return "".join(" " * n + ln + "\n" for ln in lines)
+
+
+def elementwise_source(name, steps, in_dtypes, scalar, outputs, fast=None, guards=()):
+    """C for ``void name(ptrdiff_t n, inputs..., outputs...)``: one loop over n.
+
+    With ``fast`` (the chain with its NaN-safe steps in their finite forms) and
+    ``guards`` (the refs those forms need finite, with dtypes): blocks of
+    ``BLOCK`` elements run the fast chain into stack buffers, then copy them
+    out, unless a guarded value was inf or nan, in which case that block is
+    recomputed by the exact chain straight into the outputs."""
     lines, names = cg.body(steps)
     params, pre, loads = _decls(in_dtypes, scalar)
-    for k, i in enumerate(outputs):
-        params.append(f"{cg.CTYPE[steps[i][4]]}* p_out{k}")
+    out_t = [cg.CTYPE[steps[i][4]] for i in outputs]
+    for k, t in enumerate(out_t):
+        params.append(f"{t}* p_out{k}")
     stores = [f"p_out{k}[i] = {names[i]};" for k, i in enumerate(outputs)]
-    body = "\n".join("        " + ln for ln in loads + lines + stores)
-    return (f"void {name}(ptrdiff_t n, {', '.join(params)}) {{\n"
-            + "".join(f"    {ln}\n" for ln in pre)
-            + f"    for (ptrdiff_t i = 0; i < n; i++) {{\n{body}\n    }}\n}}\n")
+    head = f"void {name}(ptrdiff_t n, {', '.join(params)}) {{\n" + _indent(pre, 4)
+    if fast is None:
+        return (head + "    for (ptrdiff_t i = 0; i < n; i++) {\n"
+                + _indent(loads + lines + stores, 8) + "    }\n}\n")
+    flines, fnames = cg.body(fast)
+    bufs = [f"{t} b{k}[{BLOCK}];" for k, t in enumerate(out_t)]
+    fstores = [f"b{k}[j] = {fnames[i]};" for k, i in enumerate(outputs)]
+    copies = [f"memcpy(p_out{k} + i0, b{k}, (size_t)m * sizeof({t}));"
+              for k, t in enumerate(out_t)]
+    return (head + f"    for (ptrdiff_t i0 = 0; i0 < n; i0 += {BLOCK}) {{\n"
+            f"        const ptrdiff_t m = n - i0 < {BLOCK} ? n - i0 : {BLOCK};\n"
+            + _indent(bufs + ["uint32_t bad = 0;"], 8)
+            + "        for (ptrdiff_t j = 0; j < m; j++) {\n"
+            "            const ptrdiff_t i = i0 + j;\n"
+            + _indent(loads + flines + _guard_lines(guards, fnames) + fstores, 12)
+            + "        }\n        if (bad & 0x80000000u) {\n"
+            "            for (ptrdiff_t i = i0; i < i0 + m; i++) {\n"
+            + _indent(loads + lines + stores, 16) + "            }\n        } else {\n"
+            + _indent(copies, 12) + "        }\n    }\n}\n")
 
 
-def reduction_source(name, steps, in_dtypes, scalar):
+def reduction_source(name, steps, in_dtypes, scalar, fast=None, guards=()):
     """C for ``void name(ptrdiff_t rows, ptrdiff_t n, inputs..., T* out)``: out[r] is
-    the chain's last value summed over elements [r*n, (r+1)*n) in NumPy's order."""
+    the chain's last value summed over elements [r*n, (r+1)*n) in NumPy's order.
+    ``fast``, ``guards``: as for ``elementwise_source`` (a block of at most 128
+    values whose guard trips is recomputed by the exact chain)."""
     lines, names = cg.body(steps)
     params, pre, loads = _decls(in_dtypes, scalar)
     t = cg.CTYPE[steps[-1][4]]
     plist = ", ".join(params)
     args = ", ".join(f"p_in{k}" for k in range(len(in_dtypes)))
-    body = "\n".join("        " + ln for ln in loads + lines)
+    loop = ("    for (ptrdiff_t j = 0; j < m; j++) {\n"
+            "        const ptrdiff_t i = i0 + j;\n")
+    exact = loop + _indent(loads + lines + [f"buf[j] = {names[-1]};"], 8) + "    }\n"
+    if fast is None:
+        blk = exact
+    else:
+        flines, fnames = cg.body(fast)
+        blk = ("    uint32_t bad = 0;\n" + loop
+               + _indent(loads + flines + _guard_lines(guards, fnames)
+                         + [f"buf[j] = {fnames[-1]};"], 8)
+               + "    }\n    if (bad & 0x80000000u) {\n"
+               + _indent(exact.splitlines(), 4) + "    }\n")
     return f"""\
 static void {name}_blk(ptrdiff_t i0, ptrdiff_t m, {t}* restrict buf, {plist}) {{
-{"".join(f"    {ln}{chr(10)}" for ln in pre)}    for (ptrdiff_t j = 0; j < m; j++) {{
-        const ptrdiff_t i = i0 + j;
-{body}
-        buf[j] = {names[-1]};
-    }}
-}}
+{_indent(pre, 4)}{blk}}}
 static {t} {name}_pw(ptrdiff_t i0, ptrdiff_t n, {plist}) {{
     {t} buf[128];
     if (n < 8) {{
@@ -172,6 +228,28 @@ void {name}(ptrdiff_t rows, ptrdiff_t n, {plist}, {t}* restrict out) {{
         out[r] = (({t})0) + {name}_pw(r * n, n, {args});
 }}
 """
+
+
+def rowscale_source(name, steps, in_dtypes, scalar, outputs, row, full_dtype, k):
+    """C for ``void name(ptrdiff_t rows, ptrdiff_t n, inputs..., const T* full,
+    row outputs..., T* out)``: per row r the chain (its inputs read at r), its
+    ``outputs`` stored at r, then out[r*n + j] = full[r*n + j] * value ``row``
+    (in the equation's operand order: ``k`` is the row operand's position)."""
+    lines, names = cg.body(steps)
+    params, pre, loads = _decls(in_dtypes, scalar)
+    t = cg.CTYPE[np.dtype(full_dtype)]
+    params.append(f"const {t}* p_full")
+    for j, i in enumerate(outputs):
+        params.append(f"{cg.CTYPE[steps[i][4]]}* p_out{j}")
+    params.append(f"{t}* p_scaled")
+    stores = [f"p_out{j}[i] = {names[i]};" for j, i in enumerate(outputs)]
+    prod = f"s_ * f_[j]" if k == 0 else f"f_[j] * s_"
+    inner = [f"const {t} s_ = {names[row]};", f"const {t}* f_ = p_full + i * n;",
+             f"{t}* o_ = p_scaled + i * n;",
+             f"for (ptrdiff_t j = 0; j < n; j++) o_[j] = ({t})({prod});"]
+    return (f"void {name}(ptrdiff_t rows, ptrdiff_t n, {', '.join(params)}) {{\n"
+            + _indent(pre, 4) + "    for (ptrdiff_t i = 0; i < rows; i++) {\n"
+            + _indent(loads + lines + stores + inner, 8) + "    }\n}\n")
 
 
 def digest(*parts):
@@ -315,3 +393,14 @@ def reduction_kernel(fn, in_shape, axes, in_dtypes, out_dtype):
         return lambda *args: [np.zeros(out_shape, odt)]
     rows = int(np.prod(out_shape, dtype=np.int64))
     return _wrapper(fn, (rows, n), in_dtypes, [(out_shape, out_dtype)])
+
+
+def rowscale_kernel(fn, row_shape, full_shape, in_dtypes, out_dtypes):
+    """The plan's callable for a row chain ending in a row-scaling product:
+    inputs (the chain's, then the full operand) -> [row outputs..., product]; with
+    the product alone, (inputs -> product, (inputs, out buffer) -> product)."""
+    rows = int(np.prod(row_shape, dtype=np.int64))
+    n = int(np.prod(full_shape, dtype=np.int64)) // rows if rows else 0
+    specs = [(tuple(row_shape), d) for d in out_dtypes[:-1]] + \
+        [(tuple(full_shape), out_dtypes[-1])]
+    return _wrapper(fn, (rows, n), in_dtypes, specs, single=len(specs) == 1)

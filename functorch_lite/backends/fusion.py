@@ -11,7 +11,10 @@ Kernels are built once when the plan is compiled and live in the plan.
 On the CPU the same groups become C functions (``backends/cpu_fusion.py``),
 all of a plan's compiled in one translation unit; a fused sum there must
 reduce the whole array or trailing axes (where it reproduces NumPy's
-pairwise rounding exactly).
+pairwise rounding exactly).  Two forms are host-only: a row-scaling product
+(a primitive's ``fuse_rowscale``: dot_general's ``x[b, f] * k[b]``) may end
+the chain computing its row values, and the chain's NaN-safe steps run in
+their ``finite_form`` under a per-block guard (``_finite_forms``).
 
 Only ``reduce_sum`` fuses as a reduction: a fused max would need ``-inf`` as
 its identity, which has no portable literal in CuPy's templates (it needs
@@ -158,6 +161,9 @@ def group_eqns(jaxpr, xp):
                 _reduction_fusible(eqn, reads[0], users, outset, xp):
             close(reads[0], tail=eqn)
             continue
+        if xp is np and len(reads) == 1 and _rowscale_fusible(eqn, reads[0]):
+            close(reads[0], tail=eqn)
+            continue
         for g in reads:
             close(g)
         items.append(eqn)
@@ -186,12 +192,36 @@ def _reduction_fusible(red, g, users, outset, xp):
     return True
 
 
+def _rowscale(eqn):
+    """The row operand's position when ``eqn`` is full * row broadcast along the
+    trailing axes (the primitive's ``fuse_rowscale``), else None."""
+    trait = eqn.primitive.fuse_rowscale
+    if trait is None or len(eqn.outvars) != 1:
+        return None
+    return trait([v.aval for v in eqn.invars], eqn.outvars[0].aval, **eqn.params)
+
+
+def _rowscale_fusible(eqn, g):
+    """Host only: a row-scaling product whose row operand the open group ``g``
+    computes (and whose full operand it does not) ends ``g``: one kernel computes
+    each row's value and scales that row, without writing the row values or
+    a broadcast anywhere."""
+    k = _rowscale(eqn)
+    if k is None:
+        return False
+    row, full = eqn.invars[k], eqn.invars[1 - k]
+    dt = np.dtype(eqn.outvars[0].aval.dtype)
+    return (isinstance(row, Var) and row in g.vals and isinstance(full, Var)
+            and full not in g.vals and row.aval.shape == g.shape and dt in cg.FLOATS)
+
+
 # ---------------------------------------------------------------- codegen
 
 def _finish(g, tail, users, outset, xp):
     """The items a closed group becomes: nothing (dead), its eqn, or a FusedGroup."""
     members = g.members
-    member_ids = set(map(id, members))
+    scale = None if tail is None else _rowscale(tail)    # a row-scaling tail: its row operand
+    member_ids = set(map(id, members + ([tail] if scale is not None else [])))
     outs = [e.outvars[0] for e in members
             if e.outvars[0] in outset or any(id(u) not in member_ids for u in
                                              users.get(e.outvars[0], []))]
@@ -233,11 +263,37 @@ def _finish(g, tail, users, outset, xp):
     if not any(isinstance(v, Var) and v.aval.shape == g.shape for v in ext):
         # the output shape comes from broadcasting the inputs: keep it unfused
         return list(members) + ([tail] if tail is not None else [])
+    if scale is not None:
+        return [_rowscale_group(steps, in_dts, ext, outs, index, members, tail, scale)]
     if xp is np:
-        return [_host_group(steps, in_dts, ext, outs, index, members, tail, g.shape)]
+        fast, guards = _finite_forms(steps)
+        return [_host_group(steps, in_dts, ext, outs, index, members, tail, g.shape,
+                            fast, guards)]
     if tail is None:
         return [_elementwise_group(steps, in_dts, ext, outs, index, members, xp)]
     return [_reduction_group(steps, in_dts, ext, members, tail, xp)]
+
+
+def _finite_forms(steps):
+    """The chain with each NaN-safe step swapped for its primitive's ``finite_form``
+    (mul_safe(ct, d) -> ct * d), and the refs of those steps' input 1 (with its
+    dtype): the two chains give the same values wherever every guarded input is
+    finite (by induction over the steps: ``finite_form``'s contract), so a host
+    kernel runs the cheap one and redoes a block exactly where one is not.
+    (None, []) when no step has a fusible finite form."""
+    fast, guards = [], []
+    for prim, params, refs, dts, odt, literal in steps:
+        form = prim.finite_form
+        if form is not None and len(refs) == 2 and refs[1][0] != "lit":
+            fprim, fparams = form(params)
+            names = [f"a{k}" for k in range(len(refs))]
+            if (fprim is not prim or fparams != params) and fprim.c_expr is not None and \
+                    cg.expr(fprim, fparams, names, dts, odt, ["p"], literal) is not None:
+                fast.append((fprim, fparams, refs, dts, odt, literal))
+                guards.append((refs[1], dts[1]))
+                continue
+        fast.append((prim, params, refs, dts, odt, literal))
+    return (fast, guards) if guards else (None, [])
 
 
 def _literal_for(out_aval, external):
@@ -300,28 +356,53 @@ def _reduction_group(steps, in_dts, ext, members, red, xp):
 
 # ------------------------------------------------------------- host (C)
 
-def _host_group(steps, in_dts, ext, outs, index, members, tail, shape):
+def _host_group(steps, in_dts, ext, outs, index, members, tail, shape, fast=None, guards=()):
     """A FusedGroup whose C source is generated now and compiled with the plan's
-    other groups by ``_build_host`` (its ``kernel`` is set there)."""
+    other groups by ``_build_host`` (its ``kernel`` is set there).  ``fast``,
+    ``guards``: the finite-form chain and the inputs it needs finite
+    (``_finite_forms``)."""
     scalar = [v.aval.shape == () for v in ext]
     if tail is None:
         src = cpu_fusion.elementwise_source("NAME", steps, in_dts, scalar,
-                                            [index[v] for v in outs])
+                                            [index[v] for v in outs], fast, guards)
         name = f"fl_ew_{cpu_fusion.digest(src)}"
         out_dts = [steps[index[v]][4] for v in outs]
         make = (lambda fn: cpu_fusion.elementwise_kernel(fn, shape, in_dts, out_dts))
         prim = FUSED_ELEMENTWISE_1 if len(outs) == 1 else FUSED_ELEMENTWISE
         outvars, eqns = list(outs), list(members)
     else:
-        src = cpu_fusion.reduction_source("NAME", steps, in_dts, scalar)
+        src = cpu_fusion.reduction_source("NAME", steps, in_dts, scalar, fast, guards)
         name = f"fl_sum_{cpu_fusion.digest(src)}"
         axes = tuple(tail.params["axes"])
         odt = np.dtype(tail.outvars[0].aval.dtype)
         make = (lambda fn: cpu_fusion.reduction_kernel(fn, shape, axes, in_dts, odt))
         prim, outvars, eqns = FUSED_REDUCTION, list(tail.outvars), list(members) + [tail]
-    src = src.replace("NAME", name)
+    return _declared(FusedGroup(prim, list(ext), outvars, None, eqns,
+                                src.replace("NAME", name)), name, make)
+
+
+def _rowscale_group(steps, in_dts, ext, outs, index, members, tail, k):
+    """A host FusedGroup: the row chain, then ``tail`` (full * row value) per row."""
+    row, full = tail.invars[k], tail.invars[1 - k]
+    scalar = [v.aval.shape == () for v in ext]
+    fdt = np.dtype(full.aval.dtype)
+    src = cpu_fusion.rowscale_source("NAME", steps, in_dts, scalar,
+                                     [index[v] for v in outs], index[row], fdt, k)
+    name = f"fl_rs_{cpu_fusion.digest(src)}"
+    ins, out_dts = list(ext) + [full], [steps[index[v]][4] for v in outs] + [fdt]
+    in_all = list(in_dts) + [fdt]
+    rshape, fshape = row.aval.shape, tail.outvars[0].aval.shape
+    make = (lambda fn: cpu_fusion.rowscale_kernel(fn, rshape, fshape, in_all, out_dts))
+    prim = FUSED_ELEMENTWISE_1 if not outs else FUSED_ELEMENTWISE
+    return _declared(FusedGroup(prim, ins, list(outs) + list(tail.outvars), None,
+                                list(members) + [tail], src.replace("NAME", name)),
+                     name, make)
+
+
+def _declared(fg, name, make):
+    """``fg`` with the cffi declaration of its (last) C function and its maker."""
+    src = fg.source
     decl = src[src.rindex("\nvoid ") + 1 if "\nvoid " in src else 0:].split("{", 1)[0]
-    fg = FusedGroup(prim, list(ext), outvars, None, eqns, src)
     decl = decl.replace(" restrict", "")       # C99 only: not part of cffi's declaration
     fg.params = {"c_decl": decl.strip() + ";", "c_name": name, "make": make}
     return fg

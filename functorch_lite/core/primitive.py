@@ -73,6 +73,12 @@ trace or plan-compile time only: never on ``bind``'s fast path or a plan's per-c
                  only matters where it is inf/nan); jit's finiteness pass uses it
     fuse_reduction  "sum": fusion may end an elementwise chain with this reduction
                  in the same generated kernel (the only kind codegen emits today)
+    fuse_rowscale  ``(in_avals, out_aval, **params) -> int | None``: k when this
+                 equation multiplies its other operand, of the output's shape, by its
+                 operand k broadcast along the output's trailing axes
+                 (``out[r, ...] = full[r, ...] * row[r]``: dot_general without
+                 contraction, as vmap of a gradient makes); host fusion then ends the
+                 elementwise chain computing the row values with this product
     higher_order True for primitives carrying jaxprs (cond, while, scan, pjit, ...)
     inner_call   ``(params, ins) -> (closed_jaxpr, args) | None``: for a primitive that
                  just runs a jaxpr on (some of) its inputs, which one and on what
@@ -94,7 +100,7 @@ TRAITS = {
     "ufunc": None, "c_expr": None, "fuse_dtypes": None, "commutative": False, "unit": None,
     "layout_only": False, "bound": None, "no_fold": False, "torch_name": None, "facade": (),
     "specialize": None, "higher_order": False, "fuse_reduction": None,
-    "finite_form": None, "effect": False, "inner_call": None,
+    "finite_form": None, "effect": False, "inner_call": None, "fuse_rowscale": None,
 }
 
 REGISTRY: dict[str, Primitive] = {}            # name -> Primitive: every primitive there is

@@ -260,9 +260,30 @@ def _dot_bound(bounds, in_avals, out_avals, dimension_numbers):
     return bounds[0] * bounds[1] * k
 
 
+def _dot_rowscale(in_avals, out_aval, dimension_numbers):
+    """k when the product is out[b, f] = operand[1-k][b, f] * operand[k][b]: no
+    contraction, the batch dims leading on both sides in order, and operand k
+    holding only batch dims (one product per element: exactly the multiply)."""
+    (lc, rc), (lb, rb) = dimension_numbers
+    if lc or rc or len(in_avals) != 2:
+        return None
+    nb = len(lb)
+    if tuple(lb) != tuple(range(nb)) or tuple(rb) != tuple(range(nb)):
+        return None
+    xa, ya = in_avals
+    if not (xa.dtype == ya.dtype == out_aval.dtype):
+        return None
+    if ya.ndim == nb and tuple(xa.shape) == tuple(out_aval.shape):
+        return 1
+    if xa.ndim == nb and tuple(ya.shape) == tuple(out_aval.shape):
+        return 0
+    return None
+
+
 dot_general_p = defprim("dot_general", impl=_dot_impl, abstract=_dot_abstract, jvp=_dot_jvp,
                         vjp=_dot_vjp, batch=_dot_batch, saves="ins", torch_name="MmBackward0",
-                        specialize=_dot_specialize, bound=_dot_bound)
+                        specialize=_dot_specialize, bound=_dot_bound,
+                        fuse_rowscale=_dot_rowscale)
 
 
 def dot_general(x, y, dimension_numbers):

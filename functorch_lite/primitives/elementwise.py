@@ -120,8 +120,9 @@ abs_p = _def_unary("abs", "absolute", lambda x, o: sign(x), float_only=False, re
 # numpy's sign: +1, -1, 0 for +-0, and nan stays nan
 sign_p = _def_unary("sign", "sign", None, float_only=False, saves="nothing",
                     facade=("sign",), fuse_dtypes="float", bound=unit_bound,
-                    c_expr="({0} > 0 ? (({t})1) : ({0} < 0 ? (({t})-1) : "
-                           "({0} == 0 ? (({t})0) : {0})))")
+                    # |x| > 0 excludes +-0 and nan; x + 0 maps -0 to +0 and keeps nan
+                    # (one compare and one select: the vectoriser keeps it cheap)
+                    c_expr="(fabs({0}) > 0 ? copysign((({t})1), {0}) : {0} + (({t})0))")
 
 
 # ----------------------------------------------------------------- binary
@@ -481,6 +482,15 @@ def _times_tanh_deriv(c, out):
 
 _tanh_grad_abstract = _binary_abstract("tanh_grad")
 
+
+def _tanh_grad_c(e):
+    """ct (1 - o^2); safe: exactly 0 where ct == 0 and o is inf or nan."""
+    ct, o = e.args
+    prod = f"(({e.t})({ct} * ((({e.t})1) - {o} * {o})))"
+    return f"(({ct} == 0 && !isfinite({o})) ? (({e.t})0) : {prod})" if e.params["safe"] \
+        else prod
+
+
 tanh_grad_p: Primitive = defprim(
     "tanh_grad", impl=_tanh_grad_impl,
     abstract=lambda ct, o, safe: _tanh_grad_abstract(ct, o),
@@ -488,7 +498,7 @@ tanh_grad_p: Primitive = defprim(
     batch=lambda vals, dims, safe: U.broadcasting_batch(tanh_grad_p, vals, dims, safe=safe),
     saves="ins", torch_name="TanhBackwardBackward0", fuse_dtypes="float",
     specialize=_tanh_grad_specialize, finite_form=lambda params: (tanh_grad_p, {"safe": False}),
-    c_expr="(({0} == 0 && !isfinite({1})) ? (({t})0) : (({t})({0} * ((({t})1) - {1} * {1}))))")
+    c_expr=_tanh_grad_c)
 
 
 # ------------------------------------------------------------- wrappers

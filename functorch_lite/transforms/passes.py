@@ -310,6 +310,33 @@ def _push_neg(eqn, producer, uses):
     return [Eqn(mul_p, ins, [t], {}, eqn.source), Eqn(neg_p, [t], eqn.outvars, {}, eqn.source)]
 
 
+def _unbroadcast_scalars(eqn, producer):
+    """f(x, broadcast(s)) -> f(x, s) for a 0-d s, where f is elementwise (a
+    ``c_expr``) and its shape rule gives the same result with the 0-d operand
+    (another operand has the output's shape): the broadcast (a gradient's seed,
+    a mean's 1/n) is then never written to memory, a literal meets the unit and
+    algebra rules, and fusion reads the scalar once."""
+    if eqn.primitive.c_expr is None or len(eqn.invars) < 2 or len(eqn.outvars) != 1:
+        return eqn
+    out = eqn.outvars[0].aval
+    ins = list(eqn.invars)
+    for k, v in enumerate(ins):
+        p = producer.get(v) if isinstance(v, Var) else None
+        if p is not None and p.primitive is broadcast_in_dim_p and \
+                p.invars[0].aval.shape == () and p.invars[0].aval.dtype == v.aval.dtype:
+            ins[k] = p.invars[0]
+    if ins == list(eqn.invars) or not any(isinstance(v, Var) and v.aval.shape == out.shape
+                                          for v in ins):
+        return eqn
+    try:
+        got = eqn.primitive.abstract(*[v.aval for v in ins], **eqn.params)
+    except Exception:  # noqa: BLE001 - the rule refuses a 0-d operand: keep the broadcast
+        return eqn
+    if getattr(got, "shape", None) != out.shape or getattr(got, "dtype", None) != out.dtype:
+        return eqn
+    return Eqn(eqn.primitive, ins, eqn.outvars, eqn.params, eqn.source)
+
+
 def _drop_unit(eqn, consts):
     """f(x, u) -> x where u is the primitive's unit (``prim.unit``) on that side
     and x already has the output's shape and dtype; when x only lacks size-1
@@ -345,7 +372,7 @@ def simplify(closed):
         if isinstance(v, Var):
             uses[v] = uses.get(v, 0) + 2
     for eqn in closed.jaxpr.eqns:
-        eqn = _subst(eqn, sub)
+        eqn = _unbroadcast_scalars(_subst(eqn, sub), producer)
         out = eqn.outvars[0] if eqn.outvars else None
         repl = None
         if eqn.primitive is mul_p:   # (1 / h) * g  ->  g / h  when 1/h has no other use
