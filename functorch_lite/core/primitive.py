@@ -130,6 +130,7 @@ class Primitive:
     finite_form: Any
     effect: bool
     inner_call: Any
+    fuse_rowscale: Any
 
     def __init__(self, name, multiple_results=False, *, saves="ins+out", missing=None,
                  **traits):
