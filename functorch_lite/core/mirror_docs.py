@@ -70,3 +70,22 @@ def mirror(namespace, library, names, aliases=None, lacks=None):
         if type(obj) is property and not obj.__doc__ and not isinstance(namespace, dict):
             # a property copies its fget's doc when made, so help() needs a new one
             setattr(namespace, name, property(obj.fget, obj.fset, obj.fdel, fn.__doc__))
+
+
+def document(owner, docs):
+    """Give each name in ``docs`` (name -> docstring) that docstring, replacing
+    the short one in the code: the full docstrings (arguments, returns,
+    differences, an Example that tests/test_doctests.py runs) of names users
+    meet first live in a package's ``_docs.py`` so the modules stay under the
+    line limit.  ``owner`` is a module's globals() or a class (its methods and
+    properties); a name missing from it is an error, so a rename cannot leave a
+    docstring behind."""
+    get = owner.get if isinstance(owner, dict) else (lambda n: owner.__dict__.get(n))
+    for name, doc in docs.items():
+        obj = get(name)
+        if obj is None:
+            raise NameError(f"document(): {name!r} is not defined in {owner!r:.60}")
+        if isinstance(obj, property):
+            setattr(owner, name, property(obj.fget, obj.fset, obj.fdel, doc))
+            continue
+        getattr(obj, "__func__", obj).__doc__ = doc

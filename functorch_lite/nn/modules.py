@@ -334,6 +334,10 @@ class Conv2d(Module):
                  dilation=1, groups=1, bias=True, padding_mode="zeros", device=None,
                  dtype=None):
         super().__init__()
+        if padding_mode != "zeros" or isinstance(padding, str):
+            raise NotImplementedError(
+                f"Conv2d: padding={padding!r}, padding_mode={padding_mode!r}: only int or "
+                "(ph, pw) padding with padding_mode='zeros' is supported")
         from ._conv import _pair
         self.in_channels, self.out_channels = in_channels, out_channels
         self.kernel_size, self.stride = _pair(kernel_size), _pair(stride)
@@ -494,6 +498,10 @@ class LayerNorm(Module):
 class _Loss(Module):
     def __init__(self, reduction="mean", **kw):
         super().__init__()
+        if kw and type(self).__init__ is _Loss.__init__:   # no subclass options: the user's
+            raise TypeError(f"{type(self).__name__}: unexpected argument(s) {', '.join(kw)} "
+                            "(PyTorch's deprecated size_average/reduce: use reduction="
+                            "'mean', 'sum' or 'none')")
         self.reduction = reduction
         for k, v in kw.items():
             object.__setattr__(self, k, v)
