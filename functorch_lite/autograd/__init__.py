@@ -93,3 +93,8 @@ __all__ = ["Variable", "Function", "FunctionCtx", "grad", "backward", "no_grad",
 from ..core.mirror_docs import mirror as _mirror  # noqa: E402
 
 _mirror(globals(), "torch.autograd", ("grad",))
+
+from ..core.mirror_docs import document as _document  # noqa: E402
+from ._docs import DOCS as _DOCS  # noqa: E402
+
+_document(globals(), _DOCS)

@@ -246,6 +246,8 @@ __all__ = [_n for _n in __all__ if _n != "_AtIndexer"]
 # give the same results as the listed library's get its one-line docstring; a
 # name that differs has its own docstring instead.
 from ..core.mirror_docs import mirror as _mirror  # noqa: E402
+from ..core.mirror_docs import document as _document  # noqa: E402
+from . import _docs  # noqa: E402
 
 _DIFFERS = {   # as PyTorch's but for the differences named (docs/facade.md)
     "unique": "As ``torch.unique`` (same arguments), except that ``sorted=False`` still "
@@ -267,6 +269,11 @@ for _n in ("max", "min"):     # the methods of unique/sort/topk have their own d
     getattr(Tensor, _n).__doc__ = _DIFFERS[_n].replace("``torch.", "``torch.Tensor.")
 set_rng_state.__doc__ = ("As ``torch.set_rng_state``, but the state is this library's byte "
                          "layout (from ``get_rng_state``), not PyTorch's.")
+
+# the full docstrings of the entry points users meet first (facade/_docs.py);
+# the mirror lines below skip names that have one
+_document(globals(), _docs.DOCS)
+_document(Tensor, _docs.TENSOR_DOCS)
 
 _mirror(globals(), "torch", (
     "BoolTensor", "ByteTensor", "CharTensor", "DoubleTensor", "FloatTensor", "HalfTensor",
