@@ -47,3 +47,8 @@ __all__ += ["top_k"]
 from ..core.mirror_docs import mirror as _mirror  # noqa: E402
 
 _mirror(globals(), "jax.lax", ("digamma", "erf", "erf_inv", "lgamma"))
+
+from ..core.mirror_docs import document as _document  # noqa: E402
+from ._docs import DOCS as _DOCS  # noqa: E402
+
+_document(globals(), _DOCS)   # full docstrings with examples (lax/_docs.py)
