@@ -26,9 +26,6 @@ PENDING_FILE = os.path.join(HERE, "_doc_examples_pending.txt")
 NO_EXAMPLE = {
     "functorch_lite.backends.use_cupy": "needs CuPy and a GPU (CI has neither)",
     "functorch_lite.backends.forget_cupy": "undoes use_cupy (needs CuPy and a GPU)",
-    "functorch_lite.cli.main": "runs the demo or the benchmarks (minutes); "
-                               "tests/test_cli.py runs it",
-    "functorch_lite.cli.bench": "runs the benchmark suite; tests/test_cli.py runs it",
 }
 
 

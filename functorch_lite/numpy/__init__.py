@@ -129,6 +129,10 @@ from ._linalg_ext import kron, vecdot, cross_np as cross  # (vecdot: the complex
 # name that differs has its own docstring instead.
 from ..core.mirror_docs import mirror as _mirror  # noqa: E402
 
+from ._docs import DOCS as _DOCS  # noqa: E402
+from ..core.mirror_docs import document as _document  # noqa: E402
+
+_document(globals(), _DOCS)   # full docstrings with examples (numpy/_docs.py)
 _mirror(globals(), "numpy", (
     "abs", "absolute", "all", "amax", "amin", "any", "arange", "argmax", "argmin", "around",
     "array", "bitwise_and", "bitwise_left_shift", "bitwise_or", "bitwise_right_shift",
