@@ -13,6 +13,10 @@ from ._docs import DOCS as _DOCS, SCHEDULER_DOCS as _SCHEDULER_DOCS  # noqa: E40
 
 _document(globals(), _DOCS)   # the full docstrings first: the mirror lines skip these
 _document(vars(lr_scheduler), _SCHEDULER_DOCS)
+from . import _docs2  # noqa: E402
+
+_document(globals(), _docs2.DOCS)
+_document(vars(lr_scheduler), _docs2.SCHEDULER_DOCS)
 
 _mirror(globals(), "torch.optim", (
     "Adagrad", "Adam", "AdamW", "Optimizer", "RMSprop", "SGD"
