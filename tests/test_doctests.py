@@ -63,16 +63,24 @@ WITH_EXAMPLES = sorted(n for n, o in DOCS.items() if ">>>" in o.__doc__)
 
 
 def _run(name, obj):
-    fl.manual_seed(0)                    # examples that draw are reproducible
-    np.random.seed(0)
-    random.seed(0)
     finder = doctest.DocTestFinder(recurse=False)
     tests = [t for t in finder.find(obj, name, globs={}) if t.examples]
     assert tests, f"{name}: no Example in its docstring"
     runner = doctest.DocTestRunner(
         optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
-    for t in tests:
-        runner.run(t)
+    # examples that draw are reproducible, and leave the other tests' streams as
+    # they were
+    saved = fl.get_rng_state(), np.random.get_state(), random.getstate()
+    fl.manual_seed(0)
+    np.random.seed(0)
+    random.seed(0)
+    try:
+        for t in tests:
+            runner.run(t)
+    finally:
+        fl.set_rng_state(saved[0])
+        np.random.set_state(saved[1])
+        random.setstate(saved[2])
     return runner.summarize(verbose=False)
 
 

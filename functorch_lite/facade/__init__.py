@@ -247,7 +247,7 @@ __all__ = [_n for _n in __all__ if _n != "_AtIndexer"]
 # name that differs has its own docstring instead.
 from ..core.mirror_docs import mirror as _mirror  # noqa: E402
 from ..core.mirror_docs import document as _document  # noqa: E402
-from . import _docs  # noqa: E402
+from . import _docs, _docs2  # noqa: E402
 
 _DIFFERS = {   # as PyTorch's but for the differences named (docs/facade.md)
     "unique": "As ``torch.unique`` (same arguments), except that ``sorted=False`` still "
@@ -274,6 +274,7 @@ set_rng_state.__doc__ = ("As ``torch.set_rng_state``, but the state is this libr
 # the mirror lines below skip names that have one
 _document(globals(), _docs.DOCS)
 _document(Tensor, _docs.TENSOR_DOCS)
+_document(globals(), _docs2.DOCS)
 
 _mirror(globals(), "torch", (
     "BoolTensor", "ByteTensor", "CharTensor", "DoubleTensor", "FloatTensor", "HalfTensor",
