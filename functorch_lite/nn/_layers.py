@@ -294,7 +294,10 @@ def _activation(name, fn, args=(), fmt=None, aliases=None):
         return fn(*xs, *[getattr(self, n) for n in names])
 
     def extra_repr(self):
-        return fmt(self) if fmt else ""
+        text = fmt(self) if fmt else ""
+        if getattr(self, "inplace", False) and name not in ("Hardswish", "Hardsigmoid"):
+            text += (", " if text else "") + "inplace=True"   # PyTorch's reprs (those two omit it)
+        return text
     return type(name, (Module,), {"__init__": __init__, "forward": forward,
                                   "extra_repr": extra_repr,
                                   "__doc__": mirror_line("torch.nn", name)})

@@ -413,10 +413,10 @@ class ReLU(Module):  # noqa: F811 - accepts inplace= like torch
 class LeakyReLU(Module):
     def __init__(self, negative_slope=0.01, inplace=False):
         super().__init__()
-        self.negative_slope = negative_slope
+        self.negative_slope, self.inplace = negative_slope, inplace
 
     def forward(self, x):
-        return F.leaky_relu(x, self.negative_slope)
+        return F.leaky_relu(x, self.negative_slope, self.inplace)
 
 
 class Softmax(Module):
@@ -571,7 +571,8 @@ def _reprs():
     Embedding.extra_repr = lambda s: f"{s.num_embeddings}, {s.embedding_dim}" + (
         f", padding_idx={s.padding_idx}" if s.padding_idx is not None else "")
     ReLU.extra_repr = lambda s: "inplace=True" if s.inplace else ""
-    LeakyReLU.extra_repr = lambda s: f"negative_slope={s.negative_slope}"
+    LeakyReLU.extra_repr = lambda s: f"negative_slope={s.negative_slope}" + (
+        ", inplace=True" if s.inplace else "")
     Softmax.extra_repr = lambda s: f"dim={s.dim}"
     MaxPool2d.extra_repr = lambda s: (f"kernel_size={s.kernel_size}, stride="
                                       f"{s.stride or s.kernel_size}, padding={s.padding}, "
