@@ -133,6 +133,11 @@ from ._docs import DOCS as _DOCS  # noqa: E402
 from ..core.mirror_docs import document as _document  # noqa: E402
 
 _document(globals(), _DOCS)   # full docstrings with examples (numpy/_docs.py)
+from ._docs import UFUNC_MIRRORS as _UFUNCS, UFUNC_LACKS as _UF_LACKS  # noqa: E402
+from ..core.mirror_docs import mirror_line as _mirror_line  # noqa: E402
+
+for _n in _UFUNCS:
+    globals()[_n].__doc__ = _mirror_line("numpy", _n, lacks=_UF_LACKS)
 _mirror(globals(), "numpy", (
     "abs", "absolute", "all", "amax", "amin", "any", "arange", "argmax", "argmin", "around",
     "array", "bitwise_and", "bitwise_left_shift", "bitwise_or", "bitwise_right_shift",

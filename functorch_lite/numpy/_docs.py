@@ -94,3 +94,13 @@ Example:
 """
 
 DOCS = {"einsum": EINSUM, "asarray": ASARRAY, "where": WHERE}
+
+# NumPy's ufuncs whose one-line "NumPy's X, traced" docstrings became mirror
+# lines once checked against NumPy (float64/float32/int64/int32 operands and
+# Python scalars: the same values and NEP 50 dtypes); they take the operands only
+UFUNC_MIRRORS = (
+    "add", "subtract", "multiply", "divide", "floor_divide", "mod", "power", "sqrt", "exp",
+    "log", "log1p", "expm1", "sin", "cos", "tan", "arcsin", "arccos", "arctan", "arctan2",
+    "sinh", "cosh", "tanh", "maximum", "minimum", "equal", "not_equal", "less", "less_equal",
+    "greater", "greater_equal", "arcsinh", "arccosh", "arctanh", "cbrt")
+UFUNC_LACKS = ("out", "where", "casting", "order", "dtype", "subok", "signature")
