@@ -317,6 +317,9 @@ Tensor.view.__doc__ = ("As ``torch.Tensor.view(*shape)`` (same results, a view s
 Tensor.storage_offset.__doc__ = ("Always 0: unlike ``torch.Tensor.storage_offset``, a view here "
                                  "owns its start (its array begins at its first element).")
 
+from ._tensor_docs import DOCS as _TENSOR_DOCS  # noqa: E402
+
+_document(Tensor, _TENSOR_DOCS)
 _mirror(Tensor, "torch.Tensor", (
     "T", "abs", "abs_", "absolute", "acos", "acosh", "add", "add_", "addbmm", "addmv",
     "all", "allclose", "amax", "amin", "aminmax", "any", "arccos", "arccosh", "arcsin",
