@@ -23,3 +23,6 @@ from ..core.mirror_docs import document as _document  # noqa: E402
 from ._docs import DOCS as _DOCS  # noqa: E402
 
 _document(globals(), _DOCS)
+from ._docs2 import DOCS as _DOCS2  # noqa: E402
+
+_document(globals(), _DOCS2)
