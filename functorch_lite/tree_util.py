@@ -37,3 +37,6 @@ from .core.mirror_docs import document as _document  # noqa: E402
 from .core._tree_docs import TREE_UTIL_DOCS as _DOCS  # noqa: E402
 
 _document(globals(), _DOCS)   # full docstrings with examples (core/_tree_docs.py)
+from .core._tree_docs2 import TREE_UTIL_DOCS as _DOCS2  # noqa: E402
+
+_document(globals(), _DOCS2)
