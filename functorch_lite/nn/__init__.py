@@ -34,6 +34,9 @@ from ..core.mirror_docs import document as _document  # noqa: E402
 from ._docs import DOCS as _DOCS  # noqa: E402
 
 _document(globals(), _DOCS)   # the full docstrings first: the mirror lines skip these
+from ._docs2 import DOCS as _DOCS2  # noqa: E402
+
+_document(globals(), _DOCS2)
 
 _mirror(globals(), "torch.nn", (
     "AdaptiveAvgPool2d", "AdaptiveMaxPool2d", "BCELoss", "BCEWithLogitsLoss", "BatchNorm1d", "BatchNorm2d",
