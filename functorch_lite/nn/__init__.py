@@ -37,6 +37,10 @@ _document(globals(), _DOCS)   # the full docstrings first: the mirror lines skip
 from ._docs2 import DOCS as _DOCS2  # noqa: E402
 
 _document(globals(), _DOCS2)
+from . import _jax_docs, _jax_docs2  # noqa: E402
+
+_document(globals(), _jax_docs.DOCS)
+_document(globals(), _jax_docs2.DOCS)
 
 _mirror(globals(), "torch.nn", (
     "AdaptiveAvgPool2d", "AdaptiveMaxPool2d", "BCELoss", "BCEWithLogitsLoss", "BatchNorm1d", "BatchNorm2d",
