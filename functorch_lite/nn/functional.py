@@ -519,3 +519,8 @@ _mirror(globals(), "torch.nn.functional", (
     "smooth_l1_loss": ('size_average', 'reduce'),
     "triplet_margin_loss": ('size_average', 'reduce'),
 })
+
+from ..core.mirror_docs import document as _document  # noqa: E402
+from ._functional_docs import DOCS as _DOCS  # noqa: E402
+
+_document(globals(), _DOCS)   # full docstrings with examples (nn/_functional_docs.py)
