@@ -87,3 +87,17 @@ def test_functional_inplace_backward_equals_out_of_place(name):
         (out * fl.tensor([1.0, 2.0, 3.0, 4.0])).sum().backward()
         grads.append(x.grad.numpy())
     np.testing.assert_allclose(grads[1], grads[0])
+
+
+def test_interpolate_and_kl_div_arguments():
+    F = nn.functional
+    x = fl.tensor(np.arange(7.0).reshape(1, 1, 7))
+    # recompute_scale_factor: indices from the output size's scale (PyTorch's values)
+    out = F.interpolate(x, scale_factor=1.7, recompute_scale_factor=True)
+    assert out.numpy().ravel().tolist() == [0.0, 0.0, 1.0, 1.0, 2.0, 3.0, 3.0, 4.0, 5.0, 5.0, 6.0]
+    with pytest.raises(ValueError, match="align_corners"):
+        F.interpolate(x, scale_factor=2, align_corners=True)
+    with pytest.raises(ValueError, match="antialias"):
+        F.interpolate(x, scale_factor=2, antialias=True)
+    with pytest.raises(TypeError, match="size_average/reduce"):
+        F.kl_div(fl.zeros(2), fl.ones(2) / 2, size_average=False)
