@@ -524,3 +524,6 @@ from ..core.mirror_docs import document as _document  # noqa: E402
 from ._functional_docs import DOCS as _DOCS  # noqa: E402
 
 _document(globals(), _DOCS)   # full docstrings with examples (nn/_functional_docs.py)
+from ._functional_docs2 import DOCS as _DOCS2  # noqa: E402
+
+_document(globals(), _DOCS2)
