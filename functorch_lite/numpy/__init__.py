@@ -224,3 +224,17 @@ _mirror(globals(), "numpy", (
     "zeros": ('order', 'like'),
     "zeros_like": ('order', 'subok'),
 })
+
+
+def _assign_generated_docs():
+    """The generated full docstrings (numpy/_gen_docs*.py), keyed by (module, name)."""
+    from . import (_gen_docs0, _gen_docs1, _gen_docs2, _gen_docs3, _gen_docs4, _gen_docs_sub0,
+                   _gen_docs_sub1)
+    owners = {"numpy": globals(), "numpy.linalg": vars(linalg), "numpy.fft": vars(fft)}
+    for m in (_gen_docs0, _gen_docs1, _gen_docs2, _gen_docs3, _gen_docs4, _gen_docs_sub0,
+              _gen_docs_sub1):
+        for (key, name), doc in m.DOCS.items():
+            _document(owners[key], {name: doc})
+
+
+_assign_generated_docs()
