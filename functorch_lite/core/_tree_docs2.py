@@ -43,20 +43,20 @@ def _pair(spec, j, call, out, differs=_SAME):
 
 
 TREE_DOCS = {
-    "all": _pair(_ALL, "jax.tree.all", "fl.tree.all([1, (True, 2)]), fl.tree.all([1, 0])", "(True, False)"),
-    "broadcast": _pair(_BCAST, "jax.tree.broadcast", "fl.tree.broadcast([1, 2], [(0, 0), 0])", "[(1, 1), 2]"),
-    "flatten_with_path": _pair(_FWP, "jax.tree.flatten_with_path",
+    "tree.all": _pair(_ALL, "jax.tree.all", "fl.tree.all([1, (True, 2)]), fl.tree.all([1, 0])", "(True, False)"),
+    "tree.broadcast": _pair(_BCAST, "jax.tree.broadcast", "fl.tree.broadcast([1, 2], [(0, 0), 0])", "[(1, 1), 2]"),
+    "tree.flatten_with_path": _pair(_FWP, "jax.tree.flatten_with_path",
                                "fl.tree.flatten_with_path({'a': 1, 'b': [2]})[0]",
                                "[((DictKey(key='a'),), 1), ((DictKey(key='b'), SequenceKey(idx=0)), 2)]",
                                _NOPATHLEAF),
-    "leaves_with_path": _pair(_LWP, "jax.tree.leaves_with_path",
+    "tree.leaves_with_path": _pair(_LWP, "jax.tree.leaves_with_path",
                               "fl.tree.leaves_with_path({'a': 1, 'b': [2]})",
                               "[((DictKey(key='a'),), 1), ((DictKey(key='b'), SequenceKey(idx=0)), 2)]",
                               _NOPATHLEAF),
-    "map_with_path": _pair(_MWP, "jax.tree.map_with_path",
+    "tree.map_with_path": _pair(_MWP, "jax.tree.map_with_path",
                            "fl.tree.map_with_path(lambda p, x: fl.tree_util.keystr(p), {'a': 1, 'b': [2]})",
                            "{'a': \"['a']\", 'b': [\"['b'][0]\"]}", _NOPATHLEAF),
-    "transpose": _pair(_TR, "jax.tree.transpose",
+    "tree.transpose": _pair(_TR, "jax.tree.transpose",
                        "fl.tree.transpose(fl.tree.structure([0, 0]), fl.tree.structure((0, 0)), [(1, 2), (3, 4)])",
                        "([1, 3], [2, 4])"),
 }

@@ -73,7 +73,7 @@ def mirror(namespace, library, names, aliases=None, lacks=None):
 
 
 def document(owner, docs):
-    """Give each name in ``docs`` (name -> docstring) that docstring, replacing
+    """Give each name in ``docs`` (name, or a qualified name, -> docstring) that docstring, replacing
     the short one in the code: the full docstrings (arguments, returns,
     differences, an Example that tests/test_doctests.py runs) of names users
     meet first live in a package's ``_docs.py`` so the modules stay under the
@@ -81,10 +81,13 @@ def document(owner, docs):
     properties); a name missing from it is an error, so a rename cannot leave a
     docstring behind."""
     get = owner.get if isinstance(owner, dict) else (lambda n: owner.__dict__.get(n))
-    for name, doc in docs.items():
+    for key, doc in docs.items():
+        # a key may be qualified ("Tensor.gather", "numpy.linalg.solve"): the last part
+        # names the attribute (qualified keys keep primitive names out of the tables)
+        name = key.rpartition(".")[2]
         obj = get(name)
         if obj is None:
-            raise NameError(f"document(): {name!r} is not defined in {owner!r:.60}")
+            raise NameError(f"document(): {key!r} is not defined in {owner!r:.60}")
         if isinstance(obj, property):
             setattr(owner, name, property(obj.fget, obj.fset, obj.fdel, doc))
             continue

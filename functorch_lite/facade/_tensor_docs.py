@@ -12,7 +12,7 @@ def _doc(summary, args, returns, example, differs=_SAME):
 
 
 DOCS = {
-    "gather": _doc(
+    "Tensor.gather": _doc(
         "Values picked along ``dim`` by ``index`` (``torch.Tensor.gather``):\n"
         "``out[i][j] = self[i][index[i][j]]`` for ``dim=1``.",
         "    dim: the axis to index along.\n"
@@ -22,7 +22,7 @@ DOCS = {
         "    >>> t = torch.tensor([[1, 2], [3, 4]])\n"
         "    >>> t.gather(1, torch.tensor([[0, 0], [1, 0]]))\n"
         "    tensor([[1, 1],\n            [4, 3]])"),
-    "scatter": _doc(
+    "Tensor.scatter": _doc(
         "A copy of self with values written at ``index`` along ``dim``\n"
         "(``torch.Tensor.scatter``): ``out[i][index[i][j]] = src[i][j]`` for ``dim=1``.",
         "    dim: the axis to write along.\n"
@@ -33,7 +33,7 @@ DOCS = {
         "A new Tensor of self's shape (``scatter_`` writes in place).",
         "    >>> torch.zeros(2, 3).scatter(1, torch.tensor([[2], [0]]), torch.tensor([[5.0], [7.0]]))\n"
         "    tensor([[0., 0., 5.],\n            [7., 0., 0.]])"),
-    "scatter_add": _doc(
+    "Tensor.scatter_add": _doc(
         "A copy of self with ``src`` added at ``index`` along ``dim``; repeated\n"
         "indices accumulate (``torch.Tensor.scatter_add``).",
         "    dim: the axis.\n    index: an int64 Tensor of self's rank.\n"
@@ -41,13 +41,13 @@ DOCS = {
         "A new Tensor of self's shape, differentiable in self and src.",
         "    >>> torch.zeros(3).scatter_add(0, torch.tensor([0, 2, 0]), torch.tensor([1.0, 2.0, 3.0]))\n"
         "    tensor([4., 0., 2.])"),
-    "index_select": _doc(
+    "Tensor.index_select": _doc(
         "The slices of self at ``index`` along ``dim`` (``torch.Tensor.index_select``).",
         "    dim: the axis.\n    index: a 1-D int64 Tensor (repeats allowed).",
         "A new Tensor with ``len(index)`` entries along ``dim``.",
         "    >>> torch.arange(6).reshape(3, 2).index_select(0, torch.tensor([2, 0]))\n"
         "    tensor([[4, 5],\n            [0, 1]])"),
-    "index_add": _doc(
+    "Tensor.index_add": _doc(
         "A copy of self with ``alpha * source``'s slices added at ``index`` along\n"
         "``dim``; repeated indices accumulate (``torch.Tensor.index_add``).",
         "    dim: the axis.\n    index: a 1-D int64 Tensor, one entry per slice of source.\n"
@@ -55,21 +55,21 @@ DOCS = {
         "A new Tensor of self's shape (``index_add_`` writes in place).",
         "    >>> torch.zeros(3).index_add(0, torch.tensor([0, 0, 2]), torch.tensor([1.0, 2.0, 3.0]))\n"
         "    tensor([3., 0., 3.])"),
-    "masked_fill": _doc(
+    "Tensor.masked_fill": _doc(
         "self with ``value`` where ``mask`` is True (``torch.Tensor.masked_fill``).",
         "    mask: a bool Tensor broadcastable to self.\n"
         "    value: a number or a 0-d Tensor.",
         "A new Tensor of self's shape and dtype (``masked_fill_`` writes in place).",
         "    >>> t = torch.tensor([1.0, -2.0, 3.0])\n    >>> t.masked_fill(t < 0, 0.0)\n"
         "    tensor([1., 0., 3.])"),
-    "masked_select": _doc(
+    "Tensor.masked_select": _doc(
         "The elements of self where ``mask`` is True, flattened\n"
         "(``torch.Tensor.masked_select``).",
         "    mask: a bool Tensor broadcastable with self.",
         "A 1-D Tensor (its length depends on the data).",
         "    >>> t = torch.tensor([1.0, -2.0, 3.0])\n    >>> t.masked_select(t > 0)\n"
         "    tensor([1., 3.])"),
-    "sort": _doc(
+    "Tensor.sort": _doc(
         "The values sorted along ``dim`` and the indices that sort them\n"
         "(``torch.Tensor.sort``).",
         "    dim: the axis (default -1).\n    descending: largest first.\n"
@@ -80,7 +80,7 @@ DOCS = {
         "    >>> values, indices\n    (tensor([1., 2., 3.]), tensor([1, 2, 0]))",
         "Differs from PyTorch: ties always keep their order (PyTorch's unstable\n"
         "default may order them otherwise)."),
-    "topk": _doc(
+    "Tensor.topk": _doc(
         "The ``k`` largest (or smallest) values along ``dim`` and their indices\n"
         "(``torch.Tensor.topk``).",
         "    k: how many.\n    dim: the axis (default -1).\n"
@@ -90,30 +90,30 @@ DOCS = {
         "    >>> values, indices\n    (tensor([4., 3.]), tensor([2, 0]))",
         "Differs from PyTorch: ties are broken by position (the earlier first); the\n"
         "named tuple prints as ``topk(values=..., indices=...)``."),
-    "nonzero": _doc(
+    "Tensor.nonzero": _doc(
         "The indices of the nonzero elements (``torch.Tensor.nonzero``).",
         "    as_tuple: return one 1-D index Tensor per dimension instead.",
         "An ``(n, ndim)`` int64 Tensor, or a tuple of 1-D ones.",
         "    >>> torch.tensor([[0, 1], [2, 0]]).nonzero()\n"
         "    tensor([[0, 1],\n            [1, 0]])"),
-    "cumsum": _doc(
+    "Tensor.cumsum": _doc(
         "The running sum along ``dim`` (``torch.Tensor.cumsum``).",
         "    dim: the axis.\n    dtype: the result's dtype (default: self's; integers\n"
         "        and bools give int64).",
         "A Tensor of self's shape.",
         "    >>> torch.tensor([1, 2, 3]).cumsum(0)\n    tensor([1, 3, 6])"),
-    "cumprod": _doc(
+    "Tensor.cumprod": _doc(
         "The running product along ``dim`` (``torch.Tensor.cumprod``).",
         "    dim: the axis.\n    dtype: the result's dtype (integers and bools give int64).",
         "A Tensor of self's shape; its gradient is right with zeros in self.",
         "    >>> torch.tensor([1.0, 2.0, 3.0]).cumprod(0)\n    tensor([1., 2., 6.])"),
-    "prod": _doc(
+    "Tensor.prod": _doc(
         "The product of all elements, or along ``dim`` (``torch.Tensor.prod``).",
         "    dim: the axis (default: all elements).\n    keepdim: keep ``dim`` with size 1.\n"
         "    dtype: the result's dtype (integers and bools give int64).",
         "A Tensor; its gradient is right with zeros in self, as PyTorch's.",
         "    >>> torch.tensor([[1.0, 2.0], [3.0, 4.0]]).prod(1)\n    tensor([ 2., 12.])"),
-    "unique": _doc(
+    "Tensor.unique": _doc(
         "The distinct values (``torch.Tensor.unique``).",
         "    sorted: return them sorted (they always are here).\n"
         "    return_inverse: also each element's index into the result.\n"
@@ -122,13 +122,13 @@ DOCS = {
         "A Tensor, or a tuple adding the inverse indices and/or the counts.",
         "    >>> torch.tensor([3, 1, 3, 2]).unique(return_counts=True)\n"
         "    (tensor([1, 2, 3]), tensor([1, 1, 2]))"),
-    "take": _doc(
+    "Tensor.take": _doc(
         "Elements of the flattened self at ``index`` (``torch.Tensor.take``).",
         "    index: an int64 Tensor of any shape.",
         "A Tensor of ``index``'s shape.",
         "    >>> torch.tensor([[1, 2], [3, 4]]).take(torch.tensor([0, 3]))\n"
         "    tensor([1, 4])"),
-    "unfold": _doc(
+    "Tensor.unfold": _doc(
         "Sliding windows along a dimension (``torch.Tensor.unfold``).",
         "    dimension: the axis to slide along.\n    size: the window length.\n"
         "    step: the stride between windows.",
@@ -136,32 +136,32 @@ DOCS = {
         "    dimension is the window.",
         "    >>> torch.arange(5.0).unfold(0, 2, 1)\n"
         "    tensor([[0., 1.],\n            [1., 2.],\n            [2., 3.],\n            [3., 4.]])"),
-    "repeat_interleave": _doc(
+    "Tensor.repeat_interleave": _doc(
         "Each element (or slice along ``dim``) repeated\n(``torch.Tensor.repeat_interleave``).",
         "    repeats: an int or a 1-D Tensor of counts, one per element/slice.\n"
         "    dim: the axis (default: the flattened tensor).\n"
         "    output_size: the total length, if known.",
         "A Tensor.",
         "    >>> torch.tensor([1, 2]).repeat_interleave(2)\n    tensor([1, 1, 2, 2])"),
-    "diag": _doc(
+    "Tensor.diag": _doc(
         "A 1-D Tensor's diagonal matrix, or a 2-D Tensor's diagonal\n(``torch.Tensor.diag``).",
         "    diagonal: which diagonal (0 the main, > 0 above, < 0 below).",
         "A 2-D Tensor (from 1-D) or a 1-D Tensor (from 2-D).",
         "    >>> torch.tensor([1.0, 2.0]).diag()\n    tensor([[1., 0.],\n            [0., 2.]])"),
-    "addmm": _doc(
+    "Tensor.addmm": _doc(
         "``beta * self + alpha * (mat1 @ mat2)`` (``torch.Tensor.addmm``).",
         "    mat1: an ``(n, m)`` matrix.\n    mat2: an ``(m, p)`` matrix.\n"
         "    beta: self's factor (default 1).\n    alpha: the product's factor (default 1).",
         "An ``(n, p)`` Tensor (grad_fn ``AddmmBackward0``).",
         "    >>> torch.ones(2, 2).addmm(torch.eye(2), torch.tensor([[1.0, 2.0], [3.0, 4.0]]), beta=0.5)\n"
         "    tensor([[1.5000, 2.5000],\n            [3.5000, 4.5000]])"),
-    "bincount": _doc(
+    "Tensor.bincount": _doc(
         "How often each value occurs in a 1-D non-negative integer Tensor\n(``torch.Tensor.bincount``).",
         "    weights: optional weights summed instead of counting ones.\n"
         "    minlength: the least result length.",
         "A 1-D Tensor of length ``max(self) + 1`` (or ``minlength``).",
         "    >>> torch.tensor([0, 1, 1, 3]).bincount()\n    tensor([1, 2, 0, 1])"),
-    "register_hook": _doc(
+    "Tensor.register_hook": _doc(
         "Run ``hook(grad)`` whenever this Tensor's gradient is computed\n"
         "(``torch.Tensor.register_hook``).",
         "    hook: a function of the gradient returning None or a replacement.",
@@ -170,7 +170,7 @@ DOCS = {
         "    >>> handle = x.register_hook(lambda g: g * 10)\n"
         "    >>> (x * 3).sum().backward()\n    >>> x.grad\n    tensor([30., 30.])\n"
         "    >>> handle.remove()"),
-    "view": _doc(
+    "Tensor.view": _doc(
         "The same data with another shape, sharing the storage (``torch.Tensor.view``).",
         "    *shape: the new shape (ints or one tuple; one entry may be -1).",
         "A view: writes to either show in both.",

@@ -56,5 +56,6 @@ from ..core.mirror_docs import mirror_line as _mirror_line  # noqa: E402
 from . import _docs2  # noqa: E402
 
 _document(globals(), _docs2.DOCS)
-for _n, _lacks in _docs2.UNARY.items():      # faithful mirrors replacing the older one-liners
+for _q, _lacks in _docs2.UNARY.items():      # faithful mirrors replacing the older one-liners
+    _n = _q.rpartition(".")[2]
     globals()[_n].__doc__ = _mirror_line("jax.lax", _n, lacks=_lacks)

@@ -182,6 +182,6 @@ Example:
     (1, 2, 2, 2)
 """
 
-DOCS = {"switch": SWITCH, "map": MAP, "dynamic_slice": DYNAMIC_SLICE,
-        "dynamic_update_slice": DYNAMIC_UPDATE_SLICE, "select": SELECT, "top_k": TOP_K,
-        "conv_general_dilated": CONV_GENERAL_DILATED}
+DOCS = {"lax.switch": SWITCH, "lax.map": MAP, "lax.dynamic_slice": DYNAMIC_SLICE,
+        "lax.dynamic_update_slice": DYNAMIC_UPDATE_SLICE, "lax.select": SELECT, "lax.top_k": TOP_K,
+        "lax.conv_general_dilated": CONV_GENERAL_DILATED}

@@ -4,7 +4,7 @@ generated once from their results (each equal to PyTorch's when written);
 
 DOCS = {}
 
-DOCS['relu'] = """max(x, 0); the derivative at 0 is 0.
+DOCS['F.relu'] = """max(x, 0); the derivative at 0 is 0.
 
 This is ``torch.nn.functional.relu``.
 
@@ -25,7 +25,7 @@ Example:
     tensor([0., 0., 2.])
 """
 
-DOCS['relu6'] = """min(max(x, 0), 6) (PyTorch's hardtanh(x, 0, 6)); derivative 0 at both kinks.
+DOCS['F.relu6'] = """min(max(x, 0), 6) (PyTorch's hardtanh(x, 0, 6)); derivative 0 at both kinks.
 
 This is ``torch.nn.functional.relu6``.
 
@@ -46,7 +46,7 @@ Example:
     tensor([0., 3., 6.])
 """
 
-DOCS['hardtanh'] = """x clipped to [min_val, max_val]; derivative 0 at the bounds, as PyTorch
+DOCS['F.hardtanh'] = """x clipped to [min_val, max_val]; derivative 0 at the bounds, as PyTorch
 (jax.nn.hard_tanh, also here as ``hard_tanh``, has 1 there).
 
 This is ``torch.nn.functional.hardtanh``.
@@ -70,7 +70,7 @@ Example:
     tensor([-1.0000,  0.5000,  1.0000])
 """
 
-DOCS['leaky_relu'] = """x for x > 0, negative_slope * x otherwise.  At 0 the derivative on a Tensor
+DOCS['F.leaky_relu'] = """x for x > 0, negative_slope * x otherwise.  At 0 the derivative on a Tensor
 is negative_slope (PyTorch's); on arrays it is 1 (jax.nn.leaky_relu's).
 
 This is ``torch.nn.functional.leaky_relu``.
@@ -93,7 +93,7 @@ Example:
     tensor([-0.2000,  3.0000])
 """
 
-DOCS['sigmoid'] = """1 / (1 + exp(-x)), exact over the whole real line.
+DOCS['F.sigmoid'] = """1 / (1 + exp(-x)), exact over the whole real line.
 
 This is ``torch.nn.functional.sigmoid``.
 
@@ -113,7 +113,7 @@ Example:
     tensor([0.5000, 0.8808])
 """
 
-DOCS['softplus'] = """log(1 + exp(beta x)) / beta, and x itself where beta x > threshold (as
+DOCS['F.softplus'] = """log(1 + exp(beta x)) / beta, and x itself where beta x > threshold (as
 PyTorch: there the derivative is exactly 1).
 
 This is ``torch.nn.functional.softplus``.
@@ -136,7 +136,7 @@ Example:
     tensor([ 0.3133,  0.6931, 30.0000])
 """
 
-DOCS['softmax'] = """exp(x) / sum(exp(x)) along ``dim`` (default: the last axis), stable.
+DOCS['F.softmax'] = """exp(x) / sum(exp(x)) along ``dim`` (default: the last axis), stable.
 
 This is ``torch.nn.functional.softmax``.
 
@@ -160,7 +160,7 @@ Example:
     tensor([[0.0900, 0.2447, 0.6652]])
 """
 
-DOCS['log_softmax'] = """x - logsumexp(x) along ``dim`` (default: the last axis), stable.
+DOCS['F.log_softmax'] = """x - logsumexp(x) along ``dim`` (default: the last axis), stable.
 
 This is ``torch.nn.functional.log_softmax``.
 
@@ -184,7 +184,7 @@ Example:
     tensor([[-2.4076, -1.4076, -0.4076]])
 """
 
-DOCS['gelu'] = """x * Phi(x): exact (erf) by default as PyTorch, ``approximate="tanh"`` for
+DOCS['F.gelu'] = """x * Phi(x): exact (erf) by default as PyTorch, ``approximate="tanh"`` for
 the tanh form (jax.nn.gelu's default).  A bool is read as JAX reads it.
 
 This is ``torch.nn.functional.gelu``.
@@ -206,7 +206,7 @@ Example:
     tensor([-0.1587,  0.0000,  0.8413])
 """
 
-DOCS['silu'] = """x * sigmoid(x).
+DOCS['F.silu'] = """x * sigmoid(x).
 
 This is ``torch.nn.functional.silu``.
 
@@ -227,7 +227,7 @@ Example:
     tensor([-0.2689,  0.0000,  0.7311])
 """
 
-DOCS['mish'] = """x * tanh(softplus(x)).
+DOCS['F.mish'] = """x * tanh(softplus(x)).
 
 This is ``torch.nn.functional.mish``.
 
@@ -248,7 +248,7 @@ Example:
     tensor([-0.3034,  0.0000,  0.8651])
 """
 
-DOCS['elu'] = """x for x > 0, alpha (exp(x) - 1) otherwise.
+DOCS['F.elu'] = """x for x > 0, alpha (exp(x) - 1) otherwise.
 
 This is ``torch.nn.functional.elu``.
 
@@ -270,7 +270,7 @@ Example:
     tensor([-0.6321,  0.0000,  1.0000])
 """
 
-DOCS['selu'] = """scale * elu(x, alpha) with the self-normalising constants.
+DOCS['F.selu'] = """scale * elu(x, alpha) with the self-normalising constants.
 
 This is ``torch.nn.functional.selu``.
 
@@ -291,7 +291,7 @@ Example:
     tensor([-1.1113,  0.0000,  1.0507])
 """
 
-DOCS['celu'] = """x for x > 0, alpha (exp(x / alpha) - 1) otherwise.
+DOCS['F.celu'] = """x for x > 0, alpha (exp(x / alpha) - 1) otherwise.
 
 This is ``torch.nn.functional.celu``.
 
@@ -313,7 +313,7 @@ Example:
     tensor([-0.7869,  0.0000,  1.0000])
 """
 
-DOCS['hardsigmoid'] = """relu6(x + 3) / 6.
+DOCS['F.hardsigmoid'] = """relu6(x + 3) / 6.
 
 This is ``torch.nn.functional.hardsigmoid``.
 
@@ -334,7 +334,7 @@ Example:
     tensor([0.0000, 0.5000, 0.6667])
 """
 
-DOCS['hardswish'] = """x * relu6(x + 3) / 6.
+DOCS['F.hardswish'] = """x * relu6(x + 3) / 6.
 
 This is ``torch.nn.functional.hardswish``.
 
@@ -355,7 +355,7 @@ Example:
     tensor([-0.0000, 0.0000, 0.6667])
 """
 
-DOCS['softsign'] = """``x / (1 + |x|)`` (PyTorch's node: DivBackward0).
+DOCS['F.softsign'] = """``x / (1 + |x|)`` (PyTorch's node: DivBackward0).
 
 This is ``torch.nn.functional.softsign``.
 
@@ -375,7 +375,7 @@ Example:
     tensor([-0.5000,  0.0000,  0.7500])
 """
 
-DOCS['logsigmoid'] = """log(sigmoid(x)) = -softplus(-x), exact for every x.
+DOCS['F.logsigmoid'] = """log(sigmoid(x)) = -softplus(-x), exact for every x.
 
 This is ``torch.nn.functional.logsigmoid``.
 
@@ -395,7 +395,7 @@ Example:
     tensor([-1.3133, -0.6931, -0.3133])
 """
 
-DOCS['glu'] = """a * sigmoid(b) with input split in halves a, b along ``dim``.
+DOCS['F.glu'] = """a * sigmoid(b) with input split in halves a, b along ``dim``.
 
 This is ``torch.nn.functional.glu``.
 
@@ -416,7 +416,7 @@ Example:
     tensor([[0.5000, 1.9051]])
 """
 
-DOCS['normalize'] = """PyTorch's L_p normalisation: x / max(||x||_p along dim, eps).  A zero vector
+DOCS['F.normalize'] = """PyTorch's L_p normalisation: x / max(||x||_p along dim, eps).  A zero vector
 gives 0 with a zero gradient.  (jax.nn's old ``normalize``, a name for
 ``standardize``, is ``functorch_lite.nn.normalize``.)
 
@@ -443,7 +443,7 @@ Example:
             [0.0000, 0.0000]])
 """
 
-DOCS['one_hot'] = """PyTorch's one_hot: int64, classes on a new last axis, ``num_classes=-1``
+DOCS['F.one_hot'] = """PyTorch's one_hot: int64, classes on a new last axis, ``num_classes=-1``
 meaning max + 1.  (jax.nn.one_hot's signature: ``functorch_lite.nn.one_hot``.)
 
 This is ``torch.nn.functional.one_hot``.
@@ -466,7 +466,7 @@ Example:
             [0, 0, 1]])
 """
 
-DOCS['cosine_similarity'] = """sum(x1 * x2) / (max(||x1||, eps) * max(||x2||, eps)) along dim, as PyTorch
+DOCS['F.cosine_similarity'] = """sum(x1 * x2) / (max(||x1||, eps) * max(||x2||, eps)) along dim, as PyTorch
 normalises each input before the dot product.
 
 This is ``torch.nn.functional.cosine_similarity``.
@@ -489,7 +489,7 @@ Example:
     tensor([0.7071])
 """
 
-DOCS['pairwise_distance'] = """||x1 - x2 + eps||_p along the last dim.
+DOCS['F.pairwise_distance'] = """||x1 - x2 + eps||_p along the last dim.
 
 This is ``torch.nn.functional.pairwise_distance``.
 

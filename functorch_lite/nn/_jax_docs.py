@@ -4,7 +4,7 @@ assigns them at import."""
 
 DOCS = {}
 
-DOCS['celu'] = """x for x > 0, alpha * (exp(x / alpha) - 1) otherwise.  At x = 0 the first
+DOCS['nn.celu'] = """x for x > 0, alpha * (exp(x / alpha) - 1) otherwise.  At x = 0 the first
 derivative is 1 as in JAX; the second is 1/alpha (JAX's max/min spelling
 averages the two sides there).
 
@@ -29,7 +29,7 @@ Example:
     [-0.86466472 -0.39346934  0.          1.5       ]
 """
 
-DOCS['elu'] = """x for x > 0, alpha * (exp(x) - 1) otherwise.  The exponential only sees
+DOCS['nn.elu'] = """x for x > 0, alpha * (exp(x) - 1) otherwise.  The exponential only sees
 the non-positive part, so large x cannot overflow it (or its gradient).
 
 Takes arrays (returns arrays) or Tensors (returns a Tensor with autograd).
@@ -53,7 +53,7 @@ Example:
     [-0.86466472 -0.39346934  0.          1.5       ]
 """
 
-DOCS['gelu'] = """Gaussian error linear unit, x * Phi(x).
+DOCS['nn.gelu'] = """Gaussian error linear unit, x * Phi(x).
 
 ``approximate=True`` (JAX's default; PyTorch's is exact) uses the tanh form
 x/2 (1 + tanh(sqrt(2/pi) (x + 0.044715 x^3))); ``approximate=False`` the
@@ -81,7 +81,7 @@ Example:
     [-0.04540231 -0.15428599  0.          1.39957158]
 """
 
-DOCS['glu'] = """Gated linear unit: with x split in halves a, b along ``axis``, a * sigmoid(b).
+DOCS['nn.glu'] = """Gated linear unit: with x split in halves a, b along ``axis``, a * sigmoid(b).
 
 Takes arrays (returns arrays) or Tensors (returns a Tensor with autograd).
 
@@ -104,7 +104,7 @@ Example:
     [-1.         -0.40878724]
 """
 
-DOCS['hard_sigmoid'] = """relu6(x + 3) / 6.
+DOCS['nn.hard_sigmoid'] = """relu6(x + 3) / 6.
 
 Takes arrays (returns arrays) or Tensors (returns a Tensor with autograd).
 
@@ -126,7 +126,7 @@ Example:
     [0.16666667 0.41666667 0.5        0.75      ]
 """
 
-DOCS['hard_silu'] = """x * hard_sigmoid(x) (also called hard_silu).
+DOCS['nn.hard_silu'] = """x * hard_sigmoid(x) (also called hard_silu).
 
 Takes arrays (returns arrays) or Tensors (returns a Tensor with autograd).
 
@@ -148,7 +148,7 @@ Example:
     [-0.33333333 -0.20833333  0.          1.125     ]
 """
 
-DOCS['hard_swish'] = """x * hard_sigmoid(x) (also called hard_silu).
+DOCS['nn.hard_swish'] = """x * hard_sigmoid(x) (also called hard_silu).
 
 Takes arrays (returns arrays) or Tensors (returns a Tensor with autograd).
 
@@ -170,7 +170,7 @@ Example:
     [-0.33333333 -0.20833333  0.          1.125     ]
 """
 
-DOCS['hard_tanh'] = """x clipped to [-1, 1]; the derivative is 1 at +-1 (as JAX).  Integer dtypes
+DOCS['nn.hard_tanh'] = """x clipped to [-1, 1]; the derivative is 1 at +-1 (as JAX).  Integer dtypes
 are kept.
 
 Takes arrays (returns arrays) or Tensors (returns a Tensor with autograd).
@@ -193,7 +193,7 @@ Example:
     [-1.  -0.5  0.   1. ]
 """
 
-DOCS['identity'] = """x itself (as jax.nn.identity); a Tensor is returned as it is.
+DOCS['nn.identity'] = """x itself (as jax.nn.identity); a Tensor is returned as it is.
 
 This is ``jax.nn.identity``, on arrays or on facade Tensors.
 
@@ -213,7 +213,7 @@ Example:
     [-2.  -0.5  0.   1.5]
 """
 
-DOCS['leaky_relu'] = """x for x >= 0, negative_slope * x otherwise (derivative 1 at 0, as JAX).
+DOCS['nn.leaky_relu'] = """x for x >= 0, negative_slope * x otherwise (derivative 1 at 0, as JAX).
 
 Takes arrays (returns arrays) or Tensors (returns a Tensor with autograd).
 
@@ -236,7 +236,7 @@ Example:
     [-0.02  -0.005  0.     1.5  ]
 """
 
-DOCS['log_sigmoid'] = """log(sigmoid(x)) = -softplus(-x), exact for any x.
+DOCS['nn.log_sigmoid'] = """log(sigmoid(x)) = -softplus(-x), exact for any x.
 
 Takes arrays (returns arrays) or Tensors (returns a Tensor with autograd).
 
@@ -258,7 +258,7 @@ Example:
     [-2.12692801 -0.97407698 -0.69314718 -0.20141328]
 """
 
-DOCS['log_softmax'] = """x - logsumexp(x, axis, keepdims=True), stable and accurate near 0.
+DOCS['nn.log_softmax'] = """x - logsumexp(x, axis, keepdims=True), stable and accurate near 0.
 
 ``where`` masks entries out (they get -inf, as in JAX).  All -inf rows:
 NaN with a zero gradient (JAX: NaN gradient).
@@ -285,7 +285,7 @@ Example:
     [-3.82834129 -2.32834129 -1.82834129 -0.32834129]
 """
 
-DOCS['logsumexp'] = """log(sum(b * exp(a), axis)), as jax.nn.logsumexp / scipy.special.logsumexp.
+DOCS['nn.logsumexp'] = """log(sum(b * exp(a), axis)), as jax.nn.logsumexp / scipy.special.logsumexp.
 
 Stable for any magnitudes; an all -inf row (or all-zero ``b``) gives -inf
 with a zero gradient (JAX: NaN gradient).  With ``b`` the sum may be

@@ -4,7 +4,7 @@ assigns them at import."""
 
 DOCS = {}
 
-DOCS['mish'] = """x * tanh(softplus(x)).
+DOCS['nn.mish'] = """x * tanh(softplus(x)).
 
 Takes arrays (returns arrays) or Tensors (returns a Tensor with autograd).
 
@@ -26,7 +26,7 @@ Example:
     [-0.25250148 -0.22074377  0.          1.40337827]
 """
 
-DOCS['one_hot'] = """One-hot encoding: out[..., c] = (x == c) for c in range(num_classes).
+DOCS['nn.one_hot'] = """One-hot encoding: out[..., c] = (x == c) for c in range(num_classes).
 
 Values outside [0, num_classes) (and non-integral floats) give all-zero
 rows, as in JAX.  ``dtype`` defaults to float64 (JAX's default with x64 on);
@@ -57,7 +57,7 @@ Example:
      [0. 0. 1.]]
 """
 
-DOCS['relu'] = """max(x, 0).  The derivative at 0 is 0 (as JAX).  Integer dtypes are kept.
+DOCS['nn.relu'] = """max(x, 0).  The derivative at 0 is 0 (as JAX).  Integer dtypes are kept.
 
 Takes arrays (returns arrays) or Tensors (returns a Tensor with autograd).
 
@@ -79,7 +79,7 @@ Example:
     [0.  0.  0.  1.5]
 """
 
-DOCS['relu6'] = """min(max(x, 0), 6); the derivative is 0 at both kinks (as JAX).  Integer
+DOCS['nn.relu6'] = """min(max(x, 0), 6); the derivative is 0 at both kinks (as JAX).  Integer
 dtypes are kept.
 
 Takes arrays (returns arrays) or Tensors (returns a Tensor with autograd).
@@ -102,7 +102,7 @@ Example:
     [0.  0.  0.  1.5]
 """
 
-DOCS['selu'] = """scale * elu(x, alpha) with the self-normalising constants
+DOCS['nn.selu'] = """scale * elu(x, alpha) with the self-normalising constants
 (alpha ~ 1.6733, scale ~ 1.0507).
 
 Takes arrays (returns arrays) or Tensors (returns a Tensor with autograd).
@@ -125,7 +125,7 @@ Example:
     [-1.52016647 -0.69175819  0.          1.57605148]
 """
 
-DOCS['sigmoid'] = """1 / (1 + exp(-x)), exact over the whole real line.  Unlike JAX, integer
+DOCS['nn.sigmoid'] = """1 / (1 + exp(-x)), exact over the whole real line.  Unlike JAX, integer
 inputs are promoted to float64 rather than rejected.
 
 Takes arrays (returns arrays) or Tensors (returns a Tensor with autograd).
@@ -148,7 +148,7 @@ Example:
     [0.11920292 0.37754067 0.5        0.81757448]
 """
 
-DOCS['silu'] = """x * sigmoid(x) (also called swish).
+DOCS['nn.silu'] = """x * sigmoid(x) (also called swish).
 
 Takes arrays (returns arrays) or Tensors (returns a Tensor with autograd).
 
@@ -170,7 +170,7 @@ Example:
     [-0.23840584 -0.18877033  0.          1.22636171]
 """
 
-DOCS['soft_sign'] = """``x / (|x| + 1)``, as ``jax.nn.soft_sign``.
+DOCS['nn.soft_sign'] = """``x / (|x| + 1)``, as ``jax.nn.soft_sign``.
 
 Takes arrays (returns arrays) or Tensors (returns a Tensor with autograd).
 
@@ -192,7 +192,7 @@ Example:
     [-0.66666667 -0.33333333  0.          0.6       ]
 """
 
-DOCS['softmax'] = """exp(x) / sum(exp(x), axis), stable for any magnitudes.
+DOCS['nn.softmax'] = """exp(x) / sum(exp(x), axis), stable for any magnitudes.
 
 ``where`` masks entries out (they get 0, as in JAX).  A row whose entries
 are all -inf gives NaN as in JAX, but with a zero gradient (JAX's is NaN).
@@ -219,7 +219,7 @@ Example:
     [0.02174566 0.09745727 0.16067987 0.72011721]
 """
 
-DOCS['softplus'] = """log(1 + exp(x)), exact for any x (no overflow for large x, no underflow
+DOCS['nn.softplus'] = """log(1 + exp(x)), exact for any x (no overflow for large x, no underflow
 to 0 before exp(x) does for very negative x).
 
 Takes arrays (returns arrays) or Tensors (returns a Tensor with autograd).
@@ -242,7 +242,7 @@ Example:
     [0.12692801 0.47407698 0.69314718 1.70141328]
 """
 
-DOCS['standardize'] = """(x - mean) / sqrt(variance + epsilon) over ``axis``.
+DOCS['nn.standardize'] = """(x - mean) / sqrt(variance + epsilon) over ``axis``.
 
 ``mean``/``variance`` default to the (``where``-masked) mean and variance of
 x.  ``algorithm="fast"`` (JAX's default) takes the variance as
@@ -274,7 +274,7 @@ Example:
     [-1.39999552 -0.19999936  0.19999936  1.39999552]
 """
 
-DOCS['swish'] = """x * sigmoid(x) (also called swish).
+DOCS['nn.swish'] = """x * sigmoid(x) (also called swish).
 
 Takes arrays (returns arrays) or Tensors (returns a Tensor with autograd).
 
@@ -296,7 +296,7 @@ Example:
     [-0.23840584 -0.18877033  0.          1.22636171]
 """
 
-DOCS['tanh'] = """tanh(x) (as jax.nn.tanh); arrays or Tensors.
+DOCS['nn.tanh'] = """tanh(x) (as jax.nn.tanh); arrays or Tensors.
 
 This is ``jax.nn.tanh``, on arrays or on facade Tensors.
 

@@ -99,8 +99,8 @@ DOCS = {"einsum": EINSUM, "asarray": ASARRAY, "where": WHERE}
 # lines once checked against NumPy (float64/float32/int64/int32 operands and
 # Python scalars: the same values and NEP 50 dtypes); they take the operands only
 UFUNC_MIRRORS = (
-    "add", "subtract", "multiply", "divide", "floor_divide", "mod", "power", "sqrt", "exp",
-    "log", "log1p", "expm1", "sin", "cos", "tan", "arcsin", "arccos", "arctan", "arctan2",
-    "sinh", "cosh", "tanh", "maximum", "minimum", "equal", "not_equal", "less", "less_equal",
-    "greater", "greater_equal", "arcsinh", "arccosh", "arctanh", "cbrt")
+    "numpy.add", "numpy.subtract", "numpy.multiply", "numpy.divide", "numpy.floor_divide", "numpy.mod", "numpy.power", "numpy.sqrt", "numpy.exp",
+    "numpy.log", "numpy.log1p", "numpy.expm1", "numpy.sin", "numpy.cos", "numpy.tan", "numpy.arcsin", "numpy.arccos", "numpy.arctan", "numpy.arctan2",
+    "numpy.sinh", "numpy.cosh", "numpy.tanh", "numpy.maximum", "numpy.minimum", "numpy.equal", "numpy.not_equal", "numpy.less", "numpy.less_equal",
+    "numpy.greater", "numpy.greater_equal", "numpy.arcsinh", "numpy.arccosh", "numpy.arctanh", "numpy.cbrt")
 UFUNC_LACKS = ("out", "where", "casting", "order", "dtype", "subok", "signature")

@@ -4,7 +4,7 @@ as text; the package ``__init__`` assigns them at import."""
 
 DOCS = {}
 
-DOCS[('numpy', 'astype')] = """``x`` converted to ``dtype`` (NumPy's method, the Array API's function).
+DOCS['numpy.astype'] = """``x`` converted to ``dtype`` (NumPy's method, the Array API's function).
 ``copy=False`` returns ``x`` itself when the dtype already matches.
 
 This is ``numpy.astype`` (the example's output is NumPy's).
@@ -28,7 +28,7 @@ Example:
     [ 1 -2]
 """
 
-DOCS[('numpy', 'clip')] = """``a`` limited to [min, max] (the Array API's names; NumPy's a_min/a_max too).
+DOCS['numpy.clip'] = """``a`` limited to [min, max] (the Array API's names; NumPy's a_min/a_max too).
 
 This is ``numpy.clip`` (the example's output is NumPy's).
 
@@ -52,7 +52,7 @@ Example:
     [-1.   0.5  1. ]
 """
 
-DOCS[('numpy', 'reshape')] = """NumPy 2.1's (and the Array API's) reshape; ``newshape=`` is the older
+DOCS['numpy.reshape'] = """NumPy 2.1's (and the Array API's) reshape; ``newshape=`` is the older
 keyword.  Values are immutable, so ``copy`` changes nothing observable.
 
 This is ``numpy.reshape`` (the example's output is NumPy's).
@@ -78,7 +78,7 @@ Example:
      [3 4 5]]
 """
 
-DOCS[('numpy', 'isclose')] = """Elementwise ``|a - b| <= atol + rtol * |b|`` (NumPy's isclose), traced.
+DOCS['numpy.isclose'] = """Elementwise ``|a - b| <= atol + rtol * |b|`` (NumPy's isclose), traced.
 Infinities are close only to the same infinity; NaNs only with equal_nan.
 
 This is ``numpy.isclose`` (the example's output is NumPy's).
@@ -103,7 +103,7 @@ Example:
     [ True False]
 """
 
-DOCS[('numpy', 'allclose')] = """True (a 0-d bool array) when ``isclose(a, b, ...)`` holds everywhere (NumPy's
+DOCS['numpy.allclose'] = """True (a 0-d bool array) when ``isclose(a, b, ...)`` holds everywhere (NumPy's
 allclose; like jax.numpy.allclose it returns an array, usable under tracing).
 
 This is ``numpy.allclose`` (the example's output is NumPy's).
@@ -128,7 +128,7 @@ Example:
     True
 """
 
-DOCS[('numpy', 'sort')] = """``a`` sorted along ``axis`` (None: flattened), differentiable: the values are
+DOCS['numpy.sort'] = """``a`` sorted along ``axis`` (None: flattened), differentiable: the values are
 ``take_along_axis(a, argsort(a))``.  Keywords as ``argsort``.
 
 This is ``numpy.sort`` (the example's output is NumPy's).
@@ -154,7 +154,7 @@ Example:
     [1. 1. 2. 3.]
 """
 
-DOCS[('numpy', 'argsort')] = """Indices that sort ``a`` along ``axis`` (None: the flattened array), int64.
+DOCS['numpy.argsort'] = """Indices that sort ``a`` along ``axis`` (None: the flattened array), int64.
 
 Always stable (ties keep their order, for every ``kind``, as ``stable=True``);
 ``descending=True`` (Array API, JAX) keeps ties in their original order too.
@@ -183,7 +183,7 @@ Example:
     [1 3 2 0]
 """
 
-DOCS[('numpy', 'lexsort')] = """Indices sorting by several keys, the LAST key primary (NumPy's lexsort):
+DOCS['numpy.lexsort'] = """Indices sorting by several keys, the LAST key primary (NumPy's lexsort):
 successive stable argsorts, from the first key to the last.
 
 This is ``numpy.lexsort`` (the example's output is NumPy's).
@@ -205,7 +205,7 @@ Example:
     [2 0 1]
 """
 
-DOCS[('numpy', 'partition')] = """An arrangement with the kth element in its sorted place, smaller ones before
+DOCS['numpy.partition'] = """An arrangement with the kth element in its sorted place, smaller ones before
 and larger after (NumPy's contract).  Returned fully sorted, which satisfies
 it for every kth (NumPy's order inside the two parts is unspecified).
 
@@ -231,7 +231,7 @@ Example:
     [1. 1. 2. 3.]
 """
 
-DOCS[('numpy', 'searchsorted')] = """Insertion indices of ``v`` into the sorted 1-d ``a`` keeping it sorted
+DOCS['numpy.searchsorted'] = """Insertion indices of ``v`` into the sorted 1-d ``a`` keeping it sorted
 (int64, ``v``'s shape).  ``sorter`` (argsort of an unsorted ``a``) is
 applied first; ``method`` (JAX's kernel choice) is accepted only as None or
 one of JAX's names: the kernel here is always NumPy's binary search.
@@ -258,7 +258,7 @@ Example:
     [0 1 3]
 """
 
-DOCS[('numpy', 'unique')] = """NumPy's unique (sorted unique values; with the flags, a tuple adding the first
+DOCS['numpy.unique'] = """NumPy's unique (sorted unique values; with the flags, a tuple adding the first
 indices, the inverse indices and the counts).  ``size``/``fill_value``: see the
 module docstring.  ``axis`` (unique sub-arrays) needs concrete values.  The
 inverse has ``ar``'s shape for axis=None (NumPy 2).
@@ -290,7 +290,7 @@ Example:
     [1 1 2]
 """
 
-DOCS[('numpy', 'unique_counts')] = """Array API: (values, counts) as a named tuple; NaNs are distinct.
+DOCS['numpy.unique_counts'] = """Array API: (values, counts) as a named tuple; NaNs are distinct.
 
 This is ``numpy.unique_counts`` (the example's output is NumPy's).
 
@@ -314,7 +314,7 @@ Example:
     [1 1 2]
 """
 
-DOCS[('numpy', 'unique_inverse')] = """Array API: (values, inverse_indices) with inverse_indices shaped like x.
+DOCS['numpy.unique_inverse'] = """Array API: (values, inverse_indices) with inverse_indices shaped like x.
 
 This is ``numpy.unique_inverse`` (the example's output is NumPy's).
 
@@ -338,7 +338,7 @@ Example:
     [2 0 2 1]
 """
 
-DOCS[('numpy', 'unique_all')] = """Array API: (values, indices, inverse_indices, counts) as a named tuple.
+DOCS['numpy.unique_all'] = """Array API: (values, indices, inverse_indices, counts) as a named tuple.
 
 This is ``numpy.unique_all`` (the example's output is NumPy's).
 
@@ -364,7 +364,7 @@ Example:
     [1 2]
 """
 
-DOCS[('numpy', 'isin')] = """``element``'s entries found in ``test_elements`` (bool, element's shape).
+DOCS['numpy.isin'] = """``element``'s entries found in ``test_elements`` (bool, element's shape).
 Sort-based (a binary search of each entry in the sorted test set), so it
 traces with static shapes; NaN is in no set (NumPy's rule).
 
@@ -390,7 +390,7 @@ Example:
     [False  True False]
 """
 
-DOCS[('numpy', 'intersect1d')] = """Sorted unique values in both arrays (``size=`` under tracing, see module).
+DOCS['numpy.intersect1d'] = """Sorted unique values in both arrays (``size=`` under tracing, see module).
 ``return_indices`` (first indices into each flattened input) needs concrete values.
 
 This is ``numpy.intersect1d`` (the example's output is NumPy's).
@@ -416,7 +416,7 @@ Example:
     [2 3]
 """
 
-DOCS[('numpy', 'union1d')] = """Sorted unique values in either array.
+DOCS['numpy.union1d'] = """Sorted unique values in either array.
 
 This is ``numpy.union1d`` (the example's output is NumPy's).
 
@@ -439,7 +439,7 @@ Example:
     [1 2 3]
 """
 
-DOCS[('numpy', 'setdiff1d')] = """Sorted unique values of ar1 that are not in ar2.
+DOCS['numpy.setdiff1d'] = """Sorted unique values of ar1 that are not in ar2.
 
 This is ``numpy.setdiff1d`` (the example's output is NumPy's).
 
@@ -463,7 +463,7 @@ Example:
     [1 3]
 """
 
-DOCS[('numpy', 'setxor1d')] = """Sorted unique values in exactly one of the arrays.
+DOCS['numpy.setxor1d'] = """Sorted unique values in exactly one of the arrays.
 
 This is ``numpy.setxor1d`` (the example's output is NumPy's).
 
@@ -487,7 +487,7 @@ Example:
     [1 3 4]
 """
 
-DOCS[('numpy', 'fmod')] = """C's remainder (the dividend's sign), exact; d/dx = 1, d/dy = -trunc(x/y).
+DOCS['numpy.fmod'] = """C's remainder (the dividend's sign), exact; d/dx = 1, d/dy = -trunc(x/y).
 
 This is ``numpy.fmod`` (the example's output is NumPy's).
 

@@ -4,7 +4,7 @@ as text; the package ``__init__`` assigns them at import."""
 
 DOCS = {}
 
-DOCS[('numpy', 'divmod')] = """``(floor_divide(x1, x2), remainder(x1, x2))``, both exact (NumPy's divmod).
+DOCS['numpy.divmod'] = """``(floor_divide(x1, x2), remainder(x1, x2))``, both exact (NumPy's divmod).
 
 This is ``numpy.divmod`` (the example's output is NumPy's).
 
@@ -27,7 +27,7 @@ Example:
     [2 1]
 """
 
-DOCS[('numpy', 'hypot')] = """``sqrt(x1**2 + x2**2)`` without overflow or underflow (the larger magnitude is
+DOCS['numpy.hypot'] = """``sqrt(x1**2 + x2**2)`` without overflow or underflow (the larger magnitude is
 factored out); an infinite side gives inf even with a NaN on the other.
 
 This is ``numpy.hypot`` (the example's output is NumPy's).
@@ -49,7 +49,7 @@ Example:
     [5.00000000e+000 1.41421356e+200]
 """
 
-DOCS[('numpy', 'logaddexp')] = """``log(exp(x1) + exp(x2))`` without overflow: ``max + log1p(exp(-|x1 - x2|))``;
+DOCS['numpy.logaddexp'] = """``log(exp(x1) + exp(x2))`` without overflow: ``max + log1p(exp(-|x1 - x2|))``;
 two equal infinities give that infinity (NumPy's rule).
 
 This is ``numpy.logaddexp`` (the example's output is NumPy's).
@@ -71,7 +71,7 @@ Example:
     [6.93147181e-01 1.00069315e+03]
 """
 
-DOCS[('numpy', 'logaddexp2')] = """``log2(2**x1 + 2**x2)`` (logaddexp in base 2).
+DOCS['numpy.logaddexp2'] = """``log2(2**x1 + 2**x2)`` (logaddexp in base 2).
 
 This is ``numpy.logaddexp2`` (the example's output is NumPy's).
 
@@ -92,7 +92,7 @@ Example:
     [2.]
 """
 
-DOCS[('numpy', 'copysign')] = """``|x1|`` with the sign of ``x2`` (floats; -0.0 and NaN signs count).
+DOCS['numpy.copysign'] = """``|x1|`` with the sign of ``x2`` (floats; -0.0 and NaN signs count).
 
 This is ``numpy.copysign`` (the example's output is NumPy's).
 
@@ -113,7 +113,7 @@ Example:
     [-1.  2.]
 """
 
-DOCS[('numpy', 'nextafter')] = """The next float after x1 towards x2 (derivative 1 in x1, 0 in x2).
+DOCS['numpy.nextafter'] = """The next float after x1 towards x2 (derivative 1 in x1, 0 in x2).
 
 This is ``numpy.nextafter`` (the example's output is NumPy's).
 
@@ -134,7 +134,7 @@ Example:
     [2.22044605e-16]
 """
 
-DOCS[('numpy', 'signbit')] = """True where the sign bit is set (-0.0 and -nan included for floats).
+DOCS['numpy.signbit'] = """True where the sign bit is set (-0.0 and -nan included for floats).
 
 This is ``numpy.signbit`` (the example's output is NumPy's).
 
@@ -154,7 +154,7 @@ Example:
     [ True False  True]
 """
 
-DOCS[('numpy', 'trunc')] = """Round toward zero.  Integers stay integers (NumPy 2's and the Array API's).
+DOCS['numpy.trunc'] = """Round toward zero.  Integers stay integers (NumPy 2's and the Array API's).
 
 This is ``numpy.trunc`` (the example's output is NumPy's).
 
@@ -174,7 +174,7 @@ Example:
     [-1.  1.]
 """
 
-DOCS[('numpy', 'rint')] = """Round to the nearest integer, halves to even (NumPy's rint); integer inputs
+DOCS['numpy.rint'] = """Round to the nearest integer, halves to even (NumPy's rint); integer inputs
 give NumPy's float dtype.
 
 This is ``numpy.rint`` (the example's output is NumPy's).
@@ -195,7 +195,7 @@ Example:
     [ 0.  2. -2.]
 """
 
-DOCS[('numpy', 'sinc')] = """``sin(pi x) / (pi x)``, 1 at 0.  Its first derivative at 0 is exact (0); the
+DOCS['numpy.sinc'] = """``sin(pi x) / (pi x)``, 1 at 0.  Its first derivative at 0 is exact (0); the
 second derivative there reads 0 (JAX's custom rule gives -pi**2/3).
 
 This is ``numpy.sinc`` (the example's output is NumPy's).
@@ -216,7 +216,7 @@ Example:
     [1.         0.63661977]
 """
 
-DOCS[('numpy', 'heaviside')] = """0 where x1 < 0, 1 where x1 > 0, x2 where x1 == 0 (NaN where x1 is NaN).
+DOCS['numpy.heaviside'] = """0 where x1 < 0, 1 where x1 > 0, x2 where x1 == 0 (NaN where x1 is NaN).
 
 This is ``numpy.heaviside`` (the example's output is NumPy's).
 
@@ -237,7 +237,7 @@ Example:
     [0.  0.5 1. ]
 """
 
-DOCS[('numpy', 'float_power')] = """``x1 ** x2`` computed in float64 at least (NumPy's float_power).
+DOCS['numpy.float_power'] = """``x1 ** x2`` computed in float64 at least (NumPy's float_power).
 
 This is ``numpy.float_power`` (the example's output is NumPy's).
 
@@ -258,7 +258,7 @@ Example:
     [4. 9.]
 """
 
-DOCS[('numpy', 'bitwise_not')] = """Bitwise NOT (logical NOT for bool).
+DOCS['numpy.bitwise_not'] = """Bitwise NOT (logical NOT for bool).
 
 This is ``numpy.bitwise_not`` (the example's output is NumPy's).
 
@@ -278,7 +278,7 @@ Example:
     [-1 -6]
 """
 
-DOCS[('numpy', 'reciprocal')] = """1/x.  Integer inputs give floats (NumPy would do integer division).
+DOCS['numpy.reciprocal'] = """1/x.  Integer inputs give floats (NumPy would do integer division).
 
 This is ``numpy.reciprocal`` (the example's output is NumPy's).
 
@@ -298,7 +298,7 @@ Example:
     [0.5  0.25]
 """
 
-DOCS[('numpy', 'logspace')] = """``base ** linspace(start, stop, num)`` (NumPy's logspace).
+DOCS['numpy.logspace'] = """``base ** linspace(start, stop, num)`` (NumPy's logspace).
 
 This is ``numpy.logspace`` (the example's output is NumPy's).
 
@@ -324,7 +324,7 @@ Example:
     [  1.  10. 100.]
 """
 
-DOCS[('numpy', 'geomspace')] = """Numbers evenly spaced on a log scale from start to stop (same sign, nonzero);
+DOCS['numpy.geomspace'] = """Numbers evenly spaced on a log scale from start to stop (same sign, nonzero);
 the endpoints are exact, as NumPy's.
 
 This is ``numpy.geomspace`` (the example's output is NumPy's).
@@ -350,7 +350,7 @@ Example:
     [1. 2. 4. 8.]
 """
 
-DOCS[('numpy', 'meshgrid')] = """Coordinate grids from 1-d arrays (NumPy's meshgrid, traced; a list of arrays).
+DOCS['numpy.meshgrid'] = """Coordinate grids from 1-d arrays (NumPy's meshgrid, traced; a list of arrays).
 
 This is ``numpy.meshgrid`` (the example's output is NumPy's).
 
@@ -379,7 +379,7 @@ Example:
      [5 5]]
 """
 
-DOCS[('numpy', 'indices')] = """Grid index arrays (constants), NumPy's indices.
+DOCS['numpy.indices'] = """Grid index arrays (constants), NumPy's indices.
 
 This is ``numpy.indices`` (the example's output is NumPy's).
 
@@ -405,7 +405,7 @@ Example:
       [0 1]]]
 """
 
-DOCS[('numpy', 'tri')] = """Ones at and below the k-th diagonal (a constant).
+DOCS['numpy.tri'] = """Ones at and below the k-th diagonal (a constant).
 
 This is ``numpy.tri`` (the example's output is NumPy's).
 
@@ -430,7 +430,7 @@ Example:
      [1. 1. 1.]]
 """
 
-DOCS[('numpy', 'tril_indices')] = """Row and column indices of the lower triangle (int64 constants).
+DOCS['numpy.tril_indices'] = """Row and column indices of the lower triangle (int64 constants).
 
 This is ``numpy.tril_indices`` (the example's output is NumPy's).
 
@@ -454,7 +454,7 @@ Example:
     [0 0 1 0 1 2]
 """
 
-DOCS[('numpy', 'triu_indices')] = """Row and column indices of the upper triangle (int64 constants).
+DOCS['numpy.triu_indices'] = """Row and column indices of the upper triangle (int64 constants).
 
 This is ``numpy.triu_indices`` (the example's output is NumPy's).
 
@@ -478,7 +478,7 @@ Example:
     [0 1 2 1 2 2]
 """
 
-DOCS[('numpy', 'diag_indices')] = """The indices of the main diagonal of an n x ... x n array (constants).
+DOCS['numpy.diag_indices'] = """The indices of the main diagonal of an n x ... x n array (constants).
 
 This is ``numpy.diag_indices`` (the example's output is NumPy's).
 
@@ -501,7 +501,7 @@ Example:
     [0 1]
 """
 
-DOCS[('numpy', 'atleast_1d')] = """Each input viewed with at least one axis (0-d -> shape (1,)).
+DOCS['numpy.atleast_1d'] = """Each input viewed with at least one axis (0-d -> shape (1,)).
 
 This is ``numpy.atleast_1d`` (the example's output is NumPy's).
 

@@ -4,7 +4,7 @@ as text; the package ``__init__`` assigns them at import."""
 
 DOCS = {}
 
-DOCS[('numpy', 'atleast_2d')] = """Each input with at least two axes ((n,) -> (1, n)).
+DOCS['numpy.atleast_2d'] = """Each input with at least two axes ((n,) -> (1, n)).
 
 This is ``numpy.atleast_2d`` (the example's output is NumPy's).
 
@@ -24,7 +24,7 @@ Example:
     [[0 1 2]]
 """
 
-DOCS[('numpy', 'atleast_3d')] = """Each input with at least three axes: () -> (1,1,1), (n,) -> (1,n,1),
+DOCS['numpy.atleast_3d'] = """Each input with at least three axes: () -> (1,1,1), (n,) -> (1,n,1),
 (m,n) -> (m,n,1), as NumPy.
 
 This is ``numpy.atleast_3d`` (the example's output is NumPy's).
@@ -45,7 +45,7 @@ Example:
     (1, 3, 1)
 """
 
-DOCS[('numpy', 'append')] = """``arr`` with ``values`` appended (flattened when axis is None).
+DOCS['numpy.append'] = """``arr`` with ``values`` appended (flattened when axis is None).
 
 This is ``numpy.append`` (the example's output is NumPy's).
 
@@ -67,7 +67,7 @@ Example:
     [1 2 3]
 """
 
-DOCS[('numpy', 'delete')] = """``arr`` without the entries ``obj`` (ints, a slice or a boolean mask) along
+DOCS['numpy.delete'] = """``arr`` without the entries ``obj`` (ints, a slice or a boolean mask) along
 ``axis`` (None: flattened).  Positions must be static.
 
 This is ``numpy.delete`` (the example's output is NumPy's).
@@ -90,7 +90,7 @@ Example:
     [1 3 4]
 """
 
-DOCS[('numpy', 'insert')] = """``values`` inserted before the positions ``obj`` along ``axis`` (None:
+DOCS['numpy.insert'] = """``values`` inserted before the positions ``obj`` along ``axis`` (None:
 flattened).  Positions must be static; values broadcast as NumPy's.
 
 This is ``numpy.insert`` (the example's output is NumPy's).
@@ -114,7 +114,7 @@ Example:
     [1 9 2 3]
 """
 
-DOCS[('numpy', 'array_split')] = """Like split, but a section count need not divide the axis: the first
+DOCS['numpy.array_split'] = """Like split, but a section count need not divide the axis: the first
 ``n % sections`` parts get one extra entry (NumPy's array_split).
 
 This is ``numpy.array_split`` (the example's output is NumPy's).
@@ -139,7 +139,7 @@ Example:
     [3 4]
 """
 
-DOCS[('numpy', 'hsplit')] = """Split along axis 1 (axis 0 for 1-d arrays).
+DOCS['numpy.hsplit'] = """Split along axis 1 (axis 0 for 1-d arrays).
 
 This is ``numpy.hsplit`` (the example's output is NumPy's).
 
@@ -162,7 +162,7 @@ Example:
     [2 3]
 """
 
-DOCS[('numpy', 'vsplit')] = """Split along axis 0 (at least 2-d).
+DOCS['numpy.vsplit'] = """Split along axis 0 (at least 2-d).
 
 This is ``numpy.vsplit`` (the example's output is NumPy's).
 
@@ -185,7 +185,7 @@ Example:
     [[2 3]]
 """
 
-DOCS[('numpy', 'dsplit')] = """Split along axis 2 (at least 3-d).
+DOCS['numpy.dsplit'] = """Split along axis 2 (at least 3-d).
 
 This is ``numpy.dsplit`` (the example's output is NumPy's).
 
@@ -208,7 +208,7 @@ Example:
     [[[2 3]]]
 """
 
-DOCS[('numpy', 'dstack')] = """Stack along a third axis (inputs made at least 3-d as atleast_3d).
+DOCS['numpy.dstack'] = """Stack along a third axis (inputs made at least 3-d as atleast_3d).
 
 This is ``numpy.dstack`` (the example's output is NumPy's).
 
@@ -229,7 +229,7 @@ Example:
       [2 4]]]
 """
 
-DOCS[('numpy', 'column_stack')] = """1-d inputs become columns, 2-d inputs are joined along axis 1.
+DOCS['numpy.column_stack'] = """1-d inputs become columns, 2-d inputs are joined along axis 1.
 
 This is ``numpy.column_stack`` (the example's output is NumPy's).
 
@@ -250,7 +250,7 @@ Example:
      [2 4]]
 """
 
-DOCS[('numpy', 'rot90')] = """Rotate by 90 degrees k times in the plane of ``axes`` (first towards second).
+DOCS['numpy.rot90'] = """Rotate by 90 degrees k times in the plane of ``axes`` (first towards second).
 
 This is ``numpy.rot90`` (the example's output is NumPy's).
 
@@ -273,7 +273,7 @@ Example:
      [1 3]]
 """
 
-DOCS[('numpy', 'resize')] = """``a`` flattened, repeated cyclically to fill ``new_shape`` (NumPy's resize).
+DOCS['numpy.resize'] = """``a`` flattened, repeated cyclically to fill ``new_shape`` (NumPy's resize).
 
 This is ``numpy.resize`` (the example's output is NumPy's).
 
@@ -295,7 +295,7 @@ Example:
      [2 3 1 2]]
 """
 
-DOCS[('numpy', 'concat')] = """The Array API's concatenate (axis=None flattens every input first).
+DOCS['numpy.concat'] = """The Array API's concatenate (axis=None flattens every input first).
 
 This is ``numpy.concat`` (the example's output is NumPy's).
 
@@ -316,7 +316,7 @@ Example:
     [1 2 3]
 """
 
-DOCS[('numpy', 'permute_dims')] = """The Array API's transpose with explicit axes.
+DOCS['numpy.permute_dims'] = """The Array API's transpose with explicit axes.
 
 This is ``numpy.permute_dims`` (the example's output is NumPy's).
 
@@ -337,7 +337,7 @@ Example:
     (4, 2, 3)
 """
 
-DOCS[('numpy', 'matrix_transpose')] = """Swap the last two axes (the Array API's ``x.mT``).
+DOCS['numpy.matrix_transpose'] = """Swap the last two axes (the Array API's ``x.mT``).
 
 This is ``numpy.matrix_transpose`` (the example's output is NumPy's).
 
@@ -357,7 +357,7 @@ Example:
     (5, 3, 2)
 """
 
-DOCS[('numpy', 'unstack')] = """The slices of ``x`` along ``axis`` as a tuple (the inverse of stack).
+DOCS['numpy.unstack'] = """The slices of ``x`` along ``axis`` as a tuple (the inverse of stack).
 
 This is ``numpy.unstack`` (the example's output is NumPy's).
 
@@ -380,7 +380,7 @@ Example:
     [3 4]
 """
 
-DOCS[('numpy', 'array_equal')] = """True when both have one shape and equal entries (NaN == NaN with equal_nan).
+DOCS['numpy.array_equal'] = """True when both have one shape and equal entries (NaN == NaN with equal_nan).
 
 This is ``numpy.array_equal`` (the example's output is NumPy's).
 
@@ -402,7 +402,7 @@ Example:
     True
 """
 
-DOCS[('numpy', 'array_equiv')] = """True when the two broadcast together and are equal everywhere.
+DOCS['numpy.array_equiv'] = """True when the two broadcast together and are equal everywhere.
 
 This is ``numpy.array_equiv`` (the example's output is NumPy's).
 
@@ -423,7 +423,7 @@ Example:
     True
 """
 
-DOCS[('numpy', 'isposinf')] = """True where x is +inf.
+DOCS['numpy.isposinf'] = """True where x is +inf.
 
 This is ``numpy.isposinf`` (the example's output is NumPy's).
 
@@ -443,7 +443,7 @@ Example:
     [ True False False]
 """
 
-DOCS[('numpy', 'isneginf')] = """True where x is -inf.
+DOCS['numpy.isneginf'] = """True where x is -inf.
 
 This is ``numpy.isneginf`` (the example's output is NumPy's).
 
@@ -463,7 +463,7 @@ Example:
     [False  True False]
 """
 
-DOCS[('numpy', 'count_nonzero')] = """The number of nonzero entries (int64) over ``axis`` (None: all).
+DOCS['numpy.count_nonzero'] = """The number of nonzero entries (int64) over ``axis`` (None: all).
 
 This is ``numpy.count_nonzero`` (the example's output is NumPy's).
 
@@ -485,7 +485,7 @@ Example:
     [1 2]
 """
 
-DOCS[('numpy', 'ptp')] = """Peak to peak: ``max - min`` over axis.
+DOCS['numpy.ptp'] = """Peak to peak: ``max - min`` over axis.
 
 This is ``numpy.ptp`` (the example's output is NumPy's).
 

@@ -4,7 +4,7 @@ as text; the package ``__init__`` assigns them at import."""
 
 DOCS = {}
 
-DOCS[('numpy', 'average')] = """The weighted mean ``sum(a * w) / sum(w)`` over axis (NumPy's average); with
+DOCS['numpy.average'] = """The weighted mean ``sum(a * w) / sum(w)`` over axis (NumPy's average); with
 ``returned`` also the sum of the weights.
 
 This is ``numpy.average`` (the example's output is NumPy's).
@@ -29,7 +29,7 @@ Example:
     1.25
 """
 
-DOCS[('numpy', 'quantile')] = """The q-th quantiles (q in [0, 1], any shape: its axes come first) over axis;
+DOCS['numpy.quantile'] = """The q-th quantiles (q in [0, 1], any shape: its axes come first) over axis;
 methods linear, lower, higher, nearest, midpoint.  Differentiable in a and q.
 
 This is ``numpy.quantile`` (the example's output is NumPy's).
@@ -57,7 +57,7 @@ Example:
     1.5
 """
 
-DOCS[('numpy', 'percentile')] = """``quantile(a, q / 100, ...)``.
+DOCS['numpy.percentile'] = """``quantile(a, q / 100, ...)``.
 
 This is ``numpy.percentile`` (the example's output is NumPy's).
 
@@ -84,7 +84,7 @@ Example:
     1.0
 """
 
-DOCS[('numpy', 'median')] = """The median over axis (the mean of the two middle values for even counts).
+DOCS['numpy.median'] = """The median over axis (the mean of the two middle values for even counts).
 
 This is ``numpy.median`` (the example's output is NumPy's).
 
@@ -108,7 +108,7 @@ Example:
     1.5
 """
 
-DOCS[('numpy', 'nanquantile')] = """quantile ignoring NaNs (NaN only where a row is all NaN).
+DOCS['numpy.nanquantile'] = """quantile ignoring NaNs (NaN only where a row is all NaN).
 
 This is ``numpy.nanquantile`` (the example's output is NumPy's).
 
@@ -135,7 +135,7 @@ Example:
     2.0
 """
 
-DOCS[('numpy', 'nanpercentile')] = """percentile ignoring NaNs.
+DOCS['numpy.nanpercentile'] = """percentile ignoring NaNs.
 
 This is ``numpy.nanpercentile`` (the example's output is NumPy's).
 
@@ -162,7 +162,7 @@ Example:
     2.0
 """
 
-DOCS[('numpy', 'nanmedian')] = """median ignoring NaNs.
+DOCS['numpy.nanmedian'] = """median ignoring NaNs.
 
 This is ``numpy.nanmedian`` (the example's output is NumPy's).
 
@@ -186,7 +186,7 @@ Example:
     3.0
 """
 
-DOCS[('numpy', 'nansum')] = """sum treating NaN as 0.
+DOCS['numpy.nansum'] = """sum treating NaN as 0.
 
 This is ``numpy.nansum`` (the example's output is NumPy's).
 
@@ -209,7 +209,7 @@ Example:
     4.0
 """
 
-DOCS[('numpy', 'nanprod')] = """prod treating NaN as 1.
+DOCS['numpy.nanprod'] = """prod treating NaN as 1.
 
 This is ``numpy.nanprod`` (the example's output is NumPy's).
 
@@ -232,7 +232,7 @@ Example:
     6.0
 """
 
-DOCS[('numpy', 'nanmean')] = """mean over the non-NaN entries (NaN where there are none).
+DOCS['numpy.nanmean'] = """mean over the non-NaN entries (NaN where there are none).
 
 This is ``numpy.nanmean`` (the example's output is NumPy's).
 
@@ -255,7 +255,7 @@ Example:
     2.0
 """
 
-DOCS[('numpy', 'nanvar')] = """var over the non-NaN entries.
+DOCS['numpy.nanvar'] = """var over the non-NaN entries.
 
 This is ``numpy.nanvar`` (the example's output is NumPy's).
 
@@ -280,7 +280,7 @@ Example:
     1.0
 """
 
-DOCS[('numpy', 'nanstd')] = """std over the non-NaN entries.
+DOCS['numpy.nanstd'] = """std over the non-NaN entries.
 
 This is ``numpy.nanstd`` (the example's output is NumPy's).
 
@@ -305,7 +305,7 @@ Example:
     1.0
 """
 
-DOCS[('numpy', 'nanmax')] = """max ignoring NaNs (NaN where a slice is all NaN).
+DOCS['numpy.nanmax'] = """max ignoring NaNs (NaN where a slice is all NaN).
 
 This is ``numpy.nanmax`` (the example's output is NumPy's).
 
@@ -327,7 +327,7 @@ Example:
     3.0
 """
 
-DOCS[('numpy', 'nanmin')] = """min ignoring NaNs (NaN where a slice is all NaN).
+DOCS['numpy.nanmin'] = """min ignoring NaNs (NaN where a slice is all NaN).
 
 This is ``numpy.nanmin`` (the example's output is NumPy's).
 
@@ -349,7 +349,7 @@ Example:
     1.0
 """
 
-DOCS[('numpy', 'nanargmax')] = """argmax ignoring NaNs (an all-NaN slice raises in NumPy; here it gives 0).
+DOCS['numpy.nanargmax'] = """argmax ignoring NaNs (an all-NaN slice raises in NumPy; here it gives 0).
 
 This is ``numpy.nanargmax`` (the example's output is NumPy's).
 
@@ -371,7 +371,7 @@ Example:
     2
 """
 
-DOCS[('numpy', 'nanargmin')] = """argmin ignoring NaNs (an all-NaN slice gives 0).
+DOCS['numpy.nanargmin'] = """argmin ignoring NaNs (an all-NaN slice gives 0).
 
 This is ``numpy.nanargmin`` (the example's output is NumPy's).
 
@@ -393,7 +393,7 @@ Example:
     0
 """
 
-DOCS[('numpy', 'nancumsum')] = """cumsum treating NaN as 0.
+DOCS['numpy.nancumsum'] = """cumsum treating NaN as 0.
 
 This is ``numpy.nancumsum`` (the example's output is NumPy's).
 
@@ -415,7 +415,7 @@ Example:
     [1. 1. 4.]
 """
 
-DOCS[('numpy', 'nancumprod')] = """cumprod treating NaN as 1.
+DOCS['numpy.nancumprod'] = """cumprod treating NaN as 1.
 
 This is ``numpy.nancumprod`` (the example's output is NumPy's).
 
@@ -437,7 +437,7 @@ Example:
     [2. 2. 6.]
 """
 
-DOCS[('numpy', 'cov')] = """The covariance matrix of the variables in m's rows (columns with
+DOCS['numpy.cov'] = """The covariance matrix of the variables in m's rows (columns with
 rowvar=False), NumPy's formula with frequency and analytic weights.
 
 This is ``numpy.cov`` (the example's output is NumPy's).
@@ -466,7 +466,7 @@ Example:
      [-1.  1.]]
 """
 
-DOCS[('numpy', 'corrcoef')] = """Pearson correlation coefficients: cov normalised by the standard deviations,
+DOCS['numpy.corrcoef'] = """Pearson correlation coefficients: cov normalised by the standard deviations,
 clipped to [-1, 1] as NumPy does.
 
 This is ``numpy.corrcoef`` (the example's output is NumPy's).
@@ -491,7 +491,7 @@ Example:
      [-0.98198051  1.        ]]
 """
 
-DOCS[('numpy', 'diff')] = """The n-th discrete difference along axis (bool inputs: not_equal, as NumPy).
+DOCS['numpy.diff'] = """The n-th discrete difference along axis (bool inputs: not_equal, as NumPy).
 
 This is ``numpy.diff`` (the example's output is NumPy's).
 

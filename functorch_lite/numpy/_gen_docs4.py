@@ -4,7 +4,7 @@ as text; the package ``__init__`` assigns them at import."""
 
 DOCS = {}
 
-DOCS[('numpy', 'ediff1d')] = """Differences of the flattened array, with optional values before and after.
+DOCS['numpy.ediff1d'] = """Differences of the flattened array, with optional values before and after.
 
 This is ``numpy.ediff1d`` (the example's output is NumPy's).
 
@@ -26,7 +26,7 @@ Example:
     [0 3 5]
 """
 
-DOCS[('numpy', 'gradient')] = """NumPy's gradient: second-order central differences inside, one-sided
+DOCS['numpy.gradient'] = """NumPy's gradient: second-order central differences inside, one-sided
 differences of order ``edge_order`` (1 or 2) at the ends; spacing as scalars
 or coordinate arrays per axis.  One array for one axis, else a list.
 
@@ -51,7 +51,7 @@ Example:
     [3. 4. 6. 7.]
 """
 
-DOCS[('numpy', 'trapezoid')] = """The trapezoidal rule along axis (sample points x, or spacing dx).
+DOCS['numpy.trapezoid'] = """The trapezoidal rule along axis (sample points x, or spacing dx).
 
 This is ``numpy.trapezoid`` (the example's output is NumPy's).
 
@@ -74,7 +74,7 @@ Example:
     4.0
 """
 
-DOCS[('numpy', 'cumulative_sum')] = """The Array API's cumulative sum (axis required above 1-d; include_initial
+DOCS['numpy.cumulative_sum'] = """The Array API's cumulative sum (axis required above 1-d; include_initial
 prepends a zero).
 
 This is ``numpy.cumulative_sum`` (the example's output is NumPy's).
@@ -98,7 +98,7 @@ Example:
     [0 1 3 6]
 """
 
-DOCS[('numpy', 'interp')] = """Piecewise-linear interpolation of (xp, fp) at x (xp increasing); left/right:
+DOCS['numpy.interp'] = """Piecewise-linear interpolation of (xp, fp) at x (xp increasing); left/right:
 the values outside (default fp[0], fp[-1]).  Differentiable in x and fp.
 
 This is ``numpy.interp`` (the example's output is NumPy's).
@@ -124,7 +124,7 @@ Example:
     [ 5. 20.]
 """
 
-DOCS[('numpy', 'polyval')] = """The polynomial with coefficients p (highest power first) at x (Horner).
+DOCS['numpy.polyval'] = """The polynomial with coefficients p (highest power first) at x (Horner).
 
 This is ``numpy.polyval`` (the example's output is NumPy's).
 
@@ -145,7 +145,7 @@ Example:
     [3. 8.]
 """
 
-DOCS[('numpy', 'polyfit')] = """Least-squares polynomial coefficients (highest power first) through a QR
+DOCS['numpy.polyfit'] = """Least-squares polynomial coefficients (highest power first) through a QR
 solve of the column-scaled Vandermonde matrix.  full=True and cov=True (the
 diagnostics) are not supported and raise.
 
@@ -173,7 +173,7 @@ Example:
     [2. 1.]
 """
 
-DOCS[('numpy', 'convolve')] = """Discrete linear convolution of two 1-d arrays (NumPy's convolve).
+DOCS['numpy.convolve'] = """Discrete linear convolution of two 1-d arrays (NumPy's convolve).
 
 This is ``numpy.convolve`` (the example's output is NumPy's).
 
@@ -195,7 +195,7 @@ Example:
     [0.  1.  2.5 4.  1.5]
 """
 
-DOCS[('numpy', 'correlate')] = """Cross-correlation of two 1-d arrays, ``c[k] = sum_n a[n + k] * v[n]``
+DOCS['numpy.correlate'] = """Cross-correlation of two 1-d arrays, ``c[k] = sum_n a[n + k] * v[n]``
 (NumPy's correlate).
 
 This is ``numpy.correlate`` (the example's output is NumPy's).
@@ -218,7 +218,7 @@ Example:
     [2. 3.]
 """
 
-DOCS[('numpy', 'bincount')] = """Counts (or summed weights) of each non-negative integer in x.  The length is
+DOCS['numpy.bincount'] = """Counts (or summed weights) of each non-negative integer in x.  The length is
 ``max(x) + 1`` (at least minlength) read from concrete values; under jit pass
 ``length=`` (JAX's).  Differentiable in the weights.
 
@@ -243,7 +243,7 @@ Example:
     [1 2 0 1]
 """
 
-DOCS[('numpy', 'histogram')] = """(counts, bin_edges) of a's flattened values: NumPy's half-open bins, the
+DOCS['numpy.histogram'] = """(counts, bin_edges) of a's flattened values: NumPy's half-open bins, the
 last one closed.  ``bins``: a count (edges from range, or the data's min and
 max) or the edges.  Differentiable in the weights (counts carry none).
 
@@ -271,7 +271,7 @@ Example:
     [1. 2. 3. 4.]
 """
 
-DOCS[('numpy', 'vecdot')] = """sum(conj(x1) * x2, axis) with broadcasting (the Array API's vecdot).
+DOCS['numpy.vecdot'] = """sum(conj(x1) * x2, axis) with broadcasting (the Array API's vecdot).
 
 This is ``numpy.vecdot`` (the example's output is NumPy's).
 
@@ -293,7 +293,7 @@ Example:
     [11.]
 """
 
-DOCS[('numpy', 'real')] = """The real part of ``val`` (NumPy's ``real``); a real array is returned as is.
+DOCS['numpy.real'] = """The real part of ``val`` (NumPy's ``real``); a real array is returned as is.
 
 This is ``numpy.real`` (the example's output is NumPy's).
 
@@ -313,7 +313,7 @@ Example:
     [1.]
 """
 
-DOCS[('numpy', 'imag')] = """The imaginary part of ``val`` (NumPy's ``imag``); zeros for a real array.
+DOCS['numpy.imag'] = """The imaginary part of ``val`` (NumPy's ``imag``); zeros for a real array.
 
 This is ``numpy.imag`` (the example's output is NumPy's).
 
@@ -333,7 +333,7 @@ Example:
     [2.]
 """
 
-DOCS[('numpy', 'conj')] = """The complex conjugate, elementwise (NumPy's ``conj``/``conjugate``); a real or
+DOCS['numpy.conj'] = """The complex conjugate, elementwise (NumPy's ``conj``/``conjugate``); a real or
 integer array is returned unchanged.
 
 This is ``numpy.conj`` (the example's output is NumPy's).
@@ -354,7 +354,7 @@ Example:
     [1.-2.j]
 """
 
-DOCS[('numpy', 'angle')] = """The counterclockwise angle from the positive real axis, atan2(imag, real)
+DOCS['numpy.angle'] = """The counterclockwise angle from the positive real axis, atan2(imag, real)
 (NumPy's ``angle``; ``deg=True`` gives degrees).  Real input: 0 or pi, as
 float (integers are converted to float64).
 
@@ -377,7 +377,7 @@ Example:
     [1.57079633 3.14159265]
 """
 
-DOCS[('numpy', 'iscomplexobj')] = """True when ``x`` has a complex dtype (NumPy's ``iscomplexobj``).
+DOCS['numpy.iscomplexobj'] = """True when ``x`` has a complex dtype (NumPy's ``iscomplexobj``).
 
 This is ``numpy.iscomplexobj`` (the example's output is NumPy's).
 
@@ -397,7 +397,7 @@ Example:
     False
 """
 
-DOCS[('numpy', 'isrealobj')] = """True when ``x`` does not have a complex dtype (NumPy's ``isrealobj``).
+DOCS['numpy.isrealobj'] = """True when ``x`` does not have a complex dtype (NumPy's ``isrealobj``).
 
 This is ``numpy.isrealobj`` (the example's output is NumPy's).
 
@@ -417,7 +417,7 @@ Example:
     True
 """
 
-DOCS[('numpy', 'iscomplex')] = """Elementwise: a nonzero imaginary part (NumPy's ``iscomplex``; False for real dtypes).
+DOCS['numpy.iscomplex'] = """Elementwise: a nonzero imaginary part (NumPy's ``iscomplex``; False for real dtypes).
 
 This is ``numpy.iscomplex`` (the example's output is NumPy's).
 
@@ -437,7 +437,7 @@ Example:
     [False  True]
 """
 
-DOCS[('numpy', 'isreal')] = """Elementwise: a zero imaginary part (NumPy's ``isreal``; True for real dtypes).
+DOCS['numpy.isreal'] = """Elementwise: a zero imaginary part (NumPy's ``isreal``; True for real dtypes).
 
 This is ``numpy.isreal`` (the example's output is NumPy's).
 
@@ -457,7 +457,7 @@ Example:
     [ True False]
 """
 
-DOCS[('numpy', 'kron')] = """Kronecker product (numpy.kron): blocks a[i] * b, the ranks equalised by
+DOCS['numpy.kron'] = """Kronecker product (numpy.kron): blocks a[i] * b, the ranks equalised by
 leading 1s; an outer product and one reshape, so it differentiates.
 
 This is ``numpy.kron`` (the example's output is NumPy's).
@@ -479,7 +479,7 @@ Example:
     [ 1 10  2 20]
 """
 
-DOCS[('numpy', 'cross')] = """numpy.cross: 3-vectors (or 2-vectors, giving the z component alone, as NumPy
+DOCS['numpy.cross'] = """numpy.cross: 3-vectors (or 2-vectors, giving the z component alone, as NumPy
 with both 2-D) along the given axes; ``axis`` overrides all three.
 
 This is ``numpy.cross`` (the example's output is NumPy's).

@@ -4,7 +4,7 @@ as text; the package ``__init__`` assigns them at import."""
 
 DOCS = {}
 
-DOCS[('numpy.linalg', 'norm')] = """NumPy's vector and matrix norms (``ord``, ``axis``, ``keepdims``).  Complex
+DOCS['numpy.linalg.norm'] = """NumPy's vector and matrix norms (``ord``, ``axis``, ``keepdims``).  Complex
 input: the norms of ``|x|`` (except the singular-value ones, 2/-2/'nuc' of a matrix).
 
 This is ``numpy.linalg.norm`` (the example's output is NumPy's).
@@ -28,7 +28,7 @@ Example:
     5.196152422706632
 """
 
-DOCS[('numpy.linalg', 'solve')] = """x with a @ x == b.  b of shape (n,) is a vector; otherwise (..., n, k).
+DOCS['numpy.linalg.solve'] = """x with a @ x == b.  b of shape (n,) is a vector; otherwise (..., n, k).
 
 This is ``numpy.linalg.solve`` (the example's output is NumPy's).
 
@@ -49,7 +49,7 @@ Example:
     [0.09090909 0.63636364]
 """
 
-DOCS[('numpy.linalg', 'slogdet')] = """SlogdetResult(sign, logabsdet), as NumPy.  A real matrix's sign has zero
+DOCS['numpy.linalg.slogdet'] = """SlogdetResult(sign, logabsdet), as NumPy.  A real matrix's sign has zero
 derivative; a complex one's sign is a phase and has one (as JAX).
 
 This is ``numpy.linalg.slogdet`` (the example's output is NumPy's).
@@ -72,7 +72,7 @@ Example:
     2.3978952727983707
 """
 
-DOCS[('numpy.linalg', 'cholesky')] = """Lower factor L with a = L L^H; reads the lower triangle of a, as NumPy does
+DOCS['numpy.linalg.cholesky'] = """Lower factor L with a = L L^H; reads the lower triangle of a, as NumPy does
 (``upper=True``: L^H).  Complex: the real part of the diagonal, as LAPACK.
 
 This is ``numpy.linalg.cholesky`` (the example's output is NumPy's).
@@ -95,7 +95,7 @@ Example:
      [0.5       1.6583124]]
 """
 
-DOCS[('numpy.linalg', 'eigh')] = """(eigenvalues ascending, eigenvectors as columns); reads the lower triangle
+DOCS['numpy.linalg.eigh'] = """(eigenvalues ascending, eigenvectors as columns); reads the lower triangle
 (UPLO='L', NumPy's default) or the upper one (UPLO='U').
 
 This is ``numpy.linalg.eigh`` (the example's output is NumPy's).
@@ -117,7 +117,7 @@ Example:
     [2.38196601 4.61803399]
 """
 
-DOCS[('numpy.linalg', 'pinv')] = """Moore-Penrose pseudo-inverse via the SVD: V diag(1/s) U^H with singular values
+DOCS['numpy.linalg.pinv'] = """Moore-Penrose pseudo-inverse via the SVD: V diag(1/s) U^H with singular values
 at or below ``rtol * max(s)`` dropped (``rcond`` is NumPy's older name; default
 max(m, n) * eps, NumPy 2's).  Differentiable where the kept singular values are
 distinct (real matrices); ``hermitian`` only selects a faster LAPACK path in
@@ -145,7 +145,7 @@ Example:
      [0.08 0.16]]
 """
 
-DOCS[('numpy.linalg', 'lstsq')] = """Least-squares solution of a @ x = b: (x, residuals, rank, s) as NumPy.
+DOCS['numpy.linalg.lstsq'] = """Least-squares solution of a @ x = b: (x, residuals, rank, s) as NumPy.
 x = pinv(a, rcond) @ b (rcond default: max(m, n) * eps, NumPy 2's), so it is
 differentiable.  residuals (squared 2-norms of b - a x per column) have
 NumPy's data-dependent shape eagerly (empty unless m > n and rank == n);
@@ -171,7 +171,7 @@ Example:
     [1. 2.]
 """
 
-DOCS[('numpy.linalg', 'matrix_power')] = """a @ a @ ... (n times) by repeated squaring; n = 0: the identity; n < 0: inv(a)**-n.
+DOCS['numpy.linalg.matrix_power'] = """a @ a @ ... (n times) by repeated squaring; n = 0: the identity; n < 0: inv(a)**-n.
 
 This is ``numpy.linalg.matrix_power`` (the example's output is NumPy's).
 
@@ -193,7 +193,7 @@ Example:
      [ 7. 10.]]
 """
 
-DOCS[('numpy.linalg', 'matrix_rank')] = """Number of singular values above ``tol`` (absolute) or ``rtol * max(s)``
+DOCS['numpy.linalg.matrix_rank'] = """Number of singular values above ``tol`` (absolute) or ``rtol * max(s)``
 (default max(m, n) * eps * max(s)), as NumPy; an integer, no gradient.  1-D: 1
 unless all zero.
 
@@ -218,7 +218,7 @@ Example:
     1
 """
 
-DOCS[('numpy.linalg', 'multi_dot')] = """The product of a chain of matrices, left to right (NumPy's multi_dot; the
+DOCS['numpy.linalg.multi_dot'] = """The product of a chain of matrices, left to right (NumPy's multi_dot; the
 first may be 1-D (a row) and the last 1-D (a column)).  NumPy picks the cheapest
 order; the values agree up to rounding.
 
@@ -241,7 +241,7 @@ Example:
     [17.  7.]
 """
 
-DOCS[('numpy.linalg', 'cond')] = """Condition number: s_max / s_min (p None or 2), s_min / s_max (-2), else
+DOCS['numpy.linalg.cond'] = """Condition number: s_max / s_min (p None or 2), s_min / s_max (-2), else
 norm(x, p) * norm(inv(x), p) (NumPy's cond).
 
 This is ``numpy.linalg.cond`` (the example's output is NumPy's).
@@ -263,7 +263,7 @@ Example:
     4.0
 """
 
-DOCS[('numpy.linalg', 'svdvals')] = """The singular values, descending (Array API linalg.svdvals).
+DOCS['numpy.linalg.svdvals'] = """The singular values, descending (Array API linalg.svdvals).
 
 This is ``numpy.linalg.svdvals`` (the example's output is NumPy's).
 
@@ -283,7 +283,7 @@ Example:
     [4. 3.]
 """
 
-DOCS[('numpy.linalg', 'cross')] = """Cross product of 3-vectors along ``axis`` (the Array API's linalg.cross; the
+DOCS['numpy.linalg.cross'] = """Cross product of 3-vectors along ``axis`` (the Array API's linalg.cross; the
 top-level ``cross`` also takes 2-vectors).
 
 This is ``numpy.linalg.cross`` (the example's output is NumPy's).
@@ -306,7 +306,7 @@ Example:
     [0. 0. 1.]
 """
 
-DOCS[('numpy.linalg', 'matrix_norm')] = """Norm of the matrices in the last two axes (Array API linalg.matrix_norm).
+DOCS['numpy.linalg.matrix_norm'] = """Norm of the matrices in the last two axes (Array API linalg.matrix_norm).
 
 This is ``numpy.linalg.matrix_norm`` (the example's output is NumPy's).
 
@@ -328,7 +328,7 @@ Example:
     5.196152422706632
 """
 
-DOCS[('numpy.linalg', 'vector_norm')] = """Vector norm over ``axis`` (None: the flattened array) (Array API linalg.vector_norm).
+DOCS['numpy.linalg.vector_norm'] = """Vector norm over ``axis`` (None: the flattened array) (Array API linalg.vector_norm).
 
 This is ``numpy.linalg.vector_norm`` (the example's output is NumPy's).
 
@@ -351,7 +351,7 @@ Example:
     5.0
 """
 
-DOCS[('numpy.linalg', 'matrix_transpose')] = """Swap the last two axes (Array API linalg.matrix_transpose).
+DOCS['numpy.linalg.matrix_transpose'] = """Swap the last two axes (Array API linalg.matrix_transpose).
 
 This is ``numpy.linalg.matrix_transpose`` (the example's output is NumPy's).
 
@@ -371,7 +371,7 @@ Example:
     (5, 3, 2)
 """
 
-DOCS[('numpy.linalg', 'outer')] = """Outer product of two 1-D arrays (Array API linalg.outer).
+DOCS['numpy.linalg.outer'] = """Outer product of two 1-D arrays (Array API linalg.outer).
 
 This is ``numpy.linalg.outer`` (the example's output is NumPy's).
 
@@ -393,7 +393,7 @@ Example:
      [6 8]]
 """
 
-DOCS[('numpy.linalg', 'trace')] = """Sum of the diagonals of the last two axes (Array API linalg.trace: unlike
+DOCS['numpy.linalg.trace'] = """Sum of the diagonals of the last two axes (Array API linalg.trace: unlike
 numpy.trace, the last two axes).
 
 This is ``numpy.linalg.trace`` (the example's output is NumPy's).
@@ -416,7 +416,7 @@ Example:
     7.0
 """
 
-DOCS[('numpy.linalg', 'diagonal')] = """The diagonals of the last two axes (Array API linalg.diagonal).
+DOCS['numpy.linalg.diagonal'] = """The diagonals of the last two axes (Array API linalg.diagonal).
 
 This is ``numpy.linalg.diagonal`` (the example's output is NumPy's).
 
@@ -437,7 +437,7 @@ Example:
     [4. 3.]
 """
 
-DOCS[('numpy.linalg', 'tensordot')] = """numpy.tensordot (Array API linalg.tensordot).
+DOCS['numpy.linalg.tensordot'] = """numpy.tensordot (Array API linalg.tensordot).
 
 This is ``numpy.linalg.tensordot`` (the example's output is NumPy's).
 
@@ -459,7 +459,7 @@ Example:
     (2, 4)
 """
 
-DOCS[('numpy.linalg', 'matmul')] = """numpy.matmul (Array API linalg.matmul).
+DOCS['numpy.linalg.matmul'] = """numpy.matmul (Array API linalg.matmul).
 
 This is ``numpy.linalg.matmul`` (the example's output is NumPy's).
 
@@ -480,7 +480,7 @@ Example:
     [5. 4.]
 """
 
-DOCS[('numpy.fft', 'fft')] = """One-dimensional DFT along ``axis`` (numpy.fft.fft), input cut/zero-padded to ``n``.
+DOCS['numpy.fft.fft'] = """One-dimensional DFT along ``axis`` (numpy.fft.fft), input cut/zero-padded to ``n``.
 
 This is ``numpy.fft.fft`` (the example's output is NumPy's).
 

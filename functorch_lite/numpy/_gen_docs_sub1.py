@@ -4,7 +4,7 @@ as text; the package ``__init__`` assigns them at import."""
 
 DOCS = {}
 
-DOCS[('numpy.fft', 'ifft')] = """One-dimensional inverse DFT (numpy.fft.ifft).
+DOCS['numpy.fft.ifft'] = """One-dimensional inverse DFT (numpy.fft.ifft).
 
 This is ``numpy.fft.ifft`` (the example's output is NumPy's).
 
@@ -27,7 +27,7 @@ Example:
     [1.+0.j 1.+0.j 1.+0.j 1.+0.j]
 """
 
-DOCS[('numpy.fft', 'rfft')] = """DFT of real input, the n//2 + 1 non-negative frequencies (numpy.fft.rfft).
+DOCS['numpy.fft.rfft'] = """DFT of real input, the n//2 + 1 non-negative frequencies (numpy.fft.rfft).
 
 This is ``numpy.fft.rfft`` (the example's output is NumPy's).
 
@@ -50,7 +50,7 @@ Example:
     [10.+0.j -2.+2.j -2.+0.j]
 """
 
-DOCS[('numpy.fft', 'irfft')] = """Inverse of rfft: real output of length n (default 2 * (m - 1)) (numpy.fft.irfft).
+DOCS['numpy.fft.irfft'] = """Inverse of rfft: real output of length n (default 2 * (m - 1)) (numpy.fft.irfft).
 
 This is ``numpy.fft.irfft`` (the example's output is NumPy's).
 
@@ -73,7 +73,7 @@ Example:
     [1. 2. 3. 4.]
 """
 
-DOCS[('numpy.fft', 'hfft')] = """DFT of a Hermitian-symmetric signal given by its first half: real output of
+DOCS['numpy.fft.hfft'] = """DFT of a Hermitian-symmetric signal given by its first half: real output of
 length n (default 2 * (m - 1)) (numpy.fft.hfft: irfft(conj(a)) with the norm swapped).
 
 This is ``numpy.fft.hfft`` (the example's output is NumPy's).
@@ -97,7 +97,7 @@ Example:
     [ 8. -2.  0. -2.]
 """
 
-DOCS[('numpy.fft', 'ihfft')] = """Inverse of hfft: real input, n//2 + 1 complex outputs (numpy.fft.ihfft:
+DOCS['numpy.fft.ihfft'] = """Inverse of hfft: real input, n//2 + 1 complex outputs (numpy.fft.ihfft:
 conj(rfft(a)) with the norm swapped).
 
 This is ``numpy.fft.ihfft`` (the example's output is NumPy's).
@@ -121,7 +121,7 @@ Example:
     [ 2.5-0.j  -0.5-0.5j -0.5-0.j ]
 """
 
-DOCS[('numpy.fft', 'fft2')] = """Two-dimensional DFT over ``axes`` (numpy.fft.fft2).
+DOCS['numpy.fft.fft2'] = """Two-dimensional DFT over ``axes`` (numpy.fft.fft2).
 
 This is ``numpy.fft.fft2`` (the example's output is NumPy's).
 
@@ -145,7 +145,7 @@ Example:
      [0.+0.j 2.+0.j]]
 """
 
-DOCS[('numpy.fft', 'ifft2')] = """Two-dimensional inverse DFT (numpy.fft.ifft2).
+DOCS['numpy.fft.ifft2'] = """Two-dimensional inverse DFT (numpy.fft.ifft2).
 
 This is ``numpy.fft.ifft2`` (the example's output is NumPy's).
 
@@ -169,7 +169,7 @@ Example:
      [0. +0.j 0.5+0.j]]
 """
 
-DOCS[('numpy.fft', 'rfft2')] = """Two-dimensional rfftn (numpy.fft.rfft2).
+DOCS['numpy.fft.rfft2'] = """Two-dimensional rfftn (numpy.fft.rfft2).
 
 This is ``numpy.fft.rfft2`` (the example's output is NumPy's).
 
@@ -193,7 +193,7 @@ Example:
      [0.+0.j 2.+0.j]]
 """
 
-DOCS[('numpy.fft', 'irfft2')] = """Two-dimensional irfftn (numpy.fft.irfft2).
+DOCS['numpy.fft.irfft2'] = """Two-dimensional irfftn (numpy.fft.irfft2).
 
 This is ``numpy.fft.irfft2`` (the example's output is NumPy's).
 
@@ -217,7 +217,7 @@ Example:
      [0. 1.]]
 """
 
-DOCS[('numpy.fft', 'fftn')] = """N-dimensional DFT over ``axes`` (default: the last len(s), or all) (numpy.fft.fftn).
+DOCS['numpy.fft.fftn'] = """N-dimensional DFT over ``axes`` (default: the last len(s), or all) (numpy.fft.fftn).
 
 This is ``numpy.fft.fftn`` (the example's output is NumPy's).
 
@@ -241,7 +241,7 @@ Example:
      [0.+0.j 0.+0.j]]
 """
 
-DOCS[('numpy.fft', 'ifftn')] = """N-dimensional inverse DFT (numpy.fft.ifftn).
+DOCS['numpy.fft.ifftn'] = """N-dimensional inverse DFT (numpy.fft.ifftn).
 
 This is ``numpy.fft.ifftn`` (the example's output is NumPy's).
 
@@ -265,7 +265,7 @@ Example:
      [0.+0.j 0.+0.j]]
 """
 
-DOCS[('numpy.fft', 'rfftn')] = """N-dimensional DFT of real input (numpy.fft.rfftn); the last axis is halved.
+DOCS['numpy.fft.rfftn'] = """N-dimensional DFT of real input (numpy.fft.rfftn); the last axis is halved.
 
 This is ``numpy.fft.rfftn`` (the example's output is NumPy's).
 
@@ -289,7 +289,7 @@ Example:
      [0.+0.j 0.+0.j]]
 """
 
-DOCS[('numpy.fft', 'irfftn')] = """Inverse of rfftn (numpy.fft.irfftn).
+DOCS['numpy.fft.irfftn'] = """Inverse of rfftn (numpy.fft.irfftn).
 
 This is ``numpy.fft.irfftn`` (the example's output is NumPy's).
 
@@ -313,7 +313,7 @@ Example:
      [1. 1.]]
 """
 
-DOCS[('numpy.fft', 'fftfreq')] = """The sample frequencies of an n-point DFT with spacing d (numpy.fft.fftfreq):
+DOCS['numpy.fft.fftfreq'] = """The sample frequencies of an n-point DFT with spacing d (numpy.fft.fftfreq):
 [0, 1, ..., n//2 - 1 (or (n-1)//2), -(n//2), ..., -1] / (n d).  ``d`` may be traced;
 ``dtype`` (JAX's argument) sets the float dtype (default float64, or d's);
 ``device`` (the Array API's) places the result.
@@ -339,7 +339,7 @@ Example:
     [ 0.    0.25 -0.5  -0.25]
 """
 
-DOCS[('numpy.fft', 'rfftfreq')] = """The sample frequencies of rfft's n//2 + 1 outputs (numpy.fft.rfftfreq).
+DOCS['numpy.fft.rfftfreq'] = """The sample frequencies of rfft's n//2 + 1 outputs (numpy.fft.rfftfreq).
 
 This is ``numpy.fft.rfftfreq`` (the example's output is NumPy's).
 
@@ -362,7 +362,7 @@ Example:
     [0.   0.25 0.5 ]
 """
 
-DOCS[('numpy.fft', 'fftshift')] = """Move the zero frequency to the centre: roll by n//2 on each axis (numpy.fft.fftshift).
+DOCS['numpy.fft.fftshift'] = """Move the zero frequency to the centre: roll by n//2 on each axis (numpy.fft.fftshift).
 
 This is ``numpy.fft.fftshift`` (the example's output is NumPy's).
 
@@ -383,7 +383,7 @@ Example:
     [3 4 0 1 2]
 """
 
-DOCS[('numpy.fft', 'ifftshift')] = """The inverse of fftshift: roll by -(n//2) (numpy.fft.ifftshift).
+DOCS['numpy.fft.ifftshift'] = """The inverse of fftshift: roll by -(n//2) (numpy.fft.ifftshift).
 
 This is ``numpy.fft.ifftshift`` (the example's output is NumPy's).
 

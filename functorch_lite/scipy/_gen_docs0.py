@@ -4,7 +4,7 @@ as text; the package ``__init__`` assigns them at import."""
 
 DOCS = {}
 
-DOCS[('scipy.special', 'erf')] = """The error function.
+DOCS['scipy.special.erf'] = """The error function.
 
 This is ``scipy.special.erf`` (the example's output is SciPy's).
 
@@ -24,7 +24,7 @@ Example:
     [0.         0.84270079]
 """
 
-DOCS[('scipy.special', 'erfc')] = """The complementary error function 1 - erf(x), accurate for large x.
+DOCS['scipy.special.erfc'] = """The complementary error function 1 - erf(x), accurate for large x.
 
 This is ``scipy.special.erfc`` (the example's output is SciPy's).
 
@@ -44,7 +44,7 @@ Example:
     [1.         0.15729921]
 """
 
-DOCS[('scipy.special', 'erfinv')] = """The inverse of erf on (-1, 1).
+DOCS['scipy.special.erfinv'] = """The inverse of erf on (-1, 1).
 
 This is ``scipy.special.erfinv`` (the example's output is SciPy's).
 
@@ -64,7 +64,7 @@ Example:
     [0.         0.47693628]
 """
 
-DOCS[('scipy.special', 'ndtr')] = """The standard normal CDF, erfc(-x / sqrt 2) / 2 (accurate in both tails).
+DOCS['scipy.special.ndtr'] = """The standard normal CDF, erfc(-x / sqrt 2) / 2 (accurate in both tails).
 
 This is ``scipy.special.ndtr`` (the example's output is SciPy's).
 
@@ -84,7 +84,7 @@ Example:
     [0.5        0.84134475]
 """
 
-DOCS[('scipy.special', 'ndtri')] = """The inverse of the standard normal CDF.
+DOCS['scipy.special.ndtri'] = """The inverse of the standard normal CDF.
 
 This is ``scipy.special.ndtri`` (the example's output is SciPy's).
 
@@ -104,7 +104,7 @@ Example:
     [0.         1.95996398]
 """
 
-DOCS[('scipy.special', 'log_ndtr')] = """log of the standard normal CDF, accurate far into both tails.
+DOCS['scipy.special.log_ndtr'] = """log of the standard normal CDF, accurate far into both tails.
 
 This is ``scipy.special.log_ndtr`` (the example's output is SciPy's).
 
@@ -124,7 +124,7 @@ Example:
     [-53.23128515  -0.69314718]
 """
 
-DOCS[('scipy.special', 'gammaln')] = """log|Gamma(x)|.
+DOCS['scipy.special.gammaln'] = """log|Gamma(x)|.
 
 This is ``scipy.special.gammaln`` (the example's output is SciPy's).
 
@@ -144,7 +144,7 @@ Example:
     [ 0.         12.80182748]
 """
 
-DOCS[('scipy.special', 'digamma')] = """The logarithmic derivative of Gamma.
+DOCS['scipy.special.digamma'] = """The logarithmic derivative of Gamma.
 
 This is ``scipy.special.digamma`` (the example's output is SciPy's).
 
@@ -164,7 +164,7 @@ Example:
     [-0.57721566  0.42278434]
 """
 
-DOCS[('scipy.special', 'polygamma')] = """The n-th derivative of digamma; ``n`` is a static non-negative integer
+DOCS['scipy.special.polygamma'] = """The n-th derivative of digamma; ``n`` is a static non-negative integer
 (JAX also accepts an array of orders).
 
 This is ``scipy.special.polygamma`` (the example's output is SciPy's).
@@ -186,7 +186,7 @@ Example:
     [1.64493407 0.64493407]
 """
 
-DOCS[('scipy.special', 'gamma')] = """The Gamma function (a primitive: scipy's kernel, derivative gamma * digamma).
+DOCS['scipy.special.gamma'] = """The Gamma function (a primitive: scipy's kernel, derivative gamma * digamma).
 
 This is ``scipy.special.gamma`` (the example's output is SciPy's).
 
@@ -206,7 +206,7 @@ Example:
     [24.          1.77245385]
 """
 
-DOCS[('scipy.special', 'betaln')] = """log|B(a, b)| = gammaln(a) + gammaln(b) - gammaln(a + b).
+DOCS['scipy.special.betaln'] = """log|B(a, b)| = gammaln(a) + gammaln(b) - gammaln(a + b).
 
 This is ``scipy.special.betaln`` (the example's output is SciPy's).
 
@@ -227,7 +227,7 @@ Example:
     [-0.69314718 -2.48490665]
 """
 
-DOCS[('scipy.special', 'xlogy')] = """x * log(y), 0 where x == 0 (even for y == 0).  Derivatives: log(y) in x,
+DOCS['scipy.special.xlogy'] = """x * log(y), 0 where x == 0 (even for y == 0).  Derivatives: log(y) in x,
 x / y in y (0 where x == 0, where JAX's custom rule gives NaN at y == 0).
 
 This is ``scipy.special.xlogy`` (the example's output is SciPy's).
@@ -249,7 +249,7 @@ Example:
     [0.         2.19722458]
 """
 
-DOCS[('scipy.special', 'xlog1py')] = """x * log1p(y), 0 where x == 0 (even for y == -1); derivatives as xlogy's.
+DOCS['scipy.special.xlog1py'] = """x * log1p(y), 0 where x == 0 (even for y == -1); derivatives as xlogy's.
 
 This is ``scipy.special.xlog1py`` (the example's output is SciPy's).
 
@@ -270,7 +270,7 @@ Example:
     [0.         2.19722458]
 """
 
-DOCS[('scipy.special', 'expit')] = """The logistic sigmoid 1 / (1 + exp(-x)), exact for any x.
+DOCS['scipy.special.expit'] = """The logistic sigmoid 1 / (1 + exp(-x)), exact for any x.
 
 This is ``scipy.special.expit`` (the example's output is SciPy's).
 
@@ -290,7 +290,7 @@ Example:
     [0.5        0.88079708]
 """
 
-DOCS[('scipy.special', 'logit')] = """log(p / (1 - p)), written log(p) - log1p(-p).
+DOCS['scipy.special.logit'] = """log(p / (1 - p)), written log(p) - log1p(-p).
 
 This is ``scipy.special.logit`` (the example's output is SciPy's).
 
@@ -310,7 +310,7 @@ Example:
     [0.         2.19722458]
 """
 
-DOCS[('scipy.special', 'log_expit')] = """log(expit(x)) = -softplus(-x), exact for any x.
+DOCS['scipy.special.log_expit'] = """log(expit(x)) = -softplus(-x), exact for any x.
 
 This is ``scipy.special.log_expit`` (the example's output is SciPy's).
 
@@ -330,7 +330,7 @@ Example:
     [-1.00000000e+03 -6.93147181e-01]
 """
 
-DOCS[('scipy.special', 'logsumexp')] = """log(sum(b * exp(a), axis)), stable for any magnitudes (as
+DOCS['scipy.special.logsumexp'] = """log(sum(b * exp(a), axis)), stable for any magnitudes (as
 jax.scipy.special.logsumexp): ``b`` (broadcast against ``a``) weights the
 terms and may be negative; with ``return_sign=True`` the result is
 ``(log|s|, sign(s))``, else the log of a negative sum is NaN.  One
@@ -358,7 +358,7 @@ Example:
     3.40760596444438
 """
 
-DOCS[('scipy.special', 'softmax')] = """exp(x) / sum(exp(x), axis); ``axis=None`` is every axis (scipy's default).
+DOCS['scipy.special.softmax'] = """exp(x) / sum(exp(x), axis); ``axis=None`` is every axis (scipy's default).
 
 This is ``scipy.special.softmax`` (the example's output is SciPy's).
 
@@ -379,7 +379,7 @@ Example:
     [0.09003057 0.24472847 0.66524096]
 """
 
-DOCS[('scipy.special', 'log_softmax')] = """x - logsumexp(x, axis, keepdims=True); ``axis=None`` is every axis.
+DOCS['scipy.special.log_softmax'] = """x - logsumexp(x, axis, keepdims=True); ``axis=None`` is every axis.
 
 This is ``scipy.special.log_softmax`` (the example's output is SciPy's).
 
@@ -400,7 +400,7 @@ Example:
     [-2.40760596 -1.40760596 -0.40760596]
 """
 
-DOCS[('scipy.special', 'entr')] = """-x log(x) for x > 0, 0 at 0, -inf for x < 0 (as scipy).
+DOCS['scipy.special.entr'] = """-x log(x) for x > 0, 0 at 0, -inf for x < 0 (as scipy).
 
 This is ``scipy.special.entr`` (the example's output is SciPy's).
 
@@ -420,7 +420,7 @@ Example:
     [ 0.          0.34657359 -0.        ]
 """
 
-DOCS[('scipy.special', 'i0e')] = """The exponentially scaled modified Bessel function of order 0, ``exp(-|x|) I0(x)``.
+DOCS['scipy.special.i0e'] = """The exponentially scaled modified Bessel function of order 0, ``exp(-|x|) I0(x)``.
 
 This is ``scipy.special.i0e`` (the example's output is SciPy's).
 
@@ -440,7 +440,7 @@ Example:
     [1.         0.46575961]
 """
 
-DOCS[('scipy.special', 'i1e')] = """The exponentially scaled modified Bessel function of order 1, ``exp(-|x|) I1(x)``.
+DOCS['scipy.special.i1e'] = """The exponentially scaled modified Bessel function of order 1, ``exp(-|x|) I1(x)``.
 
 This is ``scipy.special.i1e`` (the example's output is SciPy's).
 
@@ -460,7 +460,7 @@ Example:
     [0.         0.20791042]
 """
 
-DOCS[('scipy.special', 'zeta')] = """The Hurwitz zeta function sum_n (n + q)^-x.  Differentiable in q only (as
+DOCS['scipy.special.zeta'] = """The Hurwitz zeta function sum_n (n + q)^-x.  Differentiable in q only (as
 JAX); ``q=None`` is Riemann's zeta (q = 1), as scipy.
 
 This is ``scipy.special.zeta`` (the example's output is SciPy's).
@@ -482,7 +482,7 @@ Example:
     [1.64493407 1.08232323]
 """
 
-DOCS[('scipy.special', 'gammainc')] = """The regularized lower incomplete gamma function P(a, x).  Differentiable in
+DOCS['scipy.special.gammainc'] = """The regularized lower incomplete gamma function P(a, x).  Differentiable in
 x only (JAX also differentiates in a).
 
 This is ``scipy.special.gammainc`` (the example's output is SciPy's).

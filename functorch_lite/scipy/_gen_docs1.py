@@ -4,7 +4,7 @@ as text; the package ``__init__`` assigns them at import."""
 
 DOCS = {}
 
-DOCS[('scipy.special', 'gammaincc')] = """The regularized upper incomplete gamma function Q(a, x) = 1 - P(a, x)
+DOCS['scipy.special.gammaincc'] = """The regularized upper incomplete gamma function Q(a, x) = 1 - P(a, x)
 (accurate where P is near 1).  Differentiable in x only.
 
 This is ``scipy.special.gammaincc`` (the example's output is SciPy's).
@@ -26,7 +26,7 @@ Example:
     [0.36787944 0.73575888]
 """
 
-DOCS[('scipy.special', 'betainc')] = """The regularized incomplete beta function I_x(a, b).  Differentiable in x
+DOCS['scipy.special.betainc'] = """The regularized incomplete beta function I_x(a, b).  Differentiable in x
 only (as JAX).
 
 This is ``scipy.special.betainc`` (the example's output is SciPy's).
@@ -49,7 +49,7 @@ Example:
     [0.75 0.5 ]
 """
 
-DOCS[('scipy.linalg', 'solve_triangular')] = """x with op(T) x = b, T the lower (``lower=True``) or upper triangle of a
+DOCS['scipy.linalg.solve_triangular'] = """x with op(T) x = b, T the lower (``lower=True``) or upper triangle of a
 (its diagonal taken as ones with ``unit_diagonal``), op = identity
 (``trans`` 0 / 'N'), transpose (1 / 'T') or conjugate transpose (2 / 'C').
 
@@ -77,7 +77,7 @@ Example:
     [1. 2.]
 """
 
-DOCS[('scipy.linalg', 'cholesky')] = """The Cholesky factor of a symmetric positive definite a: upper U with
+DOCS['scipy.linalg.cholesky'] = """The Cholesky factor of a symmetric positive definite a: upper U with
 a = U^T U by default (scipy's default, unlike NumPy), lower L with
 ``lower=True``.  Reads the lower triangle of a.
 
@@ -103,7 +103,7 @@ Example:
      [0.5       1.6583124]]
 """
 
-DOCS[('scipy.linalg', 'cho_solve')] = """x with a x = b, given ``(c, lower) = cho_factor(a)``.
+DOCS['scipy.linalg.cho_solve'] = """x with a x = b, given ``(c, lower) = cho_factor(a)``.
 
 This is ``scipy.linalg.cho_solve`` (the example's output is SciPy's).
 
@@ -126,7 +126,7 @@ Example:
     [0.09090909 0.63636364]
 """
 
-DOCS[('scipy.linalg', 'lu_solve')] = """x with a x = b (``trans`` 0), a^T x = b (1 or 2), given lu_factor(a).
+DOCS['scipy.linalg.lu_solve'] = """x with a x = b (``trans`` 0), a^T x = b (1 or 2), given lu_factor(a).
 
 This is ``scipy.linalg.lu_solve`` (the example's output is SciPy's).
 
@@ -150,7 +150,7 @@ Example:
     [0.09090909 0.63636364]
 """
 
-DOCS[('scipy.linalg', 'expm')] = """The matrix exponential (scipy.linalg.expm's kernel); its derivative in
+DOCS['scipy.linalg.expm'] = """The matrix exponential (scipy.linalg.expm's kernel); its derivative in
 direction E is the upper-right block of expm([[A, E], [0, A]]), so every
 order works.  ``upper_triangular``/``max_squarings`` are JAX's and ignored.
 
@@ -175,7 +175,7 @@ Example:
      [0. 1.]]
 """
 
-DOCS[('scipy.linalg', 'sqrtm')] = """The principal square root S of A (S @ S = A; scipy.linalg.sqrtm's kernel,
+DOCS['scipy.linalg.sqrtm'] = """The principal square root S of A (S @ S = A; scipy.linalg.sqrtm's kernel,
 real input with real root).  Derivative: S dS + dS S = dA, solved as a
 Kronecker system (n^2 unknowns: meant for small matrices).
 
@@ -200,7 +200,7 @@ Example:
      [0. 3.]]
 """
 
-DOCS[('scipy.linalg', 'block_diag')] = """The block diagonal matrix of the given 2-D (or 0-/1-D, as scipy) blocks.
+DOCS['scipy.linalg.block_diag'] = """The block diagonal matrix of the given 2-D (or 0-/1-D, as scipy) blocks.
 
 This is ``scipy.linalg.block_diag`` (the example's output is SciPy's).
 
@@ -221,7 +221,7 @@ Example:
      [0 2 3]]
 """
 
-DOCS[('scipy.linalg', 'solve')] = """x with a x = b (``assume_a`` 'pos' solves through Cholesky).
+DOCS['scipy.linalg.solve'] = """x with a x = b (``assume_a`` 'pos' solves through Cholesky).
 
 This is ``scipy.linalg.solve`` (the example's output is SciPy's).
 
@@ -247,7 +247,7 @@ Example:
     [0.09090909 0.63636364]
 """
 
-DOCS[('scipy.linalg', 'inv')] = """The inverse of a.
+DOCS['scipy.linalg.inv'] = """The inverse of a.
 
 This is ``scipy.linalg.inv`` (the example's output is SciPy's).
 
@@ -270,7 +270,7 @@ Example:
      [-0.09090909  0.36363636]]
 """
 
-DOCS[('scipy.linalg', 'det')] = """The determinant of a.
+DOCS['scipy.linalg.det'] = """The determinant of a.
 
 This is ``scipy.linalg.det`` (the example's output is SciPy's).
 
@@ -292,7 +292,7 @@ Example:
     11.000000000000002
 """
 
-DOCS[('scipy.signal', 'convolve')] = """N-dimensional convolution of in1 and in2 (same number of dimensions);
+DOCS['scipy.signal.convolve'] = """N-dimensional convolution of in1 and in2 (same number of dimensions);
 ``mode`` 'full' (every overlap), 'same' (in1's shape, centred as scipy) or
 'valid' (full overlaps only).
 
@@ -317,7 +317,7 @@ Example:
     [0.  1.  2.5 4.  1.5]
 """
 
-DOCS[('scipy.signal', 'correlate')] = """N-dimensional cross-correlation: z[k] = sum_l in1[l] in2[l - k + N - 1]
+DOCS['scipy.signal.correlate'] = """N-dimensional cross-correlation: z[k] = sum_l in1[l] in2[l - k + N - 1]
 (convolution with in2 flipped in every axis); modes as convolve.
 
 This is ``scipy.signal.correlate`` (the example's output is SciPy's).
