@@ -59,3 +59,6 @@ _document(globals(), _docs2.DOCS)
 for _q, _lacks in _docs2.UNARY.items():      # faithful mirrors replacing the older one-liners
     _n = _q.rpartition(".")[2]
     globals()[_n].__doc__ = _mirror_line("jax.lax", _n, lacks=_lacks)
+from . import _docs3  # noqa: E402
+
+_document(globals(), _docs3.DOCS)
