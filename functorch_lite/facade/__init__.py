@@ -353,3 +353,8 @@ _mirror(Tensor, "torch.Tensor", (
     "trunc", "type", "type_as", "unbind", "unflatten", "uniform_", "unsqueeze", "var",
     "view_as", "where", "xlogy", "zero_"
 ))
+
+from . import _docs3  # noqa: E402
+
+_document(globals(), _docs3.DOCS)          # full docstrings with examples (facade/_docs3.py)
+_document(Tensor, _docs3.TENSOR_DOCS)
