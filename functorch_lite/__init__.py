@@ -42,3 +42,11 @@ from . import func  # noqa: F401,E402  (torch.func)
 from .func._vmap import _toplevel_vmap as vmap  # noqa: E402,F811  (JAX's or torch's by arguments)
 
 __version__ = "0.1.0"
+
+# Args/Returns/Example sections for the JAX-style names, fl.debug and fl.backends
+from .core.mirror_docs import complete as _complete  # noqa: E402
+from .core import _api_docs  # noqa: E402
+
+_complete(globals(), _api_docs.TOP)
+_complete(vars(debug), _api_docs.DEBUG)
+_complete(vars(backends), _api_docs.BACKENDS)

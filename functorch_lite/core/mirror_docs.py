@@ -92,3 +92,20 @@ def document(owner, docs):
             setattr(owner, name, property(obj.fget, obj.fset, obj.fdel, doc))
             continue
         getattr(obj, "__func__", obj).__doc__ = doc
+
+
+def complete(owner, extras):
+    """Append Args/Returns/differences/Example sections to the docstrings the
+    names already have (their summaries stay): ``extras`` maps a (qualified)
+    name to ``(args, returns, differs, example)``, each text indented as in
+    the final docstring."""
+    import inspect
+    get = owner.get if isinstance(owner, dict) else (lambda n: owner.__dict__.get(n))
+    for key, (args, returns, differs, example) in extras.items():
+        name = key.rpartition(".")[2]
+        obj = get(name)
+        if obj is None:
+            raise NameError(f"complete(): {key!r} is not defined in {owner!r:.60}")
+        fn = getattr(obj, "__func__", obj)
+        fn.__doc__ = (f"{inspect.cleandoc(fn.__doc__ or '')}\n\nArgs:\n{args}\n\nReturns:\n"
+                      f"    {returns}\n\n{differs}\n\nExample:\n{example}\n")
