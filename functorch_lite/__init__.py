@@ -50,3 +50,14 @@ from .core import _api_docs  # noqa: E402
 _complete(globals(), _api_docs.TOP)
 _complete(vars(debug), _api_docs.DEBUG)
 _complete(vars(backends), _api_docs.BACKENDS)
+from .core import _api_docs2  # noqa: E402
+from . import ode as _ode  # noqa: E402
+from .scipy import optimize as _optimize  # noqa: E402
+from .utils import checkpoint as _ucheckpoint  # noqa: E402
+
+_complete(vars(numpy), _api_docs2.NUMPY)
+_complete(vars(testing), {k: v for k, v in _api_docs2.OTHER.items() if k.startswith("testing.")})
+_complete(vars(_ucheckpoint), {k: v for k, v in _api_docs2.OTHER.items() if k.startswith("checkpoint.")})
+_complete(vars(_ode), {k: v for k, v in _api_docs2.OTHER.items() if k.startswith("ode.")})
+_complete(vars(_optimize), {k: v for k, v in _api_docs2.OTHER.items() if k.startswith("optimize.")})
+_complete(vars(optimizers), {k: v for k, v in _api_docs2.OTHER.items() if k.startswith("optimizers.")})

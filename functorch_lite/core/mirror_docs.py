@@ -89,6 +89,10 @@ def document(owner, docs):
         if obj is None:
             raise NameError(f"document(): {key!r} is not defined in {owner!r:.60}")
         if isinstance(obj, property):
+            try:
+                obj.fget.__doc__ = doc             # the getter too: tests and tools read it
+            except (AttributeError, TypeError):
+                pass
             setattr(owner, name, property(obj.fget, obj.fset, obj.fdel, doc))
             continue
         getattr(obj, "__func__", obj).__doc__ = doc
