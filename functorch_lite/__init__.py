@@ -61,3 +61,19 @@ _complete(vars(_ucheckpoint), {k: v for k, v in _api_docs2.OTHER.items() if k.st
 _complete(vars(_ode), {k: v for k, v in _api_docs2.OTHER.items() if k.startswith("ode.")})
 _complete(vars(_optimize), {k: v for k, v in _api_docs2.OTHER.items() if k.startswith("optimize.")})
 _complete(vars(optimizers), {k: v for k, v in _api_docs2.OTHER.items() if k.startswith("optimizers.")})
+from .core import _api_docs3  # noqa: E402
+from .autograd import forward_ad as _forward_ad  # noqa: E402
+from .numpy import linalg as _np_linalg  # noqa: E402
+from .scipy import linalg as _sp_linalg  # noqa: E402
+
+_complete(vars(func), _api_docs3.FUNC)
+_complete(vars(autograd), _api_docs3.AUTOGRAD)
+_complete(vars(_forward_ad), _api_docs3.FORWARD_AD)
+_complete(vars(_np_linalg), _api_docs3.LINALG)
+_complete(vars(nn), {k: v for k, v in _api_docs3.NN.items() if k.startswith("nn.")})
+_complete(vars(nn.init), {k: v for k, v in _api_docs3.NN.items() if k.startswith("init.")})
+_complete(vars(_sp_linalg), _api_docs3.SCIPY_LINALG)
+_complete(vars(_ucheckpoint), _api_docs3.OTHER)
+_complete(globals(), _api_docs3.TOP)
+_complete(vars(lax), _api_docs3.LAX)
+_complete(vars(numpy), _api_docs3.NUMPY2)
