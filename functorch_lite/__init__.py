@@ -42,3 +42,38 @@ from . import func  # noqa: F401,E402  (torch.func)
 from .func._vmap import _toplevel_vmap as vmap  # noqa: E402,F811  (JAX's or torch's by arguments)
 
 __version__ = "0.1.0"
+
+# Args/Returns/Example sections for the JAX-style names, fl.debug and fl.backends
+from .core.mirror_docs import complete as _complete  # noqa: E402
+from .core import _api_docs  # noqa: E402
+
+_complete(globals(), _api_docs.TOP)
+_complete(vars(debug), _api_docs.DEBUG)
+_complete(vars(backends), _api_docs.BACKENDS)
+from .core import _api_docs2  # noqa: E402
+from . import ode as _ode  # noqa: E402
+from .scipy import optimize as _optimize  # noqa: E402
+from .utils import checkpoint as _ucheckpoint  # noqa: E402
+
+_complete(vars(numpy), _api_docs2.NUMPY)
+_complete(vars(testing), {k: v for k, v in _api_docs2.OTHER.items() if k.startswith("testing.")})
+_complete(vars(_ucheckpoint), {k: v for k, v in _api_docs2.OTHER.items() if k.startswith("checkpoint.")})
+_complete(vars(_ode), {k: v for k, v in _api_docs2.OTHER.items() if k.startswith("ode.")})
+_complete(vars(_optimize), {k: v for k, v in _api_docs2.OTHER.items() if k.startswith("optimize.")})
+_complete(vars(optimizers), {k: v for k, v in _api_docs2.OTHER.items() if k.startswith("optimizers.")})
+from .core import _api_docs3  # noqa: E402
+from .autograd import forward_ad as _forward_ad  # noqa: E402
+from .numpy import linalg as _np_linalg  # noqa: E402
+from .scipy import linalg as _sp_linalg  # noqa: E402
+
+_complete(vars(func), _api_docs3.FUNC)
+_complete(vars(autograd), _api_docs3.AUTOGRAD)
+_complete(vars(_forward_ad), _api_docs3.FORWARD_AD)
+_complete(vars(_np_linalg), _api_docs3.LINALG)
+_complete(vars(nn), {k: v for k, v in _api_docs3.NN.items() if k.startswith("nn.")})
+_complete(vars(nn.init), {k: v for k, v in _api_docs3.NN.items() if k.startswith("init.")})
+_complete(vars(_sp_linalg), _api_docs3.SCIPY_LINALG)
+_complete(vars(_ucheckpoint), _api_docs3.OTHER)
+_complete(globals(), _api_docs3.TOP)
+_complete(vars(lax), _api_docs3.LAX)
+_complete(vars(numpy), _api_docs3.NUMPY2)

@@ -1,4 +1,19 @@
-"""functorch-lite: `demo` (the default) is a short tour; `bench` runs the benchmark suite."""
+"""functorch-lite: `demo` (the default) is a short tour; `bench` runs the benchmark suite.
+
+Installed as the ``functorch-lite`` command (and ``python3 -m functorch_lite``)::
+
+    functorch-lite                      # the demo: autograd, a jaxpr, grad/vmap/jit,
+    functorch-lite demo --steps 200     #   a two-layer net trained two ways (< 1 min)
+    functorch-lite bench --list         # the benchmark workloads
+    functorch-lite bench --quick        # every workload at small sizes (seconds each)
+    functorch-lite bench mlp --compare torch,jax --json out.json --plot out.png
+
+``bench`` times each workload's entries (functorch_lite eager and jitted,
+the PyTorch-style facade, and the peers PyTorch, JAX and autograd where
+installed) against a hand-written NumPy floor, one thread by default, and
+prints a table of medians and ratios to the floor (benchmarks/README.md).
+``functorch-lite <command> --help`` lists every option.
+"""
 import argparse
 import sys
 
@@ -28,14 +43,21 @@ def build_parser():
     """The ``argparse`` parser of the ``functorch-lite`` command (``demo``,
     ``bench`` and their options); ``main`` parses with it.
     """
-    parser = argparse.ArgumentParser(prog="functorch-lite", description=__doc__)
+    parser = argparse.ArgumentParser(
+        prog="functorch-lite", description=__doc__.split("\n\n", 1)[0],
+        epilog=_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="cmd")
-    d = sub.add_parser("demo", help="a short tour of the library (the default)")
+    d = sub.add_parser("demo", help="a short tour of the library (the default)",
+                       description="A tour for newcomers in well under a minute: autograd "
+                                   "on Tensors, a function's jaxpr, grad/vmap/jit of it, and "
+                                   "a two-layer net trained with the facade and with "
+                                   "jit(grad).")
     d.add_argument("--steps", type=int, default=500,
                    help="training steps for the two-layer net (default 500)")
     b = sub.add_parser("bench", help="time workloads against NumPy, PyTorch, JAX, autograd",
                        description="Time each workload's entries against a hand-written "
-                                   "NumPy floor. See benchmarks/README.md.")
+                                   "NumPy floor. See benchmarks/README.md.",
+                       epilog=_BENCH_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
     b.add_argument("workloads", nargs="*", metavar="WORKLOAD",
                    help="workload names or prefixes (default: all; see --list)")
     b.add_argument("--backend", choices=backends.known(), default="numpy",
@@ -103,6 +125,82 @@ def main(argv=None):
         return bench(args, parser)
     from .demo import demo
     return demo(steps=getattr(args, "steps", 500))
+
+
+_EPILOG = """examples:
+  functorch-lite                     run the demo
+  functorch-lite demo --steps 200    the demo with a shorter training run
+  functorch-lite bench --list        list the benchmark workloads
+  functorch-lite bench --quick       every workload at small sizes
+"""
+
+_BENCH_EPILOG = """examples:
+  functorch-lite bench --quick chain mlp
+  functorch-lite bench --compare torch,jax --threads 1 --json out.json --plot out.png
+  functorch-lite bench --backend cupy --compare none     (with CuPy and a GPU)
+"""
+
+# Full docstrings (Args/Returns/Example, run by tests/test_doctests.py), kept
+# apart from the functions so their def lines stay as they are.
+build_parser.__doc__ = """The ``argparse`` parser of the ``functorch-lite`` command.
+
+Args:
+    (none)
+
+Returns:
+    An ``argparse.ArgumentParser`` with the subcommands ``demo`` (``--steps``)
+    and ``bench`` (workload names, ``--backend``, ``--threads``,
+    ``--quick``, ``--json``, ``--plot``, ``--compare``, ``--list``,
+    ``--no-progress``); ``main`` parses with it.
+
+Example:
+    >>> from functorch_lite.cli import build_parser
+    >>> args = build_parser().parse_args(["bench", "--quick", "--compare", "jax", "mlp"])
+    >>> args.cmd, args.quick, args.compare, args.workloads
+    ('bench', True, ('jax',), ['mlp'])
+"""
+
+bench.__doc__ = """Run the ``bench`` subcommand.
+
+Args:
+    args: the namespace ``build_parser().parse_args`` returned for
+        ``bench``, plus ``args.argv`` (the command line, recorded in the
+        report).
+    parser: the parser, which reports bad arguments (an unknown workload,
+        ``--plot`` without matplotlib, a backend that cannot run here) and
+        exits with status 2.
+
+Returns:
+    The exit status: 0, or 1 when a workload failed.  With ``--list`` it
+    prints the workloads and returns 0; otherwise it prints the table and
+    writes ``--json``/``--plot`` files.
+
+Example:
+    >>> from functorch_lite.cli import bench, build_parser
+    >>> parser = build_parser()
+    >>> args = parser.parse_args(["bench", "--list"])
+    >>> args.argv = ["bench", "--list"]
+    >>> bench(args, parser)
+    twolayer-f32 ...
+    0
+"""
+
+main.__doc__ = """Entry point of ``functorch-lite`` and ``python3 -m functorch_lite``.
+
+Args:
+    argv: the arguments (default ``sys.argv[1:]``): ``[]`` or ``["demo",
+        ...]`` runs the demo, ``["bench", ...]`` the benchmarks.
+
+Returns:
+    The exit status (0 on success), which the console script passes to
+    ``sys.exit``.
+
+Example:
+    >>> from functorch_lite.cli import main
+    >>> main(["bench", "--list"])
+    twolayer-f32 ...
+    0
+"""
 
 
 if __name__ == "__main__":

@@ -78,3 +78,8 @@ def _check(arr, total):
     if shape != (total,):
         raise ValueError(f"ravel_pytree's unravel: expected a 1-D array of length {total}, "
                          f"got shape {shape}")
+
+
+from .core._tree_docs2 import RAVEL_PYTREE as _RAVEL_DOC  # noqa: E402
+
+ravel_pytree.__doc__ = _RAVEL_DOC   # full docstring with an example (core/_tree_docs2.py)

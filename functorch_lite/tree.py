@@ -80,3 +80,12 @@ def transpose(outer_treedef, inner_treedef, pytree_to_transpose):
 def broadcast(prefix_tree, full_tree, is_leaf=None):
     """Repeat each leaf of ``prefix_tree`` over the matching subtree of ``full_tree``."""
     return _tu.tree_broadcast(prefix_tree, full_tree, is_leaf)
+
+
+from .core.mirror_docs import document as _document  # noqa: E402
+from .core._tree_docs import TREE_DOCS as _DOCS  # noqa: E402
+
+_document(globals(), _DOCS)   # full docstrings with examples (core/_tree_docs.py)
+from .core._tree_docs2 import TREE_DOCS as _DOCS2  # noqa: E402
+
+_document(globals(), _DOCS2)

@@ -32,3 +32,11 @@ from .core.mirror_docs import mirror as _mirror  # noqa: E402
 _mirror(globals(), "jax.tree_util", (
     "PyTreeDef", "tree_flatten", "tree_leaves", "tree_structure", "tree_unflatten",
     "treedef_children", "treedef_is_leaf"))
+
+from .core.mirror_docs import document as _document  # noqa: E402
+from .core._tree_docs import TREE_UTIL_DOCS as _DOCS  # noqa: E402
+
+_document(globals(), _DOCS)   # full docstrings with examples (core/_tree_docs.py)
+from .core._tree_docs2 import TREE_UTIL_DOCS as _DOCS2  # noqa: E402
+
+_document(globals(), _DOCS2)

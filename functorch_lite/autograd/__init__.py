@@ -97,3 +97,13 @@ __all__ = ["Variable", "Function", "FunctionCtx", "grad", "backward", "no_grad",
 from ..core.mirror_docs import mirror as _mirror  # noqa: E402
 
 _mirror(globals(), "torch.autograd", ("grad",))
+
+from ..core.mirror_docs import document as _document  # noqa: E402
+from ._docs import DOCS as _DOCS  # noqa: E402
+
+_document(globals(), _DOCS)
+from . import _docs2  # noqa: E402
+
+_document(globals(), _docs2.DOCS)
+_document(vars(functional), _docs2.FUNCTIONAL_DOCS)
+_document(vars(forward_ad), _docs2.FORWARD_AD_DOCS)

@@ -70,3 +70,46 @@ def mirror(namespace, library, names, aliases=None, lacks=None):
         if type(obj) is property and not obj.__doc__ and not isinstance(namespace, dict):
             # a property copies its fget's doc when made, so help() needs a new one
             setattr(namespace, name, property(obj.fget, obj.fset, obj.fdel, fn.__doc__))
+
+
+def document(owner, docs):
+    """Give each name in ``docs`` (name, or a qualified name, -> docstring) that docstring, replacing
+    the short one in the code: the full docstrings (arguments, returns,
+    differences, an Example that tests/test_doctests.py runs) of names users
+    meet first live in a package's ``_docs.py`` so the modules stay under the
+    line limit.  ``owner`` is a module's globals() or a class (its methods and
+    properties); a name missing from it is an error, so a rename cannot leave a
+    docstring behind."""
+    get = owner.get if isinstance(owner, dict) else (lambda n: owner.__dict__.get(n))
+    for key, doc in docs.items():
+        # a key may be qualified ("Tensor.gather", "numpy.linalg.solve"): the last part
+        # names the attribute (qualified keys keep primitive names out of the tables)
+        name = key.rpartition(".")[2]
+        obj = get(name)
+        if obj is None:
+            raise NameError(f"document(): {key!r} is not defined in {owner!r:.60}")
+        if isinstance(obj, property):
+            try:
+                obj.fget.__doc__ = doc             # the getter too: tests and tools read it
+            except (AttributeError, TypeError):
+                pass
+            setattr(owner, name, property(obj.fget, obj.fset, obj.fdel, doc))
+            continue
+        getattr(obj, "__func__", obj).__doc__ = doc
+
+
+def complete(owner, extras):
+    """Append Args/Returns/differences/Example sections to the docstrings the
+    names already have (their summaries stay): ``extras`` maps a (qualified)
+    name to ``(args, returns, differs, example)``, each text indented as in
+    the final docstring."""
+    import inspect
+    get = owner.get if isinstance(owner, dict) else (lambda n: owner.__dict__.get(n))
+    for key, (args, returns, differs, example) in extras.items():
+        name = key.rpartition(".")[2]
+        obj = get(name)
+        if obj is None:
+            raise NameError(f"complete(): {key!r} is not defined in {owner!r:.60}")
+        fn = getattr(obj, "__func__", obj)
+        fn.__doc__ = (f"{inspect.cleandoc(fn.__doc__ or '')}\n\nArgs:\n{args}\n\nReturns:\n"
+                      f"    {returns}\n\n{differs}\n\nExample:\n{example}\n")

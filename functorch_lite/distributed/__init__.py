@@ -20,3 +20,9 @@ from ._runner import LocalExecutor, WorkerLost
 
 __all__ = ["data_parallel", "DataParallel", "Sharded", "LocalExecutor",
            "DistributedDataParallel", "WorkerLost"]
+
+import inspect as _inspect  # noqa: E402
+
+from ._docs import DATA_PARALLEL_EXAMPLE as _EXAMPLE  # noqa: E402
+
+data_parallel.__doc__ = _inspect.cleandoc(data_parallel.__doc__) + "\n\n" + _EXAMPLE

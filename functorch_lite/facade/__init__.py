@@ -254,6 +254,8 @@ _install(at=property(_at))
 # give the same results as the listed library's get its one-line docstring; a
 # name that differs has its own docstring instead.
 from ..core.mirror_docs import mirror as _mirror  # noqa: E402
+from ..core.mirror_docs import document as _document  # noqa: E402
+from . import _docs, _docs2  # noqa: E402
 
 _DIFFERS = {   # as PyTorch's but for the differences named (docs/facade.md)
     "unique": "As ``torch.unique`` (same arguments), except that ``sorted=False`` still "
@@ -275,6 +277,12 @@ for _n in ("max", "min"):     # the methods of unique/sort/topk have their own d
     getattr(Tensor, _n).__doc__ = _DIFFERS[_n].replace("``torch.", "``torch.Tensor.")
 set_rng_state.__doc__ = ("As ``torch.set_rng_state``, but the state is this library's byte "
                          "layout (from ``get_rng_state``), not PyTorch's.")
+
+# the full docstrings of the entry points users meet first (facade/_docs.py);
+# the mirror lines below skip names that have one
+_document(globals(), _docs.DOCS)
+_document(Tensor, _docs.TENSOR_DOCS)
+_document(globals(), _docs2.DOCS)
 
 _mirror(globals(), "torch", (
     "BoolTensor", "ByteTensor", "CharTensor", "DoubleTensor", "FloatTensor", "HalfTensor",
@@ -317,6 +325,9 @@ Tensor.view.__doc__ = ("As ``torch.Tensor.view(*shape)`` (same results, a view s
 Tensor.storage_offset.__doc__ = ("Always 0: unlike ``torch.Tensor.storage_offset``, a view here "
                                  "owns its start (its array begins at its first element).")
 
+from ._tensor_docs import DOCS as _TENSOR_DOCS  # noqa: E402
+
+_document(Tensor, _TENSOR_DOCS)
 _mirror(Tensor, "torch.Tensor", (
     "T", "abs", "abs_", "absolute", "acos", "acosh", "add", "add_", "addbmm", "addmv",
     "all", "allclose", "amax", "amin", "aminmax", "any", "arccos", "arccosh", "arcsin",
@@ -350,3 +361,8 @@ _mirror(Tensor, "torch.Tensor", (
     "trunc", "type", "type_as", "unbind", "unflatten", "uniform_", "unsqueeze", "var",
     "view_as", "where", "xlogy", "zero_"
 ))
+
+from . import _docs3  # noqa: E402
+
+_document(globals(), _docs3.DOCS)          # full docstrings with examples (facade/_docs3.py)
+_document(Tensor, _docs3.TENSOR_DOCS)

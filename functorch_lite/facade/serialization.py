@@ -233,3 +233,9 @@ def _load_legacy(f, arrays, where):
     if list(out) == [_SINGLE]:
         return out[_SINGLE]
     return collections.OrderedDict(out)
+
+
+from ..core.mirror_docs import document as _document  # noqa: E402
+from ._docs2 import SERIALIZATION_DOCS as _DOCS  # noqa: E402
+
+_document(globals(), _DOCS)   # full docstrings with examples (facade/_docs2.py)

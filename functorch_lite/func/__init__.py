@@ -49,3 +49,11 @@ __all__ = ["grad", "grad_and_value", "vjp", "jvp", "linearize", "vmap", "jacrev"
            "jacfwd", "hessian", "functional_call", "stack_module_state", "functionalize",
            "replace_all_batch_norm_modules_", "make_functional",
            "make_functional_with_buffers", "combine_state_for_ensemble"]
+
+from ..core.mirror_docs import document as _document  # noqa: E402
+from ._docs import DOCS as _DOCS  # noqa: E402
+
+_document(globals(), _DOCS)   # full docstrings with examples (func/_docs.py)
+from ._docs2 import DOCS as _DOCS2  # noqa: E402
+
+_document(globals(), _DOCS2)

@@ -47,3 +47,18 @@ __all__ += ["top_k"]
 from ..core.mirror_docs import mirror as _mirror  # noqa: E402
 
 _mirror(globals(), "jax.lax", ("digamma", "erf", "erf_inv", "lgamma"))
+
+from ..core.mirror_docs import document as _document  # noqa: E402
+from ._docs import DOCS as _DOCS  # noqa: E402
+
+_document(globals(), _DOCS)   # full docstrings with examples (lax/_docs.py)
+from ..core.mirror_docs import mirror_line as _mirror_line  # noqa: E402
+from . import _docs2  # noqa: E402
+
+_document(globals(), _docs2.DOCS)
+for _q, _lacks in _docs2.UNARY.items():      # faithful mirrors replacing the older one-liners
+    _n = _q.rpartition(".")[2]
+    globals()[_n].__doc__ = _mirror_line("jax.lax", _n, lacks=_lacks)
+from . import _docs3  # noqa: E402
+
+_document(globals(), _docs3.DOCS)

@@ -30,6 +30,17 @@ from . import utils  # noqa: F401,E402
 # give the same results as the listed library's get its one-line docstring; a
 # name that differs has its own docstring instead.
 from ..core.mirror_docs import mirror as _mirror  # noqa: E402
+from ..core.mirror_docs import document as _document  # noqa: E402
+from ._docs import DOCS as _DOCS  # noqa: E402
+
+_document(globals(), _DOCS)   # the full docstrings first: the mirror lines skip these
+from ._docs2 import DOCS as _DOCS2  # noqa: E402
+
+_document(globals(), _DOCS2)
+from . import _jax_docs, _jax_docs2  # noqa: E402
+
+_document(globals(), _jax_docs.DOCS)
+_document(globals(), _jax_docs2.DOCS)
 
 _mirror(globals(), "torch.nn", (
     "AdaptiveAvgPool2d", "AdaptiveMaxPool2d", "BCELoss", "BCEWithLogitsLoss", "BatchNorm1d", "BatchNorm2d",

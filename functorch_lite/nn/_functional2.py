@@ -72,6 +72,10 @@ def kl_div(input, target, size_average=None, reduce=None, reduction="mean",  # n
            log_target=False):
     """target * (log target - input) pointwise (input is a log-probability);
     'batchmean' divides the sum by the batch size."""
+    if size_average is not None or reduce is not None:     # PyTorch's deprecated pair
+        raise TypeError("kl_div: size_average/reduce are not supported; use reduction="
+                        "'mean', 'batchmean', 'sum' or 'none'")
+
     def f(a, t):
         if log_target:
             return fnp.exp(t) * (t - a)
@@ -291,12 +295,19 @@ def interpolate(input, size=None, scale_factor=None, mode="nearest",  # noqa: A0
     if mode != "nearest":
         raise NotImplementedError(f"interpolate: mode={mode!r} is not supported (only "
                                   f"'nearest')")
+    if align_corners is not None:        # PyTorch's own error for 'nearest'
+        raise ValueError("align_corners option can only be set with the interpolating modes: "
+                         "linear | bilinear | bicubic | trilinear")
+    if antialias:
+        raise ValueError("interpolate: antialias=True is restricted to the bilinear, bicubic "
+                         "and lanczos modes (as PyTorch's); mode 'nearest' takes none")
     sp = input.shape[2:]
     if size is None:
         sf = scale_factor if isinstance(scale_factor, (tuple, list)) else \
             (scale_factor,) * len(sp)
         size = tuple(int(math.floor(s * f)) for s, f in zip(sp, sf))
-        scales = sf
+        # recompute_scale_factor: the scale the output size implies (PyTorch's option)
+        scales = tuple(o / i for o, i in zip(size, sp)) if recompute_scale_factor else sf
     else:
         size = tuple(size) if isinstance(size, (tuple, list)) else (size,) * len(sp)
         scales = tuple(o / i for o, i in zip(size, sp))

@@ -9,6 +9,7 @@ from typing import Any
 
 import numpy as np
 
+from ..core.mirror_docs import mirror_line
 from ..facade import _types as T
 from ..facade._tensor import Tensor, _wrap
 from . import functional as F
@@ -268,22 +269,39 @@ class Unflatten(Module):
         return f"dim={self.dim}, unflattened_size={self.unflattened_size}"
 
 
-def _activation(name, fn, args=(), fmt=None):
-    """A Module class applying ``fn(x, *self.<args>)``; repr from ``fmt``."""
+def _activation(name, fn, args=(), fmt=None, aliases=None):
+    """A Module class applying ``fn(x, *self.<args>)``, PyTorch's ``torch.nn.<name>``
+    (the same arguments, ``inplace=True`` writing into the input); repr from
+    ``fmt``; ``aliases`` maps PyTorch's deprecated argument names to the current."""
+    names = [n for n, _ in args]
+
     def __init__(self, *a, **k):
         Module.__init__(self)
-        vals = dict(zip([n for n, _ in args], a))
+        k = {(aliases or {}).get(n, n): v for n, v in k.items() if v is not None or
+             n not in (aliases or {})}
+        bad = [n for n in k if n not in names]
+        if len(a) > len(names) or bad:
+            raise TypeError(f"{name}: takes the arguments ({', '.join(names)}), got "
+                            f"{len(a)} positional and {', '.join(bad) or 'no'} unknown")
+        vals = dict(zip(names, a))
         for n, default in args:
             setattr(self, n, k.get(n, vals.get(n, default)))
 
     def forward(self, *xs):
-        return fn(*xs, *[getattr(self, n) for n, _ in args])
+        if getattr(self, "inplace", False):      # PyTorch's in-place form: into the input
+            # from a clone, so the input the backward saved is not the one overwritten
+            out = fn(xs[0].clone(), *xs[1:], *[getattr(self, n) for n in names])
+            return xs[0].copy_(out)
+        return fn(*xs, *[getattr(self, n) for n in names])
 
     def extra_repr(self):
-        return fmt(self) if fmt else ""
+        text = fmt(self) if fmt else ""
+        if getattr(self, "inplace", False) and name not in ("Hardswish", "Hardsigmoid"):
+            text += (", " if text else "") + "inplace=True"   # PyTorch's reprs (those two omit it)
+        return text
     return type(name, (Module,), {"__init__": __init__, "forward": forward,
                                   "extra_repr": extra_repr,
-                                  "__doc__": f"torch.nn.{name} (applies F's function)."})
+                                  "__doc__": mirror_line("torch.nn", name)})
 
 
 GELU = _activation("GELU", lambda x, a: F.gelu(x, approximate=a), [("approximate", "none")],
@@ -297,7 +315,8 @@ CELU = _activation("CELU", lambda x, a, ip: F.celu(x, a), [("alpha", 1.0), ("inp
 SELU = _activation("SELU", lambda x, ip: F.selu(x), [("inplace", False)])
 Hardtanh = _activation("Hardtanh", lambda x, lo, hi, ip: F.hardtanh(x, lo, hi),
                        [("min_val", -1.0), ("max_val", 1.0), ("inplace", False)],
-                       lambda s: f"min_val={s.min_val}, max_val={s.max_val}")
+                       lambda s: f"min_val={s.min_val}, max_val={s.max_val}",
+                       {"min_value": "min_val", "max_value": "max_val"})
 ReLU6 = _activation("ReLU6", lambda x, ip: F.relu6(x), [("inplace", False)])
 Hardswish = _activation("Hardswish", lambda x, ip: F.hardswish(x), [("inplace", False)])
 Hardsigmoid = _activation("Hardsigmoid", lambda x, ip: F.hardsigmoid(x), [("inplace", False)])

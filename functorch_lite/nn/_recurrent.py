@@ -28,6 +28,9 @@ class _RNNBase(Module):
         self.bias, self.batch_first, self.dropout = bias, batch_first, float(dropout)
         self.bidirectional = bidirectional
         if nonlinearity is not None:
+            if self._mode != "RNN":          # PyTorch's LSTM/GRU reject it too
+                raise TypeError(f"{self._mode}: unexpected argument nonlinearity="
+                                f"{nonlinearity!r} (only nn.RNN takes one)")
             self.nonlinearity = nonlinearity
         npdt = T.as_dtype(dtype or T.get_default_dtype()).np
         g = self._gates * hidden_size

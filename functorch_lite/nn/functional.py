@@ -29,12 +29,13 @@ def _dim(dim, axis, default=-1):
     return default if d is None else d
 
 
-def _inplace(input, out, inplace):
-    """PyTorch's ``inplace=True``: the result written into ``input`` (Tensors only;
-    an array input is never modified)."""
+def _inplace(input, fn, inplace):
+    """``fn(input)``, or with PyTorch's ``inplace=True`` the result written into
+    ``input`` (Tensors only; an array input is never modified).  In place, fn
+    reads a clone: the backward then finds the values it saved unchanged."""
     if inplace and isinstance(input, Tensor):
-        return input.copy_(out)
-    return out
+        return input.copy_(fn(input.clone()))
+    return fn(input)
 
 
 def relu(input, inplace=False):  # noqa: A002
@@ -46,7 +47,7 @@ def relu(input, inplace=False):  # noqa: A002
 
 def relu6(input, inplace=False):  # noqa: A002
     """min(max(x, 0), 6) (PyTorch's hardtanh(x, 0, 6)); derivative 0 at both kinks."""
-    return _inplace(input, J.relu6(input), inplace)
+    return _inplace(input, lambda t: J.relu6(t), inplace)
 
 
 def hardtanh(input, min_val=-1.0, max_val=1.0, inplace=False):  # noqa: A002
@@ -54,8 +55,8 @@ def hardtanh(input, min_val=-1.0, max_val=1.0, inplace=False):  # noqa: A002
     (jax.nn.hard_tanh, also here as ``hard_tanh``, has 1 there)."""
     if min_val > max_val:
         raise ValueError(f"hardtanh: min_val ({min_val}) must be <= max_val ({max_val})")
-    out = J._call(N._hardtanh, "HardtanhBackward0", input, lo=min_val, hi=max_val)
-    return _inplace(input, out, inplace)
+    return _inplace(input, lambda t: J._call(N._hardtanh, "HardtanhBackward0", t, lo=min_val,
+                                             hi=max_val), inplace)
 
 
 def leaky_relu(input, negative_slope=0.01, inplace=False):  # noqa: A002
@@ -64,9 +65,9 @@ def leaky_relu(input, negative_slope=0.01, inplace=False):  # noqa: A002
     if not isinstance(input, Tensor):
         return N.leaky_relu(input, negative_slope)
     v = input._v
-    out = O._select((v if _on_dev(v) or isinstance(v, Tracer) else np.asarray(v)) > 0, input,
-                    input * negative_slope, "LeakyReluBackward0")
-    return _inplace(input, out, inplace)
+    pos = (v if _on_dev(v) or isinstance(v, Tracer) else np.asarray(v)) > 0
+    return _inplace(input, lambda t: O._select(pos, t, t * negative_slope, "LeakyReluBackward0"),
+                    inplace)
 
 
 def tanh(input):  # noqa: A002
@@ -141,7 +142,7 @@ def gelu(input, approximate="none"):  # noqa: A002
 
 def silu(input, inplace=False):  # noqa: A002
     """x * sigmoid(x)."""
-    return _inplace(input, J.silu(input), inplace)
+    return _inplace(input, lambda t: J.silu(t), inplace)
 
 
 swish = J.swish
@@ -149,32 +150,32 @@ swish = J.swish
 
 def mish(input, inplace=False):  # noqa: A002
     """x * tanh(softplus(x))."""
-    return _inplace(input, J.mish(input), inplace)
+    return _inplace(input, lambda t: J.mish(t), inplace)
 
 
 def elu(input, alpha=1.0, inplace=False):  # noqa: A002
     """x for x > 0, alpha (exp(x) - 1) otherwise."""
-    return _inplace(input, J.elu(input, alpha), inplace)
+    return _inplace(input, lambda t: J.elu(t, alpha), inplace)
 
 
 def selu(input, inplace=False):  # noqa: A002
     """scale * elu(x, alpha) with the self-normalising constants."""
-    return _inplace(input, J.selu(input), inplace)
+    return _inplace(input, lambda t: J.selu(t), inplace)
 
 
 def celu(input, alpha=1.0, inplace=False):  # noqa: A002
     """x for x > 0, alpha (exp(x / alpha) - 1) otherwise."""
-    return _inplace(input, J.celu(input, alpha), inplace)
+    return _inplace(input, lambda t: J.celu(t, alpha), inplace)
 
 
 def hardsigmoid(input, inplace=False):  # noqa: A002
     """relu6(x + 3) / 6."""
-    return _inplace(input, J.hard_sigmoid(input), inplace)
+    return _inplace(input, lambda t: J.hard_sigmoid(t), inplace)
 
 
 def hardswish(input, inplace=False):  # noqa: A002
     """x * relu6(x + 3) / 6."""
-    return _inplace(input, J.hard_swish(input), inplace)
+    return _inplace(input, lambda t: J.hard_swish(t), inplace)
 
 
 def softsign(input):  # noqa: A002
@@ -518,3 +519,11 @@ _mirror(globals(), "torch.nn.functional", (
     "smooth_l1_loss": ('size_average', 'reduce'),
     "triplet_margin_loss": ('size_average', 'reduce'),
 })
+
+from ..core.mirror_docs import document as _document  # noqa: E402
+from ._functional_docs import DOCS as _DOCS  # noqa: E402
+
+_document(globals(), _DOCS)   # full docstrings with examples (nn/_functional_docs.py)
+from ._functional_docs2 import DOCS as _DOCS2  # noqa: E402
+
+_document(globals(), _DOCS2)

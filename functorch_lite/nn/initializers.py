@@ -194,3 +194,9 @@ def orthogonal(scale=1.0, column_axis=-1, dtype=None):
         q = fnp.moveaxis(fnp.reshape(q, rest + (n_cols,)), -1, column_axis)
         return fnp.multiply(q, dt.type(scale))
     return _named(init, "orthogonal_init", orthogonal.__doc__)
+
+
+from ..core.mirror_docs import document as _document  # noqa: E402
+from ._init_docs import DOCS as _DOCS  # noqa: E402
+
+_document(globals(), _DOCS)   # full docstrings with examples (nn/_init_docs.py)

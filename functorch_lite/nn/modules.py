@@ -352,6 +352,10 @@ class Conv2d(Module):
                  dilation=1, groups=1, bias=True, padding_mode="zeros", device=None,
                  dtype=None):
         super().__init__()
+        if padding_mode != "zeros" or isinstance(padding, str):
+            raise NotImplementedError(
+                f"Conv2d: padding={padding!r}, padding_mode={padding_mode!r}: only int or "
+                "(ph, pw) padding with padding_mode='zeros' is supported")
         from ._conv import _pair
         self.in_channels, self.out_channels = in_channels, out_channels
         self.kernel_size, self.stride = _pair(kernel_size), _pair(stride)
@@ -426,10 +430,10 @@ class ReLU(Module):  # accepts inplace= like torch
 class LeakyReLU(Module):
     def __init__(self, negative_slope=0.01, inplace=False):
         super().__init__()
-        self.negative_slope = negative_slope
+        self.negative_slope, self.inplace = negative_slope, inplace
 
     def forward(self, x: Tensor) -> Tensor:
-        return F.leaky_relu(x, self.negative_slope)
+        return F.leaky_relu(x, self.negative_slope, self.inplace)
 
 
 class Softmax(Module):
@@ -511,6 +515,10 @@ class LayerNorm(Module):
 class _Loss(Module):
     def __init__(self, reduction="mean", **kw):
         super().__init__()
+        if kw and type(self).__init__ is _Loss.__init__:   # no subclass options: the user's
+            raise TypeError(f"{type(self).__name__}: unexpected argument(s) {', '.join(kw)} "
+                            "(PyTorch's deprecated size_average/reduce: use reduction="
+                            "'mean', 'sum' or 'none')")
         self.reduction = reduction
         for k, v in kw.items():
             object.__setattr__(self, k, v)
@@ -580,7 +588,8 @@ def _reprs():
     Embedding.extra_repr = lambda s: f"{s.num_embeddings}, {s.embedding_dim}" + (
         f", padding_idx={s.padding_idx}" if s.padding_idx is not None else "")
     ReLU.extra_repr = lambda s: "inplace=True" if s.inplace else ""
-    LeakyReLU.extra_repr = lambda s: f"negative_slope={s.negative_slope}"
+    LeakyReLU.extra_repr = lambda s: f"negative_slope={s.negative_slope}" + (
+        ", inplace=True" if s.inplace else "")
     Softmax.extra_repr = lambda s: f"dim={s.dim}"
     MaxPool2d.extra_repr = lambda s: (f"kernel_size={s.kernel_size}, stride="
                                       f"{s.stride or s.kernel_size}, padding={s.padding}, "

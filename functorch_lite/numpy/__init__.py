@@ -130,6 +130,16 @@ from ._linalg_ext import kron, vecdot, cross_np as cross  # (vecdot: the complex
 # name that differs has its own docstring instead.
 from ..core.mirror_docs import mirror as _mirror  # noqa: E402
 
+from ._docs import DOCS as _DOCS  # noqa: E402
+from ..core.mirror_docs import document as _document  # noqa: E402
+
+_document(globals(), _DOCS)   # full docstrings with examples (numpy/_docs.py)
+from ._docs import UFUNC_MIRRORS as _UFUNCS, UFUNC_LACKS as _UF_LACKS  # noqa: E402
+from ..core.mirror_docs import mirror_line as _mirror_line  # noqa: E402
+
+for _q in _UFUNCS:
+    _n = _q.rpartition(".")[2]
+    globals()[_n].__doc__ = _mirror_line("numpy", _n, lacks=_UF_LACKS)
 _mirror(globals(), "numpy", (
     "abs", "absolute", "all", "amax", "amin", "any", "arange", "argmax", "argmin", "around",
     "array", "bitwise_and", "bitwise_left_shift", "bitwise_or", "bitwise_right_shift",
@@ -216,3 +226,17 @@ _mirror(globals(), "numpy", (
     "zeros": ('order', 'like'),
     "zeros_like": ('order', 'subok'),
 })
+
+
+def _assign_generated_docs():
+    """The generated full docstrings (numpy/_gen_docs*.py), keyed by qualified name."""
+    from . import (_gen_docs0, _gen_docs1, _gen_docs2, _gen_docs3, _gen_docs4, _gen_docs_sub0,
+                   _gen_docs_sub1)
+    owners = {"numpy": globals(), "numpy.linalg": vars(linalg), "numpy.fft": vars(fft)}
+    for m in (_gen_docs0, _gen_docs1, _gen_docs2, _gen_docs3, _gen_docs4, _gen_docs_sub0,
+              _gen_docs_sub1):
+        for key, doc in m.DOCS.items():
+            _document(owners[key.rpartition(".")[0]], {key: doc})
+
+
+_assign_generated_docs()

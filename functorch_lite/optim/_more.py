@@ -167,8 +167,8 @@ class LBFGS(Optimizer):
         lr, max_iter = g["lr"], g["max_iter"]
         st = self.state.setdefault("lbfgs", {"func_evals": 0, "n_iter": 0})
         with enable_grad():
-            loss = float(closure())
-        orig = loss
+            orig = closure()          # returned as is: PyTorch's step gives back the Tensor
+        loss = float(orig)
         evals = 1
         st["func_evals"] += 1
         flat = self._flat_grad()

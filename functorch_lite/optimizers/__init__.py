@@ -13,3 +13,9 @@ from ._schedules import __all__ as _sched_all
 
 __all__ = ["sgd", "momentum", "nesterov", "adam", "adamw", "rmsprop", "adagrad", "lamb",
            "misc", "example_libraries"] + list(_base_all) + list(_sched_all)
+
+# Args/Returns/Example sections for the docstrings (optimizers/_docs.py)
+from ..core.mirror_docs import complete as _complete  # noqa: E402
+from ._docs import EXTRAS as _EXTRAS  # noqa: E402
+
+_complete(globals(), _EXTRAS)

@@ -18,3 +18,11 @@ __all__ = ["key", "PRNGKey", "split", "fold_in", "bits", "key_data", "wrap_key_d
            "uniform", "normal", "truncated_normal", "bernoulli", "categorical", "randint",
            "permutation", "choice", "gumbel", "exponential", "gamma", "loggamma", "beta",
            "dirichlet", "multivariate_normal", "laplace", "logistic", "poisson"]
+
+from ..core.mirror_docs import document as _document  # noqa: E402
+from ._docs import DOCS as _DOCS  # noqa: E402
+
+_document(globals(), _DOCS)
+from ._docs2 import DOCS as _DOCS2  # noqa: E402
+
+_document(globals(), _DOCS2)

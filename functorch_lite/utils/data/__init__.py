@@ -7,3 +7,11 @@ from .dataset import (ChainDataset, ConcatDataset, Dataset, IterableDataset,  # 
                       StackDataset, Subset, TensorDataset, random_split)
 from .sampler import (BatchSampler, RandomSampler, Sampler, SequentialSampler,  # noqa: F401
                       SubsetRandomSampler, WeightedRandomSampler)
+
+from ...core.mirror_docs import document as _document  # noqa: E402
+from ._docs import DOCS as _DOCS  # noqa: E402
+
+_document(globals(), _DOCS)   # the full docstrings of the names users meet first
+from ._docs2 import DOCS as _DOCS2  # noqa: E402
+
+_document(globals(), _DOCS2)
