@@ -25,4 +25,4 @@ import inspect as _inspect  # noqa: E402
 
 from ._docs import DATA_PARALLEL_EXAMPLE as _EXAMPLE  # noqa: E402
 
-data_parallel.__doc__ = _inspect.cleandoc(data_parallel.__doc__) + "\n\n" + _EXAMPLE
+data_parallel.__doc__ = _inspect.cleandoc(data_parallel.__doc__ or "") + "\n\n" + _EXAMPLE

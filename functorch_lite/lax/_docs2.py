@@ -54,7 +54,7 @@ DOCS = {key: _TEMPLATE.format(name=key[4:], what=what, result=result, np=NP[key]
 
 # lax's unary elementwise functions are faithful mirrors; JAX's newer ``accuracy=``
 # (a hint for XLA's transcendental approximations) is the argument they lack
-UNARY = {f"lax.{n}": () for n in "neg abs sign asin acos atan sinh cosh floor ceil square "
+UNARY: dict[str, tuple[str, ...]] = {f"lax.{n}": () for n in "neg abs sign asin acos atan sinh cosh floor ceil square "
          "reciprocal erfc is_finite".split()}
 UNARY.update({f"lax.{n}": ("accuracy",) for n in "exp log sin cos tan tanh sqrt log1p expm1 "
               "rsqrt logistic exp2".split()})
