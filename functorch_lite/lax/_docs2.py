@@ -33,7 +33,8 @@ BINARY = {
     'lax.add': ('x + y', '[1.5 2. ]'),
     'lax.sub': ('x - y', '[ 0.5 -6. ]'),
     'lax.mul': ('x * y', '[ 0.5 -8. ]'),
-    'lax.div': ("x / y", '[ 2.  -0.5]'),
+    'lax.div': ("x / y (integers: rounded toward zero, as C and XLA; NumPy's // floors)",
+                '[ 2.  -0.5]'),
     'lax.pow': ('x ** y', '[ 1. 16.]'),
     'lax.max': ('max(x, y) (NaN-propagating)', '[1. 4.]'),
     'lax.min': ('min(x, y) (NaN-propagating)', '[ 0.5 -2. ]'),
@@ -58,5 +59,6 @@ UNARY: dict[str, tuple[str, ...]] = {f"lax.{n}": () for n in "neg abs sign asin 
          "reciprocal erfc is_finite".split()}
 UNARY.update({f"lax.{n}": ("accuracy",) for n in "exp log sin cos tan tanh sqrt log1p expm1 "
               "rsqrt logistic exp2".split()})
-DOCS["lax.div"] = DOCS["lax.div"].replace("raises for it.", "raises for it.  Integer operands give\nfloats (true division); JAX's round toward zero and stay integers.")
+DOCS["lax.div"] = DOCS["lax.div"].replace(
+    "    [ 2.  -0.5]\n", "    [ 2.  -0.5]\n    >>> print(lax.div(fnp.array([7, -7]), fnp.array([2, 2])))\n    [ 3 -3]\n")
 DOCS["lax.mul"] = DOCS["lax.mul"].replace("raises for it.", "raises for it; no ``out_dtype=``\n(JAX's newer argument).")

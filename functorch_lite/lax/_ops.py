@@ -12,6 +12,7 @@ from ..core import tree_util as tu
 from ..core.trace import get_aval
 from .. import primitives as P
 from ..primitives import math_more as mm
+from ..primitives import numeric as nm
 from ..primitives import special as sp
 
 _PY = (bool, int, float, complex)
@@ -61,7 +62,19 @@ def _unary(fn, name=None):
 add = _binary(P.add)
 sub = _binary(P.sub)
 mul = _binary(P.mul)
-div = _binary(P.div)
+
+
+def div(x, y):
+    """Elementwise ``div`` (JAX's ``lax.div``): same dtypes and shapes, no promotion;
+    integers divide rounding toward zero, as C and XLA do (NumPy floors)."""
+    x, y = _strict(div, x, y)
+    if get_aval(x).dtype.kind in "iu" and get_aval(y).dtype.kind in "iu":
+        q = nm.idiv(x, y)
+        # floor and truncation differ where the remainder is non-zero and the signs differ
+        fix = nm.bitwise_and(P.ne(P.sub(x, P.mul(q, y)), 0), P.ne(P.lt(x, 0), P.lt(y, 0)))
+        return P.select(fix, P.add(q, 1), q)
+    return P.div(x, y)
+
 pow = _binary(P.pow)  # noqa: A001
 max = _binary(P.max)  # noqa: A001
 min = _binary(P.min)  # noqa: A001
