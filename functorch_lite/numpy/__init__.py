@@ -11,6 +11,8 @@ ndarray's operators and methods on tracers.
 """
 import numpy as _np
 
+from ..core import dtypes as _dtypes
+
 from .. import primitives as P
 from ._base import _v, _arr, _axes, _keep, _flat, _norm_axis  # noqa: F401  (shared helpers)
 from ._creation import (array, asarray, astype, zeros, ones, empty, full, zeros_like,  # noqa: F401
@@ -37,7 +39,16 @@ float16, float32, float64 = _np.float16, _np.float32, _np.float64
 int8, int16, int32, int64, uint8 = _np.int8, _np.int16, _np.int32, _np.int64, _np.uint8
 bool_ = _np.bool_
 pi, e, inf, nan, newaxis = _np.pi, _np.e, _np.inf, _np.nan, None
-dtype, result_type = _np.dtype, _np.result_type
+dtype, issubdtype, broadcast_shapes = _np.dtype, _np.issubdtype, _np.broadcast_shapes
+integer, floating, inexact, number = _np.integer, _np.floating, _np.inexact, _np.number
+signedinteger, unsignedinteger, complexfloating = (_np.signedinteger, _np.unsignedinteger,
+                                                   _np.complexfloating)
+
+
+def result_type(*arrays_and_dtypes):
+    """NumPy's ``result_type``; in 32-bit mode narrowed as JAX's
+    (``result_type(float, float32)`` is float32 there, not float64)."""
+    return _dtypes.canonicalize_dtype(_np.result_type(*arrays_and_dtypes))
 
 
 def stop_gradient(x):
