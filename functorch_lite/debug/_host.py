@@ -118,11 +118,15 @@ def _io_batch(vals, dims, callback, result_avals, ordered):
     return out, [0] * len(out)
 
 
+# vjp_fwd raises too: under grad JAX fails in the forward pass, before any
+# other check (a non-scalar output, say), so the error kind is the same
 pure_callback_p = defprim("pure_callback", impl=_impl, abstract=_abstract,
                           jvp=_no_jvp("Pure"), vjp=_no_jvp("Pure"), batch=_pure_batch,
+                          vjp_fwd=_no_jvp("Pure"),
                           saves="nothing", multiple_results=True, no_fold=True)
 io_callback_p = defprim("io_callback", impl=_impl, abstract=_abstract, jvp=_no_jvp("IO"),
-                        vjp=_no_jvp("IO"), batch=_io_batch, saves="nothing",
+                        vjp=_no_jvp("IO"), vjp_fwd=_no_jvp("IO"), batch=_io_batch,
+                        saves="nothing",
                         multiple_results=True, effect=True, no_fold=True)
 
 
