@@ -135,3 +135,12 @@ def test_opaque_tape_differentiated_again_names_the_fix():
         with pytest.raises(NotImplementedError,
                            match=r"while_rev_(fwd|bwd).*jit\(grad\(grad\(f\)\)\).*scan"):
             g(x)
+
+
+def test_hessians_of_a_vmapped_loop():
+    # the loop batched inside the derivatives (lanes with different trip counts)
+    want = np.diag(NEWTON_D2[:3])
+    h = fl.jit(fl.hessian(lambda a: fnp.sum(fl.vmap(newton_sqrt)(a))))(A[:3])
+    np.testing.assert_allclose(h, want, rtol=1e-9, atol=1e-15)
+    j2 = fl.jit(fl.jacrev(fl.jacrev(fl.vmap(newton_sqrt))))(A[:3])
+    np.testing.assert_allclose(np.einsum("iii->i", j2), NEWTON_D2[:3], rtol=1e-9)
