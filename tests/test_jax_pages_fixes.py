@@ -38,6 +38,7 @@ def test_random_draws_in_32_bit_mode_are_jax_defaults(x32):
 
 
 def test_random_draws_64_bit_unchanged():
+    assert jnp.result_type(float, np.float32) == np.float64      # NumPy's, in 64-bit mode
     n = random.normal(random.key(42), (3,))
     assert n.dtype == np.float64
     np.testing.assert_allclose(n, [-0.18471175, -2.16982456, 0.18693555], rtol=1e-7)
