@@ -25,6 +25,8 @@ from .transforms.api import (ShapeDtypeStruct, eval_shape, block_until_ready,  #
                              devices, default_backend, float0)
 from .transforms.jit import disable_jit  # noqa: E402
 from . import debug  # noqa: F401
+from .debug import debug_nans, pure_callback  # noqa: F401,E402  (jax.debug_nans, jax.pure_callback)
+from . import experimental  # noqa: F401,E402
 from . import ad_checkpoint  # noqa: F401,E402
 from . import typing  # noqa: F401,E402
 from .typing import Array, typeof  # noqa: F401,E402

@@ -11,6 +11,7 @@ which a vjp is the transpose of the jvp with no conjugation.
 """
 import numpy as np
 
+from .core import dtypes
 from .core import tree_util as tu
 from .transforms.api import jvp, vjp
 
@@ -82,7 +83,8 @@ def check_grads(f, args, order=2, modes=("fwd", "rev"), eps=None, atol=None, rto
     """Raise AssertionError if f's derivatives up to ``order`` disagree with
     central finite differences.  ``args`` is a tuple of float or complex arrays
     (complex: derivatives in JAX's convention, see the module doc)."""
-    args = [np.asarray(a) for a in args]
+    # in 32-bit mode a Python float argument is float32, as the function sees it
+    args = [dtypes.canonicalize_value(np.asarray(a)) for a in args]
     dt = np.result_type(*[a.dtype for a in args])
     if dt.kind not in "fc":
         raise TypeError(f"check_grads needs floating-point or complex arguments, got {dt}")

@@ -458,6 +458,11 @@ COVERED = {c.name: c for c in [
             "every torch.autograd.Function; its vjp calls the user's backward"),
     Covered("backward_hook", "tests/test_module_backward_hooks.py", "facade-only: identity "
             "whose vjp calls nn's full backward hooks"),
+    Covered("pure_callback", "tests/test_host_callbacks.py", "calls the user's host "
+            "function: no derivative by design (JAX's ValueError); values, vmap_methods, "
+            "jit and DCE checked there"),
+    Covered("io_callback", "tests/test_host_callbacks.py", "an effect calling the user's "
+            "host function: no derivative by design; kept by jit, lane by lane under vmap"),
     Covered("debug_callback", "tests/test_debug.py", "an effect with no outputs (fl.debug."
             "print): nothing to compare or differentiate; its prints are checked"),
     # fl.random's integer primitives (primitives/prng.py): uint/int inputs, no derivative

@@ -104,7 +104,8 @@ _MODULES = ("_creation", "_elementwise", "_reductions", "_shape", "_indexing", "
 _MODULES += ("_sorting", "_sets", "_math", "_grids", "_shape2", "_logic", "_stats",
              "_numerics", "_arrayapi")
 _COVERED_ELSEWHERE = {"at": "at_set/add/... cases", "shape": "shape_fns", "ndim": "shape_fns",
-                      "size": "shape_fns"}
+                      "size": "shape_fns",
+                      "result_type": "a dtype function: tests/test_jax_pages_fixes.py"}
 
 
 def _public_functions():

@@ -10,16 +10,21 @@ recomputes each k-step segment, so memory is O(k + n/k) carries instead of
 O(n) residual sets).  ``while_rev_bwd`` walks the tape backwards running the
 body's backward jaxpr.
 """
+import threading
+
 import numpy as np
 
+from ..core import dtypes
 from ..core.ir import ShapedArray
 from ..core.trace import Tracer, concrete_value
+from ..core.tracing import JaxprTracer
 from ..core.primitive import defprim
 from ..primitives import _util as U
 from ..primitives import elementwise as ew
 from ..primitives import reductions as red
 from ..primitives import shape as shp
 from ..transforms import jaxpr_transforms as jt
+from ..transforms.batching import BatchTracer
 from ._util import (floats, get_plan, instantiate_cts, order_pairs, pad_inputs, permute,
                     run_jaxpr, split_list, trace, zero)
 
@@ -226,11 +231,12 @@ def _rev_bwd_abstract(tape, *cts, in_avals, ct_lanes=()):
 def _no_higher(name):
     def rule(*a, **k):
         raise NotImplementedError(
-            f"{name}: differentiating the backward pass of a reverse-mode while_loop again "
-            f"(e.g. grad(grad(f)) through lax.while_loop) works only where the loop's "
-            f"predicate is concrete (outside jit and vmap); here it is traced: use "
-            f"lax.fori_loop with concrete bounds or lax.scan, whose reverse mode nests, or "
-            f"move jit/vmap inside the outer grad")
+            f"{name}: a lax.while_loop's reverse pass was recorded where no enclosing "
+            f"derivative could see it (inside jit(grad(f)), or a vjp function taken under "
+            f"jit) and is now differentiated again; its recorded tape has no derivative. "
+            f"Put jit outside every derivative (jit(grad(grad(f))), vmap(grad(grad(f))) "
+            f"and jit(jacfwd(grad(f))) work), or loop with lax.fori_loop over static "
+            f"bounds or lax.scan")
     return rule
 
 
@@ -293,6 +299,8 @@ def _while_vjp_fwd(*ins, **params):
                            params["cond_nconsts"], params["body_nconsts"])
         if un is not None:
             return un
+        if _nestable.depth or _differentiated(ins):
+            return _recompute_fwd(ins, params)
     out = while_rev_fwd_p.bind(*ins, **params)
     return out[:-1], [out[-1]]
 
@@ -317,6 +325,8 @@ def _unrolled_vjp(cts, res, needs, body_jaxpr, cond_nconsts, body_nconsts):
 def _while_vjp(ct, res, out, needs, cond_jaxpr, body_jaxpr, cond_nconsts, body_nconsts,
                checkpoint_every):
     cts = instantiate_cts(ct, [a.strip_weak() for a in body_jaxpr.out_avals])
+    if res[0] is _RECOMPUTE:
+        return _recompute_vjp(cts, res[1:], needs, body_jaxpr, cond_nconsts, body_nconsts)
     if U.aval(res[0]).dtype != object:     # the unrolled forward's residuals
         return _unrolled_vjp(cts, res, needs, body_jaxpr, cond_nconsts, body_nconsts)
     avals = tuple(cond_jaxpr.in_avals[:cond_nconsts]) + tuple(body_jaxpr.in_avals)
@@ -325,6 +335,146 @@ def _while_vjp(ct, res, out, needs, cond_jaxpr, body_jaxpr, cond_nconsts, body_n
     return [None] * cond_nconsts + [c if n and f else None for c, n, f in
                                     zip(r[cond_nconsts:], needs[cond_nconsts:],
                                         fl[cond_nconsts:])]
+
+
+# --------------------------------------- reverse mode that can be differentiated again
+# Where an enclosing transform differentiates the loop's inputs and the predicate
+# is not concrete (grad of grad under jit or vmap, jacfwd of grad under jit), the
+# opaque tape above cannot be differentiated.  Then the forward keeps only the
+# trip count n and the initial carry, and the backward is itself a while loop
+# over i = n-1 .. 0 whose body recomputes carry_i from the initial carry (an
+# inner while loop) and applies the body's vjp there: built from while_p and
+# the body's own primitives, it has every rule, so it nests to any order
+# (O(n^2) body evaluations, against O(n) for the tape).
+
+_RECOMPUTE = object()   # first residual: marks the recomputing forward's residuals
+
+
+class _Nestable(threading.local):
+    depth = 0   # > 0 while a backward loop's body is split: loops in it take this path
+
+
+_nestable = _Nestable()
+
+
+def _nestable_split(body_jaxpr):
+    """The body's vjp split with every while loop in it reversed by recomputation,
+    so the backward loop built from it can be differentiated again (third order)."""
+    def build():
+        _nestable.depth += 1
+        try:
+            return jt._build_vjp(body_jaxpr)
+        finally:
+            _nestable.depth -= 1
+    return jt._cached("vjp_nestable", body_jaxpr, None, build)
+
+
+def _differentiated(ins):
+    """Whether a jvp/grad (or any trace other than jit's and vmap's) owns one of
+    the values, at any level: then the reverse mode must be differentiable."""
+    for x in ins:
+        while isinstance(x, Tracer):
+            if isinstance(x, BatchTracer):
+                x = x.val
+            elif isinstance(x, JaxprTracer):
+                break
+            else:
+                return True
+    return False
+
+
+def _index_dtype():
+    return np.dtype(np.int64 if dtypes.X64 else np.int32)
+
+
+def _counted(body_jaxpr, nb):
+    """The body carrying a step counter k first, and the cond ``k < j`` that
+    stops it after j steps (j its one const)."""
+    def build():
+        nk = len(body_jaxpr.out_avals)
+        kav = ShapedArray((), _index_dtype())
+        carry_avals = [a.strip_weak() for a in body_jaxpr.in_avals[nb:]]
+
+        def body(*args):
+            bc, (k, *carry) = args[:nb], args[nb:]
+            return [ew.add(k, np.asarray(1, kav.dtype))] + list(run_jaxpr(body_jaxpr, *bc,
+                                                                          *carry))[:nk]
+
+        def upto(j, k, *carry):
+            return [ew.lt(k, j)]
+        b = trace(body, list(body_jaxpr.in_avals[:nb]) + [kav] + carry_avals,
+                  "while_body_counted")
+        return b, trace(upto, [kav, kav] + carry_avals, "while_cond_upto")
+    return jt._cached("while_counted", body_jaxpr, nb, build)
+
+
+def _counted_cond(cond_jaxpr, ncc):
+    """The cond of the counted loop: the user's, ignoring the counter."""
+    def build():
+        def cond(*args):
+            cc, (_, *carry) = args[:ncc], args[ncc:]
+            return run_jaxpr(cond_jaxpr, *cc, *carry)
+        avals = list(cond_jaxpr.in_avals)
+        kav = ShapedArray((), _index_dtype())
+        return trace(cond, avals[:ncc] + [kav] + avals[ncc:], "while_cond_counted")
+    return jt._cached("while_counted_cond", cond_jaxpr, ncc, build)
+
+
+def _recompute_fwd(ins, params):
+    ncc, nb = params["cond_nconsts"], params["body_nconsts"]
+    cc, bc, carry = split_list(ins, [ncc, nb])
+    b, _ = _counted(params["body_jaxpr"], nb)
+    c = _counted_cond(params["cond_jaxpr"], ncc)
+    out = while_p.bind(*cc, *bc, np.asarray(0, _index_dtype()), *carry, cond_jaxpr=c,
+                       body_jaxpr=b, cond_nconsts=ncc, body_nconsts=nb,
+                       checkpoint_every=None)
+    return out[1:], [_RECOMPUTE, out[0]] + bc + carry
+
+
+def _backward_loop(body_jaxpr, nb):
+    """(cond, body) of the backward loop; body consts (bc, carry0), carries
+    (i, cts of the carries, accumulated cts of bc)."""
+    def build():
+        split = _nestable_split(body_jaxpr)
+        nk = split.n_out
+        kav = ShapedArray((), _index_dtype())
+        bc_avals = [a.strip_weak() for a in body_jaxpr.in_avals[:nb]]
+        carry_avals = [a.strip_weak() for a in body_jaxpr.in_avals[nb:]]
+        counted, upto = _counted(body_jaxpr, nb)
+
+        def cond(i, *rest):
+            return [ew.gt(i, np.asarray(0, kav.dtype))]
+
+        def body(*args):
+            bc, carry0, (i, *rest) = split_list(args, [nb, nk])
+            ct, acc = rest[:nk], rest[nk:]
+            j = ew.sub(i, np.asarray(1, kav.dtype))
+            carry = while_p.bind(j, *bc, np.asarray(0, kav.dtype), *carry0, cond_jaxpr=upto,
+                                 body_jaxpr=counted, cond_nconsts=1, body_nconsts=nb,
+                                 checkpoint_every=None)[1:]
+            res = run_jaxpr(split.fwd, *bc, *carry)[nk:]
+            r = run_jaxpr(split.bwd, *res, *ct)
+            return [j] + list(r[nb:]) + [ew.add(a, g) for a, g in zip(acc, r[:nb])]
+        c = trace(cond, [kav] + carry_avals + bc_avals, "while_bwd_cond")
+        b = trace(body, bc_avals + carry_avals + [kav] + carry_avals + bc_avals,
+                  "while_bwd_body")
+        return c, b
+    return jt._cached("while_bwd_loop", body_jaxpr, nb, build)
+
+
+def _recompute_vjp(cts, res, needs, body_jaxpr, cond_nconsts, body_nconsts):
+    nb = body_nconsts
+    n, bc, carry0 = res[0], res[1:1 + nb], res[1 + nb:]
+    c, b = _backward_loop(body_jaxpr, nb)
+    like = U.backend_ref(cts)
+    acc0 = [zero(a.strip_weak(), like) for a in body_jaxpr.in_avals[:nb]]
+    out = while_p.bind(*bc, *carry0, n, *cts, *acc0, cond_jaxpr=c, body_jaxpr=b,
+                       cond_nconsts=0, body_nconsts=nb + len(carry0), checkpoint_every=None)
+    nk = len(cts)
+    ct, acc = out[1:1 + nk], out[1 + nk:]
+    fl = floats(body_jaxpr.in_avals)
+    return [None] * cond_nconsts + [c if nd and f else None for c, nd, f in
+                                    zip(acc + ct, needs[cond_nconsts:], fl)]
 
 
 while_p = defprim("while", impl=_while_impl, abstract=_while_abstract, jvp=_while_jvp,

@@ -15,7 +15,10 @@ import numpy as np
 
 from . import backend as _backend
 from . import dtypes as _dtypes
-from .errors import TracerConversionError, UnexpectedTracerError
+from .errors import (ConcretizationTypeError, NonConcreteBooleanIndexError,
+                     TracerArrayConversionError, TracerBoolConversionError,
+                     TracerConversionError, TracerIntegerConversionError,
+                     UnexpectedTracerError)
 from .ir import ShapedArray
 from .primitive import Primitive  # noqa: F401  (re-exported: the class lives in primitive.py)
 
@@ -282,6 +285,20 @@ def get_aval(x):
                     f"use an array, a Python scalar or a functorch_lite.numpy function")
 
 
+# JAX's error kind for a conversion, by what was asked of the tracer (the
+# ``why`` texts the conversions below and numpy's mask indexing pass)
+_KINDS = (("bool()", TracerBoolConversionError), ("int()", TracerIntegerConversionError),
+          ("using a traced", TracerIntegerConversionError),
+          ("boolean-mask indexing", NonConcreteBooleanIndexError))
+
+
+def _conversion_kind(why):
+    for prefix, kind in _KINDS:
+        if why.startswith(prefix):
+            return kind
+    return ConcretizationTypeError
+
+
 class Tracer:
     """A value standing for an array inside a transform.
 
@@ -311,7 +328,7 @@ class Tracer:
         raise NotImplementedError
 
     def _conversion_error(self, why, detail):
-        return TracerConversionError(
+        return _conversion_kind(why)(
             f"{why} at {source_info()}: {detail} Python control flow cannot "
             f"depend on it. Ways out: lax.cond(pred, true_fun, false_fun, *operands) "
             f"for if/else, lax.while_loop / lax.fori_loop for loops, or mark the "
@@ -348,7 +365,7 @@ class Tracer:
         return v.tolist() if hasattr(v, "tolist") else np.asarray(v).tolist()
 
     def __array__(self, dtype=None, copy=None):
-        raise TracerConversionError(
+        raise TracerArrayConversionError(
             f"numpy.asarray() of a traced {self.aval.str_short()} value at {source_info()}: "
             f"converting to a NumPy array would drop it from the transform (and its "
             f"gradient). Use functorch_lite.numpy functions on it instead of numpy "

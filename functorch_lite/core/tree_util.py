@@ -80,6 +80,14 @@ def _is_namedtuple(x):
     return isinstance(x, tuple) and hasattr(type(x), "_fields")
 
 
+def _sorted_keys(d):
+    try:
+        return sorted(d)
+    except TypeError as e:   # keys of mixed types (JAX's error kind and words)
+        raise ValueError(f"Comparator raised exception while sorting pytree dictionary "
+                         f"keys: {e}") from e
+
+
 def _flatten(x, leaves, is_leaf):
     if is_leaf is not None and is_leaf(x):
         leaves.append(x)
@@ -90,7 +98,7 @@ def _flatten(x, leaves, is_leaf):
     if t is tuple or t is list:
         return PyTreeDef(t, len(x), [_flatten(c, leaves, is_leaf) for c in x])
     if t is dict:
-        keys = sorted(x)
+        keys = _sorted_keys(x)
         return PyTreeDef(dict, tuple(keys), [_flatten(x[k], leaves, is_leaf) for k in keys])
     if t in _registry:
         children, aux = _registry[t][0](x)

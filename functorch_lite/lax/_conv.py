@@ -77,14 +77,20 @@ def conv_general_dilated(lhs, rhs, window_strides, padding, lhs_dilation=None,
     ``padding`` ('SAME', 'SAME_LOWER', 'VALID' or (low, high) pairs; negative
     values crop), ``lhs_dilation`` (transposed convolution), ``rhs_dilation``
     (atrous), ``dimension_numbers`` (layout strings such as ``('NHWC', 'HWIO',
-    'NHWC')`` or integer specs), ``feature_group_count``.
+    'NHWC')`` or integer specs), ``feature_group_count`` (input features in
+    groups, each with its own slice of the output features),
+    ``batch_group_count`` (XLA's: the lhs batch splits into that many
+    contiguous groups, group b convolved with the b-th slice of the output
+    features, giving batch/groups outputs; what the weight gradient of a
+    feature-grouped convolution is). At most one of the two may exceed 1.
     Returns the output in ``dimension_numbers``' output layout.
-    Differs from JAX: ``batch_group_count`` must be 1 (else NotImplementedError);
-    ``precision`` has no effect (as on JAX's CPU backend)."""
+    Differs from JAX: ``precision`` has no effect (as on JAX's CPU backend)."""
     x, w = as_value(lhs), as_value(rhs)
-    if int(batch_group_count) != 1:
-        raise NotImplementedError("lax.conv_general_dilated: batch_group_count > 1 is not "
-                                  "implemented here (feature_group_count is)")
+    g, bg = int(feature_group_count), int(batch_group_count)
+    if g < 1 or bg < 1 or (g > 1 and bg > 1):
+        raise ValueError(f"lax.conv_general_dilated: feature_group_count and "
+                         f"batch_group_count must be >= 1 and at most one of them > 1, got "
+                         f"{feature_group_count} and {batch_group_count}")
     nd = get_aval(x).ndim
     if get_aval(w).ndim != nd or nd < 3:
         raise TypeError(f"lax.conv_general_dilated: lhs and rhs must have the same rank >= 3, "
@@ -96,7 +102,9 @@ def conv_general_dilated(lhs, rhs, window_strides, padding, lhs_dilation=None,
     n, c = get_aval(x).shape[:2]
     o, i_per_g = get_aval(w).shape[:2]
     ksz = get_aval(w).shape[2:]
-    g = int(feature_group_count)
+    if bg > 1 and (n % bg or o % bg):
+        raise ValueError(f"lax.conv_general_dilated: batch_group_count={bg} must divide the "
+                         f"lhs batch ({n}) and the rhs output features ({o})")
     if c != i_per_g * g or o % g:
         raise TypeError(f"lax.conv_general_dilated: lhs has {c} features but rhs expects "
                         f"{i_per_g} per group x {g} groups (and {o} output features must "
@@ -129,12 +137,15 @@ def conv_general_dilated(lhs, rhs, window_strides, padding, lhs_dilation=None,
         cols.append(P.reshape(s, (n, c, 1) + out_sp))
     pat = cols[0] if len(cols) == 1 else P.concatenate(cols, 2)   # N, C, K, out...
     K, npos = len(cols), int(np.prod(out_sp))
-    pat = P.reshape(pat, (n, g, i_per_g * K, npos))
-    wk = P.reshape(w, (g, o // g, i_per_g * K))
-    # batch over groups, contract features x kernel offsets -> (G, N, P, O/G)
-    y = P.dot_general(pat, wk, (((2,), (2,)), ((1,), (0,))))
-    y = P.transpose(y, (1, 0, 3, 2))                                 # N, G, O/G, P
-    y = P.reshape(y, (n, o) + out_sp)
+    if bg > 1:   # groups of the batch: (B, N/B, C x K, P), grouped on axis 0
+        pat, gax, groups = P.reshape(pat, (bg, n // bg, c * K, npos)), 0, bg
+    else:        # groups of the features: (N, G, C/G x K, P), grouped on axis 1
+        pat, gax, groups = P.reshape(pat, (n, g, i_per_g * K, npos)), 1, g
+    wk = P.reshape(w, (groups, o // groups, i_per_g * K))
+    # batch over groups, contract features x kernel offsets -> (G, N/B, P, O/G)
+    y = P.dot_general(pat, wk, (((2,), (2,)), ((gax,), (0,))))
+    y = P.transpose(y, (1, 0, 3, 2))                                 # N/B, G, O/G, P
+    y = P.reshape(y, (n // bg, o) + out_sp)
     inv = [0] * nd
     for src, dst in enumerate([ob, of, *os_]):
         inv[dst] = src

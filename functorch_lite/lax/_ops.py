@@ -22,9 +22,26 @@ def _v(x):
     return x if type(x) in _PY else as_value(x)
 
 
+def _dtype_of(v):
+    return dtypes.canonicalize_dtype(np.asarray(v).dtype) if type(v) in _PY else \
+        get_aval(v).dtype
+
+
+def _kind(v):
+    """bool, integer (signed or not), float or complex: what a weak scalar must match."""
+    k = _dtype_of(v).kind
+    return "i" if k == "u" else k
+
+
 def _strict(fn, x, y):
     name = fn.__name__   # the public function (not a string: names are primitives' keys)
     x, y = _v(x), _v(y)
+    kx, ky = _kind(x), _kind(y)
+    if kx != ky:   # a Python scalar is weak within its kind only (lax.add(1, 1.0) fails)
+        raise TypeError(f"lax.{name} requires arguments to have the same dtypes, got "
+                        f"{_dtype_of(x)}, {_dtype_of(y)}; cast one with "
+                        f"lax.convert_element_type (or use functorch_lite.numpy, which "
+                        f"promotes)")
     if type(x) not in _PY and type(y) not in _PY:
         ax, ay = get_aval(x), get_aval(y)
         if ax.dtype != ay.dtype and not (ax.weak_type or ay.weak_type):

@@ -11,6 +11,8 @@ ndarray's operators and methods on tracers.
 """
 import numpy as _np
 
+from ..core import dtypes as _dtypes
+
 from .. import primitives as P
 from ._base import _v, _arr, _axes, _keep, _flat, _norm_axis  # noqa: F401  (shared helpers)
 from ._creation import (array, asarray, astype, zeros, ones, empty, full, zeros_like,  # noqa: F401
@@ -38,7 +40,16 @@ int8, int16, int32, int64, uint8 = _np.int8, _np.int16, _np.int32, _np.int64, _n
 bool_ = _np.bool_
 from numpy import e, inf, nan, pi  # noqa: E402  (NumPy's constants)
 newaxis = None
-dtype, result_type = _np.dtype, _np.result_type
+dtype, issubdtype, broadcast_shapes = _np.dtype, _np.issubdtype, _np.broadcast_shapes
+integer, floating, inexact, number = _np.integer, _np.floating, _np.inexact, _np.number
+signedinteger, unsignedinteger, complexfloating = (_np.signedinteger, _np.unsignedinteger,
+                                                   _np.complexfloating)
+
+
+def result_type(*arrays_and_dtypes):
+    """NumPy's ``result_type``; in 32-bit mode narrowed as JAX's
+    (``result_type(float, float32)`` is float32 there, not float64)."""
+    return _dtypes.canonicalize_dtype(_np.result_type(*arrays_and_dtypes))
 
 
 def stop_gradient(x):

@@ -3,6 +3,7 @@ implementation with ``jax_threefry_partitionable=True`` (JAX's default since 0.5
 import numpy as np
 
 from .. import numpy as fnp
+from ..core import dtypes as _dtypes
 from ..core.trace import Tracer, get_aval
 from ..numpy._base import _on_backend_of, _v
 from ..primitives import elementwise as ew, prng, shape as shp
@@ -186,11 +187,12 @@ def random_bits(key, bit_width, shape):
 
 def bits(key, shape=(), dtype=None):
     """Random unsigned integers of ``dtype`` (uint8/16/32/64; default uint64, the
-    library's 64-bit default as JAX with ``jax_enable_x64``) filling all their bits,
+    library's 64-bit default as JAX with ``jax_enable_x64``; uint32 in 32-bit
+    mode) filling all their bits,
     bit for bit ``jax.random.bits``."""
     key = check_key("bits", key)
     shape = check_shape("bits", shape)
-    dt = np.dtype(np.uint64 if dtype is None else dtype)
+    dt = _dtypes.canonicalize_dtype(np.uint64 if dtype is None else dtype)
     if dt.kind != "u":
         raise TypeError(f"bits: argument `dtype` must be an unsigned integer dtype, got {dt}")
     return random_bits(key, dt.itemsize * 8, shape)

@@ -11,6 +11,7 @@ fixed number of vectorised rounds instead of JAX's per-element while loops).
 import numpy as np
 
 from .. import numpy as fnp
+from ..core.dtypes import canonicalize_dtype
 from ..core.trace import get_aval
 from ..numpy._base import _on_backend_of, _v
 from ..primitives import elementwise as ew, prng, special
@@ -22,7 +23,9 @@ _DEFAULT_INT = np.dtype(np.int64)
 
 
 def _float_dtype(name, dtype):
-    dt = _DEFAULT_FLOAT if dtype is None else np.dtype(dtype)
+    # canonical in the current mode: in 32-bit mode a float64 request draws
+    # float32 bits, as JAX's (its draws then equal JAX's, not float64's rounded)
+    dt = canonicalize_dtype(_DEFAULT_FLOAT if dtype is None else np.dtype(dtype))
     if dt.kind != "f" or dt.itemsize not in (2, 4, 8):
         raise TypeError(f"{name}: argument `dtype` must be a floating-point dtype "
                         f"(float16/32/64), got {dt}")
@@ -30,7 +33,7 @@ def _float_dtype(name, dtype):
 
 
 def _int_dtype(name, dtype):
-    dt = _DEFAULT_INT if dtype is None else np.dtype(dtype)
+    dt = canonicalize_dtype(_DEFAULT_INT if dtype is None else np.dtype(dtype))
     if dt.kind not in "iu":
         raise TypeError(f"{name}: argument `dtype` must be an integer dtype, got {dt}")
     return dt
@@ -50,7 +53,7 @@ def _float_param(name, argname, x, dtype=None):
     if isinstance(v, bool):
         raise TypeError(f"{name}: argument `{argname}` must be a float, got {x!r}")
     if isinstance(v, (int, float)):
-        return np.dtype(dtype or _DEFAULT_FLOAT).type(v)   # a scalar: no backend of its own
+        return canonicalize_dtype(dtype or _DEFAULT_FLOAT).type(v)   # a scalar: no backend of its own
     dt = get_aval(v).dtype
     if dt.kind != "f":
         raise TypeError(f"{name}: argument `{argname}` must be a floating-point array, got "

@@ -433,6 +433,15 @@ class ShapeDtypeStruct:
 
     ndim = property(lambda self: len(self.shape))
 
+    @classmethod
+    def like(cls, x):
+        """The shape, dtype and weak type of ``x`` (an array, a tracer or a
+        ShapeDtypeStruct), as JAX's ``ShapeDtypeStruct.like``."""
+        a = x.aval if isinstance(x, Tracer) else x
+        if not hasattr(a, "shape"):     # a Python scalar: its canonical array
+            a = np.asarray(a)
+        return cls(a.shape, a.dtype, weak_type=bool(getattr(a, "weak_type", False)))
+
     @property
     def size(self):
         return int(np.prod(self.shape, dtype=np.int64))
