@@ -152,9 +152,11 @@ OTHER = {
 TOP = {
     "fl.TracerConversionError": (
         "    (raised by the library, not by users)", "An exception.",
-        "Differs from JAX: JAX's ConcretizationTypeError family, under one name.",
-        "    >>> import functorch_lite as fl\n    >>> fl.jit(lambda x: float(x))(1.0)\n"
-        "    Traceback (most recent call last):\n    ...\n    functorch_lite...TracerConversionError: float() of a traced f64[] value ..."),
+        "Differs from JAX: the common base of JAX's kinds (ConcretizationTypeError, "
+        "TracerBoolConversionError, TracerIntegerConversionError, ...), each raised where JAX raises it.",
+        "    >>> import functorch_lite as fl\n    >>> try:\n    ...     fl.jit(lambda x: float(x))(1.0)\n"
+        "    ... except fl.TracerConversionError as e:\n    ...     print(type(e).__name__)\n"
+        "    ConcretizationTypeError"),
     "fl.UnexpectedTracerError": (
         "    (raised by the library, not by users)", "An exception.", _SUM.format(lib="JAX"),
         "    >>> import functorch_lite as fl\n    >>> leaked = []\n"

@@ -187,6 +187,20 @@ def pure_callback(callback, result_shape_dtypes, *args, sharding=None, vmap_meth
     Returns:
         The results, as ``result_shape_dtypes``.  Not differentiable (ValueError
         under ``grad``/``jvp``, as JAX's); give it a ``custom_jvp``.
+
+    Example:
+        >>> import numpy as np
+        >>> import functorch_lite as fl
+        >>> import functorch_lite.numpy as fnp
+        >>> def host_sin(x):
+        ...     return np.sin(x)
+        >>> def f(x):
+        ...     return fl.pure_callback(host_sin, fl.ShapeDtypeStruct(x.shape, x.dtype), x,
+        ...                             vmap_method="sequential")
+        >>> print(fl.jit(f)(fnp.array([0.0, 1.0])))
+        [0.         0.84147098]
+        >>> print(fl.vmap(f)(fnp.array([0.0, 1.0])))
+        [0.         0.84147098]
     """
     if sharding is not None:
         raise NotImplementedError("pure_callback: sharding= is not supported (one device "
@@ -217,6 +231,21 @@ def io_callback(callback, result_shape_dtypes, *args, sharding=None, ordered=Fal
 
     Returns:
         The results, as ``result_shape_dtypes``.
+
+    Example:
+        >>> import functorch_lite as fl
+        >>> import functorch_lite.numpy as fnp
+        >>> from functorch_lite.experimental import io_callback
+        >>> seen = []
+        >>> def log(x):
+        ...     seen.append(float(x))
+        >>> def f(x):
+        ...     io_callback(log, None, x)
+        ...     return x * 2
+        >>> print(fl.jit(f)(fnp.array(3.0)))
+        6.0
+        >>> seen
+        [3.0]
     """
     if sharding is not None:
         raise NotImplementedError("io_callback: sharding= is not supported (one device "

@@ -47,8 +47,20 @@ signedinteger, unsignedinteger, complexfloating = (_np.signedinteger, _np.unsign
 
 
 def result_type(*arrays_and_dtypes):
-    """NumPy's ``result_type``; in 32-bit mode narrowed as JAX's
-    (``result_type(float, float32)`` is float32 there, not float64)."""
+    """The dtype NumPy's promotion gives (``numpy.result_type``); in 32-bit mode
+    narrowed as JAX's (``result_type(float, float32)`` is float32 there, not float64).
+
+    Args:
+        *arrays_and_dtypes: arrays, dtypes, or Python scalar types.
+
+    Returns:
+        A ``numpy.dtype``.
+
+    Example:
+        >>> import functorch_lite.numpy as fnp
+        >>> fnp.result_type(fnp.float32, fnp.int64)
+        dtype('float64')
+    """
     return _dtypes.canonicalize_dtype(_np.result_type(*arrays_and_dtypes))
 
 
