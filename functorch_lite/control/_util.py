@@ -7,6 +7,7 @@ import numpy as np
 
 from .. import config
 from ..core import dtypes
+from ..core.array import unwrap
 from ..core import tree_util as tu
 from ..core.backend import UNREGISTERED, backend_of
 from ..core.eval import eval_jaxpr
@@ -65,6 +66,7 @@ def as_value(x):
     if isinstance(x, Tracer):
         return x
     if isinstance(x, np.ndarray):   # JAX's 32-bit mode narrows 64-bit inputs
+        x = unwrap(x)               # transforms compute on plain ndarrays
         return x if dtypes.X64 else dtypes.canonicalize_value(x)
     if isinstance(x, (bool, int, float, complex, np.generic, list, tuple)):
         return dtypes.canonicalize_value(np.asarray(x))

@@ -4,6 +4,7 @@ import builtins
 import numpy as _np
 
 from ..core import dtypes as _dtypes
+from ..core.array import Array as _Array
 from ..core.backend import backend_of
 from ..core.trace import Tracer, concrete_value, get_aval
 
@@ -29,6 +30,8 @@ def _v(x, name=None):
         return x if _dtypes.X64 else _dtypes.canonicalize_value(x)  # JAX's 32-bit mode
     if isinstance(x, Tracer) or t in _SCALARS:
         return x
+    if t is _Array:  # computed on as a plain ndarray (a view)
+        return _v(x.view(_np.ndarray), name)
     if isinstance(x, _np.generic):
         return _v(_np.asarray(x), name)
     conv = getattr(x, "__fl_value__", None)  # the Tensor facade

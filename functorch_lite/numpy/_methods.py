@@ -1,5 +1,13 @@
-"""ndarray's operators and methods on traced values (same signatures)."""
+"""ndarray's operators and methods on traced values (same signatures), and
+the same on ``Array``, the immutable type of eager results (JAX's methods:
+``.at``, ``device``, ``devices()``, ``__array_namespace__``)."""
+import importlib
+
+import numpy as _np
+
 from ..primitives import cplx as C
+from ..core.array import Array
+from ..core.errors import TracerConversionError
 from ..core.trace import Tracer
 from . import _elementwise as E
 from . import _math as X
@@ -168,3 +176,39 @@ def install():
     T.real = property(lambda self: C.real(self))
     T.imag = property(lambda self: C.imag(self))
     T.at = property(lambda self: I._IndexUpdateHelper(self))
+    _install_array(ops)
+
+
+# ndarray's own methods that return views (subclass kept: an Array) or values:
+# faster than the functions and the same on an immutable array
+_NDARRAY_KEPT = ("__getitem__", "__setitem__", "copy", "reshape", "ravel", "flatten", "transpose",
+                 "swapaxes", "squeeze")
+_nd_getitem = _np.ndarray.__getitem__
+
+
+def _array_getitem(self, idx):
+    try:
+        return _nd_getitem(self, idx)
+    except TracerConversionError:
+        # a traced index (``arr[i]`` inside jit/vmap/a loop body): index through
+        # the gather primitive, as a tracer would be indexed
+        return I.getitem(self.view(_np.ndarray), idx)
+
+
+def _devices(self):
+    from ..transforms.api import devices
+    return set(devices()[:1])
+
+
+def _install_array(ops):
+    A = Array
+    for name, f in ops.items():
+        if name not in _NDARRAY_KEPT:
+            setattr(A, name, f)
+    A.__getitem__ = _array_getitem
+    A.at = property(lambda self: I._IndexUpdateHelper(self))
+    A.devices = _devices
+    A.device = property(lambda self: next(iter(_devices(self))))
+    A.__array_namespace__ = lambda self, *, api_version=None: importlib.import_module(
+        __package__)
+

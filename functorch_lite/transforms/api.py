@@ -10,7 +10,7 @@ from ..core import tree_util as tu
 from ..core.backend import backend_of
 from ..core.ir import ShapedArray
 from ..core.ir import SourcedClosedJaxpr
-from ..core.trace import Tracer, get_aval, source_info
+from ..core.trace import Tracer, get_aval, public, public_tree, source_info
 from ..core.tracing import trace_to_jaxpr
 from ..primitives import _util as U
 from .batching import vmap_flat
@@ -43,7 +43,16 @@ def _unwrap(x):
 
 
 def _wrap_out(tree, wrap):
-    return tree if wrap is None else tu.tree_map(wrap, tree)
+    # a transform's output for user code: Tensors for a Tensor-written function,
+    # otherwise immutable Arrays (plain values while an outer transform runs)
+    if wrap is not None:
+        return tu.tree_map(wrap, tree)
+    t = type(tree)
+    if t is np.ndarray:
+        return public(tree)
+    if (t is tuple or t is list) and all(type(e) is np.ndarray for e in tree):
+        return public_tree(tree)
+    return tu.tree_map(public, tree)
 
 
 def facade_adapter(fun, args, kwargs):

@@ -20,9 +20,10 @@ from .. import config
 from ..control._util import get_plan, hoist_tracer_consts  # get_plan: tests and benchmarks read plans here
 from ..control.pjit import pjit_p
 from ..core import dtypes
+from ..core.array import Array, unwrap
 from ..core import tree_util as tu
 from ..core.ir import ShapedArray
-from ..core.trace import Tracer, array_namespace, get_aval
+from ..core.trace import Tracer, array_namespace, get_aval, public
 from ..core.tracing import trace_to_jaxpr
 from ..primitives.elementwise import convert_element_type
 from .api import facade_adapter
@@ -195,22 +196,25 @@ class Jitted:
                         break
                 else:
                     e = last[2]
-                    return e.unflat(e.plan(*args))
+                    return e.unflat(public(e.plan(*args)))
             for a in args:
                 if a.__class__ is not np.ndarray:
+                    if a.__class__ is Array:   # the plan computes on plain ndarrays
+                        return self(*[unwrap(x) for x in args])
                     fast = False
                     break
             else:
                 e = self._fast.get(tuple([(a.shape, a.dtype) for a in args]))
                 if e is not None:
                     self._last_fast = ([a.shape for a in args], [a.dtype for a in args], e)
-                    return e.unflat(e.plan(*args))
+                    return e.unflat(public(e.plan(*args)))
         dyn, statics = self._split(args)
         dkw = kwargs
         if kwargs and self._static_names:
             dkw, kstatics = self._split_kwargs(kwargs)
             statics += kstatics
         leaves, tree = tu.tree_flatten((dyn, dkw))
+        leaves = [unwrap(x) for x in leaves]
         if any(hasattr(type(x), "__fl_wrap__") for x in leaves):
             return self._call_tensors(args, kwargs)
         if not dtypes.X64:     # JAX's 32-bit mode: 64-bit inputs narrowed, its own traces
@@ -234,6 +238,7 @@ class Jitted:
                                 for x in leaves])
             if not dtypes.X64:   # NumPy's kernels widen (an int32 sum is int64): narrow
                 outs = dtypes.canonicalize_value(outs)
+            outs = public(outs)
         return tu.tree_unflatten(entry.out_tree, outs)
 
     def _call_tensors(self, args, kwargs):
