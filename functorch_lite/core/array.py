@@ -88,6 +88,30 @@ class _ArrayMeta(type):
                                         or hasattr(t, "__array_namespace__"))
 
 
+def _setitem_message(idx, value):
+    """JAX's TypeError for ``x[idx] = value``, with the ``.at`` call that does it
+    (spelled with the user's index and value when they are short literals)."""
+    parts = [_short(e) for e in (idx if type(idx) is tuple else (idx,))] + [_short(value)]
+    if None in parts or sum(map(len, parts)) > 60:
+        i, v = "idx", "y"
+    else:
+        i, v = ", ".join(parts[:-1]), parts[-1]
+    return (f"functorch_lite arrays are immutable and do not support in-place item "
+            f"assignment. Instead of x[{i}] = {v}, use x = x.at[{i}].set({v}) or another "
+            f".at[] method (add, multiply, min, max)")
+
+
+def _short(e):
+    if isinstance(e, slice):
+        parts = ["" if p is None else repr(p) for p in (e.start, e.stop, e.step)]
+        return ":".join(parts[:2] if e.step is None else parts)
+    if e is Ellipsis:
+        return "..."
+    if isinstance(e, (bool, int, float, complex, np.generic)) or e is None:
+        return repr(e.item() if isinstance(e, np.generic) else e)
+    return None  # an array: named generically
+
+
 def _immutable(name):
     def method(self, *args, **kwargs):
         raise TypeError(f"Array.{name}: {_AT_HINT}")
@@ -128,7 +152,9 @@ class Array(np.ndarray, metaclass=_ArrayMeta):
         raise TypeError("functorch_lite.Array is not constructed directly; create arrays "
                         "with functorch_lite.numpy.array(...) or .asarray(...)")
 
-    __setitem__ = _immutable("__setitem__")
+    def __setitem__(self, idx, value):
+        raise TypeError(_setitem_message(idx, value))
+
     __delitem__ = _immutable("__delitem__")
     for _n in ("fill", "put", "itemset", "resize", "partition", "setfield", "setflags"):
         locals()[_n] = _immutable(_n)
@@ -150,10 +176,13 @@ class Array(np.ndarray, metaclass=_ArrayMeta):
     def __array_ufunc__(self, ufunc, method, *inputs, **kwargs):
         # NumPy's ufuncs take Arrays as plain arrays and return plain arrays (as
         # np.sin(jax_array) returns an ndarray); writing into an Array is refused
-        out = kwargs.get("out")
-        if out is not None:
-            if any(type(o) is Array for o in (out if type(out) is tuple else (out,))):
+        if kwargs:
+            out = kwargs.get("out")
+            if out is not None and any(type(o) is Array for o in (
+                    out if type(out) is tuple else (out,))):
                 raise TypeError(f"numpy.{ufunc.__name__}(..., out=<Array>): {_AT_HINT}")
+        elif method == "__call__" and len(inputs) == 1:   # np.sin(x): the common case
+            return ufunc(inputs[0].view(np.ndarray))
         inputs = tuple(_plain(x) for x in inputs)
         return getattr(ufunc, method)(*inputs, **kwargs)
 

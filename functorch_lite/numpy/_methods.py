@@ -6,7 +6,7 @@ import importlib
 import numpy as _np
 
 from ..primitives import cplx as C
-from ..core.array import Array
+from ..core.array import Array, wrap
 from ..core.errors import TracerConversionError
 from ..core.trace import Tracer
 from . import _elementwise as E
@@ -200,10 +200,44 @@ def _devices(self):
     return set(devices()[:1])
 
 
+def _fast_op(ufunc, slow, swap=False):
+    """An Array operator: NumPy's ufunc straight on the plain arrays when both
+    operands are inexact of one dtype (or one is a Python int/float), where
+    functorch_lite.numpy's promotion gives NumPy's dtype and the primitive's
+    kernel is this ufunc; otherwise (and for errors, worded by it) ``slow``,
+    functorch_lite.numpy's operator."""
+    nd = _np.ndarray
+
+    def op(self, other):
+        t = type(other)
+        dt = self.dtype
+        if dt.kind in "fc" and (t is float or t is int or (
+                (t is Array or t is nd) and other.dtype is dt)):
+            a = self.view(nd)
+            b = other.view(nd) if t is Array else other
+            try:
+                r = ufunc(b, a) if swap else ufunc(a, b)
+            except ValueError:
+                return slow(self, other)
+            return r.view(Array) if type(r) is nd else wrap(r)
+        return slow(self, other)
+    return op
+
+
+_FAST = {"__add__": (_np.add, False), "__radd__": (_np.add, True),
+         "__sub__": (_np.subtract, False), "__rsub__": (_np.subtract, True),
+         "__mul__": (_np.multiply, False), "__rmul__": (_np.multiply, True),
+         "__truediv__": (_np.true_divide, False), "__rtruediv__": (_np.true_divide, True),
+         "__lt__": (_np.less, False), "__le__": (_np.less_equal, False),
+         "__gt__": (_np.greater, False), "__ge__": (_np.greater_equal, False)}
+
+
 def _install_array(ops):
     A = Array
     for name, f in ops.items():
-        if name not in _NDARRAY_KEPT:
+        if name in _FAST:
+            setattr(A, name, _fast_op(_FAST[name][0], f, _FAST[name][1]))
+        elif name not in _NDARRAY_KEPT:
             setattr(A, name, f)
     A.__getitem__ = _array_getitem
     A.at = property(lambda self: I._IndexUpdateHelper(self))

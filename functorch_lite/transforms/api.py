@@ -10,6 +10,7 @@ from ..core import tree_util as tu
 from ..core.backend import backend_of
 from ..core.ir import ShapedArray
 from ..core.ir import SourcedClosedJaxpr
+from ..core import array as _A
 from ..core.trace import Tracer, get_aval, public, public_tree, source_info
 from ..core.tracing import trace_to_jaxpr
 from ..primitives import _util as U
@@ -261,10 +262,14 @@ def value_and_grad(fun, argnums=0, has_aux=False, holomorphic=False, allow_int=F
             return [out], [_unwrap(a) for a in aux_leaves]
 
         (value,), refs, leaf_nodes, aux = vjp_flat(flat_fun, leaves, "grad")
-        one = U.ones_like(value)  # made by the output's own backend
-        cts = backward_pass(refs, [one], leaf_nodes, release=True)
-        grads = [_zeros_for(x) if c is None else _cast_like(c, x)
-                 for c, x in zip(cts, leaves)]
+        _A.enter()   # the seed and the casts are the library's own values: plain
+        try:
+            one = U.ones_like(value)  # made by the output's own backend
+            cts = backward_pass(refs, [one], leaf_nodes, release=True)
+            grads = [_zeros_for(x) if c is None else _cast_like(c, x)
+                     for c, x in zip(cts, leaves)]
+        finally:
+            _A.leave()
         if some_int:
             it = iter(grads)
             grads = [next(it) if m else np.zeros(get_aval(x).shape, float0)
