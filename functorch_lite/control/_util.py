@@ -56,6 +56,7 @@ def run_jaxpr(closed, *args):
     for a in args:
         if isinstance(a, Tracer):
             return eval_jaxpr(closed.jaxpr, closed.consts, *args)
+    args = [unwrap(a) for a in args]   # plans compute on plain ndarrays
     return get_plan(closed, array_namespace(args))(*args)
 
 

@@ -158,9 +158,10 @@ class Array(np.ndarray, metaclass=_ArrayMeta):
     __delitem__ = _immutable("__delitem__")
     for _n in ("fill", "put", "itemset", "resize", "partition", "setfield", "setflags"):
         locals()[_n] = _immutable(_n)
-    for _n in ("add", "sub", "mul", "matmul", "truediv", "floordiv", "mod", "pow",
-               "lshift", "rshift", "and", "xor", "or"):
-        locals()[f"__i{_n}__"] = _no_inplace
+    for _n in ("__iadd__", "__isub__", "__imul__", "__imatmul__", "__itruediv__",
+               "__ifloordiv__", "__imod__", "__ipow__", "__ilshift__", "__irshift__",
+               "__iand__", "__ixor__", "__ior__"):
+        locals()[_n] = _no_inplace
     del _n
 
     def byteswap(self, inplace=False):

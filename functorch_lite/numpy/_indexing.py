@@ -431,10 +431,11 @@ def _mode_index(shape, idx, mode, what):
 
 
 def _padded(x, axes, value):
-    from ._shape import pad
-    nd = get_aval(x).ndim
-    return pad(x, [(0, 1) if k in axes else (0, 0) for k in range(nd)],
-               constant_values=value)
+    a = get_aval(x)
+    v = value if _is_traced(value) else _on_backend_of(_np.asarray(value, a.dtype), x)
+    if _is_traced(value) and get_aval(value).dtype != a.dtype:
+        v = P.convert_element_type(value, a.dtype)
+    return P.pad(x, v, [(0, 1, 0) if k in axes else (0, 0, 0) for k in range(a.ndim)])
 
 
 def _fill_default(dtype):

@@ -232,11 +232,33 @@ _FAST = {"__add__": (_np.add, False), "__radd__": (_np.add, True),
          "__gt__": (_np.greater, False), "__ge__": (_np.greater_equal, False)}
 
 
+_KNOWN = (bool, int, float, complex, list, tuple)
+_BINARY = {"__add__", "__radd__", "__sub__", "__rsub__", "__mul__", "__rmul__",
+           "__truediv__", "__rtruediv__", "__floordiv__", "__rfloordiv__", "__mod__",
+           "__rmod__", "__pow__", "__rpow__", "__matmul__", "__rmatmul__", "__lt__",
+           "__le__", "__gt__", "__ge__", "__eq__", "__ne__", "__and__", "__rand__",
+           "__or__", "__ror__", "__xor__", "__rxor__", "__lshift__", "__rlshift__",
+           "__rshift__", "__rrshift__", "__divmod__", "__rdivmod__"}
+
+
+def _deferring(f):
+    # an operand of another kind (a Tensor, pytest.approx, ...) gets its own
+    # reflected operator, as ndarray's and jax.Array's operators allow
+    def op(self, other):
+        if type(other) not in _KNOWN and not isinstance(
+                other, (_np.ndarray, _np.generic, Tracer)):
+            return NotImplemented
+        return f(self, other)
+    return op
+
+
 def _install_array(ops):
     A = Array
     for name, f in ops.items():
         if name in _FAST:
-            setattr(A, name, _fast_op(_FAST[name][0], f, _FAST[name][1]))
+            setattr(A, name, _fast_op(_FAST[name][0], _deferring(f), _FAST[name][1]))
+        elif name in _BINARY:
+            setattr(A, name, _deferring(f))
         elif name not in _NDARRAY_KEPT:
             setattr(A, name, f)
     A.__getitem__ = _array_getitem
