@@ -9,10 +9,10 @@ runs a ufunc on a subclass through its slow subclass path (~3x a plain ``add``
 on float64[10]), so the library never computes on Arrays.  Inputs are
 unwrapped where they enter (``bind``'s fast path, ``functorch_lite.numpy``'s
 input coercion, the transforms' and ``jit``'s arguments) and results are
-wrapped only where they leave to user code: an eager ``bind`` while this thread
-runs no transform and none of the library's own evaluations (``busy``/``local``
-below: backward passes, jaxpr interpretation, the facade), the transforms' and
-``jit``'s outputs, and the creation functions.  Only NumPy's arrays are
+wrapped only where they leave to user code: an eager ``bind`` while no
+transform and none of the library's own evaluations runs (``busy``/``local``
+below: backward passes, jaxpr interpretation), the transforms' and ``jit``'s
+outputs, and the creation functions.  Only NumPy's arrays are
 wrapped; other backends' arrays (CuPy, Dask) are returned as they are.
 
 Immutability: ``x[i] = v`` and NumPy's in-place methods raise JAX's TypeError
@@ -29,10 +29,11 @@ _AT_HINT = ("functorch_lite arrays are immutable and do not support in-place ite
             "assignment. Instead of x[idx] = y, use x = x.at[idx].set(y) or another "
             ".at[] method (add, multiply, min, max)")
 
-# Library evaluations in progress (backward passes, jaxpr interpretation, the
-# facade's slow path): their intermediate results are never wrapped.  ``busy``
-# counts them in all threads (a cheap pre-check for bind); ``local.n`` is this
-# thread's count, read only while ``busy`` is nonzero.
+# Library evaluations in progress (backward passes, jaxpr interpretation,
+# grad's seed): their intermediate results are never wrapped.  ``busy`` counts
+# them in all threads (all that bind reads: a thread-local read costs ~100 ns
+# a primitive); ``local.n`` is this thread's count, which ``trace.public``
+# reads while ``busy`` is nonzero.
 busy = [0]
 _lock = threading.Lock()
 
@@ -56,18 +57,6 @@ def leave():
     with _lock:
         busy[0] -= 1
     local.n -= 1
-
-
-class quiet:
-    """``with quiet():`` runs library-internal code whose eager results stay
-    plain ndarrays (no wrapping of intermediates)."""
-    __slots__ = ()
-
-    def __enter__(self):
-        enter()
-
-    def __exit__(self, *exc):
-        leave()
 
 
 # What ``isinstance(x, Array)`` also accepts (JAX: a tracer is a jax.Array);

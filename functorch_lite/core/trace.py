@@ -94,7 +94,7 @@ def bind(prim, *args, **params):
             m = a._trace.main
             if main is None or m.level > main.level:
                 main = m
-        elif type(a) is Array:
+        elif a.__class__ is Array:
             arrays = True
     if main is None:  # fast path: plain arrays, run the kernel
         if arrays:  # kernels run on plain ndarrays (NumPy's subclass path is slow)
@@ -108,11 +108,12 @@ def bind(prim, *args, **params):
         # alone to float64); narrow their results as JAX's would be
         if not _dtypes.X64:
             out = _dtypes.canonicalize_value(out)
-        # a result for user code is an immutable Array; inside transforms and the
-        # library's own evaluations intermediates stay plain
-        if (active_mains[0] or _A.busy[0]) and (state.stack or _A.local.n):
+        # a result for user code is an immutable Array; while a transform or a
+        # library evaluation runs (two global counts: a thread-local read here
+        # would cost ~100 ns a primitive) results stay plain ndarrays
+        if active_mains[0] or _busy[0]:
             return out
-        return _A.wrap(out)
+        return out.view(Array) if out.__class__ is np.ndarray else _A.wrap(out)
     if not main.alive:
         raise _leak_error(main, prim)
     trace = main.trace
@@ -123,15 +124,19 @@ def bind(prim, *args, **params):
 
 
 Array = _A.Array
+_busy = _A.busy
 
 
 def public(x):
     """``x`` (a result leaving to user code: a transform's or jit's output) as an
     Array, unless this thread is inside a transform or a library evaluation."""
-    if (active_mains[0] or _A.busy[0]) and (state.stack or _A.local.n):
+    if (active_mains[0] or _busy[0]) and (state.stack or _A.local.n):
         return x
-    if type(x) is np.ndarray:
+    c = x.__class__
+    if c is np.ndarray:
         return x.view(Array)
+    if c is list:   # jit's flat outputs
+        return [e.view(Array) if e.__class__ is np.ndarray else _A.wrap(e) for e in x]
     return _A.wrap(x)
 
 

@@ -98,14 +98,15 @@ class _Entry:
 
 
 def _unflattener(tree):
-    """A fast output builder for the common output structures."""
+    """A fast output builder for the common output structures (the plan's
+    outputs leave as immutable Arrays: ``public``)."""
     if tree == tu.tree_structure(0):
-        return lambda outs: outs[0]
+        return lambda outs: public(outs[0])
     kids = tu.treedef_children(tree)
     leaf = tu.tree_structure(0)
     if tree == tu.tree_structure(tuple(range(len(kids)))) and all(k == leaf for k in kids):
-        return tuple
-    return lambda outs: tu.tree_unflatten(tree, outs)
+        return lambda outs: tuple(public(outs))
+    return lambda outs: tu.tree_unflatten(tree, public(outs))
 
 
 class Jitted:
@@ -196,7 +197,7 @@ class Jitted:
                         break
                 else:
                     e = last[2]
-                    return e.unflat(public(e.plan(*args)))
+                    return e.unflat(e.plan(*args))
             for a in args:
                 if a.__class__ is not np.ndarray:
                     if a.__class__ is Array:   # the plan computes on plain ndarrays
@@ -207,7 +208,7 @@ class Jitted:
                 e = self._fast.get(tuple([(a.shape, a.dtype) for a in args]))
                 if e is not None:
                     self._last_fast = ([a.shape for a in args], [a.dtype for a in args], e)
-                    return e.unflat(public(e.plan(*args)))
+                    return e.unflat(e.plan(*args))
         dyn, statics = self._split(args)
         dkw = kwargs
         if kwargs and self._static_names:
