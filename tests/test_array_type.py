@@ -203,3 +203,20 @@ def test_library_intermediates_are_plain():
         fl.core.primitive.Primitive.bind = real
     assert type(g) is fl.Array
     assert seen and fl.Array not in seen
+
+
+def test_functions_returning_their_input_hand_out_the_array():
+    """A no-op reshape/astype/transpose returns the input itself: it must be the
+    immutable Array, never a mutable view of its memory."""
+    import functorch_lite.flatten_util as fu
+    x = fnp.linspace(0.1, 1.0, 3)
+    outs = [fnp.ravel(x), fnp.reshape(x, (3,)), fnp.asarray(x), fnp.squeeze(x),
+            fnp.astype(x, x.dtype, copy=False), fnp.transpose(x), fnp.broadcast_to(x, (3,)),
+            fnp.real(x), fnp.atleast_1d(x), fnp.concatenate([x]), fnp.moveaxis(x, 0, 0),
+            fu.ravel_pytree({"a": x})[0], fl.linearize(fnp.sin, x)[0],
+            fl.linearize(fnp.sin, x)[1](x), fl.random.key(0), fl.random.PRNGKey(3)]
+    for i, o in enumerate(outs):
+        assert type(o) is fl.Array, (i, type(o))
+        with pytest.raises(TypeError, match="immutable"):
+            o[0] = 0
+    assert x.tolist()[0] == pytest.approx(0.1)
