@@ -9,6 +9,8 @@ import functorch_lite as fl
 import functorch_lite.numpy as fnp
 from functorch_lite import lax
 
+from _device import device  # noqa: F401  (fixture)
+
 
 def test_augmented_assignment_rebinds_and_leaves_the_alias_unchanged():
     a = fnp.array([10, 20])
@@ -220,3 +222,12 @@ def test_functions_returning_their_input_hand_out_the_array():
         with pytest.raises(TypeError, match="immutable"):
             o[0] = 0
     assert x.tolist()[0] == pytest.approx(0.1)
+
+
+def test_device_backend_results_are_not_wrapped(device):
+    """Only NumPy's arrays become Arrays; a device backend's stay its own."""
+    x = device.put(np.linspace(0.1, 1.0, 4))
+    for y in (fnp.sin(x), x * 2.0, fl.grad(lambda v: fnp.sum(v ** 2))(x),
+              fl.jit(fnp.cos)(x), fnp.zeros_like(x)):
+        assert device.is_dev(y) and type(y) is not fl.Array
+    np.testing.assert_allclose(device.host(fl.jit(fnp.cos)(x)), np.cos(np.linspace(0.1, 1.0, 4)))
