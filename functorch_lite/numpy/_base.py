@@ -24,14 +24,18 @@ def _v(x, name=None):
     With ``name`` (the calling function), object/string inputs are rejected
     here with an error naming it; without, they pass on to the caller's checks."""
     t = type(x)
-    # an Array stays one: a function returning its input unchanged (a no-op
-    # reshape, astype, ...) must not hand out a mutable view; bind unwraps it
-    if t is _np.ndarray or t is _Array:
+    if t is _np.ndarray:
         if name is not None and x.dtype.kind not in "biufc":
             raise _bad_dtype(name, x.dtype, x.shape)
         return x if _dtypes.X64 else _dtypes.canonicalize_value(x)  # JAX's 32-bit mode
     if isinstance(x, Tracer) or t in _SCALARS:
         return x
+    if t is _Array:
+        # an Array stays one: a function returning its input unchanged (a no-op
+        # reshape, astype, ...) must not hand out a mutable view; bind unwraps it
+        if name is not None and x.dtype.kind not in "biufc":
+            raise _bad_dtype(name, x.dtype, x.shape)
+        return x if _dtypes.X64 else _dtypes.canonicalize_value(x)
     if isinstance(x, _np.generic):
         return _v(_np.asarray(x), name)
     conv = getattr(x, "__fl_value__", None)  # the Tensor facade
