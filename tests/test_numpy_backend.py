@@ -53,6 +53,6 @@ def test_creation_follows_the_default_or_input_backend(device):
     x = device.put(np.ones((2, 2)))
     assert device.is_dev(fnp.zeros_like(x)) and device.is_dev(fnp.full_like(x, 3))
     assert device.is_dev(fnp.asarray(x))
-    assert type(fnp.zeros(3)) is np.ndarray          # default backend: numpy
+    assert type(fnp.zeros(3)) is fl.Array            # default backend: numpy's, as an Array
     vals = fnp.nonzero(x > 0)
-    assert all(type(v) is not np.ndarray or v.size == 4 for v in vals)
+    assert all(not isinstance(v, np.ndarray) or v.size == 4 for v in vals)

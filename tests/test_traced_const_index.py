@@ -90,8 +90,9 @@ def test_other_conversions_keep_the_plain_message():
 
 
 def test_constants_stay_arrays_outside_jit_and_vmap():
-    # no transform, or only grad/jvp (concrete values): creation gives ndarrays
-    assert type(fnp.arange(3)) is np.ndarray
+    # no transform: creation gives an immutable Array; under grad/jvp alone
+    # (concrete values) the transform's own plain ndarrays
+    assert type(fnp.arange(3)) is fl.Array
     seen = []
 
     def f(x):

@@ -9,6 +9,7 @@ import numpy as np
 
 from .. import config
 from ..core import dtypes
+from ..core.array import unwrap
 from ..core import tree_util as tu
 from ..core.backend import UNREGISTERED, backend_of
 from ..core.eval import eval_jaxpr
@@ -73,6 +74,7 @@ def run_jaxpr(closed, *args):
     for a in args:
         if isinstance(a, Tracer):
             return eval_jaxpr(closed.jaxpr, closed.consts, *args)
+    args = [unwrap(a) for a in args]   # plans compute on plain ndarrays
     return get_plan(closed, array_namespace(args))(*args)
 
 
@@ -83,6 +85,7 @@ def as_value(x):
     if isinstance(x, Tracer):
         return x
     if isinstance(x, np.ndarray):   # JAX's 32-bit mode narrows 64-bit inputs
+        x = unwrap(x)               # transforms compute on plain ndarrays
         return x if dtypes.X64 else dtypes.canonicalize_value(x)
     if isinstance(x, (bool, int, float, complex, np.generic, list, tuple)):
         return dtypes.canonicalize_value(np.asarray(x))

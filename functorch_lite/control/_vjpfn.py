@@ -8,6 +8,7 @@ values the rules saved, or an enclosing jit's traced values) become the leaves;
 unflattening gives a function that runs that jaxpr on those leaves."""
 from ..core import tree_util as tu
 from ..core.ir import ClosedJaxpr, Jaxpr
+from ..core.trace import public
 from ..core.tracing import trace_to_jaxpr
 from ._util import as_value, run_jaxpr
 
@@ -71,7 +72,7 @@ def _unflatten(aux, consts):
             raise ValueError(f"vjp_fn: cotangent structure {t} does not match the output "
                              f"structure {aux.out_tree}")
         outs = run_jaxpr(aux.jaxpr, *consts, *[as_value(c) for c in leaves])
-        return tu.tree_unflatten(aux.res_tree, outs)
+        return tu.tree_unflatten(aux.res_tree, public(outs))
     return VJPFunction(fn, aux.out_tree, aux.out_avals)
 
 

@@ -4,6 +4,7 @@ Binding (rather than calling kernels) means evaluation under an outer trace
 records into it, which is how transforms of traced functions compose.  Each
 intermediate is dropped right after its last use so peak memory stays low.
 """
+from . import array as _A
 from .ir import Literal
 
 
@@ -29,15 +30,19 @@ def eval_jaxpr(jaxpr, consts, *args):
     env = dict(zip(jaxpr.constvars, consts))
     env.update(zip(jaxpr.invars, args))
     frees = _free_lists(jaxpr)
-    for eqn, free in zip(jaxpr.eqns, frees):
-        ins = [v.val if isinstance(v, Literal) else env[v] for v in eqn.invars]
-        out = eqn.primitive.bind(*ins, **eqn.params)
-        if eqn.primitive.multiple_results:
-            env.update(zip(eqn.outvars, out))
-        else:
-            env[eqn.outvars[0]] = out
-        for v in free:
-            del env[v]
+    _A.enter()  # intermediates stay plain ndarrays (the caller wraps what it returns)
+    try:
+        for eqn, free in zip(jaxpr.eqns, frees):
+            ins = [v.val if isinstance(v, Literal) else env[v] for v in eqn.invars]
+            out = eqn.primitive.bind(*ins, **eqn.params)
+            if eqn.primitive.multiple_results:
+                env.update(zip(eqn.outvars, out))
+            else:
+                env[eqn.outvars[0]] = out
+            for v in free:
+                del env[v]
+    finally:
+        _A.leave()
     return [v.val if isinstance(v, Literal) else env[v] for v in jaxpr.outvars]
 
 

@@ -13,6 +13,7 @@ from typing import Any
 
 import numpy as np
 
+from . import array as _A
 from . import backend as _backend
 from . import dtypes as _dtypes
 from .errors import (ConcretizationTypeError, NonConcreteBooleanIndexError,
@@ -91,12 +92,17 @@ def _mixed_message(err, prim):
 
 def bind(prim, *args, **params):
     main = None
+    arrays = False
     for a in args:
         if isinstance(a, Tracer):
             m = a._trace.main
             if main is None or m.level > main.level:
                 main = m
+        elif a.__class__ is Array:
+            arrays = True
     if main is None:  # fast path: plain arrays, run the kernel
+        if arrays:  # kernels run on plain ndarrays (NumPy's subclass path is slow)
+            args = [_A.unwrap(a) for a in args]
         try:  # (no array_namespace call while numpy is the only backend loaded)
             out = prim.impl(array_namespace(args, prim) if _extra_array_types else np,
                             *args, **params)
@@ -104,7 +110,14 @@ def bind(prim, *args, **params):
             raise _explain_failure(prim, args, params, e) from None
         # 32-bit mode: NumPy's kernels widen (int32 sums to int64, a Python float
         # alone to float64); narrow their results as JAX's would be
-        return out if _dtypes.X64 else _dtypes.canonicalize_value(out)
+        if not _dtypes.X64:
+            out = _dtypes.canonicalize_value(out)
+        # a result for user code is an immutable Array; while a transform or a
+        # library evaluation runs (two global counts: a thread-local read here
+        # would cost ~100 ns a primitive) results stay plain ndarrays
+        if active_mains[0] or _busy[0]:
+            return out
+        return out.view(Array) if out.__class__ is np.ndarray else _A.wrap(out)
     if not main.alive:
         raise _leak_error(main, prim)
     trace = main.trace
@@ -112,6 +125,44 @@ def bind(prim, *args, **params):
     tracers = [a if isinstance(a, Tracer) and a._trace is trace else trace.full_raise(a)
                for a in args]
     return trace.process_primitive(prim, tracers, params)
+
+
+Array = _A.Array
+_busy = _A.busy
+
+
+def public(x):
+    """``x`` (a result leaving to user code: a transform's or jit's output) as an
+    Array, unless this thread is inside a transform or a library evaluation."""
+    if (active_mains[0] or _busy[0]) and (state.stack or _A.local.n):
+        return x
+    c = x.__class__
+    if c is np.ndarray:
+        return x.view(Array)
+    if c is list:   # jit's flat outputs
+        return [e.view(Array) if e.__class__ is np.ndarray else _A.wrap(e) for e in x]
+    return _A.wrap(x)
+
+
+def public_tree(tree):
+    """``public`` on every leaf of a result built of lists, tuples and dicts
+    (a transform's output pytree); other containers are left as they are."""
+    if (active_mains[0] or _A.busy[0]) and (state.stack or _A.local.n):
+        return tree
+    return _wrap_tree(tree)
+
+
+def _wrap_tree(x):
+    t = type(x)
+    if t is np.ndarray:
+        return x.view(Array)
+    if t is list or t is tuple:
+        return t(_wrap_tree(e) for e in x)
+    if t is dict:
+        return {k: _wrap_tree(v) for k, v in x.items()}
+    if isinstance(x, np.generic):
+        return np.asarray(x).view(Array)
+    return x
 
 
 def _explain_failure(prim, args, params, err):
@@ -381,3 +432,6 @@ class Tracer:
 
     def __repr__(self):
         return f"Traced<{self.aval.str_short()}>({type(self).__name__})"
+
+
+_A.virtual_types.append(Tracer)  # isinstance(tracer, Array), as in JAX

@@ -178,7 +178,8 @@ def from_numpy(a) -> Tensor:
         raise TypeError(f"can't convert np.ndarray of type {a.dtype}. The only supported "
                         f"types are: float64, float32, float16, complex64, complex128, "
                         f"int64, int32, int16, int8, uint8, and bool.")
-    return _wrap(a)
+    # a functorch_lite Array is immutable: the Tensor gets its own (mutable) copy
+    return _wrap(a if type(a) is np.ndarray else np.array(a))
 
 
 def asarray(obj, dtype=None, device=None, copy=None, requires_grad=False) -> Tensor:

@@ -16,6 +16,7 @@ from typing import Any
 import numpy as np
 
 from .. import config
+from ..core.array import Array, unwrap
 from ..core.ir import ShapedArray
 from ..core.trace import _extra_array_types as _XT
 from ..core.trace import get_aval
@@ -194,7 +195,10 @@ def _call_slow(prim, vals, params):
                 if xp is not None:
                     return prim.impl(xp, *vals, **params), vals
             return prim.impl(np, *vals, **params), vals
-    return prim.bind(*vals, **params), vals
+    out = prim.bind(*vals, **params)
+    # Tensors hold plain ndarrays, never the immutable Arrays of eager results
+    return (out.view(_nd) if type(out) is Array else
+            [unwrap(o) for o in out] if type(out) is list else out), vals
 
 
 def call(prim, vals, params=_EMPTY):

@@ -562,6 +562,8 @@ def as_tensor(data, dtype=None, device=None):
     xp = _dev_ns(device)
     npdt = None if dtype is None else T.as_dtype(dtype).np
     if isinstance(data, np.ndarray) and (npdt is None or data.dtype == npdt):
+        if type(data) is not np.ndarray:  # an immutable Array: a Tensor owns mutable memory
+            data = np.array(data)
         return _wrap(data if xp is None else _from_host(xp, data))
     v = _from_data(data, npdt)
     return _wrap(v if xp is None or _on_dev(v) else _from_host(xp, v))

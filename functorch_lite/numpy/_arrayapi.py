@@ -11,7 +11,7 @@ import numpy as _np
 
 from .. import backends as _backends
 from .. import primitives as P
-from ..core.trace import Tracer, get_aval
+from ..core.trace import Tracer, get_aval, public
 from ._base import _arr, _norm_axis
 
 __array_api_version__ = "2023.12"
@@ -80,7 +80,7 @@ def from_dlpack(x, /, *, device=None, copy=None):
             raise
         out = xp.from_dlpack(x)
         out = out.copy() if copy else out
-    return out
+    return public(out)   # NumPy's: an immutable Array (sharing the memory unless copy)
 
 
 def vecdot(x1, x2, /, *, axis=-1):

@@ -4,6 +4,7 @@ import builtins
 import numpy as _np
 
 from ..core import dtypes as _dtypes
+from ..core.array import Array as _Array
 from ..core.backend import backend_of
 from ..core.trace import Tracer, concrete_value, get_aval
 
@@ -29,6 +30,12 @@ def _v(x, name=None):
         return x if _dtypes.X64 else _dtypes.canonicalize_value(x)  # JAX's 32-bit mode
     if isinstance(x, Tracer) or t in _SCALARS:
         return x
+    if t is _Array:
+        # an Array stays one: a function returning its input unchanged (a no-op
+        # reshape, astype, ...) must not hand out a mutable view; bind unwraps it
+        if name is not None and x.dtype.kind not in "biufc":
+            raise _bad_dtype(name, x.dtype, x.shape)
+        return x if _dtypes.X64 else _dtypes.canonicalize_value(x)
     if isinstance(x, _np.generic):
         return _v(_np.asarray(x), name)
     conv = getattr(x, "__fl_value__", None)  # the Tensor facade

@@ -11,7 +11,7 @@ import numpy as _np
 from .. import backends as _backends
 from .. import primitives as P
 from ..core import dtypes as _dtypes
-from ..core.trace import Tracer, get_aval, stage_constant
+from ..core.trace import Tracer, get_aval, public, stage_constant
 from ..core.trace import active_mains as _active_mains
 from ._base import (_arr, _v, _is_tracer, _concrete_of, _namespace_of, _on_backend_of,
                     _foreign, _is_foreign)
@@ -62,7 +62,7 @@ def _canonical(fn):
             # inside jit/vmap a constant made here becomes a value of the trace, so
             # indexing it with a traced integer works (see stage_constant)
             out = stage_constant(out)
-        return out
+        return public(out)  # an immutable Array for user code
     return wrapped
 
 

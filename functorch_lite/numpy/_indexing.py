@@ -18,7 +18,7 @@ import numpy as _np
 from .. import primitives as P
 from ..core.trace import Tracer, get_aval
 from ._base import _arr, _v, _norm_axis, _prod, _on_backend_of, _namespace_of
-from ._elementwise import mod, reciprocal, where_select
+from ._elementwise import clip as _clip, mod, reciprocal, where_select
 
 
 def _is_traced(i):
@@ -378,27 +378,143 @@ def _update(x, idx, v, op):
     return P.reshape(out, a.shape)
 
 
+_MODES = ("promise_in_bounds", "clip", "drop", "fill")
+
+
+def _is_int_index(p):
+    if isinstance(p, (bool, _np.bool_)):
+        return False
+    if isinstance(p, (int, _np.integer)):
+        return True
+    return hasattr(p, "dtype") and _np.dtype(get_aval(p).dtype).kind in "iu"
+
+
+def _index_dims(p):
+    """How many axes of the indexed array one index entry consumes."""
+    if p is None or p is Ellipsis:
+        return 0
+    if hasattr(p, "dtype") and _np.dtype(get_aval(p).dtype).kind == "b":
+        return get_aval(p).ndim
+    return 1
+
+
+def _mode_index(shape, idx, mode, what):
+    """JAX's out-of-bounds ``mode`` for ``.at``: the index with its integer
+    entries made in bounds, and the axes padded by one slot for 'fill'/'drop'
+    (an out-of-bounds entry then points at the pad: read as the fill value,
+    written and dropped)."""
+    if mode not in _MODES:
+        raise ValueError(f"{what}: mode={mode!r} is not one of {', '.join(_MODES)}")
+    parts = [_np.asarray(p) if isinstance(p, list) else p
+             for p in (idx if isinstance(idx, tuple) else (idx,))]
+    consumed = sum(_index_dims(p) for p in parts)
+    out, padded, dim = [], [], 0
+    for p in parts:
+        if p is Ellipsis:
+            dim += len(shape) - consumed
+        elif _is_int_index(p) and dim < len(shape):
+            d = shape[dim]
+            host = not _is_traced(p)
+            q = _np.asarray(p, _np.int64) if host else p
+            norm = _np.where(q < 0, q + d, q) if host else where_select(q < 0, q + d, q)
+            if mode == "clip":
+                p = _np.clip(norm, 0, d - 1) if host else _clip(norm, 0, d - 1)
+            else:
+                ok = (q >= -d) & (q < d)
+                p = _np.where(ok, norm, d) if host else where_select(ok, norm, d)
+                padded.append(dim)
+            if host and _np.ndim(p) == 0:
+                p = int(p)
+        out.append(p)
+        dim += _index_dims(p)
+    return tuple(out), padded
+
+
+def _padded(x, axes, value):
+    a = get_aval(x)
+    v = value if _is_traced(value) else _on_backend_of(_np.asarray(value, a.dtype), x)
+    if _is_traced(value) and get_aval(value).dtype != a.dtype:
+        v = P.convert_element_type(value, a.dtype)
+    return P.pad(x, v, [(0, 1, 0) if k in axes else (0, 0, 0) for k in range(a.ndim)])
+
+
+def _fill_default(dtype):
+    dt = _np.dtype(dtype)
+    if dt.kind in "fc":
+        return _np.nan
+    if dt.kind == "b":
+        return True
+    return _np.iinfo(dt).min if dt.kind == "i" else _np.iinfo(dt).max
+
+
 class _IndexUpdateRef:
+    """``x.at[idx]``: JAX's functional updates and gathers.  ``mode`` (JAX's):
+    None or 'promise_in_bounds' index as NumPy does (an out-of-bounds index
+    raises IndexError), 'clip' clamps each integer index into its axis,
+    'drop'/'fill' drop out-of-bounds updates and read ``fill_value`` (NaN,
+    the integer minimum (maximum if unsigned) or True by default) for
+    out-of-bounds gathers."""
     __slots__ = ("x", "idx")
 
     def __init__(self, x, idx):
         self.x, self.idx = x, idx
 
-    def get(self):
-        return getitem(self.x, self.idx)
+    def get(self, *, mode=None, fill_value=None):
+        """``x[idx]`` (with ``mode``/``fill_value``: see the class)."""
+        if fill_value is not None and mode not in ("fill", "drop"):
+            raise ValueError(f"at[...].get: fill_value={fill_value!r} needs mode='fill' "
+                             f"(got mode={mode!r})")
+        if mode is None or mode == "promise_in_bounds":
+            return getitem(self.x, self.idx)
+        x = _arr(self.x, "at[...].get")
+        a = get_aval(x)
+        idx, axes = _mode_index(a.shape, self.idx, mode, "at[...].get")
+        if axes:
+            x = _padded(x, axes, _fill_default(a.dtype) if fill_value is None else fill_value)
+        return getitem(x, idx)
 
-    def set(self, values): return _update(self.x, self.idx, values, "set")
-    def add(self, values): return _update(self.x, self.idx, values, "add")
-    def multiply(self, values): return _update(self.x, self.idx, values, "multiply")
+    def _apply(self, values, op, mode):
+        if mode is None or mode == "promise_in_bounds":
+            if mode is not None:
+                _mode_index((), (), mode, f"at[...].{op}")
+            return _update(self.x, self.idx, values, op)
+        x = _arr(self.x, f"at[...].{op}")
+        shape = get_aval(x).shape
+        idx, axes = _mode_index(shape, self.idx, mode, f"at[...].{op}")
+        if not axes:
+            return _update(x, idx, values, op)
+        out = _update(_padded(x, axes, 0), idx, values, op)
+        return getitem(out, tuple(slice(0, d) for d in shape))
+
+    def set(self, values, *, mode=None):
+        """``x`` with ``x[idx] = values`` applied (a new array)."""
+        return self._apply(values, "set", mode)
+
+    def add(self, values, *, mode=None):
+        """``x`` with ``values`` added at ``idx`` (repeated indices accumulate)."""
+        return self._apply(values, "add", mode)
+
+    def multiply(self, values, *, mode=None):
+        """``x`` with ``x[idx]`` multiplied by ``values``."""
+        return self._apply(values, "multiply", mode)
+
     mul = multiply
-    def min(self, values): return _update(self.x, self.idx, values, "min")  # noqa: A003
-    def max(self, values): return _update(self.x, self.idx, values, "max")  # noqa: A003
 
-    def subtract(self, values):
-        return self.add(P.neg(_arr(values, "at[...].subtract")))
+    def min(self, values, *, mode=None):  # noqa: A003
+        """``x`` with ``x[idx]`` replaced by ``minimum(x[idx], values)``."""
+        return self._apply(values, "min", mode)
 
-    def divide(self, values):
-        return self.multiply(reciprocal(values))
+    def max(self, values, *, mode=None):  # noqa: A003
+        """``x`` with ``x[idx]`` replaced by ``maximum(x[idx], values)``."""
+        return self._apply(values, "max", mode)
+
+    def subtract(self, values, *, mode=None):
+        """``x`` with ``values`` subtracted at ``idx``."""
+        return self.add(P.neg(_arr(values, "at[...].subtract")), mode=mode)
+
+    def divide(self, values, *, mode=None):
+        """``x`` with ``x[idx]`` divided by ``values``."""
+        return self.multiply(reciprocal(values), mode=mode)
 
 
 class _IndexUpdateHelper:

@@ -1,5 +1,13 @@
-"""ndarray's operators and methods on traced values (same signatures)."""
+"""ndarray's operators and methods on traced values (same signatures), and
+the same on ``Array``, the immutable type of eager results (JAX's methods:
+``.at``, ``device``, ``devices()``, ``__array_namespace__``)."""
+import importlib
+
+import numpy as _np
+
 from ..primitives import cplx as C
+from ..core.array import Array, wrap
+from ..core.errors import TracerConversionError
 from ..core.trace import Tracer
 from . import _elementwise as E
 from . import _math as X
@@ -168,3 +176,95 @@ def install():
     T.real = property(lambda self: C.real(self))
     T.imag = property(lambda self: C.imag(self))
     T.at = property(lambda self: I._IndexUpdateHelper(self))
+    _install_array(ops)
+
+
+# ndarray's own methods that return views (subclass kept: an Array) or values:
+# faster than the functions and the same on an immutable array
+_NDARRAY_KEPT = ("__getitem__", "__setitem__", "copy", "reshape", "ravel", "flatten", "transpose",
+                 "swapaxes", "squeeze")
+_nd_getitem = _np.ndarray.__getitem__
+
+
+def _array_getitem(self, idx):
+    try:
+        return _nd_getitem(self, idx)
+    except TracerConversionError:
+        # a traced index (``arr[i]`` inside jit/vmap/a loop body): index through
+        # the gather primitive, as a tracer would be indexed
+        return I.getitem(self.view(_np.ndarray), idx)
+
+
+def _devices(self):
+    from ..transforms.api import devices
+    return set(devices()[:1])
+
+
+def _fast_op(ufunc, slow, swap=False):
+    """An Array operator: NumPy's ufunc straight on the plain arrays when both
+    operands are inexact of one dtype (or one is a Python int/float), where
+    functorch_lite.numpy's promotion gives NumPy's dtype and the primitive's
+    kernel is this ufunc; otherwise (and for errors, worded by it) ``slow``,
+    functorch_lite.numpy's operator."""
+    nd = _np.ndarray
+
+    def op(self, other):
+        t = type(other)
+        dt = self.dtype
+        if dt.kind in "fc" and (t is float or t is int or (
+                (t is Array or t is nd) and other.dtype is dt)):
+            a = self.view(nd)
+            b = other.view(nd) if t is Array else other
+            try:
+                r = ufunc(b, a) if swap else ufunc(a, b)
+            except ValueError:
+                return slow(self, other)
+            return r.view(Array) if type(r) is nd else wrap(r)
+        return slow(self, other)
+    return op
+
+
+_FAST = {"__add__": (_np.add, False), "__radd__": (_np.add, True),
+         "__sub__": (_np.subtract, False), "__rsub__": (_np.subtract, True),
+         "__mul__": (_np.multiply, False), "__rmul__": (_np.multiply, True),
+         "__truediv__": (_np.true_divide, False), "__rtruediv__": (_np.true_divide, True),
+         "__lt__": (_np.less, False), "__le__": (_np.less_equal, False),
+         "__gt__": (_np.greater, False), "__ge__": (_np.greater_equal, False)}
+
+
+_KNOWN = (bool, int, float, complex, list, tuple)
+_BINARY = {"__add__", "__radd__", "__sub__", "__rsub__", "__mul__", "__rmul__",
+           "__truediv__", "__rtruediv__", "__floordiv__", "__rfloordiv__", "__mod__",
+           "__rmod__", "__pow__", "__rpow__", "__matmul__", "__rmatmul__", "__lt__",
+           "__le__", "__gt__", "__ge__", "__eq__", "__ne__", "__and__", "__rand__",
+           "__or__", "__ror__", "__xor__", "__rxor__", "__lshift__", "__rlshift__",
+           "__rshift__", "__rrshift__", "__divmod__", "__rdivmod__"}
+
+
+def _deferring(f):
+    # an operand of another kind (a Tensor, pytest.approx, ...) gets its own
+    # reflected operator, as ndarray's and jax.Array's operators allow
+    def op(self, other):
+        if type(other) not in _KNOWN and not isinstance(
+                other, (_np.ndarray, _np.generic, Tracer)):
+            return NotImplemented
+        return f(self, other)
+    return op
+
+
+def _install_array(ops):
+    A = Array
+    for name, f in ops.items():
+        if name in _FAST:
+            setattr(A, name, _fast_op(_FAST[name][0], _deferring(f), _FAST[name][1]))
+        elif name in _BINARY:
+            setattr(A, name, _deferring(f))
+        elif name not in _NDARRAY_KEPT:
+            setattr(A, name, f)
+    A.__getitem__ = _array_getitem
+    A.at = property(lambda self: I._IndexUpdateHelper(self))
+    A.devices = _devices
+    A.device = property(lambda self: next(iter(_devices(self))))
+    A.__array_namespace__ = lambda self, *, api_version=None: importlib.import_module(
+        __package__)
+

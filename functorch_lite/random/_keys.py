@@ -4,7 +4,7 @@ import numpy as np
 
 from .. import numpy as fnp
 from ..core import dtypes as _dtypes
-from ..core.trace import Tracer, get_aval
+from ..core.trace import Tracer, get_aval, public
 from ..numpy._base import _on_backend_of, _v
 from ..primitives import elementwise as ew, prng, shape as shp
 
@@ -93,7 +93,7 @@ def _seed_words(seed, name):
     if isinstance(s, int):
         # JAX converts a Python int to int64 first; the key is its two 32-bit words
         hi, lo = (s >> 32) & _MASK, s & _MASK
-        return np.array([hi, lo], dtype=U32)
+        return public(np.array([hi, lo], dtype=U32))
     a = get_aval(s)
     if a.shape != ():
         raise TypeError(f"{name}: argument `seed` must be a scalar, got shape {a.shape}")

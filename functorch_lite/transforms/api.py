@@ -12,7 +12,8 @@ from ..core.backend import backend_of
 from ..core.ir import ClosedJaxpr, ShapedArray
 from ..core.ir import SourcedClosedJaxpr
 from ..core._typevars import P, R
-from ..core.trace import Tracer, get_aval, source_info
+from ..core import array as _A
+from ..core.trace import Tracer, get_aval, public, public_tree, source_info
 from ..core.tracing import trace_to_jaxpr
 from ..primitives import _util as U
 from ._grad_checks import _check_grad_inputs, _check_grad_output
@@ -46,7 +47,16 @@ def _unwrap(x):
 
 
 def _wrap_out(tree, wrap):
-    return tree if wrap is None else tu.tree_map(wrap, tree)
+    # a transform's output for user code: Tensors for a Tensor-written function,
+    # otherwise immutable Arrays (plain values while an outer transform runs)
+    if wrap is not None:
+        return tu.tree_map(wrap, tree)
+    t = type(tree)
+    if t is np.ndarray:
+        return public(tree)
+    if (t is tuple or t is list) and all(type(e) is np.ndarray for e in tree):
+        return public_tree(tree)
+    return tu.tree_map(public, tree)
 
 
 def facade_adapter(fun, args, kwargs):
@@ -216,10 +226,14 @@ def value_and_grad(fun: Callable[P, Any], argnums: int | Sequence[int] = 0, has_
             return [out], [_unwrap(a) for a in aux_leaves]
 
         (value,), refs, leaf_nodes, aux = vjp_flat(flat_fun, leaves, "grad")
-        one = U.ones_like(value)  # made by the output's own backend
-        cts = backward_pass(refs, [one], leaf_nodes, release=True)
-        grads = [_zeros_for(x) if c is None else _cast_like(c, x)
-                 for c, x in zip(cts, leaves)]
+        _A.enter()   # the seed and the casts are the library's own values: plain
+        try:
+            one = U.ones_like(value)  # made by the output's own backend
+            cts = backward_pass(refs, [one], leaf_nodes, release=True)
+            grads = [_zeros_for(x) if c is None else _cast_like(c, x)
+                     for c, x in zip(cts, leaves)]
+        finally:
+            _A.leave()
         if some_int:
             it = iter(grads)
             grads = [next(it) if m else np.zeros(get_aval(x).shape, float0)

@@ -24,7 +24,7 @@ import numpy as np
 from ..core._typevars import P, R
 from ..core.eval import eval_closed_jaxpr
 from ..core import tree_util as tu
-from ..core.trace import get_aval
+from ..core.trace import get_aval, public
 from ..core.tracing import trace_to_jaxpr
 from ..primitives import _util as U
 from ..primitives.linalg import eye_like
@@ -323,7 +323,7 @@ def linearize(fun: Callable[..., Any], *primals: Any, has_aux: bool = False) -> 
 
     closed, _ = trace_to_jaxpr(tangent_fun, in_avals, "linearize")
     (out_tree, aux), outs = box[0], box[1]
-    out = tu.tree_unflatten(out_tree, outs)
+    out = tu.tree_unflatten(out_tree, public(outs))
 
     def jvp_fn(*tangents):
         t_leaves, t_tree = tu.tree_flatten(tangents)
@@ -339,7 +339,7 @@ def linearize(fun: Callable[..., Any], *primals: Any, has_aux: bool = False) -> 
             if ta.dtype != a.dtype:
                 raise TypeError(f"linearize jvp_fn: tangent dtype {ta.dtype} does not "
                                 f"match the primal dtype {a.dtype}")
-        return tu.tree_unflatten(out_tree, eval_closed_jaxpr(closed, *t_leaves))
+        return tu.tree_unflatten(out_tree, public(eval_closed_jaxpr(closed, *t_leaves)))
 
     setattr(jvp_fn, "jaxpr", closed)   # the linear program, for inspection
     return (out, jvp_fn, aux) if has_aux else (out, jvp_fn)

@@ -22,9 +22,10 @@ from ..control._util import get_plan, hoist_tracer_consts  # get_plan: tests and
 from ..control.pjit import pjit_p
 from ..core import dtypes
 from ..core._typevars import P, R
+from ..core.array import Array, busy, unwrap
 from ..core import tree_util as tu
 from ..core.ir import ShapedArray
-from ..core.trace import Tracer, array_namespace, get_aval
+from ..core.trace import Tracer, active_mains, array_namespace, get_aval, public
 from ..core.tracing import trace_to_jaxpr
 from ..primitives.elementwise import convert_element_type
 from .api import facade_adapter
@@ -100,14 +101,20 @@ class _Entry:
 
 
 def _unflattener(tree):
-    """A fast output builder for the common output structures."""
+    """A fast output builder for the common output structures (the plan's
+    outputs leave as immutable Arrays: ``public``)."""
     if tree == tu.tree_structure(0):
-        return lambda outs: outs[0]
+        def one(outs):
+            o = outs[0]
+            if o.__class__ is np.ndarray and not (active_mains[0] or busy[0]):
+                return o.view(Array)
+            return public(o)
+        return one
     kids = tu.treedef_children(tree)
     leaf = tu.tree_structure(0)
     if tree == tu.tree_structure(tuple(range(len(kids)))) and all(k == leaf for k in kids):
-        return tuple
-    return lambda outs: tu.tree_unflatten(tree, outs)
+        return lambda outs: tuple(public(outs))
+    return lambda outs: tu.tree_unflatten(tree, public(outs))
 
 
 class Jitted(Generic[P, R]):
@@ -205,6 +212,8 @@ class Jitted(Generic[P, R]):
                     return e.unflat(e.plan(*args))
             for a in args:
                 if a.__class__ is not np.ndarray:
+                    if a.__class__ is Array:   # the plan computes on plain ndarrays
+                        return self(*[unwrap(x) for x in args])
                     fast = False
                     break
             else:
@@ -218,6 +227,7 @@ class Jitted(Generic[P, R]):
             dkw, kstatics = self._split_kwargs(kwargs)
             statics += kstatics
         leaves, tree = tu.tree_flatten((dyn, dkw))
+        leaves = [unwrap(x) for x in leaves]
         if any(hasattr(type(x), "__fl_wrap__") for x in leaves):
             return self._call_tensors(args, kwargs)
         if not dtypes.X64:     # JAX's 32-bit mode: 64-bit inputs narrowed, its own traces
@@ -241,6 +251,7 @@ class Jitted(Generic[P, R]):
                                 for x in leaves])
             if not dtypes.X64:   # NumPy's kernels widen (an int32 sum is int64): narrow
                 outs = dtypes.canonicalize_value(outs)
+            outs = public(outs)
         return tu.tree_unflatten(entry.out_tree, outs)
 
     if not TYPE_CHECKING:

@@ -5,9 +5,10 @@ import numpy as np
 
 from ..control._util import get_plan
 from ..core import dtypes
+from ..core.array import unwrap
 from ..core import tree_util as tu
 from ..core.ir import ShapedArray
-from ..core.trace import Tracer, array_namespace, get_aval
+from ..core.trace import Tracer, array_namespace, get_aval, public
 
 _SCALARS = (bool, int, float, complex)
 
@@ -16,7 +17,7 @@ def _as_input(x):
     if type(x) in _SCALARS:
         return dtypes.canonicalize_value(np.asarray(x))   # 32-bit mode: JAX's defaults
     if isinstance(x, (np.ndarray, np.generic, Tracer)) or hasattr(x, "__array_namespace__"):
-        return x
+        return unwrap(x)
     conv = getattr(x, "__fl_value__", None)
     if conv is not None:
         return conv()
@@ -107,4 +108,4 @@ class Compiled:
                             f"called with {_show(key)}; a Compiled object runs one signature "
                             f"(call jit({j.name}) itself to trace new ones)")
         outs = dtypes.canonicalize_value(self._plan(*[_as_input(x) for x in leaves]))
-        return tu.tree_unflatten(self._t._out_tree, outs)
+        return tu.tree_unflatten(self._t._out_tree, public(outs))

@@ -10,6 +10,7 @@ grad(grad(f)) and jvp(grad(f)) work.  The Tensor facade's backward() calls
 import itertools
 from heapq import heappop, heappush
 
+from ..core import array as _A
 from ..core.ir import ShapedArray
 from ..core.trace import Trace, Tracer, get_aval, new_main
 from ..primitives import add
@@ -138,6 +139,14 @@ def backward_pass(outputs, cts, leaves, release=False, pre_vjp=None):
     ``pre_vjp(node, ct)``, if given, runs before each node's rule (the facade
     checks saved-tensor versions and captures retained gradients there).
     """
+    _A.enter()  # the rules' intermediates stay plain ndarrays, never Arrays
+    try:
+        return _backward(outputs, cts, leaves, release, pre_vjp)
+    finally:
+        _A.leave()
+
+
+def _backward(outputs, cts, leaves, release, pre_vjp):
     acc = {}
     for (node, idx), ct in zip(outputs, cts):
         if node is None or ct is None:
