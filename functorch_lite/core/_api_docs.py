@@ -30,7 +30,7 @@ TOP = {
         _FL + "    >>> jaxpr = fl.make_jaxpr(lambda x: fnp.sin(x) * 2.0)(1.0).jaxpr\n"
         "    >>> [str(e.primitive) for e in jaxpr.eqns]\n    ['sin', 'mul']"),
     "fl.block_until_ready": ("    x: a pytree of arrays (and other leaves).", "``x`` itself.", _SAME_JAX,
-                             _FL + "    >>> fl.block_until_ready({'a': fnp.ones(2)})\n    {'a': array([1., 1.])}"),
+                             _FL + "    >>> fl.block_until_ready({'a': fnp.ones(2)})\n    {'a': Array([1., 1.])}"),
     "fl.devices": ("    backend: a backend's name or alias (default: the default backend).",
                    "A list with one ``Device`` (``platform``, ``backend``, ``id``).", _SAME_JAX,
                    _FL + "    >>> fl.devices()\n    [Device(platform='cpu', backend='numpy', id=0)]"),

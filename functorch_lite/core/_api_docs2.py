@@ -106,7 +106,7 @@ OTHER = {
         "    params: a pytree of arrays.\n    updates: a pytree of the same structure.",
         "The new parameters.", _SUM.format(lib="optax"),
         "    >>> import numpy as np\n    >>> import functorch_lite.optimizers as optim\n"
-        "    >>> optim.apply_updates({'w': np.array([1.0])}, {'w': np.array([0.5])})\n    {'w': array([1.5])}"),
+        "    >>> optim.apply_updates({'w': np.array([1.0])}, {'w': np.array([0.5])})\n    {'w': Array([1.5])}"),
     "optimizers.global_norm": (
         "    updates: a pytree of arrays.", "A 0-d array.", _SUM.format(lib="optax"),
         "    >>> import numpy as np\n    >>> import functorch_lite.optimizers as optim\n"

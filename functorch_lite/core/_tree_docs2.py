@@ -190,6 +190,6 @@ RAVEL_PYTREE = _doc(
     "    leaf with its own shape and dtype.  Differentiable, traceable.",
     "    >>> flat, unravel = ravel_pytree({'a': np.ones(2), 'b': np.float64(3.0)})\n"
     "    >>> print(flat)\n    [1. 1. 3.]\n    >>> unravel(flat * 2)\n"
-    "    {'a': array([2., 2.]), 'b': array(6.)}",
+    "    {'a': Array([2., 2.]), 'b': Array(6.)}",
     "Differs from JAX: nothing in arguments or results (NumPy arrays come back).",
     imp="    >>> import numpy as np\n    >>> from functorch_lite.flatten_util import ravel_pytree")

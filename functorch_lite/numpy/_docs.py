@@ -61,7 +61,7 @@ Example:
     >>> fnp.asarray([1, 2]).dtype
     dtype('int64')
     >>> fnp.asarray(torch.tensor([1.0, 2.0]))
-    array([1., 2.], dtype=float32)
+    Array([1., 2.], dtype=float32)
 """
 
 WHERE = """Elementwise choice, or the indices of the nonzero elements

@@ -20,9 +20,9 @@ business, and there they are raw keys too).
 Example:
     >>> import functorch_lite as fl
     >>> fl.random.PRNGKey(0)
-    array([0, 0], dtype=uint32)
+    Array([0, 0], dtype=uint32)
     >>> fl.random.PRNGKey(2**32 + 5)
-    array([1, 5], dtype=uint32)
+    Array([1, 5], dtype=uint32)
 """
 
 KEY = """A PRNG key from an integer seed (``jax.random.key``).
@@ -41,7 +41,7 @@ JAX's but ``key.dtype`` is uint32, not ``key<fry>``.
 Example:
     >>> import functorch_lite as fl
     >>> fl.random.key(42)
-    array([ 0, 42], dtype=uint32)
+    Array([ 0, 42], dtype=uint32)
 """
 
 SPLIT = f"""New independent keys from one (``jax.random.split``).

@@ -32,14 +32,14 @@ DOCS = {
                      "    keys: a key or an array of keys.",
                      "The same array: keys are raw ``uint32[..., 2]`` arrays here.",
                      "Differs from JAX: there are no typed keys, so this is the identity.",
-                     "    >>> fl.random.key_data(key)\n    array([0, 0], dtype=uint32)"),
+                     "    >>> fl.random.key_data(key)\n    Array([0, 0], dtype=uint32)"),
     "random.wrap_key_data": _doc("A key from raw ``uint32`` data (``jax.random.wrap_key_data``).",
                           "    key_bits_array: a ``uint32[..., 2]`` array.\n"
                           "    impl: None or ``\"threefry2x32\"``.",
                           "The same array, checked to be ``uint32[..., 2]`` (else TypeError).",
                           "Differs from JAX: there are no typed keys, so this returns its input.",
                           "    >>> fl.random.wrap_key_data(np.array([0, 42], np.uint32))\n"
-                          "    array([ 0, 42], dtype=uint32)"),
+                          "    Array([ 0, 42], dtype=uint32)"),
     "random.truncated_normal": _doc(
         "Normal floats truncated to ``(lower, upper)`` (``jax.random.truncated_normal``),\n"
         "by JAX's inverse-CDF algorithm.",

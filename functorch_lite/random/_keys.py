@@ -138,7 +138,7 @@ def wrap_key_data(key_bits_array, *, impl=None):
     if a.dtype != U32 or a.ndim < 1 or a.shape[-1] != 2:
         raise TypeError(f"wrap_key_data: argument `key_bits_array` must be uint32 with a "
                         f"last axis of 2, got {a.dtype}{list(a.shape)}")
-    return k
+    return public(k)   # an Array as JAX returns its key array (a view: no copy)
 
 
 # ------------------------------------------------------------------ split, fold_in, bits
