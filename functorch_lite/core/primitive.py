@@ -78,6 +78,14 @@ trace or plan-compile time only: never on ``bind``'s fast path or a plan's per-c
                  just runs a jaxpr on (some of) its inputs, which one and on what
                  (pjit, checkpoint, the custom rules, cond's taken branch); debug_nans
                  re-runs it equation by equation to name a culprit
+    host_vjp     ``(ct, ins, out, needs, **params) -> input cts | None``: the vjp rule
+                 on host NumPy values, computing bit for bit what ``vjp`` computes
+                 through its primitives, without them (no ``bind`` per step); None
+                 where it does not cover the values (another dtype, a broadcast, a
+                 NumPy scalar), and then ``vjp`` runs.  Only ``reverse.backward_pass``
+                 calls it, only with no transform active in the thread and ``ct`` a
+                 host array: first-order eager backward passes (``fl.grad``, the
+                 facade), never one that is recorded or differentiated again
     effect       True when running it does something besides computing its outputs
                  (``fl.debug.print``'s callback): DCE keeps its equations even with no
                  output used (a higher-order equation whose jaxpr holds one too), CSE
@@ -91,7 +99,7 @@ TRAITS = {
     "ufunc": None, "c_expr": None, "fuse_dtypes": None, "commutative": False, "unit": None,
     "layout_only": False, "bound": None, "no_fold": False, "torch_name": None, "facade": (),
     "specialize": None, "higher_order": False, "fuse_reduction": None,
-    "finite_form": None, "effect": False, "inner_call": None,
+    "finite_form": None, "effect": False, "inner_call": None, "host_vjp": None,
 }
 
 REGISTRY = {}            # name -> Primitive: every primitive there is

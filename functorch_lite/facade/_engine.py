@@ -195,7 +195,7 @@ def run_backward(tensors, grad_tensors, retain_graph, create_graph, capture=None
     else:
         # free saved values as the backward passes (not shape-only nodes: a
         # second backward through those is legal, as in PyTorch)
-        free = _keeps_values if not retain_graph else False
+        free = "values" if not retain_graph else False
         leaf_cts = backward_pass(roots, [c._v for c in cts], None, pre_vjp=pre, release=free)
         leaf_cts = {n: _pt(c) for n, c in leaf_cts.items()}
         if capture is not None:

@@ -10,8 +10,12 @@ grad(grad(f)) and jvp(grad(f)) work.  The Tensor facade's backward() calls
 import itertools
 from heapq import heappop, heappush
 
+import numpy as np
+
+from ..core import dtypes as _dtypes
 from ..core.ir import ShapedArray
 from ..core.trace import Trace, Tracer, get_aval, new_main
+from ..core.trace import state as _tstate
 from ..primitives import add
 
 _seq = itertools.count()
@@ -39,6 +43,7 @@ class Node:
 
 
 _new = object.__new__
+_nd = np.ndarray
 
 
 class VJPTracer(Tracer):
@@ -134,9 +139,15 @@ def backward_pass(outputs, cts, leaves, release=False, pre_vjp=None):
     dict {leaf node: cotangent} of every leaf reached (the Tensor facade's
     backward, which does not know its leaves in advance).  With ``release``
     each node drops its saved values as soon as its rule has run (a one-shot
-    backward, as grad's: peak memory then matches hand-written backprop).
+    backward, as grad's: peak memory then matches hand-written backprop);
+    ``release="values"`` drops them only from nodes whose primitive keeps
+    arrays (a node keeping avals can run again).
     ``pre_vjp(node, ct)``, if given, runs before each node's rule (the facade
     checks saved-tensor versions and captures retained gradients there).
+
+    With no transform active in this thread (nothing records or differentiates
+    this pass) a primitive's ``host_vjp`` runs in place of its rule on host
+    cotangents: the same kernels without a ``bind`` per step.
     """
     acc = {}
     for (node, idx), ct in zip(outputs, cts):
@@ -147,33 +158,46 @@ def backward_pass(outputs, cts, leaves, release=False, pre_vjp=None):
     # Run the reachable nodes newest first: a max-heap on the creation number
     # finds and orders them in one pass (a node runs after all its consumers).
     hook = rule_hook
+    host = hook is None and not _tstate.stack and _dtypes.X64
+    by_values = release == "values"
     heap = []
     queued = set()
     for node, _ in outputs:
         if node is not None and node not in queued:
             queued.add(node)
             heappush(heap, (-node.seq, node))
+    pop, push, qadd = acc.pop, heappush, queued.add
     while heap:
         node = heappop(heap)[1]
         prim = node.prim
         if prim is None:
             continue
         if prim.multiple_results:
-            ct = [acc.pop((node, i), None) for i in range(len(node.out))]
+            ct = [pop((node, i), None) for i in range(len(node.out))]
             if all(c is None for c in ct):
                 continue
         else:
-            ct = acc.pop((node, 0), None)
+            ct = pop((node, 0), None)
             if ct is None:
                 continue
         if pre_vjp is not None:
             pre_vjp(node, ct)
-        if hook is None:
-            in_cts = prim.vjp(ct, node.ins, node.out, node.needs, **node.params)
-        else:
+        if hook is not None:
             in_cts = hook(node, ct)
-        if release is True or (release and release(node)):
-            node.ins = node.out = None
+        else:
+            in_cts = None
+            if host and type(ct) is _nd:
+                hv = prim.host_vjp
+                if hv is not None:
+                    in_cts = hv(ct, node.ins, node.out, node.needs, **node.params)
+            if in_cts is None:
+                in_cts = prim.vjp(ct, node.ins, node.out, node.needs, **node.params)
+        if release:
+            if by_values:
+                if prim.keeps_ins or prim.keeps_out:
+                    node.ins = node.out = None
+            elif release is True or release(node):
+                node.ins = node.out = None
         for parent, c in zip(node.parents, in_cts):
             if parent is None or c is None:
                 continue
@@ -183,8 +207,8 @@ def backward_pass(outputs, cts, leaves, release=False, pre_vjp=None):
                 acc[parent] = c
                 p = parent[0]
                 if p not in queued:
-                    queued.add(p)
-                    heappush(heap, (-p.seq, p))
+                    qadd(p)
+                    push(heap, (-p.seq, p))
     if leaves is None:
         return {n: c for (n, _), c in acc.items() if n.prim is None}
     return [acc.get((leaf, 0)) for leaf in leaves]
