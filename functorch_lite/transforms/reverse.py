@@ -15,6 +15,7 @@ import numpy as np
 from ..core import dtypes as _dtypes
 from ..core.ir import ShapedArray
 from ..core.trace import Trace, Tracer, get_aval, new_main
+from ..core.trace import _extra_array_types as _XT
 from ..core.trace import state as _tstate
 from ..primitives import add
 
@@ -82,8 +83,12 @@ class VJPTrace(Trace):
         # one pass over the inputs (this runs for every op under grad)
         vals, parents, needs = [], [], []
         tracked = False
+        host = True         # every value a host array or scalar: no transform below
         for t in tracers:
-            vals.append(t.value)
+            v = t.value
+            vals.append(v)
+            if host and type(v) not in _HOST_TYPES:
+                host = False
             n = t.node
             if n is None:
                 parents.append(None)
@@ -102,7 +107,7 @@ class VJPTrace(Trace):
         if prim.vjp_fwd is not None:
             out, ins = prim.vjp_fwd(*vals, **params)
         else:
-            out = prim.bind(*vals, **params)
+            out = _host_call(prim, vals, params) if host else prim.bind(*vals, **params)
             if prim.keeps_ins:
                 ins = vals
             elif prim.keeps_shapes:
@@ -126,6 +131,22 @@ class VJPTrace(Trace):
         if prim.multiple_results:
             return [VJPTracer(self, o, node, i) for i, o in enumerate(out)]
         return VJPTracer(self, out, node)
+
+
+# values that are plain host data (what bind's fast path runs on NumPy directly)
+_HOST_TYPES = frozenset([_nd, float, int, bool, complex] + [
+    type(np.dtype(c).type(0)) for c in "?bhilqBHILQefdgFDG"])
+
+
+def _host_call(prim, vals, params):
+    """``prim.bind(*vals, **params)`` for host values, without bind's search for a
+    tracer (there is none); a failing kernel goes through bind for its message."""
+    if _XT or not _dtypes.X64:
+        return prim.bind(*vals, **params)
+    try:
+        return prim.impl(np, *vals, **params) if params else prim.impl(np, *vals)
+    except Exception:  # noqa: BLE001 - bind raises it again, explained
+        return prim.bind(*vals, **params)
 
 
 def new_leaf(trace, value):
