@@ -158,6 +158,24 @@ def defprim(name, *, impl=None, abstract=None, jvp=None, vjp=None, batch=None,
     return p
 
 
+HOST_KERNELS = {}       # prim -> its NumPy kernel taking no params (host_kernel)
+
+
+def host_kernel(p):
+    """``p``'s kernel on NumPy arrays with no params, looked up once: the declared
+    ``ufunc`` (the function the jit plan calls; ``tests/test_primitive_facts.py``
+    checks it computes ``impl``), else ``impl`` with NumPy as ``xp``.  For eager
+    op paths that know their values are host arrays (the facade's ``apply``,
+    ``VJPTrace``); read the cache ``HOST_KERNELS`` first."""
+    k = HOST_KERNELS.get(p)
+    if k is None:
+        import numpy as np
+        impl = p.impl
+        k = HOST_KERNELS[p] = getattr(np, p.ufunc) if p.ufunc else (
+            lambda *vals: impl(np, *vals))
+    return k
+
+
 def missing_rules(p):
     """Rules ``p`` has neither defined nor declared absent (empty when complete)."""
     return [r for r in RULES if getattr(p, r) is None and r not in p.missing]

@@ -86,12 +86,20 @@ def _mixed_message(err, prim):
 # ------------------------------------------------------------- primitives
 
 def bind(prim, *args, **params):
-    main = None
+    main = tr = None
+    raise_all = False        # some argument is not already a tracer of one trace
     for a in args:
         if isinstance(a, Tracer):
-            m = a._trace.main
+            t = a._trace
+            m = t.main
             if main is None or m.level > main.level:
                 main = m
+            if tr is None:
+                tr = t
+            elif t is not tr:
+                raise_all = True
+        else:
+            raise_all = True
     if main is None:  # fast path: plain arrays, run the kernel
         try:  # (no array_namespace call while numpy is the only backend loaded)
             out = prim.impl(array_namespace(args, prim) if _extra_array_types else np,
@@ -104,6 +112,8 @@ def bind(prim, *args, **params):
     if not main.alive:
         raise _leak_error(main, prim)
     trace = main.trace
+    if not raise_all and tr is trace:   # every argument a tracer of the innermost trace
+        return trace.process_primitive(prim, list(args), params)
     # most arguments already belong to this trace: skip full_raise for them
     tracers = [a if isinstance(a, Tracer) and a._trace is trace else trace.full_raise(a)
                for a in args]

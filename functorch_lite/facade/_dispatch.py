@@ -15,6 +15,8 @@ import numpy as np
 
 from .. import config
 from ..core.ir import ShapedArray
+from ..core.primitive import HOST_KERNELS as _KERNELS
+from ..core.primitive import host_kernel
 from ..core.trace import _extra_array_types as _XT
 from ..core.trace import active_mains as _active
 from ..core.trace import get_aval
@@ -221,21 +223,6 @@ def all_host(vals):
     return True
 
 
-_KERNELS = {}           # prim -> its host kernel with no params
-
-
-def _kernel(prim):
-    """NumPy's ufunc when the primitive declares one (the function the jit plan
-    calls for it: ``tests/test_primitive_facts.py`` checks it computes ``impl``),
-    else ``impl`` on NumPy; looked up once per primitive."""
-    k = _KERNELS.get(prim)
-    if k is None:
-        impl = prim.impl
-        k = _KERNELS[prim] = getattr(np, prim.ufunc) if prim.ufunc else (
-            lambda *vals: impl(np, *vals))
-    return k
-
-
 def apply(prim, ts, params=_EMPTY, name=None, vals=None):
     """Apply ``prim`` to Tensors ``ts`` (a None entry: a constant, its value in
     ``vals``), recording a node (called ``name``, default the primitive's)."""
@@ -256,7 +243,7 @@ def apply(prim, ts, params=_EMPTY, name=None, vals=None):
         if params:
             out = prim.impl(np, *vals, **params)
         else:
-            out = (_KERNELS.get(prim) or _kernel(prim))(*vals)
+            out = (_KERNELS.get(prim) or host_kernel(prim))(*vals)
     else:
         out, vals = _call_slow(prim, vals, params)
     if type(out) is not _nd:    # a list (several results) or a NumPy scalar

@@ -9,12 +9,32 @@ broadcast back down, or meet a NumPy scalar cotangent, they answer None and
 the primitive rule runs.  Only ``reverse.backward_pass`` calls them, with no
 transform active (see ``core/primitive.py``).
 """
+import math
+import warnings
+
 import numpy as np
 
-from ._safe_kernels import _mul_safe_impl, _tanh_grad_impl
+from ._safe_kernels import _mul_safe_exact, _mul_safe_impl, _tanh_grad_impl
+
+# the finiteness probe's sum of squares may overflow (then the exact kernel runs):
+# NumPy's warning about it is noise, as in _safe_kernels
+warnings.filterwarnings("ignore", message="overflow encountered in dot",
+                        category=RuntimeWarning, module=__name__.replace(".", r"\."))
 
 _nd = np.ndarray
 _gen = np.generic
+_isfinite = math.isfinite
+_mul, _sub = np.multiply, np.subtract
+
+
+def _safe(c, d):
+    """``_mul_safe_impl(np, c, d)`` (mul_safe's host kernel) with its common case,
+    a real vector d, inline: the same finiteness probe, then the same product."""
+    if type(d) is _nd and d.ndim == 1 and d.size > 1 and d.dtype.kind == "f":
+        if _isfinite(d.dot(d)):
+            return c * d
+        return _mul_safe_exact(np, c, d)
+    return _mul_safe_impl(np, c, d)
 
 
 def _same(v, ct):
@@ -47,26 +67,35 @@ def neg_vjp(ct, ins, out, needs):
 
 # the rules' derivatives, as their primitives' kernels compute them
 def sin_times(c, x):
-    return _mul_safe_impl(np, c, np.cos(x))
+    return _safe(c, np.cos(x))
 
 
 def cos_times(c, x):
-    return _mul_safe_impl(np, c, np.negative(np.sin(x)))
+    return _safe(c, np.negative(np.sin(x)))
 
 
 def exp_times(c, o):
-    return _mul_safe_impl(np, c, o)
+    return _safe(c, o)
 
 
 def log_times(c, x):            # reciprocal(x) = div(1.0, x), 1.0 promoted to x's dtype
-    return _mul_safe_impl(np, c, np.true_divide(x.dtype.type(1.0), x))
+    return _safe(c, np.true_divide(x.dtype.type(1.0), x))
 
 
 def sqrt_times(c, o):           # div(0.5, o)
-    return _mul_safe_impl(np, c, np.true_divide(o.dtype.type(0.5), o))
+    return _safe(c, np.true_divide(o.dtype.type(0.5), o))
 
 
-def tanh_times(c, o):           # one tanh_grad kernel (its eager form)
+def tanh_times(c, o):
+    """One tanh_grad kernel (its eager form): ``_tanh_grad_impl(np, c, o, True)``
+    with its common case, real vectors of one shape, inline."""
+    if o.ndim == 1 and o.dtype.kind == "f" and c.shape == o.shape:
+        d = _mul(o, o)
+        _sub(d.dtype.type(1), d, d)
+        n = o.size
+        if not (_isfinite(d.dot(d)) if n > 1 else n == 0 or _isfinite(d.item())):
+            return _mul_safe_exact(np, c, d)
+        return _mul(c, d, d)
     return _tanh_grad_impl(np, c, o, True)
 
 
@@ -97,19 +126,19 @@ def mul_vjp(ct, ins, out, needs):
     if x is y and needs[0] and needs[1]:
         if not _same(x, ct):
             return None
-        c = _mul_safe_impl(np, ct, x)
+        c = _safe(ct, x)
         return (c, c) if type(c) is _nd and c.shape == x.shape else None
     cx = cy = None
     if needs[0]:
         if not _same(y, ct) or type(x) is not _nd and not isinstance(x, _gen):
             return None
-        cx = _mul_safe_impl(np, ct, y)
+        cx = _safe(ct, y)
         if type(cx) is not _nd or cx.shape != x.shape:
             return None
     if needs[1]:
         if not _same(x, ct) or type(y) is not _nd and not isinstance(y, _gen):
             return None
-        cy = _mul_safe_impl(np, ct, x)
+        cy = _safe(ct, x)
         if type(cy) is not _nd or cy.shape != y.shape:
             return None
     return cx, cy
@@ -121,14 +150,14 @@ def div_vjp(ct, ins, out, needs):
         return None
     cx = cy = None
     if needs[0]:            # safe_div(c, y) = safe_mul(c, div(1.0, y))
-        cx = _mul_safe_impl(np, ct, np.true_divide(y.dtype.type(1.0), y))
+        cx = _safe(ct, np.true_divide(y.dtype.type(1.0), y))
         if type(cx) is not _nd or type(x) is not _nd and not isinstance(x, _gen) or \
                 cx.shape != x.shape:
             return None
     if needs[1]:            # neg(safe_mul(c, div(o, y)))
         if not _same(out, ct):
             return None
-        cy = np.negative(_mul_safe_impl(np, ct, np.true_divide(out, y)))
+        cy = np.negative(_safe(ct, np.true_divide(out, y)))
         if type(cy) is not _nd or cy.shape != y.shape:
             return None
     return cx, cy

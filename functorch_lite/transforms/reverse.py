@@ -14,6 +14,8 @@ import numpy as np
 
 from ..core import dtypes as _dtypes
 from ..core.ir import ShapedArray
+from ..core.primitive import HOST_KERNELS as _KERNELS
+from ..core.primitive import host_kernel
 from ..core.trace import Trace, Tracer, get_aval, new_main
 from ..core.trace import _extra_array_types as _XT
 from ..core.trace import state as _tstate
@@ -80,23 +82,45 @@ class VJPTrace(Trace):
     lift = pure
 
     def process_primitive(self, prim, tracers, params):
-        # one pass over the inputs (this runs for every op under grad)
-        vals, parents, needs = [], [], []
-        tracked = False
-        host = True         # every value a host array or scalar: no transform below
-        for t in tracers:
+        # one pass over the inputs (this runs for every op under grad); the one-
+        # and two-input cases unrolled
+        nt = len(tracers)
+        if nt == 1:
+            t = tracers[0]
             v = t.value
-            vals.append(v)
-            if host and type(v) not in _HOST_TYPES:
-                host = False
+            vals = [v]
             n = t.node
-            if n is None:
-                parents.append(None)
-                needs.append(False)
-            else:
-                parents.append((n, t.idx))
-                needs.append(True)
-                tracked = True
+            tracked = n is not None
+            if tracked:
+                parents, needs = [(n, t.idx)], _TRUE1
+            host = type(v) in _HOST_TYPES
+        elif nt == 2:
+            t, u = tracers
+            v, w = t.value, u.value
+            vals = [v, w]
+            n, m = t.node, u.node
+            tracked = n is not None or m is not None
+            if tracked:
+                parents = [None if n is None else (n, t.idx), None if m is None else (m, u.idx)]
+                needs = [n is not None, m is not None]
+            host = type(v) in _HOST_TYPES and type(w) in _HOST_TYPES
+        else:
+            vals, parents, needs = [], [], []
+            tracked = False
+            host = True     # every value a host array or scalar: no transform below
+            for t in tracers:
+                v = t.value
+                vals.append(v)
+                if host and type(v) not in _HOST_TYPES:
+                    host = False
+                n = t.node
+                if n is None:
+                    parents.append(None)
+                    needs.append(False)
+                else:
+                    parents.append((n, t.idx))
+                    needs.append(True)
+                    tracked = True
         if not tracked:
             out = prim.bind(*vals, **params)
             if prim.multiple_results:
@@ -138,13 +162,18 @@ _HOST_TYPES = frozenset([_nd, float, int, bool, complex] + [
     type(np.dtype(c).type(0)) for c in "?bhilqBHILQefdgFDG"])
 
 
+_TRUE1 = (True,)
+
+
 def _host_call(prim, vals, params):
     """``prim.bind(*vals, **params)`` for host values, without bind's search for a
     tracer (there is none); a failing kernel goes through bind for its message."""
     if _XT or not _dtypes.X64:
         return prim.bind(*vals, **params)
     try:
-        return prim.impl(np, *vals, **params) if params else prim.impl(np, *vals)
+        if params:
+            return prim.impl(np, *vals, **params)
+        return (_KERNELS.get(prim) or host_kernel(prim))(*vals)
     except Exception:  # noqa: BLE001 - bind raises it again, explained
         return prim.bind(*vals, **params)
 
@@ -207,19 +236,37 @@ def backward_pass(outputs, cts, leaves, release=False, pre_vjp=None):
             in_cts = hook(node, ct)
         else:
             in_cts = None
+            params = node.params
             if host and type(ct) is _nd:
                 hv = prim.host_vjp
                 if hv is not None:
-                    in_cts = hv(ct, node.ins, node.out, node.needs, **node.params)
+                    in_cts = hv(ct, node.ins, node.out, node.needs, **params) if params \
+                        else hv(ct, node.ins, node.out, node.needs)
             if in_cts is None:
-                in_cts = prim.vjp(ct, node.ins, node.out, node.needs, **node.params)
+                in_cts = prim.vjp(ct, node.ins, node.out, node.needs, **params) if params \
+                    else prim.vjp(ct, node.ins, node.out, node.needs)
         if release:
             if by_values:
                 if prim.keeps_ins or prim.keeps_out:
                     node.ins = node.out = None
             elif release is True or release(node):
                 node.ins = node.out = None
-        for parent, c in zip(node.parents, in_cts):
+        parents = node.parents
+        if len(parents) == 1 and type(in_cts) is tuple and len(in_cts) == 1:  # (no zip)
+            parent = parents[0]
+            c = in_cts[0]
+            if parent is None or c is None:
+                continue
+            if parent in acc:
+                acc[parent] = add(acc[parent], c)
+            else:
+                acc[parent] = c
+                p = parent[0]
+                if p not in queued:
+                    qadd(p)
+                    push(heap, (-p.seq, p))
+            continue
+        for parent, c in zip(parents, in_cts):
             if parent is None or c is None:
                 continue
             if parent in acc:
