@@ -36,16 +36,14 @@ def _unary_abstract(name, float_only, real_out=False):  # real_out: |z| of compl
 
 
 def _def_unary(name, kernel, deriv, float_only=True, linear=False, saves="ins",
-               times_deriv=None, real_out=False, host_times=None, **traits):
+               times_deriv=None, real_out=False, **traits):
     """deriv(x, out) -> d out / d x, written with primitives (None: zero).
 
     The vjp always multiplies with safe_mul: in an untaken where() branch the
     primal itself may be nan (sin(sqrt(-1))), so even cos(x) can be nan there,
     and a zero cotangent must stay exactly zero.  ``saves`` says what deriv reads.
     ``times_deriv(c, x, out)``, when given, computes c * deriv in one go (tanh:
-    one tanh_grad kernel) for both the jvp and the vjp.  ``host_times(c, v)``,
-    when given, is the vjp's ``times_deriv`` on host arrays (``v`` the input, or
-    the output for saves="out"): the primitive's ``host_vjp``."""
+    one tanh_grad kernel) for both the jvp and the vjp."""
     if times_deriv is None:
         def times_deriv(c, x, out, safe):
             return safe_mul(c, deriv(x, out)) if safe else mul(c, deriv(x, out))
@@ -71,8 +69,6 @@ def _def_unary(name, kernel, deriv, float_only=True, linear=False, saves="ins",
             return (neg(ct),)
         return (times_deriv(ct, ins[0], out, True),)
 
-    if host_times is not None:
-        traits["host_vjp"] = H.unary(host_times, saves == "out")
     p = defprim(name, impl=impl, abstract=_unary_abstract(name, float_only, real_out),
                 jvp=jvp, vjp=vjp,
                 batch=lambda vals, dims: (p.bind(vals[0]), dims[0]), saves=saves,
@@ -99,24 +95,24 @@ neg_p = _def_unary("neg", "negative", lambda x, o: None, float_only=False, linea
                    facade=("neg", "negative"),
                    c_expr="(({t})(-{0}))", fuse_dtypes="int", bound=same_bound)
 exp_p = _def_unary("exp", "exp", lambda x, o: o, saves="out", torch_name="ExpBackward0",
-                   host_times=H.exp_times,
+                   host_vjp=H.exp_vjp,
                    facade=("exp",), c_expr="exp({0})", fuse_dtypes="float", bound=_exp_bound)
 log_p = _def_unary("log", "log", lambda x, o: reciprocal(x), torch_name="LogBackward0",
-                   host_times=H.log_times,
+                   host_vjp=H.log_vjp,
                    facade=("log",), c_expr="log({0})", fuse_dtypes="float")
 sin_p = _def_unary("sin", "sin", lambda x, o: cos(x), torch_name="SinBackward0",
-                   host_times=H.sin_times,
+                   host_vjp=H.sin_vjp,
                    facade=("sin",), c_expr="sin({0})", fuse_dtypes="float", bound=unit_bound)
 cos_p = _def_unary("cos", "cos", lambda x, o: neg(sin(x)), torch_name="CosBackward0",
-                   host_times=H.cos_times,
+                   host_vjp=H.cos_vjp,
                    facade=("cos",), c_expr="cos({0})", fuse_dtypes="float", bound=unit_bound)
 tanh_p = _def_unary("tanh", "tanh", lambda x, o: sub(1.0, mul(o, o)), saves="out",
                     times_deriv=lambda c, x, o: _times_tanh_deriv(c, o),
-                    host_times=H.tanh_times,
+                    host_vjp=H.tanh_vjp,
                     torch_name="TanhBackward0", facade=("tanh",), c_expr="tanh({0})",
                     fuse_dtypes="float", bound=unit_bound)
 sqrt_p = _def_unary("sqrt", "sqrt", lambda x, o: div(0.5, o), saves="out",
-                    host_times=H.sqrt_times,
+                    host_vjp=H.sqrt_vjp,
                     torch_name="SqrtBackward0", facade=("sqrt",), c_expr="sqrt({0})",
                     fuse_dtypes="float")
 def _abs_times(c, x, o):  # complex z, JAX's convention: jvp re(conj(z) t)/|z|, vjp ct conj(z)/|z|

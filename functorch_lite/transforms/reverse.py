@@ -65,8 +65,11 @@ class VJPTracer(Tracer):
     # shape/dtype straight from the value: rules ask for them constantly
     shape = property(lambda self: getattr(self.value, "shape", ()) if not isinstance(
         self.value, (bool, int, float, complex)) else ())
-    dtype = property(lambda self: get_aval(self.value).dtype if isinstance(
-        self.value, (bool, int, float, complex)) else self.value.dtype)
+    @property
+    def dtype(self):
+        v = self.value
+        return v.dtype if type(v) is _nd else get_aval(v).dtype if isinstance(
+            v, (bool, int, float, complex)) else v.dtype
 
     def concrete(self, why):
         v = self.value
@@ -217,8 +220,14 @@ def backward_pass(outputs, cts, leaves, release=False, pre_vjp=None):
             queued.add(node)
             heappush(heap, (-node.seq, node))
     pop, push, qadd = acc.pop, heappush, queued.add
-    while heap:
-        node = heappop(heap)[1]
+    # a chain queues one node at a time: held in ``nxt`` while the heap is empty
+    # it is the newest queued node, and skips the heap's push and pop
+    nxt = None
+    while heap or nxt is not None:
+        if nxt is not None:
+            node, nxt = nxt, None
+        else:
+            node = heappop(heap)[1]
         prim = node.prim
         if prim is None:
             continue
@@ -263,8 +272,11 @@ def backward_pass(outputs, cts, leaves, release=False, pre_vjp=None):
                 acc[parent] = c
                 p = parent[0]
                 if p not in queued:
-                    qadd(p)
-                    push(heap, (-p.seq, p))
+                    qadd(p)     # (nxt is None here: this node was it, or the heap's)
+                    if heap:
+                        push(heap, (-p.seq, p))
+                    else:
+                        nxt = p
             continue
         for parent, c in zip(parents, in_cts):
             if parent is None or c is None:
@@ -276,7 +288,13 @@ def backward_pass(outputs, cts, leaves, release=False, pre_vjp=None):
                 p = parent[0]
                 if p not in queued:
                     qadd(p)
-                    push(heap, (-p.seq, p))
+                    if nxt is not None:     # two queued now: both go to the heap
+                        push(heap, (-nxt.seq, nxt))
+                        nxt = None
+                    if heap:
+                        push(heap, (-p.seq, p))
+                    else:
+                        nxt = p
     if leaves is None:
         return {n: c for (n, _), c in acc.items() if n.prim is None}
     return [acc.get((leaf, 0)) for leaf in leaves]
