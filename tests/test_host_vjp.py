@@ -177,3 +177,21 @@ def test_stored_chain_gradient():
 
 
 EXPECTED = [0.037984841178447554, 0.15973200549019817, -0.003221096838770378]  # torch 2.13
+
+
+@pytest.mark.parametrize("attr", ["vjp", "host_vjp"])
+def test_check_grads_catches_a_wrong_host_rule_or_rule(attr, monkeypatch):
+    from functorch_lite.test_util import check_grads
+    monkeypatch.setattr(REGISTRY["sin"], attr, lambda ct, ins, out, needs: (ct,))
+    with pytest.raises(AssertionError):
+        check_grads(fnp.sin, (np.array([0.3, 1.2]),), order=1, modes=("rev",))
+
+
+def test_host_rules_off_runs_the_rules(monkeypatch):
+    calls = []
+    sin = REGISTRY["sin"]
+    monkeypatch.setattr(sin, "host_vjp", lambda *a: calls.append(1))
+    monkeypatch.setattr(reverse, "host_rules", False)
+    x = np.linspace(-1, 1, 5)
+    np.testing.assert_array_equal(fl.grad(lambda x: fnp.sum(fnp.sin(x)))(x), np.cos(x))
+    assert calls == []

@@ -27,6 +27,10 @@ _seq = itertools.count()
 # while config.debug_nans is on (functorch_lite.debug sets and clears it; read
 # once per backward pass, so off it costs one ``is None`` test per node)
 rule_hook = None
+# False: backward passes run the primitives' vjp rules even where a host rule
+# (``host_vjp``) exists; ``check_grads`` checks the rules that way too.  Both
+# give the same bits, so flipping it (process-wide) never changes a result.
+host_rules = True
 
 
 class Node:
@@ -211,7 +215,7 @@ def backward_pass(outputs, cts, leaves, release=False, pre_vjp=None):
     # Run the reachable nodes newest first: a max-heap on the creation number
     # finds and orders them in one pass (a node runs after all its consumers).
     hook = rule_hook
-    host = hook is None and not _tstate.stack and _dtypes.X64
+    host = host_rules and hook is None and not _tstate.stack and _dtypes.X64
     by_values = release == "values"
     heap = []
     queued = set()
