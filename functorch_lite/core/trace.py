@@ -114,9 +114,12 @@ def bind(prim, *args, **params):
     trace = main.trace
     if not raise_all and tr is trace:   # every argument a tracer of the innermost trace
         return trace.process_primitive(prim, list(args), params)
-    # most arguments already belong to this trace: skip full_raise for them
-    tracers = [a if isinstance(a, Tracer) and a._trace is trace else trace.full_raise(a)
-               for a in args]
+    if trace.raw_constants:             # constants go in as they are
+        tracers = [a if not isinstance(a, Tracer) or a._trace is trace else trace.full_raise(a)
+                   for a in args]
+    else:   # most arguments already belong to this trace: skip full_raise for them
+        tracers = [a if isinstance(a, Tracer) and a._trace is trace else trace.full_raise(a)
+                   for a in args]
     return trace.process_primitive(prim, tracers, params)
 
 
@@ -195,6 +198,9 @@ class Trace:
     #: 1, wrapping is harmless (jvp, grad: values stay concrete); 0, never (the
     #: facade's recording trace, whose values are Tensors).
     const_lift = 0
+    #: True: ``process_primitive`` takes arguments that are not tracers (constants:
+    #: arrays, scalars) as they are, so ``bind`` hands them over without ``pure``
+    raw_constants = False
 
     def __init__(self, main):
         self.main = main

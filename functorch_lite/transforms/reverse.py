@@ -82,6 +82,7 @@ class VJPTracer(Tracer):
 
 class VJPTrace(Trace):
     const_lift = 1  # see Trace.const_lift
+    raw_constants = True
 
     def pure(self, val):
         return VJPTracer(self, val, None)
@@ -103,9 +104,16 @@ class VJPTrace(Trace):
             host = type(v) in _HOST_TYPES
         elif nt == 2:
             t, u = tracers
-            v, w = t.value, u.value
+            # (raw_constants: a constant comes as it is, not as a tracer)
+            if type(t) is VJPTracer:
+                v, n = t.value, t.node
+            else:
+                v, n = t, None
+            if type(u) is VJPTracer:
+                w, m = u.value, u.node
+            else:
+                w, m = u, None
             vals = [v, w]
-            n, m = t.node, u.node
             tracked = n is not None or m is not None
             if tracked:
                 parents = [None if n is None else (n, t.idx), None if m is None else (m, u.idx)]
@@ -116,6 +124,8 @@ class VJPTrace(Trace):
             tracked = False
             host = True     # every value a host array or scalar: no transform below
             for t in tracers:
+                if type(t) is not VJPTracer:
+                    t = VJPTracer(self, t, None)
                 v = t.value
                 vals.append(v)
                 if host and type(v) not in _HOST_TYPES:
@@ -174,8 +184,9 @@ _TRUE1 = (True,)
 
 def _host_call(prim, vals, params):
     """``prim.bind(*vals, **params)`` for host values, without bind's search for a
-    tracer (there is none); a failing kernel goes through bind for its message."""
-    if _XT or not _dtypes.X64:
+    tracer (there is none); a failing kernel goes through bind for its message.
+    (rule_hook set: debug_nans is on, and its checking bind must see the call.)"""
+    if _XT or not _dtypes.X64 or rule_hook is not None:
         return prim.bind(*vals, **params)
     try:
         if params:
