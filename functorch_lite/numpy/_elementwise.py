@@ -6,6 +6,7 @@ import numpy as _np
 from .. import primitives as P
 from ..core.trace import Tracer, get_aval
 from ..primitives import _util as U
+from ..primitives import elementwise as _E
 from ..primitives import numeric as N
 from ..primitives.prng import rem
 from ._base import _arr, _v, _float_dtype
@@ -33,8 +34,21 @@ def _bcast_error(name, x, y, err):
 _AS_IS = frozenset((bool, int, float, complex))
 
 
-def _binary(name, prim_fn):
+def _binary(name, prim_fn, prim=None):
+    """NumPy's ``name`` over ``prim_fn``; with ``prim`` (prim_fn is ``prim.bind``
+    after promotion), a traced float value with a Python int/float binds at once
+    with the number as a NumPy scalar of its dtype (what promotion gives)."""
     def f(x1, x2):
+        if prim is not None:
+            t1, t2 = type(x1), type(x2)
+            if (t2 is float or t2 is int) and isinstance(x1, Tracer):
+                dt = x1.dtype
+                if dt.kind in "fc":
+                    return prim.bind(x1, dt.type(x2))
+            elif (t1 is float or t1 is int) and isinstance(x2, Tracer):
+                dt = x2.dtype
+                if dt.kind in "fc":
+                    return prim.bind(dt.type(x1), x2)
         x = x1 if isinstance(x1, Tracer) or type(x1) in _AS_IS else _v(x1, name)
         y = x2 if isinstance(x2, Tracer) or type(x2) in _AS_IS else _v(x2, name)
         try:
@@ -63,9 +77,9 @@ def _unary(name, prim_fn):
     return f
 
 
-add = _binary("add", P.add)
-subtract = _binary("subtract", P.sub)
-multiply = _binary("multiply", P.mul)
+add = _binary("add", P.add, _E.add_p)
+subtract = _binary("subtract", P.sub, _E.sub_p)
+multiply = _binary("multiply", P.mul, _E.mul_p)
 maximum = _binary("maximum", P.max)
 minimum = _binary("minimum", P.min)
 equal = _binary("equal", P.eq)
