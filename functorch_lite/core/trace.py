@@ -113,7 +113,7 @@ def bind(prim, *args, **params):
         raise _leak_error(main, prim)
     trace = main.trace
     if not raise_all and tr is trace:   # every argument a tracer of the innermost trace
-        return trace.process_primitive(prim, list(args), params)
+        return trace.process_primitive(prim, args, params)
     if trace.raw_constants:             # constants go in as they are
         tracers = [a if not isinstance(a, Tracer) or a._trace is trace else trace.full_raise(a)
                    for a in args]

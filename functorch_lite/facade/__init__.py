@@ -81,9 +81,15 @@ Tensor.conj = lambda self: _apply(_C.conj_p, (self,)) if self._v.dtype.kind == "
 
 
 def _function(name, method):
-    def f(input, *args, out=None, **kwargs):  # noqa: A002
-        r = method(input if isinstance(input, Tensor) else as_tensor(input), *args, **kwargs)
-        return O._out(r, out) if out is not None else r
+    if method is O.FACADE.get(name):    # a one-input primitive: no *args/**kwargs to pass
+        def f(input, *, out=None):  # noqa: A002
+            r = method(input if isinstance(input, Tensor) else as_tensor(input))
+            return O._out(r, out) if out is not None else r
+    else:
+        def f(input, *args, out=None, **kwargs):  # noqa: A002
+            r = method(input if isinstance(input, Tensor) else as_tensor(input), *args,
+                       **kwargs)
+            return O._out(r, out) if out is not None else r
     f.__name__ = name
     return f
 
