@@ -235,9 +235,12 @@ def backward_pass(outputs, cts, leaves, release=False, pre_vjp=None):
             queued.add(node)
             heappush(heap, (-node.seq, node))
     pop, push, qadd = acc.pop, heappush, queued.add
-    # a chain queues one node at a time: held in ``nxt`` while the heap is empty
-    # it is the newest queued node, and skips the heap's push and pop
-    nxt = None
+    # A chain queues one node at a time: held in ``nxt`` while the heap is empty
+    # it is the newest queued node, and skips the heap's push and pop.  With
+    # nothing else queued, no other consumer can still send that node a
+    # cotangent, so a one-output node gets its cotangent handed over in
+    # ``held`` (no ``acc`` entry, no ``queued`` mark: nothing else reaches it).
+    nxt = held = None
     while heap or nxt is not None:
         if nxt is not None:
             node, nxt = nxt, None
@@ -246,7 +249,9 @@ def backward_pass(outputs, cts, leaves, release=False, pre_vjp=None):
         prim = node.prim
         if prim is None:
             continue
-        if prim.multiple_results:
+        if held is not None:
+            ct, held = held, None
+        elif prim.multiple_results:
             ct = [pop((node, i), None) for i in range(len(node.out))]
             if all(c is None for c in ct):
                 continue
@@ -281,6 +286,12 @@ def backward_pass(outputs, cts, leaves, release=False, pre_vjp=None):
             c = in_cts[0]
             if parent is None or c is None:
                 continue
+            if not heap and parent[1] == 0:
+                p = parent[0]
+                q = p.prim
+                if q is not None and not q.multiple_results and p not in queued:
+                    nxt, held = p, c
+                    continue
             if parent in acc:
                 acc[parent] = add(acc[parent], c)
             else:
