@@ -34,7 +34,8 @@ trace or plan-compile time only: never on ``bind``'s fast path or a plan's per-c
 
     ufunc        name of a backend function computing it alone (params empty),
                  accepting a trailing ``out`` buffer: the jit plan calls
-                 ``getattr(xp, ufunc)`` directly ("tanh", "multiply")
+                 ``getattr(xp, ufunc)`` directly ("tanh", "multiply"), and so do the
+                 eager host paths through ``host_kernel`` (looked up once per primitive)
     c_expr       fusion's C/CUDA expression for one element.  A format string over
                  the operands ``{0}``, ``{1}`` ... and ``{t}``, the result's C type
                  ("exp({0})", "(({t})({0} + {1}))"); or a callable ``(e) -> str | None``
