@@ -60,10 +60,12 @@ def _binary(name, prim_fn, prim=None):
     return f
 
 
-def _unary_float(name, prim_fn):
+def _unary_float(name, prim_fn, prim=None):
+    """NumPy's ``name`` over ``prim_fn``; with ``prim`` (prim_fn is ``prim.bind``),
+    a traced float value binds it at once."""
     def f(x):
         if isinstance(x, Tracer) and x.dtype.kind in "fc":   # _float's answer, inline
-            return prim_fn(x)
+            return prim.bind(x) if prim is not None else prim_fn(x)
         return prim_fn(_float(x, name))
     f.__name__ = f.__qualname__ = name
     f.__doc__ = f"NumPy's {name}, traced; integer inputs give NumPy's float dtype."
@@ -93,20 +95,20 @@ negative = _unary("negative", P.neg)
 abs = _unary("abs", P.abs)  # noqa: A001  (grad at 0 is sign(0) = 0)
 absolute = abs
 sign = _unary("sign", P.sign)
-exp = _unary_float("exp", P.exp)
-log = _unary_float("log", P.log)
+exp = _unary_float("exp", P.exp, _E.exp_p)
+log = _unary_float("log", P.log, _E.log_p)
 log1p = _unary_float("log1p", P.log1p)
 expm1 = _unary_float("expm1", P.expm1)
-sin = _unary_float("sin", P.sin)
-cos = _unary_float("cos", P.cos)
+sin = _unary_float("sin", P.sin, _E.sin_p)
+cos = _unary_float("cos", P.cos, _E.cos_p)
 tan = _unary_float("tan", P.tan)
 arcsin = _unary_float("arcsin", P.asin)
 arccos = _unary_float("arccos", P.acos)
 arctan = _unary_float("arctan", P.atan)
 sinh = _unary_float("sinh", P.sinh)
 cosh = _unary_float("cosh", P.cosh)
-tanh = _unary_float("tanh", P.tanh)
-sqrt = _unary_float("sqrt", P.sqrt)
+tanh = _unary_float("tanh", P.tanh, _E.tanh_p)
+sqrt = _unary_float("sqrt", P.sqrt, _E.sqrt_p)
 floor = _unary("floor", P.floor)
 ceil = _unary("ceil", P.ceil)
 

@@ -61,7 +61,10 @@ def sin_vjp(ct, ins, out, needs):
     x = ins[0]
     if type(x) is not _nd or x.dtype != ct.dtype:
         return None
-    return (_safe(ct, np.cos(x)),)
+    d = np.cos(x)
+    if d.ndim == 1 and d.size > 1:      # _safe's common case, inline (the hottest rule)
+        return (ct * d if _cisfinite(d.dot(d)) else _mul_safe_exact(np, ct, d),)
+    return (_safe(ct, d),)
 
 
 def cos_vjp(ct, ins, out, needs):           # deriv neg(sin(x))
