@@ -86,7 +86,8 @@ def test_host_vjp_matches_the_rule_bit_for_bit(prim, dtype):
     for needs in [(True, True), (True, False), (False, True)]:
         covered |= _check(prim, [x, y], ct, needs)
         # a constant operand: a 0-d array (the facade's) or a NumPy scalar (fl.grad's)
-        for c in (np.asarray(y[4]), y.dtype.type(1.5), y.dtype.type(np.inf)):
+        for c in (np.asarray(y[4]), np.asarray(y.dtype.type(np.nan)), y.dtype.type(1.5),
+                  y.dtype.type(np.inf)):
             _check(prim, [x, c], ct, needs)
             _check(prim, [c, x], ct, needs)
         _check(prim, [x, y[:1]], ct, needs)      # broadcast: the rule sums; host declines

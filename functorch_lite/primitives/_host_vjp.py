@@ -147,9 +147,13 @@ def mul_vjp(ct, ins, out, needs):
         return (c, c) if type(c) is _nd and c.shape == x.shape else None
     cx = cy = None
     if nx:
-        if not _same(y, ct) or type(x) is not _nd and not isinstance(x, _gen):
+        if type(y) is _nd and not y.ndim and y.dtype == ct.dtype and type(x) is _nd:
+            # x * constant (the facade's 0-d constants): _safe's 0-d case, inline
+            cx = ct * y if _cisfinite(y.item()) else _mul_safe_exact(np, ct, y)
+        elif not _same(y, ct) or type(x) is not _nd and not isinstance(x, _gen):
             return None
-        cx = _safe(ct, y)
+        else:
+            cx = _safe(ct, y)
         if type(cx) is not _nd or cx.shape != x.shape:
             return None
     if ny:
