@@ -13,6 +13,7 @@ import numpy as np
 
 from .core import dtypes
 from .core import tree_util as tu
+from .transforms import reverse as _reverse
 from .transforms.api import jvp, vjp
 
 _DEFAULT_EPS = {np.dtype(np.float64): 1e-4, np.dtype(np.float32): 1e-2,
@@ -75,6 +76,14 @@ def check_vjp(f, args, eps, tol, rng):
     lhs = _inner(_leaves(ct_in), v)
     rhs = _inner(_leaves(u), _numeric_jvp(f, args, v, eps))
     _assert_close(lhs, rhs, tol * max(1.0, abs(rhs)), "vjp (<ct_in, v> vs <u, J v>)")
+    # again with the primitives' own vjp rules, which jit and higher orders run
+    # (a first-order eager pass may use a primitive's host rule instead)
+    saved, _reverse.host_rules = _reverse.host_rules, False
+    try:
+        lhs = _inner(_leaves(vjp(f, *args)[1](u)), v)
+    finally:
+        _reverse.host_rules = saved
+    _assert_close(lhs, rhs, tol * max(1.0, abs(rhs)), "vjp by the primitives' rules")
     return u
 
 

@@ -34,7 +34,8 @@ trace or plan-compile time only: never on ``bind``'s fast path or a plan's per-c
 
     ufunc        name of a backend function computing it alone (params empty),
                  accepting a trailing ``out`` buffer: the jit plan calls
-                 ``getattr(xp, ufunc)`` directly ("tanh", "multiply")
+                 ``getattr(xp, ufunc)`` directly ("tanh", "multiply"), and so do the
+                 eager host paths through ``host_kernel`` (looked up once per primitive)
     c_expr       fusion's C/CUDA expression for one element.  A format string over
                  the operands ``{0}``, ``{1}`` ... and ``{t}``, the result's C type
                  ("exp({0})", "(({t})({0} + {1}))"); or a callable ``(e) -> str | None``
@@ -84,6 +85,14 @@ trace or plan-compile time only: never on ``bind``'s fast path or a plan's per-c
                  just runs a jaxpr on (some of) its inputs, which one and on what
                  (pjit, checkpoint, the custom rules, cond's taken branch); debug_nans
                  re-runs it equation by equation to name a culprit
+    host_vjp     ``(ct, ins, out, needs, **params) -> input cts | None``: the vjp rule
+                 on host NumPy values, computing bit for bit what ``vjp`` computes
+                 through its primitives, without them (no ``bind`` per step); None
+                 where it does not cover the values (another dtype, a broadcast, a
+                 NumPy scalar), and then ``vjp`` runs.  Only ``reverse.backward_pass``
+                 calls it, only with no transform active in the thread and ``ct`` a
+                 host array: first-order eager backward passes (``fl.grad``, the
+                 facade), never one that is recorded or differentiated again
     effect       True when running it does something besides computing its outputs
                  (``fl.debug.print``'s callback): DCE keeps its equations even with no
                  output used (a higher-order equation whose jaxpr holds one too), CSE
@@ -101,6 +110,7 @@ TRAITS = {
     "layout_only": False, "bound": None, "no_fold": False, "torch_name": None, "facade": (),
     "specialize": None, "higher_order": False, "fuse_reduction": None,
     "finite_form": None, "effect": False, "inner_call": None, "fuse_rowscale": None,
+    "host_vjp": None,
 }
 
 REGISTRY: dict[str, Primitive] = {}            # name -> Primitive: every primitive there is
@@ -131,6 +141,7 @@ class Primitive:
     effect: bool
     inner_call: Any
     fuse_rowscale: Any
+    host_vjp: Any
 
     def __init__(self, name, multiple_results=False, *, saves="ins+out", missing=None,
                  **traits):
@@ -180,6 +191,24 @@ def defprim(name, *, impl=None, abstract=None, jvp=None, vjp=None, batch=None,
                              f"({REGISTRY[name]!r}); primitive names are unique")
         REGISTRY[name] = p
     return p
+
+
+HOST_KERNELS = {}       # prim -> its NumPy kernel taking no params (host_kernel)
+
+
+def host_kernel(p):
+    """``p``'s kernel on NumPy arrays with no params, looked up once: the declared
+    ``ufunc`` (the function the jit plan calls; ``tests/test_primitive_facts.py``
+    checks it computes ``impl``), else ``impl`` with NumPy as ``xp``.  For eager
+    op paths that know their values are host arrays (the facade's ``apply``,
+    ``VJPTrace``); read the cache ``HOST_KERNELS`` first."""
+    k = HOST_KERNELS.get(p)
+    if k is None:
+        import numpy as np
+        impl = p.impl
+        k = HOST_KERNELS[p] = getattr(np, p.ufunc) if p.ufunc else (
+            lambda *vals: impl(np, *vals))
+    return k
 
 
 def missing_rules(p):

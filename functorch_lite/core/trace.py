@@ -91,15 +91,23 @@ def _mixed_message(err, prim):
 # ------------------------------------------------------------- primitives
 
 def bind(prim, *args, **params):
-    main = None
-    arrays = False
+    main = tr = None
+    raise_all = False        # some argument is not already a tracer of one trace
+    arrays = False           # some argument is an Array (unwrapped for the kernel)
     for a in args:
         if isinstance(a, Tracer):
-            m = a._trace.main
+            t = a._trace
+            m = t.main
             if main is None or m.level > main.level:
                 main = m
-        elif a.__class__ is Array:
-            arrays = True
+            if tr is None:
+                tr = t
+            elif t is not tr:
+                raise_all = True
+        else:
+            raise_all = True
+            if a.__class__ is Array:
+                arrays = True
     if main is None:  # fast path: plain arrays, run the kernel
         if arrays:  # kernels run on plain ndarrays (NumPy's subclass path is slow)
             args = [_A.unwrap(a) for a in args]
@@ -121,9 +129,14 @@ def bind(prim, *args, **params):
     if not main.alive:
         raise _leak_error(main, prim)
     trace = main.trace
-    # most arguments already belong to this trace: skip full_raise for them
-    tracers = [a if isinstance(a, Tracer) and a._trace is trace else trace.full_raise(a)
-               for a in args]
+    if not raise_all and tr is trace:   # every argument a tracer of the innermost trace
+        return trace.process_primitive(prim, args, params)
+    if trace.raw_constants:             # constants go in as they are
+        tracers = [a if not isinstance(a, Tracer) or a._trace is trace else trace.full_raise(a)
+                   for a in args]
+    else:   # most arguments already belong to this trace: skip full_raise for them
+        tracers = [a if isinstance(a, Tracer) and a._trace is trace else trace.full_raise(a)
+                   for a in args]
     return trace.process_primitive(prim, tracers, params)
 
 
@@ -240,6 +253,9 @@ class Trace:
     #: 1, wrapping is harmless (jvp, grad: values stay concrete); 0, never (the
     #: facade's recording trace, whose values are Tensors).
     const_lift = 0
+    #: True: ``process_primitive`` takes arguments that are not tracers (constants:
+    #: arrays, scalars) as they are, so ``bind`` hands them over without ``pure``
+    raw_constants = False
 
     def __init__(self, main):
         self.main = main

@@ -235,7 +235,7 @@ def _vjp_process_primitive(self, prim, tracers, params):
             break
     if prim.vjp_fwd is not None and tl.backward is None and not tl.quiet:
         kind = _first_bad([o.value for o in outs])
-        ins = [t.value for t in tracers]
+        ins = [getattr(t, "value", t) for t in tracers]    # (constants come raw)
         if kind is not None and _first_bad(ins) is None:
             _locate(prim, params, ins, src or source_info(), kind)
     return out

@@ -87,9 +87,15 @@ _install(real=property(_cpart(_C.real_p)), imag=property(_cpart(_C.imag_p)),
 
 
 def _function(name, method):
-    def f(input, *args, out=None, **kwargs):  # noqa: A002
-        r = method(input if isinstance(input, Tensor) else as_tensor(input), *args, **kwargs)
-        return _O._out(r, out) if out is not None else r
+    if method is _O.FACADE.get(name):    # a one-input primitive: no *args/**kwargs to pass
+        def f(input, *, out=None):  # noqa: A002
+            r = method(input if isinstance(input, Tensor) else as_tensor(input))
+            return _O._out(r, out) if out is not None else r
+    else:
+        def f(input, *args, out=None, **kwargs):  # noqa: A002
+            r = method(input if isinstance(input, Tensor) else as_tensor(input), *args,
+                       **kwargs)
+            return _O._out(r, out) if out is not None else r
     f.__name__ = name
     return f
 

@@ -18,7 +18,10 @@ import numpy as np
 from .. import config
 from ..core.array import Array, unwrap
 from ..core.ir import ShapedArray
+from ..core.primitive import HOST_KERNELS as _KERNELS
+from ..core.primitive import host_kernel
 from ..core.trace import _extra_array_types as _XT
+from ..core.trace import active_mains as _active
 from ..core.trace import get_aval
 from ..core.trace import source_info
 from ..core.trace import state as _tstate
@@ -37,6 +40,7 @@ _new = object.__new__
 _nd = np.ndarray
 _EMPTY: dict[Any, Any] = {}
 _PYNUM = (float, int, bool)
+_NEEDS1, _NONE1, _NONE2 = (True,), (None,), (None, None)
 
 
 # ------------------------------------------------------------- grad_fn names
@@ -93,29 +97,34 @@ def record(t, prim, params, ts, vals, out, name=None):
     n = len(ts)
     keeps_ins = prim.keeps_ins
     saved = ()
-    for x in ts:            # a view's history goes stale once its base is written
-        if x is not None and x._base is not None and x.requires_grad:
-            _check_view(x)
-    # the hot cases (one input; two, one maybe a constant) unrolled: this runs per op
+    # the hot cases (one input; two, one maybe a constant) unrolled: this runs per op.
+    # A view's history goes stale once its base is written: _check_view refuses it.
     if n == 1:
         a = ts[0]
+        if a._base is not None and a.requires_grad:
+            _check_view(a)
         fn = a.grad_fn
         parents = ((fn, a._oi) if fn is not None else edge(a),)
-        needs = (True,)
+        needs = _NEEDS1
         if keeps_ins:
             ins = vals
-            saved = ((0, a._st, a._st[0]),)
+            st = a._st
+            saved = ((0, st, st[0]),)
         elif prim.keeps_shapes:
             ins = (_aval(vals[0]),)
         else:
-            ins = (None,)
+            ins = _NONE1
     elif n == 2:
         a, b = ts
         pa = pb = None
         if a is not None and a.requires_grad:
+            if a._base is not None:
+                _check_view(a)
             fn = a.grad_fn
             pa = (fn, a._oi) if fn is not None else edge(a)
         if b is not None and b.requires_grad:
+            if b._base is not None:
+                _check_view(b)
             fn = b.grad_fn
             pb = (fn, b._oi) if fn is not None else edge(b)
         parents = (pa, pb)
@@ -135,8 +144,11 @@ def record(t, prim, params, ts, vals, out, name=None):
             ay = _AVALS.get((y.shape, y.dtype)) if type(y) is _nd else None
             ins = (ax or _aval(x), ay or _aval(y))
         else:
-            ins = (None, None)
+            ins = _NONE2
     else:
+        for x in ts:
+            if x is not None and x._base is not None and x.requires_grad:
+                _check_view(x)
         parents = tuple([_edge_of(x) for x in ts])
         needs = tuple([p is not None for p in parents])
         if keeps_ins:
@@ -232,8 +244,12 @@ def apply(prim, ts, params=_EMPTY, name=None, vals=None):
         host = type(vals[0]) is _nd and type(vals[1]) is _nd
     else:
         host = all_host(vals)
-    if host and not _tstate.stack:
-        out = prim.impl(np, *vals, **params)
+    # (active_mains: no transform open in any thread spares the thread-local read)
+    if host and not (_active[0] and _tstate.stack):
+        if params:
+            out = prim.impl(np, *vals, **params)
+        else:
+            out = (_KERNELS.get(prim) or host_kernel(prim))(*vals)
     else:
         out, vals = _call_slow(prim, vals, params)
     if type(out) is not _nd:    # a list (several results) or a NumPy scalar

@@ -155,21 +155,27 @@ def run_backward(tensors, grad_tensors, retain_graph, create_graph, capture=None
         retain_graph = create_graph
     keep = []
 
-    def pre(node, ct):
+    def retained(node, ct):     # retain_grad() / hooks of non-leaf tensors
+        for idx, t in node.retained.items():
+            c = _pt(ct[idx] if node.prim.multiple_results else ct)
+            if c is not None:
+                if t._hooks:
+                    run_hooks(t, _unrec(c)._v if create_graph else c, False)
+                if t._retains and accumulate:
+                    _accumulate(t, _unrec(c) if create_graph else _own(c, cts),
+                                create_graph)
+
+    def checks(node, ct):       # before each node's rule: freed? stale saves? retained?
         if node.ins is None:
             raise RuntimeError(_FREED)
         for i, st, ver in node.saved:
             if st[0] != ver:
                 raise version_error(node, i, st, ver)
         if node.retained is not None:
-            for idx, t in node.retained.items():
-                c = _pt(ct[idx] if node.prim.multiple_results else ct)
-                if c is not None:
-                    if t._hooks:
-                        run_hooks(t, _unrec(c)._v if create_graph else c, False)
-                    if t._retains and accumulate:
-                        _accumulate(t, _unrec(c) if create_graph else _own(c, cts),
-                                    create_graph)
+            retained(node, ct)
+
+    def checks_and_more(node, ct):  # ... and captures, create_graph's re-wrapping
+        checks(node, ct)
         if capture is not None:
             for idx in range(len(ct) if node.prim.multiple_results else 1):
                 key = (node, idx)
@@ -178,6 +184,8 @@ def run_backward(tensors, grad_tensors, retain_graph, create_graph, capture=None
         if create_graph:
             keep.append((node, node.ins, node.out))
             node.ins, node.out = _rewrap(node)
+
+    pre = checks_and_more if capture is not None or create_graph else checks
 
     if create_graph:
         with new_main(_RecTrace, "backward(create_graph=True)") as main:
@@ -195,7 +203,7 @@ def run_backward(tensors, grad_tensors, retain_graph, create_graph, capture=None
     else:
         # free saved values as the backward passes (not shape-only nodes: a
         # second backward through those is legal, as in PyTorch)
-        free = _keeps_values if not retain_graph else False
+        free = "values" if not retain_graph else False
         leaf_cts = backward_pass(roots, [c._v for c in cts], None, pre_vjp=pre, release=free)
         leaf_cts = {n: _pt(c) for n, c in leaf_cts.items()}
         if capture is not None:

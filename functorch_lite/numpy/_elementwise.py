@@ -4,8 +4,9 @@ inputs gives NumPy's float dtype (int64 -> float64, int8 -> float16)."""
 import numpy as _np
 
 from .. import primitives as P
-from ..core.trace import get_aval
+from ..core.trace import Tracer, get_aval
 from ..primitives import _util as U
+from ..primitives import elementwise as _E
 from ..primitives import numeric as N
 from ..primitives.prng import rem
 from ._base import _arr, _v, _float_dtype
@@ -29,9 +30,27 @@ def _bcast_error(name, x, y, err):
     return err
 
 
-def _binary(name, prim_fn):
+# what _v passes through unchanged, tested inline on the hot paths (one call fewer)
+_AS_IS = frozenset((bool, int, float, complex))
+
+
+def _binary(name, prim_fn, prim=None):
+    """NumPy's ``name`` over ``prim_fn``; with ``prim`` (prim_fn is ``prim.bind``
+    after promotion), a traced float value with a Python int/float binds at once
+    with the number as a NumPy scalar of its dtype (what promotion gives)."""
     def f(x1, x2):
-        x, y = _v(x1, name), _v(x2, name)
+        if prim is not None:
+            t1, t2 = type(x1), type(x2)
+            if (t2 is float or t2 is int) and isinstance(x1, Tracer):
+                dt = x1.dtype
+                if dt.kind in "fc":
+                    return prim.bind(x1, dt.type(x2))
+            elif (t1 is float or t1 is int) and isinstance(x2, Tracer):
+                dt = x2.dtype
+                if dt.kind in "fc":
+                    return prim.bind(dt.type(x1), x2)
+        x = x1 if isinstance(x1, Tracer) or type(x1) in _AS_IS else _v(x1, name)
+        y = x2 if isinstance(x2, Tracer) or type(x2) in _AS_IS else _v(x2, name)
         try:
             return prim_fn(x, y)
         except ValueError as e:
@@ -41,8 +60,12 @@ def _binary(name, prim_fn):
     return f
 
 
-def _unary_float(name, prim_fn):
+def _unary_float(name, prim_fn, prim=None):
+    """NumPy's ``name`` over ``prim_fn``; with ``prim`` (prim_fn is ``prim.bind``),
+    a traced float value binds it at once."""
     def f(x):
+        if isinstance(x, Tracer) and x.dtype.kind in "fc":   # _float's answer, inline
+            return prim.bind(x) if prim is not None else prim_fn(x)
         return prim_fn(_float(x, name))
     f.__name__ = f.__qualname__ = name
     f.__doc__ = f"NumPy's {name}, traced; integer inputs give NumPy's float dtype."
@@ -56,9 +79,9 @@ def _unary(name, prim_fn):
     return f
 
 
-add = _binary("add", P.add)
-subtract = _binary("subtract", P.sub)
-multiply = _binary("multiply", P.mul)
+add = _binary("add", P.add, _E.add_p)
+subtract = _binary("subtract", P.sub, _E.sub_p)
+multiply = _binary("multiply", P.mul, _E.mul_p)
 maximum = _binary("maximum", P.max)
 minimum = _binary("minimum", P.min)
 equal = _binary("equal", P.eq)
@@ -72,20 +95,20 @@ negative = _unary("negative", P.neg)
 abs = _unary("abs", P.abs)  # noqa: A001  (grad at 0 is sign(0) = 0)
 absolute = abs
 sign = _unary("sign", P.sign)
-exp = _unary_float("exp", P.exp)
-log = _unary_float("log", P.log)
+exp = _unary_float("exp", P.exp, _E.exp_p)
+log = _unary_float("log", P.log, _E.log_p)
 log1p = _unary_float("log1p", P.log1p)
 expm1 = _unary_float("expm1", P.expm1)
-sin = _unary_float("sin", P.sin)
-cos = _unary_float("cos", P.cos)
+sin = _unary_float("sin", P.sin, _E.sin_p)
+cos = _unary_float("cos", P.cos, _E.cos_p)
 tan = _unary_float("tan", P.tan)
 arcsin = _unary_float("arcsin", P.asin)
 arccos = _unary_float("arccos", P.acos)
 arctan = _unary_float("arctan", P.atan)
 sinh = _unary_float("sinh", P.sinh)
 cosh = _unary_float("cosh", P.cosh)
-tanh = _unary_float("tanh", P.tanh)
-sqrt = _unary_float("sqrt", P.sqrt)
+tanh = _unary_float("tanh", P.tanh, _E.tanh_p)
+sqrt = _unary_float("sqrt", P.sqrt, _E.sqrt_p)
 floor = _unary("floor", P.floor)
 ceil = _unary("ceil", P.ceil)
 

@@ -11,6 +11,7 @@ from ..core import dtypes as _dtypes
 from ..core.dtypes import canonicalize_dtype
 from ..core.ir import ShapedArray
 from ..core.trace import concrete_value, get_aval
+from . import _host_vjp as H
 from . import _util as U
 from ._safe_kernels import (_mul_safe_impl, _mul_safe_specialize, _tanh_grad_impl,
                             _tanh_grad_specialize)
@@ -90,21 +91,28 @@ def _exp_bound(bounds, in_avals, out_avals):
 
 
 neg_p = _def_unary("neg", "negative", lambda x, o: None, float_only=False, linear="neg",
-                   saves="nothing", torch_name="NegBackward0", facade=("neg", "negative"),
+                   saves="nothing", torch_name="NegBackward0", host_vjp=H.neg_vjp,
+                   facade=("neg", "negative"),
                    c_expr="(({t})(-{0}))", fuse_dtypes="int", bound=same_bound)
 exp_p = _def_unary("exp", "exp", lambda x, o: o, saves="out", torch_name="ExpBackward0",
+                   host_vjp=H.exp_vjp,
                    facade=("exp",), c_expr="exp({0})", fuse_dtypes="float", bound=_exp_bound)
 log_p = _def_unary("log", "log", lambda x, o: reciprocal(x), torch_name="LogBackward0",
+                   host_vjp=H.log_vjp,
                    facade=("log",), c_expr="log({0})", fuse_dtypes="float")
 sin_p = _def_unary("sin", "sin", lambda x, o: cos(x), torch_name="SinBackward0",
+                   host_vjp=H.sin_vjp,
                    facade=("sin",), c_expr="sin({0})", fuse_dtypes="float", bound=unit_bound)
 cos_p = _def_unary("cos", "cos", lambda x, o: neg(sin(x)), torch_name="CosBackward0",
+                   host_vjp=H.cos_vjp,
                    facade=("cos",), c_expr="cos({0})", fuse_dtypes="float", bound=unit_bound)
 tanh_p = _def_unary("tanh", "tanh", lambda x, o: sub(1.0, mul(o, o)), saves="out",
                     times_deriv=lambda c, x, o: _times_tanh_deriv(c, o),
+                    host_vjp=H.tanh_vjp,
                     torch_name="TanhBackward0", facade=("tanh",), c_expr="tanh({0})",
                     fuse_dtypes="float", bound=unit_bound)
 sqrt_p = _def_unary("sqrt", "sqrt", lambda x, o: div(0.5, o), saves="out",
+                    host_vjp=H.sqrt_vjp,
                     torch_name="SqrtBackward0", facade=("sqrt",), c_expr="sqrt({0})",
                     fuse_dtypes="float")
 def _abs_times(c, x, o):  # complex z, JAX's convention: jvp re(conj(z) t)/|z|, vjp ct conj(z)/|z|
@@ -206,10 +214,12 @@ def _product_bound(bounds, in_avals, out_avals):
 # add and sub read only their inputs' shapes (to sum the cotangent back down)
 add_p = _def_binary("add", "add", lambda c, x, y, o: c, lambda c, x, y, o: c,
                     lambda t, x, y, o: t, lambda t, x, y, o: t, saves="shapes",
+                    host_vjp=H.add_vjp,
                     commutative=True, unit=0, torch_name="AddBackward0",
                     c_expr="(({t})({0} + {1}))", fuse_dtypes="int", bound=_sum_bound)
 sub_p = _def_binary("sub", "subtract", lambda c, x, y, o: c, lambda c, x, y, o: neg(c),
                     lambda t, x, y, o: t, lambda t, x, y, o: neg(t), saves="shapes",
+                    host_vjp=H.sub_vjp,
                     unit=(None, 0), torch_name="SubBackward0",
                     c_expr="(({t})({0} - {1}))", fuse_dtypes="int", bound=_sum_bound)
 _mul_vjp_generic = _binary_vjp(lambda c, x, y, o: safe_mul(c, y),
@@ -225,13 +235,14 @@ def _mul_vjp(ct, ins, out, needs):
 
 
 mul_p = _def_binary("mul", "multiply", None, None, lambda t, x, y, o: mul(t, y),
-                    lambda t, x, y, o: mul(x, t), vjp=_mul_vjp, commutative=True, unit=1,
+                    lambda t, x, y, o: mul(x, t), vjp=_mul_vjp, host_vjp=H.mul_vjp,
+                    commutative=True, unit=1,
                     torch_name="MulBackward0", c_expr="(({t})({0} * {1}))",
                     fuse_dtypes="int", bound=_product_bound)
 div_p = _def_binary("div", "true_divide", lambda c, x, y, o: safe_div(c, y),
                     lambda c, x, y, o: neg(safe_mul(c, div(o, y))),
                     lambda t, x, y, o: div(t, y), lambda t, x, y, o: neg(mul(t, div(o, y))),
-                    float_only=True, saves="ins+out", unit=(None, 1),
+                    float_only=True, saves="ins+out", unit=(None, 1), host_vjp=H.div_vjp,
                     torch_name="DivBackward0", c_expr="(({t})({0} / {1}))",
                     fuse_dtypes="float")
 

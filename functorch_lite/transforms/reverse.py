@@ -10,9 +10,16 @@ grad(grad(f)) and jvp(grad(f)) work.  The Tensor facade's backward() calls
 import itertools
 from heapq import heappop, heappush
 
+import numpy as np
+
 from ..core import array as _A
+from ..core import dtypes as _dtypes
 from ..core.ir import ShapedArray
+from ..core.primitive import HOST_KERNELS as _KERNELS
+from ..core.primitive import host_kernel
 from ..core.trace import Trace, Tracer, get_aval, new_main
+from ..core.trace import _extra_array_types as _XT
+from ..core.trace import state as _tstate
 from ..primitives import add
 
 _seq = itertools.count()
@@ -21,6 +28,10 @@ _seq = itertools.count()
 # while config.debug_nans is on (functorch_lite.debug sets and clears it; read
 # once per backward pass, so off it costs one ``is None`` test per node)
 rule_hook = None
+# False: backward passes run the primitives' vjp rules even where a host rule
+# (``host_vjp``) exists; ``check_grads`` checks the rules that way too.  Both
+# give the same bits, so flipping it (process-wide) never changes a result.
+host_rules = True
 
 
 class Node:
@@ -40,6 +51,7 @@ class Node:
 
 
 _new = object.__new__
+_nd = np.ndarray
 
 
 class VJPTracer(Tracer):
@@ -58,8 +70,11 @@ class VJPTracer(Tracer):
     # shape/dtype straight from the value: rules ask for them constantly
     shape = property(lambda self: getattr(self.value, "shape", ()) if not isinstance(
         self.value, (bool, int, float, complex)) else ())
-    dtype = property(lambda self: get_aval(self.value).dtype if isinstance(
-        self.value, (bool, int, float, complex)) else self.value.dtype)
+    @property
+    def dtype(self):
+        v = self.value
+        return v.dtype if type(v) is _nd else get_aval(v).dtype if isinstance(
+            v, (bool, int, float, complex)) else v.dtype
 
     def concrete(self, why):
         v = self.value
@@ -68,6 +83,7 @@ class VJPTracer(Tracer):
 
 class VJPTrace(Trace):
     const_lift = 1  # see Trace.const_lift
+    raw_constants = True
 
     def pure(self, val):
         return VJPTracer(self, val, None)
@@ -75,19 +91,54 @@ class VJPTrace(Trace):
     lift = pure
 
     def process_primitive(self, prim, tracers, params):
-        # one pass over the inputs (this runs for every op under grad)
-        vals, parents, needs = [], [], []
-        tracked = False
-        for t in tracers:
-            vals.append(t.value)
+        # one pass over the inputs (this runs for every op under grad); the one-
+        # and two-input cases unrolled
+        nt = len(tracers)
+        if nt == 1:
+            t = tracers[0]
+            v = t.value
+            vals = [v]
             n = t.node
-            if n is None:
-                parents.append(None)
-                needs.append(False)
+            tracked = n is not None
+            if tracked:
+                parents, needs = [(n, t.idx)], _TRUE1
+            host = type(v) in _HOST_TYPES
+        elif nt == 2:
+            t, u = tracers
+            # (raw_constants: a constant comes as it is, not as a tracer)
+            if type(t) is VJPTracer:
+                v, n = t.value, t.node
             else:
-                parents.append((n, t.idx))
-                needs.append(True)
-                tracked = True
+                v, n = t, None
+            if type(u) is VJPTracer:
+                w, m = u.value, u.node
+            else:
+                w, m = u, None
+            vals = [v, w]
+            tracked = n is not None or m is not None
+            if tracked:
+                parents = [None if n is None else (n, t.idx), None if m is None else (m, u.idx)]
+                needs = [n is not None, m is not None]
+            host = type(v) in _HOST_TYPES and type(w) in _HOST_TYPES
+        else:
+            vals, parents, needs = [], [], []
+            tracked = False
+            host = True     # every value a host array or scalar: no transform below
+            for t in tracers:
+                if type(t) is not VJPTracer:
+                    t = VJPTracer(self, t, None)
+                v = t.value
+                vals.append(v)
+                if host and type(v) not in _HOST_TYPES:
+                    host = False
+                n = t.node
+                if n is None:
+                    parents.append(None)
+                    needs.append(False)
+                else:
+                    parents.append((n, t.idx))
+                    needs.append(True)
+                    tracked = True
         if not tracked:
             out = prim.bind(*vals, **params)
             if prim.multiple_results:
@@ -98,7 +149,7 @@ class VJPTrace(Trace):
         if prim.vjp_fwd is not None:
             out, ins = prim.vjp_fwd(*vals, **params)
         else:
-            out = prim.bind(*vals, **params)
+            out = _host_call(prim, vals, params) if host else prim.bind(*vals, **params)
             if prim.keeps_ins:
                 ins = vals
             elif prim.keeps_shapes:
@@ -124,6 +175,28 @@ class VJPTrace(Trace):
         return VJPTracer(self, out, node)
 
 
+# values that are plain host data (what bind's fast path runs on NumPy directly)
+_HOST_TYPES = frozenset([_nd, float, int, bool, complex] + [
+    type(np.dtype(c).type(0)) for c in "?bhilqBHILQefdgFDG"])
+
+
+_TRUE1 = (True,)
+
+
+def _host_call(prim, vals, params):
+    """``prim.bind(*vals, **params)`` for host values, without bind's search for a
+    tracer (there is none); a failing kernel goes through bind for its message.
+    (rule_hook set: debug_nans is on, and its checking bind must see the call.)"""
+    if _XT or not _dtypes.X64 or rule_hook is not None:
+        return prim.bind(*vals, **params)
+    try:
+        if params:
+            return prim.impl(np, *vals, **params)
+        return (_KERNELS.get(prim) or host_kernel(prim))(*vals)
+    except Exception:  # noqa: BLE001 - bind raises it again, explained
+        return prim.bind(*vals, **params)
+
+
 def new_leaf(trace, value):
     return VJPTracer(trace, value, Node(None, None, (), (), value, ()))
 
@@ -135,9 +208,15 @@ def backward_pass(outputs, cts, leaves, release=False, pre_vjp=None):
     dict {leaf node: cotangent} of every leaf reached (the Tensor facade's
     backward, which does not know its leaves in advance).  With ``release``
     each node drops its saved values as soon as its rule has run (a one-shot
-    backward, as grad's: peak memory then matches hand-written backprop).
+    backward, as grad's: peak memory then matches hand-written backprop);
+    ``release="values"`` drops them only from nodes whose primitive keeps
+    arrays (a node keeping avals can run again).
     ``pre_vjp(node, ct)``, if given, runs before each node's rule (the facade
     checks saved-tensor versions and captures retained gradients there).
+
+    With no transform active in this thread (nothing records or differentiates
+    this pass) a primitive's ``host_vjp`` runs in place of its rule on host
+    cotangents: the same kernels without a ``bind`` per step.
     """
     _A.enter()  # the rules' intermediates stay plain ndarrays, never Arrays
     try:
@@ -156,34 +235,85 @@ def _backward(outputs, cts, leaves, release, pre_vjp):
     # Run the reachable nodes newest first: a max-heap on the creation number
     # finds and orders them in one pass (a node runs after all its consumers).
     hook = rule_hook
+    host = host_rules and hook is None and not _tstate.stack and _dtypes.X64
+    by_values = release == "values"
     heap = []
     queued = set()
     for node, _ in outputs:
         if node is not None and node not in queued:
             queued.add(node)
             heappush(heap, (-node.seq, node))
-    while heap:
-        node = heappop(heap)[1]
+    pop, push, qadd = acc.pop, heappush, queued.add
+    # A chain queues one node at a time: held in ``nxt`` while the heap is empty
+    # it is the newest queued node, and skips the heap's push and pop.  With
+    # nothing else queued, no other consumer can still send that node a
+    # cotangent, so a one-output node gets its cotangent handed over in
+    # ``held`` (no ``acc`` entry, no ``queued`` mark: nothing else reaches it).
+    nxt = held = None
+    while heap or nxt is not None:
+        if nxt is not None:
+            node, nxt = nxt, None
+        else:
+            node = heappop(heap)[1]
         prim = node.prim
         if prim is None:
             continue
-        if prim.multiple_results:
-            ct = [acc.pop((node, i), None) for i in range(len(node.out))]
+        if held is not None:
+            ct, held = held, None
+        elif prim.multiple_results:
+            ct = [pop((node, i), None) for i in range(len(node.out))]
             if all(c is None for c in ct):
                 continue
         else:
-            ct = acc.pop((node, 0), None)
+            ct = pop((node, 0), None)
             if ct is None:
                 continue
         if pre_vjp is not None:
             pre_vjp(node, ct)
-        if hook is None:
-            in_cts = prim.vjp(ct, node.ins, node.out, node.needs, **node.params)
-        else:
+        if hook is not None:
             in_cts = hook(node, ct)
-        if release is True or (release and release(node)):
-            node.ins = node.out = None
-        for parent, c in zip(node.parents, in_cts):
+        else:
+            in_cts = None
+            params = node.params
+            if host and type(ct) is _nd:
+                hv = prim.host_vjp
+                if hv is not None:
+                    in_cts = hv(ct, node.ins, node.out, node.needs, **params) if params \
+                        else hv(ct, node.ins, node.out, node.needs)
+            if in_cts is None:
+                in_cts = prim.vjp(ct, node.ins, node.out, node.needs, **params) if params \
+                    else prim.vjp(ct, node.ins, node.out, node.needs)
+        if release:
+            if by_values:
+                if prim.keeps_ins or prim.keeps_out:
+                    node.ins = node.out = None
+            elif release is True or release(node):
+                node.ins = node.out = None
+        parents = node.parents
+        if len(parents) == 1 and type(in_cts) is tuple and len(in_cts) == 1:  # (no zip)
+            parent = parents[0]
+            c = in_cts[0]
+            if parent is None or c is None:
+                continue
+            if not heap and parent[1] == 0:
+                p = parent[0]
+                q = p.prim
+                if q is not None and not q.multiple_results and p not in queued:
+                    nxt, held = p, c
+                    continue
+            if parent in acc:
+                acc[parent] = add(acc[parent], c)
+            else:
+                acc[parent] = c
+                p = parent[0]
+                if p not in queued:
+                    qadd(p)     # (nxt is None here: this node was it, or the heap's)
+                    if heap:
+                        push(heap, (-p.seq, p))
+                    else:
+                        nxt = p
+            continue
+        for parent, c in zip(parents, in_cts):
             if parent is None or c is None:
                 continue
             if parent in acc:
@@ -192,8 +322,14 @@ def _backward(outputs, cts, leaves, release, pre_vjp):
                 acc[parent] = c
                 p = parent[0]
                 if p not in queued:
-                    queued.add(p)
-                    heappush(heap, (-p.seq, p))
+                    qadd(p)
+                    if nxt is not None:     # two queued now: both go to the heap
+                        push(heap, (-nxt.seq, nxt))
+                        nxt = None
+                    if heap:
+                        push(heap, (-p.seq, p))
+                    else:
+                        nxt = p
     if leaves is None:
         return {n: c for (n, _), c in acc.items() if n.prim is None}
     return [acc.get((leaf, 0)) for leaf in leaves]
