@@ -193,7 +193,7 @@ def defprim(name, *, impl=None, abstract=None, jvp=None, vjp=None, batch=None,
     return p
 
 
-HOST_KERNELS = {}       # prim -> its NumPy kernel taking no params (host_kernel)
+HOST_KERNELS: dict[Primitive, Any] = {}       # prim -> its NumPy kernel taking no params (host_kernel)
 
 
 def host_kernel(p):

@@ -87,15 +87,18 @@ _install(real=property(_cpart(_C.real_p)), imag=property(_cpart(_C.imag_p)),
 
 
 def _function(name, method):
+    f: _typing.Any
     if method is _O.FACADE.get(name):    # a one-input primitive: no *args/**kwargs to pass
-        def f(input, *, out=None):  # noqa: A002
+        def one(input, *, out=None):  # noqa: A002
             r = method(input if isinstance(input, Tensor) else as_tensor(input))
             return _O._out(r, out) if out is not None else r
+        f = one
     else:
-        def f(input, *args, out=None, **kwargs):  # noqa: A002
+        def general(input, *args, out=None, **kwargs):  # noqa: A002
             r = method(input if isinstance(input, Tensor) else as_tensor(input), *args,
                        **kwargs)
             return _O._out(r, out) if out is not None else r
+        f = general
     f.__name__ = name
     return f
 

@@ -12,6 +12,7 @@ transform active (see ``core/primitive.py``).
 import cmath
 import math
 import warnings
+from typing import Any
 
 import numpy as np
 
@@ -93,7 +94,7 @@ def sqrt_vjp(ct, ins, out, needs):          # div(0.5, o)
     return (_safe(ct, np.true_divide(out.dtype.type(0.5), out)),)
 
 
-_ONE = {}        # dtype -> 1 of that dtype (what _tanh_grad_impl subtracts from)
+_ONE: dict[Any, Any] = {}        # dtype -> 1 of that dtype (what _tanh_grad_impl subtracts from)
 
 
 def _one(dt):
