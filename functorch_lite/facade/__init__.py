@@ -87,7 +87,6 @@ _install(real=property(_cpart(_C.real_p)), imag=property(_cpart(_C.imag_p)),
 
 
 def _function(name, method):
-    f: _typing.Any
     if method is _O.FACADE.get(name):    # a one-input primitive: no *args/**kwargs to pass
         def one(input, *, out=None):  # noqa: A002
             r = method(input if isinstance(input, Tensor) else as_tensor(input))
