@@ -7,6 +7,7 @@ import pytest
 
 import functorch_lite as fl
 import functorch_lite.numpy as fnp
+from functorch_lite.core import array as _A
 from functorch_lite.core.ir import ShapedArray
 from functorch_lite.core.primitive import REGISTRY
 from functorch_lite.transforms import reverse
@@ -51,9 +52,13 @@ def _same_bits(a, b):
 
 def _check(prim, vals, ct, needs):
     ins, out, _ = _tape(prim, vals)
-    with np.errstate(all="ignore"):
-        host = prim.host_vjp(ct, ins, out, needs)
-        ref = prim.vjp(ct, ins, out, needs)
+    _A.enter()   # as inside backward_pass: the rule's results stay plain ndarrays
+    try:
+        with np.errstate(all="ignore"):
+            host = prim.host_vjp(ct, ins, out, needs)
+            ref = prim.vjp(ct, ins, out, needs)
+    finally:
+        _A.leave()
     if host is None:
         return False
     assert len(host) == len(ref)
