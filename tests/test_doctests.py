@@ -100,7 +100,7 @@ def test_own_docstrings_have_examples():
                if ">>>" not in o.__doc__ and not _is_mirror_line(o.__doc__)}
     new = sorted(lacking - set(NO_EXAMPLE))
     assert not new, ("public names with their own docstring but no Example (add one, "
-                     f"Napoleon style):\n" + "\n".join(new))
+                     "Napoleon style):\n" + "\n".join(new))
     stale = sorted(set(NO_EXAMPLE) - lacking)
     assert not stale, f"NO_EXAMPLE lists names that have an Example or are gone: {stale}"
 

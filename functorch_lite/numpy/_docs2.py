@@ -99,7 +99,8 @@ LINALG_DOCS = {
         "the overflow of ``det``.",
         "    sign: +1, -1 or 0 (a unit-modulus complex for complex input), shape (...).\n"
         "    logabsdet: ``log|det(a)|`` (-inf for a singular matrix), shape (...).",
-        "slogdet(a)", "; the fields are 0-d Arrays, not NumPy scalars", """    >>> sign, logabsdet = fnp.linalg.slogdet(a)
+        "slogdet(a)", "; the fields are 0-d Arrays, not NumPy scalars",
+        """    >>> sign, logabsdet = fnp.linalg.slogdet(a)
     >>> sign, logabsdet
     (Array(1.), Array(1.09861229))
     >>> float(np.linalg.slogdet(a).logabsdet)
