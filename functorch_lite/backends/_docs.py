@@ -20,15 +20,15 @@ Subclass it (or set the attributes on an instance) and pass an instance to
 :func:`register_backend`.  The defaults describe a device backend with no
 extras; NumPy's (``get_backend("numpy")``) and CuPy's are instances.
 
-Attributes:
-    name: what ``get()``/``get_backend()``/``device_put`` take ("numpy", ...).
-    device: where its arrays live, as ``device_put`` and messages say it.
-    aliases: more names ``get()`` accepts ("cpu", "cuda").
-    array_types: the concrete array classes it owns (exact types).
-    namespace: the ``xp`` its kernels receive (a NumPy-like module).
-    is_host, out_reuse, fusion, finiteness_probe, host_constants: what it can
-        do (host memory, ``out=`` buffers, generated fused kernels, ...).
-    special_module: module path of its ``scipy.special``-like functions.
+The class attributes a backend sets: ``name`` (what ``get()``/
+``get_backend()``/``device_put`` take: "numpy", ...), ``device`` (where its
+arrays live, as ``device_put`` and messages say it), ``aliases`` (more names
+``get()`` accepts: "cpu", "cuda"), ``array_types`` (the concrete array
+classes it owns, exact types), ``namespace`` (the ``xp`` its kernels receive,
+a NumPy-like module), the capabilities ``is_host``, ``out_reuse``,
+``fusion``, ``finiteness_probe``, ``host_constants`` (host memory, ``out=``
+buffers, generated fused kernels, ...) and ``special_module`` (the module
+path of its ``scipy.special``-like functions).
 
 Args:
     (none): the constructor takes no arguments; set the attributes.
