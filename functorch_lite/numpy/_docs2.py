@@ -20,8 +20,9 @@ Raises:
     TypeError: ``x`` has no ``__dlpack__``, or it is a tensor that requires
         grad (the array would drop its gradient: pass ``x.detach()``).
 
-As ``jax.numpy.from_dlpack`` / ``numpy.from_dlpack``; unlike JAX, a shared
-buffer shows the producer's later in-place writes (JAX copies to its device).
+As ``jax.numpy.from_dlpack`` / ``numpy.from_dlpack`` (same arguments); the
+result is an immutable ``Array``, and where the memory is shared the
+producer's later in-place writes show through it (so copy when in doubt).
 
 Example:
     A NumPy array (any producer works alike: ``torch.arange(3.0)`` gives the
