@@ -8,7 +8,6 @@ ELLIPSIS and NORMALIZE_WHITESPACE."""
 import doctest
 import importlib
 import inspect
-import os
 import pydoc
 import random
 
@@ -17,9 +16,6 @@ import pytest
 
 import functorch_lite as fl
 from test_docstrings import PUBLIC_MODULES, _needs_doc, _own_doc, _public
-
-HERE = os.path.dirname(os.path.abspath(__file__))
-PENDING_FILE = os.path.join(HERE, "_doc_examples_pending.txt")
 
 # Public names with a docstring of their own that cannot carry a runnable
 # example, each with the reason (keep this short: everything else gets one).
@@ -97,27 +93,24 @@ def test_the_transforms_and_the_first_layers_have_examples():
         assert name in WITH_EXAMPLES, name
 
 
-def _pending():
-    with open(PENDING_FILE, encoding="utf-8") as fh:
-        return {ln.strip() for ln in fh if ln.strip() and not ln.startswith("#")}
-
-
 def test_own_docstrings_have_examples():
     """A public name whose docstring is its own (not a faithful mirror's one
-    line) has an Example, unless NO_EXAMPLE says why it cannot; the names
-    written before this rule and not yet given one are listed in
-    tests/_doc_examples_pending.txt, which may only shrink."""
+    line) has an Example, unless NO_EXAMPLE says why it cannot."""
     lacking = {n for n, o in DOCS.items()
                if ">>>" not in o.__doc__ and not _is_mirror_line(o.__doc__)}
-    pending = _pending()
-    new = sorted(lacking - pending - set(NO_EXAMPLE))
+    new = sorted(lacking - set(NO_EXAMPLE))
     assert not new, ("public names with their own docstring but no Example (add one, "
-                     f"Napoleon style):\n" + "\n".join(new))
-    done = sorted(pending - lacking)
-    assert not done, ("these now have an Example or are gone: remove them from "
-                      "tests/_doc_examples_pending.txt:\n" + "\n".join(done))
+                     "Napoleon style):\n" + "\n".join(new))
     stale = sorted(set(NO_EXAMPLE) - lacking)
     assert not stale, f"NO_EXAMPLE lists names that have an Example or are gone: {stale}"
+
+
+def test_no_internal_class_in_a_public_namespace():
+    """The tracer is the transforms' internal value: nn.functional imports it
+    under a private name, so it is not offered (nor documented) there."""
+    import functorch_lite.nn.functional as F
+    assert not hasattr(F, "Tracer")
+    assert "Tracer" not in F.__dict__.get("__all__", ())
 
 
 @pytest.mark.parametrize("path", ["functorch_lite.grad", "functorch_lite.numpy.einsum",

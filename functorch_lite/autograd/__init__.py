@@ -107,3 +107,6 @@ from . import _docs2  # noqa: E402
 _document(globals(), _docs2.DOCS)
 _document(vars(functional), _docs2.FUNCTIONAL_DOCS)
 _document(vars(forward_ad), _docs2.FORWARD_AD_DOCS)
+from ._docs import FORWARD_AD_DOCS as _FWAD_DOCS  # noqa: E402
+
+_document(vars(forward_ad), _FWAD_DOCS)

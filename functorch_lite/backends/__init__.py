@@ -243,3 +243,9 @@ if "cupy" in sys.modules:  # a user who already imported cupy can pass its array
     _load_cupy()
 if sys.modules.get("dask.array") is not None:   # a user's dask arrays are known to bind
     _load_dask()
+
+# the full docstrings (Args/Returns/Example) live in _docs.py: this module stays short
+from ..core.mirror_docs import document as _document  # noqa: E402
+from ._docs import DOCS as _DOCS  # noqa: E402
+
+_document(globals(), _DOCS)

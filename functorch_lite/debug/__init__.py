@@ -16,3 +16,9 @@ from ._print import callback, print  # noqa: A004 - JAX's name
 
 __all__ = ["print", "callback", "debug_nans", "to_dot", "render", "pure_callback",
            "io_callback"]
+
+# the full docstring of render (Args/Returns/Example) lives in debug/_docs.py
+from ..core.mirror_docs import document as _document  # noqa: E402
+from ._docs import RENDER as _RENDER  # noqa: E402
+
+_document(globals(), {"render": _RENDER})

@@ -26,3 +26,8 @@ import inspect as _inspect  # noqa: E402
 from ._docs import DATA_PARALLEL_EXAMPLE as _EXAMPLE  # noqa: E402
 
 data_parallel.__doc__ = _inspect.cleandoc(data_parallel.__doc__ or "") + "\n\n" + _EXAMPLE
+
+from ..core.mirror_docs import document as _document  # noqa: E402
+from ._docs import DOCS as _DOCS  # noqa: E402
+
+_document(globals(), _DOCS)

@@ -62,3 +62,36 @@ UNARY.update({f"lax.{n}": ("accuracy",) for n in "exp log sin cos tan tanh sqrt 
 DOCS["lax.div"] = DOCS["lax.div"].replace(
     "    [ 2.  -0.5]\n", "    [ 2.  -0.5]\n    >>> print(lax.div(fnp.array([7, -7]), fnp.array([2, 2])))\n    [ 3 -3]\n")
 DOCS["lax.mul"] = DOCS["lax.mul"].replace("raises for it.", "raises for it; no ``out_dtype=``\n(JAX's newer argument).")
+
+DOCS["lax.polygamma"] = """The n-th derivative of digamma, elementwise (``jax.lax.polygamma``).
+
+Args:
+    n: the order, a non-negative Python int (static: a parameter of the
+        primitive).
+    x: a real floating array, or a Python scalar (its dtype is kept;
+        scipy.special's float64 result is cast back).
+
+Returns:
+    An array of ``x``'s shape and dtype; its derivative in ``x`` is
+    ``polygamma(n + 1, x)``, so it differentiates any number of times.
+
+Raises:
+    TypeError: ``n`` is not a non-negative int (an array, a negative number,
+        a bool), or ``x`` is not real.
+
+Differs from JAX: ``n`` is static and a scalar (``jax.lax.polygamma`` takes
+an array ``m`` of ``x``'s shape and dtype and does not differentiate in it).
+
+Example:
+    >>> import numpy as np
+    >>> import functorch_lite as fl
+    >>> from functorch_lite import lax
+    >>> lax.polygamma(1, np.array([1.0, 2.0]))       # pi**2/6, pi**2/6 - 1
+    Array([1.64493407, 0.64493407])
+    >>> round(float(fl.grad(lambda x: lax.polygamma(1, x))(2.0)), 8)   # polygamma(2, 2)
+    -0.40411381
+    >>> import scipy.special
+    >>> np.allclose(lax.polygamma(3, np.array([0.5, 3.0])),
+    ...             scipy.special.polygamma(3, [0.5, 3.0]))
+    True
+"""

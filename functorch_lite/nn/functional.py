@@ -12,7 +12,7 @@ import numpy as np
 
 from .. import numpy as fnp
 from .. import primitives as P
-from ..core.trace import Tracer
+from ..core.trace import Tracer as _Tracer  # private: not part of nn.functional
 from ..facade import _ops as O
 from ..facade._engine import _seq
 from ..facade._tensor import Tensor, _device_error, _on_dev, _wrap, _xp
@@ -65,7 +65,7 @@ def leaky_relu(input, negative_slope=0.01, inplace=False):  # noqa: A002
     if not isinstance(input, Tensor):
         return N.leaky_relu(input, negative_slope)
     v = input._v
-    pos = (v if _on_dev(v) or isinstance(v, Tracer) else np.asarray(v)) > 0
+    pos = (v if _on_dev(v) or isinstance(v, _Tracer) else np.asarray(v)) > 0
     return _inplace(input, lambda t: O._select(pos, t, t * negative_slope, "LeakyReluBackward0"),
                     inplace)
 
@@ -303,8 +303,8 @@ def nll_loss(input, target, weight=None, ignore_index=-100, reduction="mean"):  
         from ._losses import nll_loss_nd
         return nll_loss_nd(nll_loss, input, target, weight, ignore_index, reduction)
     tv = target._v if isinstance(target, Tensor) else target
-    if isinstance(tv, Tracer) or isinstance(input._v, Tracer):
-        return _nll(input, tv if isinstance(tv, Tracer) else np.asarray(tv), weight,
+    if isinstance(tv, _Tracer) or isinstance(input._v, _Tracer):
+        return _nll(input, tv if isinstance(tv, _Tracer) else np.asarray(tv), weight,
                     ignore_index, reduction, traced=True)
     if _on_dev(input._v) or _on_dev(tv):
         if _on_dev(input._v) != _on_dev(tv):
@@ -421,7 +421,7 @@ def embedding(input, weight, padding_idx=None):  # noqa: A002
     idx = input._v if isinstance(input, Tensor) else input
     if _on_dev(idx) != _on_dev(weight._v):
         raise _device_error()
-    idx = idx if _on_dev(idx) or isinstance(idx, Tracer) else np.asarray(idx)
+    idx = idx if _on_dev(idx) or isinstance(idx, _Tracer) else np.asarray(idx)
     from ..primitives.indexing import gather_p
     from ..facade._dispatch import apply
     r = apply(gather_p, [weight, _wrap(idx)], {}, "EmbeddingBackward0")
@@ -462,7 +462,7 @@ def one_hot(tensor, num_classes=-1):
             raise TypeError(f"one_hot: tensor must be of an integer dtype, got {t.dtype}")
         c = int(fnp.max(t)) + 1 if num_classes < 0 else num_classes
         return N.one_hot(t, c, dtype=np.int64)
-    if isinstance(tensor._v, Tracer):   # under a transform: compare with the classes
+    if isinstance(tensor._v, _Tracer):   # under a transform: compare with the classes
         if num_classes < 0:
             raise ValueError("one_hot: num_classes=-1 (max + 1) cannot be read from a "
                              "traced tensor inside a transform; pass num_classes")

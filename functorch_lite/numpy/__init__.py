@@ -157,6 +157,9 @@ from ._docs import DOCS as _DOCS  # noqa: E402
 from ..core.mirror_docs import document as _document  # noqa: E402
 
 _document(globals(), _DOCS)   # full docstrings with examples (numpy/_docs.py)
+from ._docs2 import FROM_DLPACK as _FROM_DLPACK  # noqa: E402
+
+_document(globals(), {"from_dlpack": _FROM_DLPACK})
 from ._docs import UFUNC_MIRRORS as _UFUNCS, UFUNC_LACKS as _UF_LACKS  # noqa: E402
 from ..core.mirror_docs import mirror_line as _mirror_line  # noqa: E402
 

@@ -31,3 +31,9 @@ _mirror(globals(), "numpy.linalg", (
     "det", "eigvalsh", "inv"
 ), lacks={
 })
+
+# the named results' docstrings (fields, Example): numpy/_docs2.py
+from ..core.mirror_docs import document as _document  # noqa: E402
+from ._docs2 import LINALG_DOCS as _DOCS  # noqa: E402
+
+_document(globals(), _DOCS)

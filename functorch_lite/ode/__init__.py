@@ -163,3 +163,10 @@ def scipy_odeint(func, y0, t, args=(), rtol=1.49012e-8, atol=1.49012e-8, mxstep=
     return odeint(f, y0, t, *args, rtol=rtol, atol=atol,
                   mxstep=np.inf if not mxstep else mxstep,
                   hmax=np.inf if not hmax else hmax)
+
+
+# the full docstring (Args/Returns/Example) lives in ode/_docs.py
+from ..core.mirror_docs import document as _document  # noqa: E402
+from ._docs import SCIPY_ODEINT as _DOC  # noqa: E402
+
+_document(globals(), {"scipy_odeint": _DOC})

@@ -19,3 +19,9 @@ from ..core.mirror_docs import complete as _complete  # noqa: E402
 from ._docs import EXTRAS as _EXTRAS  # noqa: E402
 
 _complete(globals(), _EXTRAS)
+
+# the state classes' docstrings (fields, Example): optimizers/_docs2.py
+from ..core.mirror_docs import document as _document  # noqa: E402
+from ._docs2 import DOCS as _DOCS2  # noqa: E402
+
+_document(globals(), _DOCS2)

@@ -86,3 +86,10 @@ def checkpoint_sequential(functions, segments, input, use_reentrant=None, **kwar
         input = checkpoint(chunk(start, end + 1), input, use_reentrant=use_reentrant,
                            **kwargs)
     return chunk(end + 1, len(fns))(input)
+
+
+# the full docstring (Args/Returns/Example) lives in utils/_docs.py
+from ..core.mirror_docs import document as _document  # noqa: E402
+from ._docs import CHECKPOINT_FUNCTION as _DOC  # noqa: E402
+
+_document(globals(), {"CheckpointFunction": _DOC})
