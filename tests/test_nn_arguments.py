@@ -8,6 +8,8 @@ import pytest
 import functorch_lite as fl
 from functorch_lite import nn
 
+torch = fl   # the facade as PyTorch users import it
+
 ACTIVATIONS = ["ELU", "SELU", "ReLU6", "SiLU", "Mish", "Hardswish", "Hardsigmoid",
                "Hardtanh", "CELU", "LeakyReLU"]
 X = [1.0, -1.0, 0.3]
@@ -101,3 +103,35 @@ def test_interpolate_and_kl_div_arguments():
         F.interpolate(x, scale_factor=2, antialias=True)
     with pytest.raises(TypeError, match="size_average/reduce"):
         F.kl_div(fl.zeros(2), fl.ones(2) / 2, size_average=False)
+
+
+# ---- the facade's creation functions: no keyword accepted and ignored (stored from torch 2.13)
+
+@pytest.mark.parametrize("call", [
+    lambda: torch.zeros(2, foo=1), lambda: torch.ones_like(torch.ones(2), foo=3),
+    lambda: torch.arange(3, foo=2), lambda: torch.rand(2, bogus=True),
+    lambda: torch.full((2,), 1.0, fill=2)])
+def test_creation_refuses_unknown_keywords(call):
+    with pytest.raises(TypeError, match="unexpected keyword argument"):
+        call()
+
+
+def test_creation_layout_keywords_at_their_defaults_only():
+    assert torch.zeros(2, layout=None, pin_memory=False, memory_format=None).shape == (2,)
+    with pytest.raises(RuntimeError, match="pin_memory=True requires"):
+        torch.zeros(2, pin_memory=True)
+    with pytest.raises(RuntimeError, match="pin_memory=True requires"):
+        torch.tensor([1.0], pin_memory=True)
+    with pytest.raises(NotImplementedError, match="memory_format"):
+        torch.empty_like(torch.ones(2), memory_format="channels_last")
+
+
+def test_creation_out_is_written():
+    # torch 2.13: zeros(2, 2, out=t) resizes t in its own dtype and returns t
+    t = torch.ones(3, dtype=torch.int64)
+    r = torch.zeros(2, 2, out=t)
+    assert r is t and t.dtype == torch.int64 and t.tolist() == [[0, 0], [0, 0]]
+    u = torch.zeros(3)
+    assert torch.ones(3, out=u) is u and u.tolist() == [1.0, 1.0, 1.0]
+    b = torch.empty(4)
+    assert torch.bernoulli(torch.ones(4), out=b) is b and b.tolist() == [1.0] * 4
