@@ -160,6 +160,7 @@ _KW_DEFAULTS = {"layout": None, "memory_format": None, "pin_memory": False}
 
 
 def _check_kw(fn, kw):
+    fn = fn.__name__   # the public function (not a string: names are primitives' keys)
     for k, v in kw.items():
         if k not in _KW_DEFAULTS:
             raise TypeError(f"{fn}() got an unexpected keyword argument '{k}'")
@@ -172,7 +173,7 @@ def _check_kw(fn, kw):
 
 
 def tensor(data, dtype=None, device=None, requires_grad=False, pin_memory=False) -> Tensor:
-    _check_kw("tensor", {"pin_memory": pin_memory})
+    _check_kw(tensor, {"pin_memory": pin_memory})
     if isinstance(data, Tensor):
         v = data._v
         v = v.copy() if _on_dev(v) else np.array(v)
@@ -207,28 +208,28 @@ def asarray(obj, dtype=None, device=None, copy=None, requires_grad=False) -> Ten
 
 
 def empty(*size, dtype=None, device=None, requires_grad=False, out=None, **kw) -> Tensor:
-    _check_kw("empty", kw)
+    _check_kw(empty, kw)
     dt = _dt(dtype if dtype is not None or out is None else out.dtype)   # out= keeps its dtype
     r = _done(_fill("empty", _sizes(size), dt.np, device), requires_grad)
     return r if out is None else _out(r, out)
 
 
 def zeros(*size, dtype=None, device=None, requires_grad=False, out=None, **kw) -> Tensor:
-    _check_kw("zeros", kw)
+    _check_kw(zeros, kw)
     dt = _dt(dtype if dtype is not None or out is None else out.dtype)   # out= keeps its dtype
     r = _done(_fill("zeros", _sizes(size), dt.np, device), requires_grad)
     return r if out is None else _out(r, out)
 
 
 def ones(*size, dtype=None, device=None, requires_grad=False, out=None, **kw) -> Tensor:
-    _check_kw("ones", kw)
+    _check_kw(ones, kw)
     dt = _dt(dtype if dtype is not None or out is None else out.dtype)   # out= keeps its dtype
     r = _done(_fill("ones", _sizes(size), dt.np, device), requires_grad)
     return r if out is None else _out(r, out)
 
 
 def full(size, fill_value, dtype=None, device=None, requires_grad=False, **kw) -> Tensor:
-    _check_kw("full", kw)
+    _check_kw(full, kw)
     if dtype is None:
         dtype = (T.bool if isinstance(fill_value, bool) else T.int64
                  if isinstance(fill_value, int) else T.get_default_dtype())
@@ -264,7 +265,7 @@ def _check_float(name, dtype):
 
 def rand(*size, dtype=None, device=None, requires_grad=False, generator=None, **kw) -> Tensor:
     """Uniform [0, 1): PyTorch's CPU numbers after manual_seed (float32 and float64)."""
-    _check_kw("rand", kw)
+    _check_kw(rand, kw)
     s = _sizes(size)
     _check_float("check_uniform_bounds", dtype)
     return _rand(device, lambda g: g.random(s), dtype, requires_grad,
@@ -273,7 +274,7 @@ def rand(*size, dtype=None, device=None, requires_grad=False, generator=None, **
 
 def randn(*size, dtype=None, device=None, requires_grad=False, generator=None, **kw) -> Tensor:
     """Standard normal: PyTorch's CPU numbers after manual_seed."""
-    _check_kw("randn", kw)
+    _check_kw(randn, kw)
     s = _sizes(size)
     _check_float("normal_kernel_cpu", dtype)
     return _rand(device, lambda g: g.standard_normal(s), dtype, requires_grad,
@@ -283,7 +284,7 @@ def randn(*size, dtype=None, device=None, requires_grad=False, generator=None, *
 def randint(low=0, high=None, size=None, dtype=None, device=None, requires_grad=False,
             generator=None, **kw) -> Tensor:
     """Integers in [low, high) (int64 by default): PyTorch's CPU numbers."""
-    _check_kw("randint", kw)
+    _check_kw(randint, kw)
     if high is None:
         low, high = 0, low
     elif size is None and isinstance(high, (tuple, list, T.Size)):
@@ -295,7 +296,7 @@ def randint(low=0, high=None, size=None, dtype=None, device=None, requires_grad=
 
 def randperm(n, dtype=None, device=None, generator=None, **kw) -> Tensor:
     """A random permutation of 0..n-1 (int64): PyTorch's CPU order."""
-    _check_kw("randperm", kw)
+    _check_kw(randperm, kw)
     return _rand(device, lambda g: g.permutation(n), dtype, False, T.int64,
                  cpu=lambda dt: _R.permutation(n, generator).astype(dt))
 
@@ -304,7 +305,7 @@ def normal(mean=0.0, std=1.0, size=None, device=None, dtype=None, generator=None
            **kw) -> Tensor:
     """torch.normal(mean, std, size) with numbers; with a Tensor ``mean`` or
     ``std`` each element is drawn from its own normal (not PyTorch's stream)."""
-    _check_kw("normal", kw)
+    _check_kw(normal, kw)
     if isinstance(mean, Tensor) or isinstance(std, Tensor):
         m = mean if isinstance(mean, Tensor) else None
         sd = std if isinstance(std, Tensor) else None
@@ -332,7 +333,7 @@ def bernoulli(input, p=None, *, generator=None, out=None) -> Tensor:  # noqa: A0
 
 def arange(start, end=None, step=1, dtype=None, device=None, requires_grad=False,
            **kw) -> Tensor:
-    _check_kw("arange", kw)
+    _check_kw(arange, kw)
     if end is None:
         start, end = 0, start
     ints = all(isinstance(v, (int, np.integer)) for v in (start, end, step))
@@ -342,14 +343,14 @@ def arange(start, end=None, step=1, dtype=None, device=None, requires_grad=False
 
 
 def linspace(start, end, steps, dtype=None, device=None, requires_grad=False, **kw) -> Tensor:
-    _check_kw("linspace", kw)
+    _check_kw(linspace, kw)
     xp = _dev_ns(device)
     return _finish((xp or np).linspace(start, end, steps), dtype, None, requires_grad,
                    xp=False)
 
 
 def eye(n, m=None, dtype=None, device=None, requires_grad=False, **kw) -> Tensor:
-    _check_kw("eye", kw)
+    _check_kw(eye, kw)
     xp = _dev_ns(device)
     return _finish((xp or np).eye(n, m), dtype, None, requires_grad, xp=False)
 
@@ -377,38 +378,38 @@ def _like(x, fill, dtype, device, requires_grad):
 
 
 def zeros_like(x, dtype=None, device=None, requires_grad=False, **kw) -> Tensor:
-    _check_kw("zeros_like", kw)
+    _check_kw(zeros_like, kw)
     return _like(x, 0, dtype, device, requires_grad)
 
 
 def ones_like(x, dtype=None, device=None, requires_grad=False, **kw) -> Tensor:
-    _check_kw("ones_like", kw)
+    _check_kw(ones_like, kw)
     return _like(x, 1, dtype, device, requires_grad)
 
 
 def empty_like(x, dtype=None, device=None, requires_grad=False, **kw) -> Tensor:
-    _check_kw("empty_like", kw)
+    _check_kw(empty_like, kw)
     return _like(x, "empty", dtype, device, requires_grad)
 
 
 def full_like(x, fill_value, dtype=None, device=None, requires_grad=False, **kw) -> Tensor:
-    _check_kw("full_like", kw)
+    _check_kw(full_like, kw)
     return _like(x, fill_value, dtype, device, requires_grad)
 
 
 def rand_like(x, dtype=None, device=None, requires_grad=False, **kw) -> Tensor:
-    _check_kw("rand_like", kw)
+    _check_kw(rand_like, kw)
     return _like(x, "rand", dtype, device, requires_grad)
 
 
 def randn_like(x, dtype=None, device=None, requires_grad=False, **kw) -> Tensor:
-    _check_kw("randn_like", kw)
+    _check_kw(randn_like, kw)
     return _like(x, "randn", dtype, device, requires_grad)
 
 
 def randint_like(x, low=0, high=None, dtype=None, device=None, requires_grad=False,
                  **kw) -> Tensor:
-    _check_kw("randint_like", kw)
+    _check_kw(randint_like, kw)
     if high is None:
         low, high = 0, low
     return randint(low, high, tuple(x.shape), dtype=dtype or x.dtype,
