@@ -113,7 +113,8 @@ def _no_inplace(self, other):
     return NotImplemented
 
 
-def _plain(x):
+def unwrap(x):
+    """``x`` as a plain ndarray if it is an Array (a view: no copy), else ``x``."""
     return x.view(np.ndarray) if type(x) is Array else x
 
 
@@ -173,7 +174,7 @@ class Array(np.ndarray, metaclass=_ArrayMeta):
                 raise TypeError(f"numpy.{ufunc.__name__}(..., out=<Array>): {_AT_HINT}")
         elif method == "__call__" and len(inputs) == 1:   # np.sin(x): the common case
             return ufunc(inputs[0].view(np.ndarray))
-        inputs = tuple(_plain(x) for x in inputs)
+        inputs = tuple(unwrap(x) for x in inputs)
         return getattr(ufunc, method)(*inputs, **kwargs)
 
     def __array_function__(self, func, types, args, kwargs):
@@ -182,19 +183,17 @@ class Array(np.ndarray, metaclass=_ArrayMeta):
 
 
 def wrap(x):
-    """A NumPy result as an Array (ndarrays and NumPy scalars; a list or tuple of
-    results item by item); other values (another backend's arrays, tracers,
-    Python objects) unchanged."""
+    """A NumPy result as an Array (ndarrays and NumPy scalars; lists, tuples and
+    dicts of results item by item); other values (another backend's arrays,
+    tracers, Python objects, other containers) unchanged."""
     t = type(x)
     if t is np.ndarray:
         return x.view(Array)
-    if isinstance(x, np.generic):
-        return np.asarray(x).view(Array)
     if t is list or t is tuple:
         return t(wrap(e) for e in x)
+    if t is dict:
+        return {k: wrap(v) for k, v in x.items()}
+    if isinstance(x, np.generic):
+        return np.asarray(x).view(Array)
     return x
 
-
-def unwrap(x):
-    """``x`` as a plain ndarray if it is an Array (a view: no copy), else ``x``."""
-    return x.view(np.ndarray) if type(x) is Array else x

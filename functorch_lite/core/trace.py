@@ -145,37 +145,12 @@ _busy = _A.busy
 
 
 def public(x):
-    """``x`` (a result leaving to user code: a transform's or jit's output) as an
-    Array, unless this thread is inside a transform or a library evaluation."""
+    """``x`` (a result leaving to user code: a transform's or jit's output; an
+    array, or lists, tuples and dicts of them) as Arrays, unless this thread is
+    inside a transform or a library evaluation."""
     if (active_mains[0] or _busy[0]) and (state.stack or _A.local.n):
         return x
-    c = x.__class__
-    if c is np.ndarray:
-        return x.view(Array)
-    if c is list:   # jit's flat outputs
-        return [e.view(Array) if e.__class__ is np.ndarray else _A.wrap(e) for e in x]
-    return _A.wrap(x)
-
-
-def public_tree(tree):
-    """``public`` on every leaf of a result built of lists, tuples and dicts
-    (a transform's output pytree); other containers are left as they are."""
-    if (active_mains[0] or _A.busy[0]) and (state.stack or _A.local.n):
-        return tree
-    return _wrap_tree(tree)
-
-
-def _wrap_tree(x):
-    t = type(x)
-    if t is np.ndarray:
-        return x.view(Array)
-    if t is list or t is tuple:
-        return t(_wrap_tree(e) for e in x)
-    if t is dict:
-        return {k: _wrap_tree(v) for k, v in x.items()}
-    if isinstance(x, np.generic):
-        return np.asarray(x).view(Array)
-    return x
+    return x.view(Array) if x.__class__ is np.ndarray else _A.wrap(x)
 
 
 def _explain_failure(prim, args, params, err):

@@ -13,7 +13,7 @@ from ..core.ir import ClosedJaxpr, ShapedArray
 from ..core.ir import SourcedClosedJaxpr
 from ..core._typevars import P, R
 from ..core import array as _A
-from ..core.trace import Tracer, get_aval, public, public_tree, source_info
+from ..core.trace import Tracer, get_aval, public, source_info
 from ..core.tracing import trace_to_jaxpr
 from ..primitives import _util as U
 from ._grad_checks import _check_grad_inputs, _check_grad_output
@@ -52,10 +52,9 @@ def _wrap_out(tree, wrap):
     if wrap is not None:
         return tu.tree_map(wrap, tree)
     t = type(tree)
-    if t is np.ndarray:
+    if t is np.ndarray or (t is tuple or t is list) and all(type(e) is np.ndarray
+                                                             for e in tree):
         return public(tree)
-    if (t is tuple or t is list) and all(type(e) is np.ndarray for e in tree):
-        return public_tree(tree)
     return tu.tree_map(public, tree)
 
 
